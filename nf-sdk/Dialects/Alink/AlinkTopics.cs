@@ -1,0 +1,69 @@
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// Alibaba Cloud IoT (Alink JSON) device topics (protocols.md §2.3). The parser takes the first row
+    /// that matches, so fixed topics come before rows with an identifier, and
+    /// <c>thing/service/{serviceId}_reply</c> comes before <c>thing/service/{serviceId}</c>: the
+    /// <c>thing/service/+</c> subscription would otherwise route the device's own echoed replies as calls.
+    /// </summary>
+    public static class AlinkTopics
+    {
+        private const string Sys = "/sys/{productKey}/{deviceName}/";
+        private const string Device = "{productKey}/{deviceName}";
+
+        public static readonly string[] IdentityNames = new string[] { "productKey", "deviceName" };
+
+        public static TopicDefinition[] Definitions()
+        {
+            return new TopicDefinition[]
+            {
+                TopicDefinition.Publish(TopicKind.PropertyPost, Sys + "thing/event/property/post"),
+                TopicDefinition.Subscribe(TopicKind.PropertyPostReply, Sys + "thing/event/property/post_reply"),
+                TopicDefinition.Publish(TopicKind.PropertyBatchPost, Sys + "thing/event/property/batch/post"),
+                TopicDefinition.Subscribe(TopicKind.PropertyBatchPostReply, Sys + "thing/event/property/batch/post_reply"),
+                TopicDefinition.Publish(TopicKind.PropertyHistoryPost, Sys + "thing/event/property/history/post"),
+                TopicDefinition.Subscribe(TopicKind.PropertyHistoryPostReply, Sys + "thing/event/property/history/post_reply"),
+                TopicDefinition.Subscribe(TopicKind.PropertySet, Sys + "thing/service/property/set"),
+                TopicDefinition.Publish(TopicKind.PropertySetReply, Sys + "thing/service/property/set_reply"),
+                TopicDefinition.Publish(TopicKind.PropertyGet, Sys + "thing/property/desired/get"),
+                TopicDefinition.Subscribe(TopicKind.PropertyGetReply, Sys + "thing/property/desired/get_reply"),
+                TopicDefinition.Publish(TopicKind.DesiredDelete, Sys + "thing/property/desired/delete"),
+                TopicDefinition.Subscribe(TopicKind.DesiredDeleteReply, Sys + "thing/property/desired/delete_reply"),
+                TopicDefinition.Publish(TopicKind.DeviceInfoPost, Sys + "thing/deviceinfo/update"),
+                TopicDefinition.Subscribe(TopicKind.DeviceInfoPostReply, Sys + "thing/deviceinfo/update_reply"),
+                TopicDefinition.Publish(TopicKind.DeviceInfoDelete, Sys + "thing/deviceinfo/delete"),
+                TopicDefinition.Subscribe(TopicKind.DeviceInfoDeleteReply, Sys + "thing/deviceinfo/delete_reply"),
+                TopicDefinition.Publish(TopicKind.ConfigGet, Sys + "thing/config/get"),
+                TopicDefinition.Subscribe(TopicKind.ConfigGetReply, Sys + "thing/config/get_reply"),
+                TopicDefinition.Subscribe(TopicKind.ConfigPush, Sys + "thing/config/push"),
+                TopicDefinition.Publish(TopicKind.ConfigPushReply, Sys + "thing/config/push_reply"),
+                TopicDefinition.Publish(TopicKind.OtaFirmwareGet, Sys + "thing/ota/firmware/get"),
+                TopicDefinition.Subscribe(TopicKind.OtaFirmwareGetReply, Sys + "thing/ota/firmware/get_reply"),
+                TopicDefinition.Publish(TopicKind.RawUp, Sys + "thing/model/up_raw"),
+                TopicDefinition.Recognize(TopicKind.RawUpReply, Sys + "thing/model/up_raw_reply"),
+                TopicDefinition.Recognize(TopicKind.RawDown, Sys + "thing/model/down_raw"),
+                TopicDefinition.Publish(TopicKind.RawDownReply, Sys + "thing/model/down_raw_reply"),
+                TopicDefinition.Publish(TopicKind.EventPost, Sys + "thing/event/{eventId}/post"),
+                TopicDefinition.Subscribe(TopicKind.EventPostReply, Sys + "thing/event/{eventId}/post_reply"),
+                TopicDefinition.Publish(TopicKind.CommandReply, Sys + "thing/service/{serviceId}_reply"),
+                TopicDefinition.Subscribe(TopicKind.Command, Sys + "thing/service/{serviceId}"),
+                TopicDefinition.Subscribe(TopicKind.SyncCommand, Sys + "rrpc/request/{messageId}"),
+                TopicDefinition.Publish(TopicKind.SyncCommandReply, Sys + "rrpc/response/{messageId}"),
+                TopicDefinition.Publish(TopicKind.NtpRequest, "/ext/ntp/" + Device + "/request"),
+                TopicDefinition.Subscribe(TopicKind.NtpResponse, "/ext/ntp/" + Device + "/response"),
+                TopicDefinition.Subscribe(TopicKind.ErrorNotice, "/ext/error/" + Device),
+                TopicDefinition.Publish(TopicKind.OtaInform, "/ota/device/inform/" + Device),
+                TopicDefinition.Subscribe(TopicKind.OtaPush, "/ota/device/upgrade/" + Device),
+                TopicDefinition.Publish(TopicKind.OtaProgress, "/ota/device/progress/" + Device),
+                new TopicDefinition(TopicKind.CustomTopic, TopicDirection.Both, "/" + Device + "/user/{name#}", false),
+            };
+        }
+
+        public static TopicTable Create(string productKey, string deviceName)
+        {
+            return new TopicTable(Dialect.Alink, Definitions(), IdentityNames, new string[] { productKey, deviceName });
+        }
+    }
+}

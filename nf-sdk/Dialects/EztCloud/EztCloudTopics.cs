@@ -1,0 +1,36 @@
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// EZtCloud device topics (protocols.md §3.2, seed 002): the device username (<c>DU_…</c>) is the
+    /// second level of every topic; custom data streams may have sub-levels below their identifier.
+    /// </summary>
+    public static class EztCloudTopics
+    {
+        public static readonly string[] IdentityNames = new string[] { "username" };
+
+        public static TopicDefinition[] Definitions()
+        {
+            return new TopicDefinition[]
+            {
+                TopicDefinition.Publish(TopicKind.PropertyPost, "attributes/{username}"),
+                TopicDefinition.Subscribe(TopicKind.PropertyPostReply, "attributes_response/{username}"),
+                TopicDefinition.Publish(TopicKind.PropertyGet, "attributes_get/{username}"),
+                TopicDefinition.Subscribe(TopicKind.PropertyGetReply, "attributes_get_response/{username}"),
+                TopicDefinition.Subscribe(TopicKind.PropertySet, "attributes_push/{username}"),
+                TopicDefinition.Publish(TopicKind.EventPost, "event_report/{username}"),
+                TopicDefinition.Subscribe(TopicKind.EventPostReply, "event_response/{username}"),
+                TopicDefinition.Subscribe(TopicKind.Command, "command_send/{username}"),
+                TopicDefinition.Publish(TopicKind.CommandReply, "command_reply/{username}"),
+                TopicDefinition.Publish(TopicKind.DataPost, "data/{username}/{identifier#}"),
+                TopicDefinition.Subscribe(TopicKind.DataSet, "data_set/{username}/{identifier#}"),
+            };
+        }
+
+        public static TopicTable Create(string username)
+        {
+            return new TopicTable(Dialect.EztCloud, Definitions(), IdentityNames, new string[] { username });
+        }
+    }
+}

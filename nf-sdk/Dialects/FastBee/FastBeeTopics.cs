@@ -1,0 +1,60 @@
+using System;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.FastBee
+{
+    /// <summary>
+    /// FastBee's device topics (protocols.md §1.4): every topic is <c>/{productId}/{deviceNum}/name/verb</c>.
+    /// Both OTA push topics are subscribed (<c>upgrade/get</c> new, <c>ota/get</c> old); topics deprecated
+    /// since 2.x are still recognised but not subscribed.
+    /// </summary>
+    public static class FastBeeTopics
+    {
+        private const string Prefix = "/{productId}/{deviceNum}/";
+
+        public static readonly string[] IdentityNames = new string[] { "productId", "deviceNum" };
+
+        public static TopicDefinition[] Definitions()
+        {
+            return new TopicDefinition[]
+            {
+                TopicDefinition.Publish(TopicKind.PropertyPost, Prefix + "property/post"),
+                TopicDefinition.Publish(TopicKind.EventPost, Prefix + "event/post"),
+                TopicDefinition.Publish(TopicKind.MonitorPost, Prefix + "monitor/post"),
+                TopicDefinition.Publish(TopicKind.DeviceInfoPost, Prefix + "info/post"),
+                TopicDefinition.Publish(TopicKind.NtpRequest, Prefix + "ntp/post"),
+                TopicDefinition.Publish(TopicKind.OtaReply, Prefix + "upgrade/reply"),
+                TopicDefinition.Subscribe(TopicKind.Command, Prefix + "function/get"),
+                TopicDefinition.Subscribe(TopicKind.DeviceInfoRequest, Prefix + "info/get"),
+                TopicDefinition.Subscribe(TopicKind.NtpResponse, Prefix + "ntp/get"),
+                TopicDefinition.Subscribe(TopicKind.MonitorRequest, Prefix + "monitor/get"),
+                TopicDefinition.Subscribe(TopicKind.OtaPush, Prefix + "upgrade/get"),
+                TopicDefinition.Subscribe(TopicKind.OtaPushLegacy, Prefix + "ota/get"),
+                TopicDefinition.Publish(TopicKind.FunctionPostDeprecated, Prefix + "function/post"),
+                TopicDefinition.Recognize(TopicKind.PropertyGetDeprecated, Prefix + "property/get"),
+                TopicDefinition.Recognize(TopicKind.PropertyOnlineGetDeprecated, Prefix + "property-online/get"),
+                TopicDefinition.Recognize(TopicKind.FunctionOnlineGetDeprecated, Prefix + "function-online/get"),
+            };
+        }
+
+        /// <summary>
+        /// The table for one device. The device number also goes into the client id
+        /// (<c>S&amp;deviceNum&amp;productId&amp;userId</c>), so '&amp;' is refused as well as the MQTT
+        /// separators and wildcards.
+        /// </summary>
+        public static TopicTable Create(string productId, string deviceNum)
+        {
+            RequireNoAmpersand("productId", productId);
+            RequireNoAmpersand("deviceNum", deviceNum);
+            return new TopicTable(Dialect.FastBee, Definitions(), IdentityNames, new string[] { productId, deviceNum });
+        }
+
+        private static void RequireNoAmpersand(string name, string value)
+        {
+            if (value != null && value.IndexOf('&') >= 0)
+            {
+                throw new ArgumentException("The FastBee " + name + " '" + value + "' must not contain '&': it is the client id separator.");
+            }
+        }
+    }
+}
