@@ -1,0 +1,54 @@
+namespace IotDevice.Transport
+{
+    /// <summary>An application message received from the broker.</summary>
+    public delegate void MqttMessageHandler(string topic, byte[] payload, bool retained);
+
+    /// <summary>A QoS 1 publish ended: acknowledged (<paramref name="delivered"/>) or given up.</summary>
+    public delegate void MqttDeliveryHandler(ushort messageId, bool delivered);
+
+    /// <summary>A SUBSCRIBE was answered; a granted QoS of 0x80 means that filter was refused.</summary>
+    public delegate void MqttSubscribedHandler(ushort messageId, byte[] grantedQos);
+
+    /// <summary>The connection ended without the app asking; <paramref name="reason"/> is for logs.</summary>
+    public delegate void MqttConnectionLostHandler(string reason);
+
+    /// <summary>
+    /// The seam between the portable SDK and an MQTT 3.1.1 client: nanoFramework.M2Mqtt on the device,
+    /// the SDK's own client on the host. Contract for implementations:
+    /// <list type="bullet">
+    /// <item>Connect blocks until CONNACK or failure and reports failures as a result, never by throwing;
+    /// <see cref="LastError"/> then says why, without credentials.</item>
+    /// <item>Publish and Subscribe return the packet id at once (0 for QoS 0) and report completion through
+    /// the events; they throw InvalidOperationException when not connected and ArgumentException for a
+    /// topic or filter that is not valid MQTT.</item>
+    /// <item>Events are raised on the transport's own threads, one at a time; handlers must be short.</item>
+    /// <item>ConnectionLost is raised once per connection that ends by itself (not after Disconnect).</item>
+    /// </list>
+    /// </summary>
+    public interface IMqttTransport
+    {
+        event MqttMessageHandler MessageReceived;
+
+        event MqttDeliveryHandler DeliveryCompleted;
+
+        event MqttSubscribedHandler Subscribed;
+
+        event MqttConnectionLostHandler ConnectionLost;
+
+        bool IsConnected { get; }
+
+        /// <summary>Why the last connect or the connection failed; never contains the password.</summary>
+        string LastError { get; }
+
+        MqttConnectResult Connect(MqttConnectOptions options);
+
+        /// <summary>Subscribes several filters in one SUBSCRIBE packet; returns its packet id.</summary>
+        ushort Subscribe(string[] filters, MqttQos[] qos);
+
+        /// <summary>Publishes the first <paramref name="length"/> bytes of <paramref name="payload"/>.</summary>
+        ushort Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain);
+
+        /// <summary>Sends DISCONNECT and closes; no ConnectionLost follows.</summary>
+        void Disconnect();
+    }
+}

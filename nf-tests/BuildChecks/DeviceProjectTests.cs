@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+[assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
+
+namespace IotDevice.BuildChecks
+{
+    [TestClass]
+    public class DeviceProjectTests
+    {
+        // Folders whose sources the .nfproj must not compile: host-only glue and build output.
+        private static readonly string[] HostOnlyFolders = { "Host", "bin", "obj" };
+
+        public static IEnumerable<object[]> Projects() => RepositoryLayout.NfProjects().Select(p => new object[] { p });
+
+        [TestMethod]
+        public void The_device_solution_has_the_sdk_and_its_unit_tests()
+        {
+            Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/IotDevice.nfproj"));
+            Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-tests/UnitTests/NFUnitTest.nfproj"));
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Projects))]
+        public void Compile_items_are_exactly_the_sources_on_disk(string project)
+        {
+            string folder = Path.GetDirectoryName(RepositoryLayout.PathOf(project));
+            var onDisk = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+                .Where(f => !f.Split('/').Any(part => HostOnlyFolders.Contains(part)))
+                .ToHashSet(StringComparer.Ordinal);
+            var listed = RepositoryLayout.Includes(RepositoryLayout.Load(project), "Compile").ToHashSet(StringComparer.Ordinal);
+
+            var missing = onDisk.Except(listed).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var stale = listed.Except(onDisk).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            Assert.IsTrue(missing.Count == 0 && stale.Count == 0,
+                $"{project} is out of step with its folder. Add <Compile Include> for: {string.Join(", ", missing)}; remove: {string.Join(", ", stale)}");
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Projects))]
+        public void Every_reference_comes_from_a_package_in_packages_config(string project)
+        {
+            string configPath = Path.Combine(Path.GetDirectoryName(RepositoryLayout.PathOf(project)), "packages.config");
+            Assert.IsTrue(File.Exists(configPath), $"{project} has no packages.config beside it");
+            var packages = XDocument.Load(configPath).Descendants("package")
+                .Select(p => (string)p.Attribute("id") + "." + (string)p.Attribute("version"))
+                .ToHashSet(StringComparer.Ordinal);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string hintPath in RepositoryLayout.HintPaths(RepositoryLayout.Load(project)))
+            {
+                Match match = Regex.Match(hintPath, @"packages/([^/]+)/lib/");
+                Assert.IsTrue(match.Success, $"{project}: HintPath '{hintPath}' does not point into the packages folder");
+                Assert.IsTrue(packages.Contains(match.Groups[1].Value),
+                    $"{project}: HintPath '{hintPath}' needs package '{match.Groups[1].Value}' in packages.config");
+                used.Add(match.Groups[1].Value);
+            }
+            var unused = packages.Except(used).Where(p => !p.StartsWith("Nerdbank.", StringComparison.Ordinal)).ToList();
+            Assert.AreEqual(0, unused.Count, $"{project}: packages.config restores packages nothing references: {string.Join(", ", unused)}");
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Projects))]
+        public void Project_references_point_at_existing_nfprojs(string project)
+        {
+            string folder = Path.GetDirectoryName(RepositoryLayout.PathOf(project));
+            foreach (string reference in RepositoryLayout.Includes(RepositoryLayout.Load(project), "ProjectReference"))
+            {
+                Assert.IsTrue(reference.EndsWith(".nfproj", StringComparison.Ordinal), $"{project} references a non-device project {reference}");
+                Assert.IsTrue(File.Exists(Path.GetFullPath(Path.Combine(folder, reference))), $"{project}: {reference} does not exist");
+            }
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Projects))]
+        public void The_device_solution_lists_the_project(string project)
+        {
+            string solution = File.ReadAllText(RepositoryLayout.PathOf("IotDevice.nfproj.sln"));
+            Assert.IsTrue(solution.Contains("\"" + project.Replace('/', '\\') + "\"", StringComparison.Ordinal),
+                $"IotDevice.nfproj.sln does not list {project}");
+            string guid = (string)RepositoryLayout.Load(project).Descendants().First(e => e.Name.LocalName == "ProjectGuid");
+            Assert.IsTrue(solution.Contains(guid + ".Debug|Any CPU.Deploy.0", StringComparison.OrdinalIgnoreCase),
+                $"IotDevice.nfproj.sln has no Deploy configuration for {project}");
+        }
+
+        [TestMethod]
+        public void Unit_test_assembly_is_named_for_the_nanoFramework_launcher()
+        {
+            XDocument project = RepositoryLayout.Load("nf-tests/UnitTests/NFUnitTest.nfproj");
+            string name = project.Descendants().First(e => e.Name.LocalName == "AssemblyName").Value;
+            Assert.AreEqual("NFUnitTest", name, "the test launcher loads the assembly named NFUnitTest");
+        }
+
+        [TestMethod]
+        public void Every_host_project_is_in_the_host_solution()
+        {
+            string solution = File.ReadAllText(RepositoryLayout.PathOf("IotDevice.Host.slnx"));
+            var projects = Directory.EnumerateFiles(RepositoryLayout.Root, "*.csproj", SearchOption.AllDirectories)
+                .Where(p => !RepositoryLayout.IsBuildOutput(p))
+                .Select(p => Path.GetRelativePath(RepositoryLayout.Root, p).Replace('\\', '/'));
+            foreach (string project in projects)
+            {
+                Assert.IsTrue(solution.Contains("\"" + project + "\"", StringComparison.Ordinal), $"IotDevice.Host.slnx does not list {project}");
+            }
+        }
+    }
+}
