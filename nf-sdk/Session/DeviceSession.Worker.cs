@@ -1,0 +1,448 @@
+using System;
+using IotDevice.Transport;
+
+namespace IotDevice.Session
+{
+    /// <summary>The worker thread: connect, subscribe, announce, send, expire, and reconnect on loss.</summary>
+    public sealed partial class DeviceSession
+    {
+        // How often the worker looks at the clock when nothing wakes it.
+        private const int IdleTickMs = 500;
+
+        private int _subscribeAcksExpected;
+        private int _subscribeAcksSeen;
+        private bool _subscribeFailed;
+
+        private void Run()
+        {
+            while (!StopRequested())
+            {
+                SetState(SessionState.Connecting, null);
+                MqttConnectOptions options;
+                try
+                {
+                    options = _dialect.CreateConnectOptions();
+                }
+                catch (Exception e)
+                {
+                    // Bad configuration will not heal by retrying.
+                    Write("cannot connect: " + e.Message);
+                    break;
+                }
+                MqttConnectResult result = _transport.Connect(options);
+                if (result != MqttConnectResult.Accepted)
+                {
+                    Counters.AddConnectFailure();
+                    Write("connect failed (" + ((int)result).ToString() + "): " + _transport.LastError);
+                    int delay = _backoff.NextDelayAfterFailure();
+                    SetState(SessionState.WaitingToReconnect, _transport.LastError);
+                    WaitOrStop(delay);
+                    continue;
+                }
+                Counters.AddConnect();
+                long connectedAt = MonotonicClock.NowMs;
+                lock (_sync)
+                {
+                    _connected = true;
+                    _lost = false;
+                    _lostReason = null;
+                    ClearEarlyAcks();
+                }
+                string failure = SubscribeAll();
+                if (failure == null)
+                {
+                    SetState(SessionState.Connected, null);
+                    Guard(() => _dialect.OnConnected(this));
+                    failure = ServeConnection();
+                }
+                bool stopping = StopRequested();
+                lock (_sync)
+                {
+                    _connected = false;
+                    _outbox.MarkAllUnsent();
+                }
+                if (stopping || !_transport.IsConnected || failure != null)
+                {
+                    SafeDisconnect();
+                }
+                if (stopping)
+                {
+                    break;
+                }
+                long lived = MonotonicClock.NowMs - connectedAt;
+                int wait = _backoff.NextDelayAfterLoss(lived);
+                Counters.AddDisconnect(lived < _options.FlapWindowMs);
+                Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
+                SetState(SessionState.WaitingToReconnect, failure);
+                WaitOrStop(wait);
+            }
+            SafeDisconnect();
+            SetState(SessionState.Stopped, null);
+        }
+
+        // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.
+        private string ServeConnection()
+        {
+            while (true)
+            {
+                lock (_sync)
+                {
+                    if (_stopRequested)
+                    {
+                        return "stopped";
+                    }
+                    if (_lost)
+                    {
+                        return _lostReason;
+                    }
+                }
+                string failure = FlushOutbox();
+                if (failure != null)
+                {
+                    return failure;
+                }
+                ExpireRequests();
+                _wake.WaitOne(NextWaitMs(), false);
+            }
+        }
+
+        private string SubscribeAll()
+        {
+            string[] filters = _dialect.GetSubscribeFilters();
+            MqttQos qos = _dialect.GetSubscribeQos();
+            int batch = _options.SubscribeBatchSize < 1 ? 1 : _options.SubscribeBatchSize;
+            for (int start = 0; start < filters.Length; start += batch)
+            {
+                int count = filters.Length - start < batch ? filters.Length - start : batch;
+                string[] part = new string[count];
+                MqttQos[] levels = new MqttQos[count];
+                for (int i = 0; i < count; i++)
+                {
+                    part[i] = filters[start + i];
+                    levels[i] = qos;
+                }
+                lock (_sync)
+                {
+                    _subscribeAcksExpected++;
+                    _subscribeFailed = false;
+                }
+                try
+                {
+                    _transport.Subscribe(part, levels);
+                }
+                catch (Exception e)
+                {
+                    return "subscribe failed: " + e.Message;
+                }
+                long deadline = MonotonicClock.NowMs + _options.SubscribeTimeoutMs;
+                while (true)
+                {
+                    lock (_sync)
+                    {
+                        if (_subscribeAcksSeen >= _subscribeAcksExpected || _lost || _stopRequested)
+                        {
+                            break;
+                        }
+                    }
+                    long left = deadline - MonotonicClock.NowMs;
+                    if (left <= 0)
+                    {
+                        return "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms";
+                    }
+                    _wake.WaitOne((int)(left < IdleTickMs ? left : IdleTickMs), false);
+                }
+                lock (_sync)
+                {
+                    if (_lost)
+                    {
+                        return _lostReason;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private string FlushOutbox()
+        {
+            while (true)
+            {
+                OutboundMessage message;
+                lock (_sync)
+                {
+                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight)
+                    {
+                        return null;
+                    }
+                    message = _outbox.NextUnsent();
+                }
+                if (message == null)
+                {
+                    return null;
+                }
+                ushort packetId;
+                try
+                {
+                    packetId = _transport.Publish(message.Topic, message.Payload, message.Payload.Length, message.Qos, message.Retain);
+                }
+                catch (ArgumentException)
+                {
+                    bool removed;
+                    lock (_sync)
+                    {
+                        removed = _outbox.Remove(message);
+                    }
+                    if (removed)
+                    {
+                        Counters.AddDropped();
+                        Report(message, DropReason.InvalidTopic);
+                    }
+                    continue;
+                }
+                catch (InvalidOperationException e)
+                {
+                    return "publish failed: " + e.Message;
+                }
+                Counters.AddMessageOut(message.Attempts > 0);
+                OutboundMessage acknowledged = null;
+                lock (_sync)
+                {
+                    _outbox.MarkSent(message, packetId);
+                    // The PUBACK may have overtaken us while Publish was returning.
+                    if (TakeEarlyAck(packetId))
+                    {
+                        acknowledged = _outbox.Acknowledge(packetId);
+                    }
+                }
+                if (acknowledged != null)
+                {
+                    Delivered(acknowledged);
+                }
+            }
+        }
+
+        private void ExpireRequests()
+        {
+            long now = MonotonicClock.NowMs;
+            while (true)
+            {
+                PendingRequest expired;
+                lock (_sync)
+                {
+                    expired = _pending.TakeExpired(now);
+                }
+                if (expired == null)
+                {
+                    return;
+                }
+                Counters.AddTimeout();
+                Write("request timed out (tag " + expired.Tag.ToString() + ")");
+                RequestTimedOutHandler handler = RequestTimedOut;
+                if (handler != null)
+                {
+                    Guard(() => handler(expired));
+                }
+            }
+        }
+
+        private int NextWaitMs()
+        {
+            long next;
+            lock (_sync)
+            {
+                next = _pending.NextDeadline();
+            }
+            long wait = next - MonotonicClock.NowMs;
+            if (wait < 1)
+            {
+                return 1;
+            }
+            return wait > IdleTickMs ? IdleTickMs : (int)wait;
+        }
+
+        // Waits out a reconnect delay; requests keep timing out while offline.
+        private void WaitOrStop(int delayMs)
+        {
+            long until = MonotonicClock.NowMs + delayMs;
+            while (!StopRequested())
+            {
+                ExpireRequests();
+                long left = until - MonotonicClock.NowMs;
+                if (left <= 0)
+                {
+                    return;
+                }
+                _wake.WaitOne((int)(left < IdleTickMs ? left : IdleTickMs), false);
+            }
+        }
+
+        private void OnTransportMessage(string topic, byte[] payload, bool retained)
+        {
+            Counters.AddMessageIn();
+            int size = payload == null ? 0 : payload.Length;
+            if (size > _options.MaxInboundBytes)
+            {
+                Reject(topic, RejectReason.Oversized, size.ToString() + " bytes exceeds the " + _options.MaxInboundBytes.ToString() + "-byte limit");
+                return;
+            }
+            try
+            {
+                _dialect.OnMessage(this, topic, payload == null ? new byte[0] : payload, retained);
+            }
+            catch (Exception e)
+            {
+                Reject(topic, RejectReason.HandlerFailed, "handler failed: " + e.Message);
+            }
+        }
+
+        private void OnTransportDelivery(ushort messageId, bool delivered)
+        {
+            if (!delivered)
+            {
+                // The transport gave up on this attempt; the outbox sends it again after the reconnect.
+                return;
+            }
+            OutboundMessage message;
+            lock (_sync)
+            {
+                message = _outbox.Acknowledge(messageId);
+                if (message == null)
+                {
+                    RememberEarlyAck(messageId);
+                }
+            }
+            if (message != null)
+            {
+                Delivered(message);
+                _wake.Set();
+            }
+        }
+
+        private void Delivered(OutboundMessage message)
+        {
+            Counters.AddDelivered();
+            PendingRequest request = message.State as PendingRequest;
+            if (request != null)
+            {
+                bool waiting;
+                lock (_sync)
+                {
+                    waiting = _pending.Remove(request);
+                }
+                RequestCompletedHandler requestHandler = RequestDelivered;
+                if (waiting && requestHandler != null)
+                {
+                    Guard(() => requestHandler(request));
+                }
+            }
+            MessageDeliveredHandler handler = MessageDelivered;
+            if (handler != null)
+            {
+                Guard(() => handler(message));
+            }
+        }
+
+        private void OnTransportSubscribed(ushort messageId, byte[] grantedQos)
+        {
+            int refused = 0;
+            for (int i = 0; grantedQos != null && i < grantedQos.Length; i++)
+            {
+                if (grantedQos[i] == 0x80)
+                {
+                    refused++;
+                    Counters.AddSubscribeRefusal();
+                }
+            }
+            if (refused > 0)
+            {
+                Write(refused.ToString() + " subscription filter(s) refused by the broker");
+            }
+            lock (_sync)
+            {
+                _subscribeAcksSeen++;
+            }
+            _wake.Set();
+        }
+
+        private void OnTransportLost(string reason)
+        {
+            lock (_sync)
+            {
+                _lost = true;
+                _lostReason = reason;
+            }
+            _wake.Set();
+        }
+
+        private void SetState(SessionState state, string detail)
+        {
+            lock (_sync)
+            {
+                if (_state == state)
+                {
+                    return;
+                }
+                _state = state;
+            }
+            SessionStateHandler handler = StateChanged;
+            if (handler != null)
+            {
+                Guard(() => handler(state, detail));
+            }
+        }
+
+        private bool StopRequested()
+        {
+            lock (_sync)
+            {
+                return _stopRequested;
+            }
+        }
+
+        private void SafeDisconnect()
+        {
+            try
+            {
+                _transport.Disconnect();
+            }
+            catch (Exception)
+            {
+                // Already closed: nothing to tell.
+            }
+        }
+
+        private void ClearEarlyAcks()
+        {
+            for (int i = 0; i < _earlyAcks.Length; i++)
+            {
+                _earlyAcks[i] = -1;
+            }
+        }
+
+        private void RememberEarlyAck(ushort packetId)
+        {
+            for (int i = 0; i < _earlyAcks.Length; i++)
+            {
+                if (_earlyAcks[i] < 0)
+                {
+                    _earlyAcks[i] = packetId;
+                    return;
+                }
+            }
+            // Full: these are stray acks (ids we never sent); forget the oldest.
+            _earlyAcks[0] = packetId;
+        }
+
+        private bool TakeEarlyAck(ushort packetId)
+        {
+            for (int i = 0; i < _earlyAcks.Length; i++)
+            {
+                if (_earlyAcks[i] == packetId)
+                {
+                    _earlyAcks[i] = -1;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using IotDevice.Transport;
+
+namespace IotDevice.Session
+{
+    /// <summary>A message the session has promised to deliver at least once.</summary>
+    public sealed class OutboundMessage
+    {
+        public OutboundMessage(string topic, byte[] payload, MqttQos qos, bool retain, object state)
+        {
+            Topic = topic;
+            Payload = payload;
+            Qos = qos;
+            Retain = retain;
+            State = state;
+        }
+
+        public string Topic { get; }
+
+        /// <summary>The exact bytes to send (the session's own copy).</summary>
+        public byte[] Payload { get; }
+
+        public MqttQos Qos { get; }
+
+        public bool Retain { get; }
+
+        /// <summary>The caller's token, handed back when the message is delivered or dropped.</summary>
+        public object State { get; }
+
+        /// <summary>Order of acceptance; strictly increasing.</summary>
+        public long Sequence { get; internal set; }
+
+        /// <summary>The packet id of the current attempt; meaningful while <see cref="Sent"/>.</summary>
+        public ushort PacketId { get; internal set; }
+
+        /// <summary>Sent on the current connection and waiting for its PUBACK.</summary>
+        public bool Sent { get; internal set; }
+
+        /// <summary>How many times it was handed to the transport.</summary>
+        public int Attempts { get; internal set; }
+    }
+
+    /// <summary>
+    /// The QoS 1 messages not yet acknowledged, oldest first, bounded in count and bytes. A message
+    /// leaves only when its PUBACK arrives, so what was in flight when the link dropped is sent again
+    /// after the reconnect, in order. When a new message does not fit, the oldest are dropped and handed
+    /// back for counting and reporting. Not thread-safe on its own; the session guards it.
+    /// </summary>
+    public sealed class Outbox
+    {
+        private readonly OutboundMessage[] _ring;
+        private int _head;
+        private long _nextSequence = 1;
+
+        public Outbox(int maxMessages, int maxBytes)
+        {
+            if (maxMessages < 1 || maxBytes < 1)
+            {
+                throw new ArgumentException("The outbox needs room for at least one message and one byte.");
+            }
+            _ring = new OutboundMessage[maxMessages];
+            MaxBytes = maxBytes;
+        }
+
+        public int MaxMessages
+        {
+            get { return _ring.Length; }
+        }
+
+        public int MaxBytes { get; }
+
+        public int Count { get; private set; }
+
+        /// <summary>Payload bytes held.</summary>
+        public int Bytes { get; private set; }
+
+        /// <summary>Messages sent on this connection and not yet acknowledged.</summary>
+        public int InFlight { get; private set; }
+
+        /// <summary>
+        /// Appends a message, dropping the oldest until it fits. Returns the dropped messages (null when
+        /// none), or throws ArgumentException when the message alone is larger than the whole outbox.
+        /// </summary>
+        public OutboundMessage[] Enqueue(OutboundMessage message)
+        {
+            int size = message.Payload.Length;
+            if (size > MaxBytes)
+            {
+                throw new ArgumentException("A " + size.ToString() + "-byte message cannot fit an outbox of "
+                    + MaxBytes.ToString() + " bytes.");
+            }
+            int dropCount = 0;
+            int freedBytes = 0;
+            while (Count - dropCount >= _ring.Length || Bytes - freedBytes + size > MaxBytes)
+            {
+                freedBytes += At(dropCount).Payload.Length;
+                dropCount++;
+            }
+            OutboundMessage[] dropped = null;
+            if (dropCount > 0)
+            {
+                dropped = new OutboundMessage[dropCount];
+                for (int i = 0; i < dropCount; i++)
+                {
+                    dropped[i] = RemoveAt(0);
+                }
+            }
+            message.Sequence = _nextSequence++;
+            message.Sent = false;
+            _ring[(_head + Count) % _ring.Length] = message;
+            Count++;
+            Bytes += size;
+            return dropped;
+        }
+
+        /// <summary>The oldest message not sent on the current connection, or null.</summary>
+        public OutboundMessage NextUnsent()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                OutboundMessage message = At(i);
+                if (!message.Sent)
+                {
+                    return message;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Records that <paramref name="message"/> went out with <paramref name="packetId"/>.</summary>
+        public void MarkSent(OutboundMessage message, ushort packetId)
+        {
+            if (!message.Sent)
+            {
+                InFlight++;
+            }
+            message.Sent = true;
+            message.PacketId = packetId;
+            message.Attempts++;
+        }
+
+        /// <summary>Removes and returns the in-flight message with that packet id, or null.</summary>
+        public OutboundMessage Acknowledge(ushort packetId)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                OutboundMessage message = At(i);
+                if (message.Sent && message.PacketId == packetId)
+                {
+                    return RemoveAt(i);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Removes a message that can never be sent (its topic was refused); false if it is gone.</summary>
+        public bool Remove(OutboundMessage message)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (At(i) == message)
+                {
+                    RemoveAt(i);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The connection ended: everything not acknowledged goes out again on the next one.</summary>
+        public void MarkAllUnsent()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                At(i).Sent = false;
+            }
+            InFlight = 0;
+        }
+
+        private OutboundMessage At(int index)
+        {
+            return _ring[(_head + index) % _ring.Length];
+        }
+
+        private OutboundMessage RemoveAt(int index)
+        {
+            OutboundMessage message = At(index);
+            // Close the gap by moving the older messages up one place (acks come oldest first,
+            // so this is usually index 0 and moves nothing).
+            for (int i = index; i > 0; i--)
+            {
+                _ring[(_head + i) % _ring.Length] = _ring[(_head + i - 1) % _ring.Length];
+            }
+            _ring[_head] = null;
+            _head = (_head + 1) % _ring.Length;
+            Count--;
+            Bytes -= message.Payload.Length;
+            if (message.Sent)
+            {
+                InFlight--;
+            }
+            return message;
+        }
+    }
+}

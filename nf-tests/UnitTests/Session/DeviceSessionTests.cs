@@ -1,0 +1,349 @@
+using System.Collections;
+using System.Threading;
+using IotDevice.Session;
+using IotDevice.Transport;
+using nanoFramework.TestFramework;
+
+namespace IotDevice.UnitTests.Session
+{
+    /// <summary>The session engine against an in-memory transport: lifecycle, outbox, requests, rejections.</summary>
+    [TestClass]
+    public class DeviceSessionTests
+    {
+        private delegate bool Condition();
+
+        private static SessionOptions FastOptions()
+        {
+            SessionOptions options = new SessionOptions();
+            options.InitialReconnectDelayMs = 100;
+            options.MaxReconnectDelayMs = 400;
+            options.FlapWindowMs = 60000;
+            options.RandomSeed = 1;
+            return options;
+        }
+
+        private static void WaitFor(Condition condition, string what)
+        {
+            for (int i = 0; i < 500; i++)
+            {
+                if (condition())
+                {
+                    return;
+                }
+                Thread.Sleep(10);
+            }
+            throw new TestFrameworkShared.AssertFailedException("timed out waiting until " + what);
+        }
+
+        private static byte[] Text(string text)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
+        private static void PublishQos1(DeviceSession session, string payload)
+        {
+            byte[] bytes = Text(payload);
+            Assert.AreEqual((int)SendResult.Accepted, (int)session.Publish("up/device-1/data", bytes, bytes.Length, MqttQos.AtLeastOnce, false, payload));
+        }
+
+        private static int CountPayloads(FakeTransport transport, string prefix)
+        {
+            int count = 0;
+            string[] sent = transport.Published();
+            for (int i = 0; i < sent.Length; i++)
+            {
+                if (sent[i].IndexOf(prefix) >= 0)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        [TestMethod]
+        public void Connects_subscribes_then_announces()
+        {
+            FakeTransport transport = new FakeTransport();
+            TestDialect dialect = new TestDialect();
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            session.Start();
+            try
+            {
+                WaitFor(() => session.State == SessionState.Connected && dialect.Announcements == 1, "connected and announced");
+                Assert.AreEqual(2, transport.Subscriptions);
+                Assert.AreEqual("up/device-1/info|hello", transport.Published()[0]);
+                Assert.AreEqual(1L, session.Counters.Connects);
+                Assert.AreEqual("s3cret", transport.LastOptions.Password);
+            }
+            finally
+            {
+                session.Stop();
+            }
+            Assert.AreEqual((int)SessionState.Stopped, (int)session.State);
+        }
+
+        [TestMethod]
+        public void Reports_made_offline_arrive_in_order_after_reconnect_with_resubscribe_and_reannounce()
+        {
+            FakeTransport transport = new FakeTransport();
+            TestDialect dialect = new TestDialect();
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected");
+                transport.NextConnectResult = MqttConnectResult.ServerUnavailable;
+                transport.Drop("broker went away");
+                WaitFor(() => !session.IsConnected, "disconnected");
+                for (int i = 0; i < 5; i++)
+                {
+                    PublishQos1(session, "offline-" + i.ToString());
+                }
+                WaitFor(() => transport.ConnectAttempts >= 3, "retried while the broker refuses");
+                Assert.AreEqual(5, session.OutboxCount, "nothing lost while offline");
+                transport.NextConnectResult = MqttConnectResult.Accepted;
+                WaitFor(() => session.OutboxCount == 0, "outbox drained");
+                string[] sent = transport.Published();
+                int next = 0;
+                for (int i = 0; i < sent.Length; i++)
+                {
+                    if (sent[i].IndexOf("offline-") >= 0)
+                    {
+                        Assert.AreEqual("up/device-1/data|offline-" + next.ToString(), sent[i], "order after reconnect");
+                        next++;
+                    }
+                }
+                Assert.AreEqual(5, next);
+                Assert.AreEqual(2, dialect.Announcements, "announced again after the reconnect");
+                Assert.AreEqual(4, transport.Subscriptions, "subscribed again after the reconnect");
+                Assert.IsTrue(session.Counters.ConnectFailures >= 2);
+                Assert.AreEqual(1L, session.Counters.Disconnects);
+                Assert.AreEqual(5L, session.Counters.Delivered);
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void Outbox_overflow_drops_exactly_the_oldest_and_reports_each()
+        {
+            FakeTransport transport = new FakeTransport();
+            SessionOptions options = FastOptions();
+            options.OutboxMessages = 5;
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
+            ArrayList dropped = new ArrayList();
+            session.MessageDropped += (message, reason) =>
+            {
+                Assert.AreEqual((int)DropReason.OutboxOverflow, (int)reason);
+                dropped.Add(message.State);
+            };
+            for (int i = 0; i < 8; i++)
+            {
+                PublishQos1(session, "m" + i.ToString());
+            }
+            Assert.AreEqual(3L, session.Counters.Dropped);
+            Assert.AreEqual(3, dropped.Count);
+            Assert.AreEqual("m0", (string)dropped[0]);
+            Assert.AreEqual("m2", (string)dropped[2]);
+            session.Start();
+            try
+            {
+                WaitFor(() => session.OutboxCount == 0, "outbox drained");
+                Assert.AreEqual(5, CountPayloads(transport, "|m"));
+                Assert.AreEqual(0, CountPayloads(transport, "|m0"));
+                Assert.AreEqual(1, CountPayloads(transport, "|m7"));
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void Messages_in_flight_when_the_link_drops_are_sent_again()
+        {
+            FakeTransport transport = new FakeTransport();
+            transport.AutoAck = false;
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected");
+                PublishQos1(session, "x1");
+                PublishQos1(session, "x2");
+                WaitFor(() => CountPayloads(transport, "|x") == 2, "both sent once");
+                transport.AutoAck = true;
+                transport.Drop("reset by peer");
+                WaitFor(() => session.OutboxCount == 0, "delivered after the reconnect");
+                Assert.AreEqual(2, CountPayloads(transport, "|x1"), "x1 went out twice");
+                Assert.AreEqual(2L, session.Counters.Retries);
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void A_reply_that_never_comes_times_out_and_the_app_is_told()
+        {
+            FakeTransport transport = new FakeTransport();
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            PendingRequest timedOut = null;
+            session.RequestTimedOut += request => timedOut = request;
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected");
+                byte[] body = Text("{\"id\":\"42\"}");
+                SendResult result;
+                PendingRequest request = session.Request("up/device-1/get", body, body.Length, MqttQos.AtMostOnce,
+                    PendingKeyKind.ReplyId, 42, 7, 200, "get", out result);
+                Assert.AreEqual((int)SendResult.Accepted, (int)result);
+                Assert.IsNotNull(request);
+                WaitFor(() => timedOut != null, "timeout reported");
+                Assert.AreSame(request, timedOut);
+                Assert.AreEqual("get", (string)timedOut.State);
+                Assert.AreEqual(1L, session.Counters.Timeouts);
+                Assert.AreEqual(0, session.PendingCount);
+                Assert.IsNull(session.CompleteRequest(PendingKeyKind.ReplyId, 42), "a late reply finds nothing");
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void Replies_complete_requests_by_id_and_a_full_table_refuses_more()
+        {
+            FakeTransport transport = new FakeTransport();
+            SessionOptions options = FastOptions();
+            options.PendingCapacity = 2;
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected");
+                byte[] body = Text("{}");
+                SendResult result;
+                PendingRequest first = session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 1, 0, 5000, null, out result);
+                Assert.IsNull(session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 1, 0, 5000, null, out result));
+                Assert.AreEqual((int)SendResult.DuplicateRequest, (int)result);
+                session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 2, 0, 5000, null, out result);
+                Assert.IsNull(session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 3, 0, 5000, null, out result));
+                Assert.AreEqual((int)SendResult.PendingTableFull, (int)result);
+                Assert.AreSame(first, session.CompleteRequest(PendingKeyKind.ReplyId, 1));
+                Assert.AreEqual(1, session.PendingCount);
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void A_delivery_request_completes_on_its_puback()
+        {
+            FakeTransport transport = new FakeTransport();
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            PendingRequest delivered = null;
+            session.RequestDelivered += request => delivered = request;
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected");
+                byte[] body = Text("[]");
+                SendResult result;
+                PendingRequest request = session.Request("up/p", body, body.Length, MqttQos.AtLeastOnce, PendingKeyKind.Delivery, 0, 5, 5000, "p", out result);
+                WaitFor(() => delivered != null, "delivered");
+                Assert.AreSame(request, delivered);
+                Assert.AreEqual(0, session.PendingCount);
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void Oversized_and_failing_inbound_messages_are_counted_and_the_session_goes_on()
+        {
+            FakeTransport transport = new FakeTransport();
+            TestDialect dialect = new TestDialect();
+            SessionOptions options = FastOptions();
+            options.MaxInboundBytes = 64;
+            DeviceSession session = new DeviceSession(transport, dialect, options);
+            ArrayList reasons = new ArrayList();
+            session.InboundRejected += (topic, reason, detail) => reasons.Add(reason);
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected");
+                transport.Deliver("down/device-1/big", new byte[65]);
+                transport.Deliver("down/device-1/ok", new byte[64]);
+                dialect.ThrowOnMessage = true;
+                transport.Deliver("down/device-1/boom", new byte[1]);
+                dialect.ThrowOnMessage = false;
+                transport.Deliver("down/device-1/after", new byte[1]);
+                Assert.AreEqual(2, dialect.Received.Count);
+                Assert.AreEqual(2L, session.Counters.Rejected);
+                Assert.AreEqual(4L, session.Counters.MessagesIn);
+                Assert.AreEqual((int)RejectReason.Oversized, (int)reasons[0]);
+                Assert.AreEqual((int)RejectReason.HandlerFailed, (int)reasons[1]);
+                Assert.IsTrue(session.IsConnected);
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void Qos0_while_offline_is_dropped_and_counted()
+        {
+            DeviceSession session = new DeviceSession(new FakeTransport(), new TestDialect(), FastOptions());
+            byte[] body = Text("x");
+            Assert.AreEqual((int)SendResult.NotConnected, (int)session.Publish("up/t", body, 1, MqttQos.AtMostOnce, false, null));
+            Assert.AreEqual(1L, session.Counters.Dropped);
+        }
+
+        [TestMethod]
+        public void Bad_configuration_stops_the_session_instead_of_retrying()
+        {
+            FakeTransport transport = new FakeTransport();
+            TestDialect dialect = new TestDialect();
+            dialect.ConfigurationError = "device number must not contain '&'";
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            string log = "";
+            session.Log += line => log += line + "\n";
+            session.Start();
+            WaitFor(() => log.IndexOf("must not contain") >= 0 && session.State == SessionState.Stopped, "stopped with the reason logged");
+            Assert.AreEqual(0, transport.ConnectAttempts);
+            session.Stop();
+        }
+
+        [TestMethod]
+        public void The_password_never_reaches_the_log()
+        {
+            FakeTransport transport = new FakeTransport();
+            transport.NextConnectResult = MqttConnectResult.BadUsernameOrPassword;
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            string log = "";
+            session.Log += line => log += line + "\n";
+            session.Start();
+            try
+            {
+                WaitFor(() => transport.ConnectAttempts >= 2, "two refused attempts");
+            }
+            finally
+            {
+                session.Stop();
+            }
+            Assert.IsTrue(log.IndexOf("connect failed") >= 0);
+            Assert.AreEqual(-1, log.IndexOf("s3cret"));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections;
+using IotDevice.Session;
+using IotDevice.Transport;
+
+namespace IotDevice.UnitTests.Session
+{
+    /// <summary>A minimal dialect: fixed credentials, two filters, one announce message, inbound recorded.</summary>
+    internal sealed class TestDialect : ISessionDialect
+    {
+        public readonly ArrayList Received = new ArrayList();
+
+        public int Announcements;
+
+        public bool ThrowOnMessage;
+
+        public string ConfigurationError;
+
+        public MqttConnectOptions CreateConnectOptions()
+        {
+            if (ConfigurationError != null)
+            {
+                throw new ArgumentException(ConfigurationError);
+            }
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.Host = "broker.test";
+            options.ClientId = "device-1";
+            options.Password = "s3cret";
+            return options;
+        }
+
+        public string[] GetSubscribeFilters()
+        {
+            return new string[] { "down/device-1/+", "ota/device-1" };
+        }
+
+        public MqttQos GetSubscribeQos()
+        {
+            return MqttQos.AtLeastOnce;
+        }
+
+        public void OnConnected(DeviceSession session)
+        {
+            Announcements++;
+            byte[] hello = System.Text.Encoding.UTF8.GetBytes("hello");
+            session.Publish("up/device-1/info", hello, hello.Length, MqttQos.AtMostOnce, false, null);
+        }
+
+        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        {
+            if (ThrowOnMessage)
+            {
+                throw new InvalidOperationException("handler exploded");
+            }
+            lock (Received)
+            {
+                Received.Add(topic);
+            }
+        }
+    }
+}
