@@ -14,6 +14,7 @@ namespace IotDevice.BuildChecks
     public class DeviceProjectTests
     {
         // Folders whose sources the .nfproj must not compile: host-only glue and build output.
+        // A subfolder with a .nfproj of its own belongs to that project.
         private static readonly string[] HostOnlyFolders = { "Host", "bin", "obj" };
 
         public static IEnumerable<object[]> Projects() => RepositoryLayout.NfProjects().Select(p => new object[] { p });
@@ -22,6 +23,7 @@ namespace IotDevice.BuildChecks
         public void The_device_solution_has_the_sdk_and_its_unit_tests()
         {
             Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/IotDevice.nfproj"));
+            Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/Device/IotDevice.Device.nfproj"));
             Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-tests/UnitTests/NFUnitTest.nfproj"));
         }
 
@@ -31,6 +33,7 @@ namespace IotDevice.BuildChecks
         {
             string folder = Path.GetDirectoryName(RepositoryLayout.PathOf(project));
             var onDisk = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !BelongsToAnotherProject(folder, f))
                 .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
                 .Where(f => !f.Split('/').Any(part => HostOnlyFolders.Contains(part)))
                 .ToHashSet(StringComparer.Ordinal);
@@ -40,6 +43,18 @@ namespace IotDevice.BuildChecks
             var stale = listed.Except(onDisk).OrderBy(f => f, StringComparer.Ordinal).ToList();
             Assert.IsTrue(missing.Count == 0 && stale.Count == 0,
                 $"{project} is out of step with its folder. Add <Compile Include> for: {string.Join(", ", missing)}; remove: {string.Join(", ", stale)}");
+        }
+
+        private static bool BelongsToAnotherProject(string projectFolder, string file)
+        {
+            for (string dir = Path.GetDirectoryName(file); dir != null && dir.Length > projectFolder.Length; dir = Path.GetDirectoryName(dir))
+            {
+                if (Directory.EnumerateFiles(dir, "*.nfproj").Any())
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         [TestMethod]
