@@ -1,0 +1,348 @@
+namespace IotDevice.Json
+{
+    /// <summary>
+    /// A JSON value seen in place inside the payload bytes: a kind and a byte range, nothing more.
+    /// Lookups walk the bytes again each time (payloads are small and usually read once), so nothing
+    /// is allocated except by the methods documented to return new strings.
+    /// The default value is a missing element (kind None). Lookups never throw.
+    /// </summary>
+    public struct JsonElement
+    {
+        private byte[] _buffer;
+        private int _start;
+        private int _length;
+        private JsonKind _kind;
+        private JsonError _error;
+        private int _errorOffset;
+
+        private JsonElement(byte[] buffer, int start, int length, JsonKind kind, JsonError error, int errorOffset)
+        {
+            _buffer = buffer;
+            _start = start;
+            _length = length;
+            _kind = kind;
+            _error = error;
+            _errorOffset = errorOffset;
+        }
+
+        /// <summary>A validated value spanning buffer[start .. start+length).</summary>
+        internal static JsonElement At(byte[] buffer, int start, int length)
+        {
+            JsonKind kind = length > 0 ? JsonScanner.KindOf(buffer[start]) : JsonKind.None;
+            return new JsonElement(buffer, start, length, kind, JsonError.None, 0);
+        }
+
+        /// <summary>A payload that failed validation (kind Invalid), or an empty one (kind None).</summary>
+        internal static JsonElement Failed(byte[] buffer, int start, int length, JsonError error, int errorOffset)
+        {
+            JsonKind kind = error == JsonError.Empty ? JsonKind.None : JsonKind.Invalid;
+            return new JsonElement(buffer, start, length, kind, error, errorOffset);
+        }
+
+        public JsonKind Kind
+        {
+            get { return _kind; }
+        }
+
+        /// <summary>Why the payload was rejected (root element only); None for every valid element.</summary>
+        public JsonError Error
+        {
+            get { return _error; }
+        }
+
+        /// <summary>Index into <see cref="Buffer"/> of the byte where validation failed.</summary>
+        public int ErrorOffset
+        {
+            get { return _errorOffset; }
+        }
+
+        /// <summary>True for a real value (not None, not Invalid).</summary>
+        public bool Exists
+        {
+            get { return _kind != JsonKind.None && _kind != JsonKind.Invalid; }
+        }
+
+        /// <summary>Index into <see cref="Buffer"/> of the value's first byte.</summary>
+        public int Start
+        {
+            get { return _start; }
+        }
+
+        /// <summary>Bytes the value takes in the buffer (a string's quotes included).</summary>
+        public int Length
+        {
+            get { return _length; }
+        }
+
+        public byte[] Buffer
+        {
+            get { return _buffer; }
+        }
+
+        private int End
+        {
+            get { return _start + _length; }
+        }
+
+        /// <summary>The first member named <paramref name="name"/> (decoded, ordinal); None if absent or this is not an object.</summary>
+        public JsonElement Get(string name)
+        {
+            if (_kind != JsonKind.Object || name == null)
+            {
+                return default(JsonElement);
+            }
+
+            JsonObjectEnumerator members = new JsonObjectEnumerator(_buffer, _start, End);
+            while (members.MoveNextMember())
+            {
+                if (JsonStrings.DecodedEquals(_buffer, members.NameStart, members.NameEnd, name, false))
+                {
+                    return members.Value;
+                }
+            }
+
+            return default(JsonElement);
+        }
+
+        /// <summary>Number of items of an array; 0 for anything else.</summary>
+        public int GetArrayLength()
+        {
+            int count = 0;
+            JsonArrayEnumerator items = EnumerateArray();
+            while (items.MoveNext())
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>The array item at <paramref name="index"/>; None when out of range or not an array.</summary>
+        public JsonElement ItemAt(int index)
+        {
+            if (index < 0)
+            {
+                return default(JsonElement);
+            }
+
+            JsonArrayEnumerator items = EnumerateArray();
+            while (items.MoveNext())
+            {
+                if (index == 0)
+                {
+                    return items.Current;
+                }
+
+                index--;
+            }
+
+            return default(JsonElement);
+        }
+
+        /// <summary>Walks an object's members in order; yields nothing for anything else.</summary>
+        public JsonObjectEnumerator EnumerateObject()
+        {
+            return _kind == JsonKind.Object ? new JsonObjectEnumerator(_buffer, _start, End) : default(JsonObjectEnumerator);
+        }
+
+        /// <summary>Walks an array's items in order; yields nothing for anything else.</summary>
+        public JsonArrayEnumerator EnumerateArray()
+        {
+            return _kind == JsonKind.Array ? new JsonArrayEnumerator(_buffer, _start, End) : default(JsonArrayEnumerator);
+        }
+
+        /// <summary>
+        /// An integer from a JSON number (1.0 and 1e3 count, 1.5 does not) or from a string holding one
+        /// ("123", "-5"): platforms send ids and timestamps both ways. False on overflow or anything else.
+        /// </summary>
+        public bool TryGetInt64(out long value)
+        {
+            int from;
+            int to;
+            if (!NumericRange(out from, out to))
+            {
+                value = 0;
+                return false;
+            }
+
+            return JsonNumber.TryParseInt64(_buffer, from, to, out value);
+        }
+
+        public bool TryGetInt32(out int value)
+        {
+            long wide;
+            if (TryGetInt64(out wide) && wide >= int.MinValue && wide <= int.MaxValue)
+            {
+                value = (int)wide;
+                return true;
+            }
+
+            value = 0;
+            return false;
+        }
+
+        /// <summary>A double from a JSON number or a string holding one (e.g. "23.6").</summary>
+        public bool TryGetDouble(out double value)
+        {
+            int from;
+            int to;
+            if (!NumericRange(out from, out to))
+            {
+                value = 0;
+                return false;
+            }
+
+            return JsonNumber.TryParseDouble(_buffer, from, to, out value);
+        }
+
+        /// <summary>
+        /// true/false, the numbers 1/0, and the strings "true"/"false"/"1"/"0"/"on"/"off" in any case:
+        /// platforms send switches all these ways.
+        /// </summary>
+        public bool TryGetBoolean(out bool value)
+        {
+            value = false;
+            switch (_kind)
+            {
+                case JsonKind.True:
+                    value = true;
+                    return true;
+                case JsonKind.False:
+                    return true;
+                case JsonKind.Number:
+                    long number;
+                    if (TryGetInt64(out number) && (number == 0 || number == 1))
+                    {
+                        value = number == 1;
+                        return true;
+                    }
+
+                    return false;
+                case JsonKind.String:
+                    if (StringEquals("true", true) || StringEquals("1", false) || StringEquals("on", true))
+                    {
+                        value = true;
+                        return true;
+                    }
+
+                    return StringEquals("false", true) || StringEquals("0", false) || StringEquals("off", true);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// String: its unescaped text. Number: its raw text. true/false/null: their literal.
+        /// Anything else: null. Allocates (except for the literals).
+        /// </summary>
+        public string GetString()
+        {
+            switch (_kind)
+            {
+                case JsonKind.String:
+                    return JsonStrings.Decode(_buffer, _start, End);
+                case JsonKind.Number:
+                    return GetRawText();
+                case JsonKind.True:
+                    return "true";
+                case JsonKind.False:
+                    return "false";
+                case JsonKind.Null:
+                    return "null";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether this is a string whose decoded value equals <paramref name="text"/> (ordinal). No allocation.</summary>
+        public bool ValueEquals(string text)
+        {
+            return StringEquals(text, false);
+        }
+
+        private bool StringEquals(string text, bool ignoreAsciiCase)
+        {
+            if (_kind != JsonKind.String || text == null)
+            {
+                return false;
+            }
+
+            return JsonStrings.DecodedEquals(_buffer, _start, End, text, ignoreAsciiCase);
+        }
+
+        /// <summary>The value's JSON text exactly as in the payload; null when there is no value. Allocates.</summary>
+        public string GetRawText()
+        {
+            if (!Exists)
+            {
+                return null;
+            }
+
+            return System.Text.Encoding.UTF8.GetString(_buffer, _start, _length);
+        }
+
+        /// <summary>
+        /// Copies the value's raw bytes to <paramref name="destination"/> at <paramref name="offset"/> and
+        /// returns how many; 0 when there is no value or it does not fit.
+        /// </summary>
+        public int CopyRawTo(byte[] destination, int offset)
+        {
+            if (!Exists || destination == null || offset < 0 || offset > destination.Length || destination.Length - offset < _length)
+            {
+                return 0;
+            }
+
+            System.Array.Copy(_buffer, _start, destination, offset, _length);
+            return _length;
+        }
+
+        /// <summary>Raw text for logs; for a rejected payload, the error and where.</summary>
+        public override string ToString()
+        {
+            if (_kind == JsonKind.Invalid)
+            {
+                return "Invalid JSON: " + ErrorName(_error) + " at " + _errorOffset.ToString();
+            }
+
+            return Exists ? GetRawText() : string.Empty;
+        }
+
+        private static string ErrorName(JsonError error)
+        {
+            // Enum.ToString gives a number on nanoFramework without metadata, so name them here.
+            switch (error)
+            {
+                case JsonError.Empty: return "Empty";
+                case JsonError.Truncated: return "Truncated";
+                case JsonError.UnexpectedCharacter: return "UnexpectedCharacter";
+                case JsonError.InvalidNumber: return "InvalidNumber";
+                case JsonError.InvalidString: return "InvalidString";
+                case JsonError.InvalidUtf8: return "InvalidUtf8";
+                case JsonError.TooDeep: return "TooDeep";
+                case JsonError.TooLarge: return "TooLarge";
+                case JsonError.TrailingData: return "TrailingData";
+                default: return "None";
+            }
+        }
+
+        /// <summary>Where the digits of a numeric value are: a number's own bytes or a string's content.</summary>
+        private bool NumericRange(out int from, out int to)
+        {
+            from = _start;
+            to = End;
+            if (_kind == JsonKind.Number)
+            {
+                return true;
+            }
+
+            if (_kind == JsonKind.String && _length >= 2)
+            {
+                from = _start + 1;
+                to = End - 1;
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

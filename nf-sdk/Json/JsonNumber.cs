@@ -1,0 +1,394 @@
+namespace IotDevice.Json
+{
+    /// <summary>
+    /// Number conversions without allocation: a decimal scanner feeding exact integer and double
+    /// conversions, and digit formatting for the writer. Plain arithmetic only (no System.Math: on the
+    /// ESP32 firmware its double functions run at single precision).
+    /// </summary>
+    internal static class JsonNumber
+    {
+        /// <summary>Doubles hold every integer up to 2^53 exactly.</summary>
+        public const double MaxExactInteger = 9007199254740992.0;
+
+        private const ulong MaxExactMantissa = 9007199254740992UL;
+        private const int MaxMantissaDigits = 19;   // 19 decimal digits always fit a ulong
+        private const int ExponentCap = 100000;     // beyond this every non-zero value overflows or underflows anyway
+
+        /// <summary>10^0 .. 10^22: every one of them is exactly representable as a double.</summary>
+        private static readonly double[] PowersOfTen =
+        {
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+        };
+
+        public static double PowerOfTen(int exponent)
+        {
+            return PowersOfTen[exponent];
+        }
+
+        /// <summary>
+        /// Reads buffer[pos .. end) as a complete JSON number: value = ±mantissa × 10^exponent.
+        /// Up to 19 significant digits are kept; <paramref name="inexact"/> is set when a non-zero digit
+        /// beyond them had to be dropped. False when the bytes are not exactly one JSON number.
+        /// </summary>
+        public static bool TryScan(byte[] buffer, int pos, int end, out bool negative, out ulong mantissa, out int exponent, out bool inexact)
+        {
+            negative = false;
+            mantissa = 0;
+            exponent = 0;
+            inexact = false;
+            int digits = 0;
+            int p = pos;
+            if (p < end && buffer[p] == (byte)'-')
+            {
+                negative = true;
+                p++;
+            }
+
+            if (p >= end || !JsonScanner.IsDigit(buffer[p]) || (buffer[p] == (byte)'0' && p + 1 < end && JsonScanner.IsDigit(buffer[p + 1])))
+            {
+                return false; // no digit, or a leading zero
+            }
+
+            bool fraction = false;
+            while (p < end)
+            {
+                byte c = buffer[p];
+                if (c == (byte)'.' && !fraction)
+                {
+                    fraction = true;
+                    p++;
+                    if (p >= end || !JsonScanner.IsDigit(buffer[p]))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (!JsonScanner.IsDigit(c))
+                {
+                    break;
+                }
+
+                int digit = c - '0';
+                if (mantissa == 0 && digit == 0)
+                {
+                    if (fraction)
+                    {
+                        exponent--; // leading zeros after the point only scale
+                    }
+                }
+                else if (digits < MaxMantissaDigits)
+                {
+                    mantissa = (mantissa * 10) + (ulong)digit;
+                    digits++;
+                    if (fraction)
+                    {
+                        exponent--;
+                    }
+                }
+                else
+                {
+                    if (!fraction)
+                    {
+                        exponent++; // dropped integer digit still counts as a power of ten
+                    }
+
+                    if (digit != 0)
+                    {
+                        inexact = true;
+                    }
+                }
+
+                p++;
+            }
+
+            if (p < end && (buffer[p] == (byte)'e' || buffer[p] == (byte)'E'))
+            {
+                p++;
+                bool negativeExponent = false;
+                if (p < end && (buffer[p] == (byte)'+' || buffer[p] == (byte)'-'))
+                {
+                    negativeExponent = buffer[p] == (byte)'-';
+                    p++;
+                }
+
+                if (p >= end || !JsonScanner.IsDigit(buffer[p]))
+                {
+                    return false;
+                }
+
+                int value = 0;
+                while (p < end && JsonScanner.IsDigit(buffer[p]))
+                {
+                    value = (value * 10) + (buffer[p] - '0');
+                    if (value > ExponentCap)
+                    {
+                        value = ExponentCap;
+                    }
+
+                    p++;
+                }
+
+                exponent += negativeExponent ? -value : value;
+            }
+
+            return p == end;
+        }
+
+        /// <summary>The number in buffer[pos .. end) as a long, if it is an integer in range (1.0 and 1e3 are).</summary>
+        public static bool TryParseInt64(byte[] buffer, int pos, int end, out long value)
+        {
+            value = 0;
+            bool negative;
+            ulong mantissa;
+            int exponent;
+            bool inexact;
+            if (!TryScan(buffer, pos, end, out negative, out mantissa, out exponent, out inexact) || inexact)
+            {
+                return false; // a dropped non-zero digit means a fraction or a value past 19 digits
+            }
+
+            if (mantissa == 0)
+            {
+                return true;
+            }
+
+            while (exponent < 0)
+            {
+                if (mantissa % 10 != 0)
+                {
+                    return false; // a real fraction
+                }
+
+                mantissa /= 10;
+                exponent++;
+            }
+
+            while (exponent > 0)
+            {
+                if (mantissa > ulong.MaxValue / 10)
+                {
+                    return false;
+                }
+
+                mantissa *= 10;
+                exponent--;
+            }
+
+            if (negative)
+            {
+                if (mantissa > 9223372036854775808UL)
+                {
+                    return false;
+                }
+
+                value = mantissa == 9223372036854775808UL ? long.MinValue : -(long)mantissa;
+                return true;
+            }
+
+            if (mantissa > long.MaxValue)
+            {
+                return false;
+            }
+
+            value = (long)mantissa;
+            return true;
+        }
+
+        /// <summary>
+        /// The number in buffer[pos .. end) as a double. Exact fast path when the mantissa fits 2^53 and
+        /// |exponent| &lt;= 22 (one correctly rounded multiply or divide); otherwise the runtime parser.
+        /// Infinite results are rejected.
+        /// </summary>
+        public static bool TryParseDouble(byte[] buffer, int pos, int end, out double value)
+        {
+            value = 0;
+            bool negative;
+            ulong mantissa;
+            int exponent;
+            bool inexact;
+            if (!TryScan(buffer, pos, end, out negative, out mantissa, out exponent, out inexact))
+            {
+                return false;
+            }
+
+            if (mantissa == 0)
+            {
+                value = negative ? -0.0 : 0.0;
+                return true;
+            }
+
+            while (mantissa > MaxExactMantissa && mantissa % 10 == 0)
+            {
+                mantissa /= 10; // trailing zeros of a long mantissa ("1.5000000000000000000") cost nothing
+                exponent++;
+            }
+
+            if (!inexact && mantissa <= MaxExactMantissa && exponent >= -22 && exponent <= 22)
+            {
+                double m = (long)mantissa;
+                value = exponent >= 0 ? m * PowersOfTen[exponent] : m / PowersOfTen[-exponent];
+                if (negative)
+                {
+                    value = -value;
+                }
+
+                return true;
+            }
+
+            // Rare: more than 2^53 or a large exponent. The runtime parser gets the digits as text.
+            string text = System.Text.Encoding.UTF8.GetString(buffer, pos, end - pos);
+            double parsed;
+            if (!double.TryParse(text, out parsed) || double.IsNaN(parsed) || double.IsInfinity(parsed))
+            {
+                return false;
+            }
+
+            value = parsed;
+            return true;
+        }
+
+        /// <summary>Decimal digits in a magnitude (at least 1).</summary>
+        public static int DigitCount(ulong magnitude)
+        {
+            int count = 1;
+            while (magnitude >= 10)
+            {
+                magnitude /= 10;
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>Writes exactly <paramref name="digits"/> decimal digits of a magnitude ending before <paramref name="endPos"/>.</summary>
+        public static void WriteDigits(ulong magnitude, int digits, byte[] destination, int endPos)
+        {
+            int p = endPos;
+            for (int i = 0; i < digits; i++)
+            {
+                p--;
+                destination[p] = (byte)('0' + (int)(magnitude % 10));
+                magnitude /= 10;
+            }
+        }
+
+        /// <summary>|value| as a ulong, long.MinValue included.</summary>
+        public static ulong Magnitude(long value)
+        {
+            return value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+        }
+
+        /// <summary>Rounds half away from zero; the caller keeps |value| below 2^53.</summary>
+        public static long Round(double value)
+        {
+            return value >= 0 ? (long)(value + 0.5) : -(long)(-value + 0.5);
+        }
+
+        /// <summary>
+        /// The fewest fraction digits (0..9) whose decimal converts back to exactly <paramref name="value"/>,
+        /// with the scaled integer in <paramref name="rounded"/>; -1 when none does within 2^53.
+        /// </summary>
+        public static int ShortestDecimals(double value, out long rounded)
+        {
+            for (int decimals = 0; decimals <= 9; decimals++)
+            {
+                double scaled = value * PowersOfTen[decimals];
+                if (scaled > MaxExactInteger || scaled < -MaxExactInteger)
+                {
+                    break;
+                }
+
+                rounded = Round(scaled);
+                if ((double)rounded / PowersOfTen[decimals] == value)
+                {
+                    return decimals;
+                }
+            }
+
+            rounded = 0;
+            return -1;
+        }
+
+        /// <summary>Bytes <see cref="WriteFixed"/> writes.</summary>
+        public static int FixedLength(long rounded, int decimals)
+        {
+            int digits = DigitCount(Magnitude(rounded));
+            if (digits < decimals + 1)
+            {
+                digits = decimals + 1;
+            }
+
+            return (rounded < 0 ? 1 : 0) + digits + 1 + (decimals == 0 ? 1 : 0);
+        }
+
+        /// <summary>Writes rounded / 10^decimals with the point in place ("23.6", "0.05", "10.0"); returns the end.</summary>
+        public static int WriteFixed(long rounded, int decimals, byte[] destination, int pos)
+        {
+            ulong magnitude = Magnitude(rounded);
+            int digits = DigitCount(magnitude);
+            if (digits < decimals + 1)
+            {
+                digits = decimals + 1; // leading zeros: 5 with 2 decimals is 0.05
+            }
+
+            if (rounded < 0)
+            {
+                destination[pos++] = (byte)'-';
+            }
+
+            ulong divisor = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                divisor *= 10;
+            }
+
+            int integerDigits = digits - decimals;
+            WriteDigits(magnitude / divisor, integerDigits, destination, pos + integerDigits);
+            pos += integerDigits;
+            destination[pos++] = (byte)'.';
+            if (decimals == 0)
+            {
+                destination[pos++] = (byte)'0';
+                return pos;
+            }
+
+            WriteDigits(magnitude % divisor, decimals, destination, pos + decimals);
+            return pos + decimals;
+        }
+
+        /// <summary>Bytes <see cref="WriteGeneral"/> writes for a runtime-formatted number.</summary>
+        public static int GeneralLength(string text)
+        {
+            return text.Length + (text.IndexOf('.') < 0 ? 2 : 0);
+        }
+
+        /// <summary>Copies "1E+21"-style text, inserting ".0" before the exponent (or at the end) when it has no point.</summary>
+        public static int WriteGeneral(string text, byte[] destination, int pos)
+        {
+            bool needsPoint = text.IndexOf('.') < 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (needsPoint && (c == 'E' || c == 'e'))
+                {
+                    destination[pos++] = (byte)'.';
+                    destination[pos++] = (byte)'0';
+                    needsPoint = false;
+                }
+
+                destination[pos++] = (byte)c;
+            }
+
+            if (needsPoint)
+            {
+                destination[pos++] = (byte)'.';
+                destination[pos++] = (byte)'0';
+            }
+
+            return pos;
+        }
+    }
+}

@@ -1,0 +1,413 @@
+using System;
+
+namespace IotDevice.Json
+{
+    /// <summary>
+    /// Writes compact UTF-8 JSON into one reusable byte buffer: keep an instance per session and
+    /// <see cref="Reset"/> it per message. Commas and colons are inserted automatically. The buffer
+    /// grows up to maxCapacity; a write that would pass it sets <see cref="Overflowed"/> and every
+    /// later call is ignored until Reset (never an exception for size). Structural misuse (a value
+    /// without a name inside an object, mismatched End calls) is a programming error and throws
+    /// InvalidOperationException.
+    /// </summary>
+    public sealed class JsonWriter
+    {
+        private const int MaxNesting = 32;
+        private const byte IsObjectFlag = 1;
+        private const byte HasItemsFlag = 2;
+
+        private readonly byte[] _containers = new byte[MaxNesting]; // flags per open container
+        private readonly int _maxCapacity;
+        private byte[] _buffer;
+        private int _length;
+        private int _depth;
+        private bool _namePending;
+        private bool _rootWritten;
+        private bool _overflowed;
+
+        public JsonWriter(int initialCapacity, int maxCapacity)
+        {
+            if (maxCapacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("maxCapacity");
+            }
+
+            if (initialCapacity < 1)
+            {
+                initialCapacity = 1;
+            }
+
+            _maxCapacity = maxCapacity;
+            _buffer = new byte[initialCapacity < maxCapacity ? initialCapacity : maxCapacity];
+        }
+
+        /// <summary>The underlying buffer; the output is its first <see cref="Length"/> bytes. Kept across Reset.</summary>
+        public byte[] Buffer
+        {
+            get { return _buffer; }
+        }
+
+        public int Length
+        {
+            get { return _length; }
+        }
+
+        /// <summary>True once a write did not fit in maxCapacity; the output is then incomplete and must be dropped.</summary>
+        public bool Overflowed
+        {
+            get { return _overflowed; }
+        }
+
+        /// <summary>Starts a new document in the same buffer.</summary>
+        public void Reset()
+        {
+            _length = 0;
+            _depth = 0;
+            _namePending = false;
+            _rootWritten = false;
+            _overflowed = false;
+        }
+
+        public void BeginObject()
+        {
+            Open(IsObjectFlag, (byte)'{');
+        }
+
+        public void EndObject()
+        {
+            Close(true, (byte)'}');
+        }
+
+        public void BeginArray()
+        {
+            Open(0, (byte)'[');
+        }
+
+        public void EndArray()
+        {
+            Close(false, (byte)']');
+        }
+
+        /// <summary>Writes a member name and its colon; the next call must write the value.</summary>
+        public void WriteName(string name)
+        {
+            if (_overflowed)
+            {
+                return;
+            }
+
+            if (name == null)
+            {
+                throw new ArgumentNullException("name");
+            }
+
+            if (_depth == 0 || (_containers[_depth - 1] & IsObjectFlag) == 0 || _namePending)
+            {
+                throw new InvalidOperationException("A name can only be written inside an object, before its value.");
+            }
+
+            bool comma = (_containers[_depth - 1] & HasItemsFlag) != 0;
+            int size = (comma ? 1 : 0) + JsonText.QuotedLength(name) + 1;
+            if (!Reserve(size))
+            {
+                return;
+            }
+
+            _containers[_depth - 1] |= HasItemsFlag;
+            if (comma)
+            {
+                _buffer[_length++] = (byte)',';
+            }
+
+            _length = JsonText.WriteQuoted(name, _buffer, _length);
+            _buffer[_length++] = (byte)':';
+            _namePending = true;
+        }
+
+        /// <summary>Writes a string value, escaped; null writes null.</summary>
+        public void WriteString(string value)
+        {
+            if (value == null)
+            {
+                WriteNull();
+                return;
+            }
+
+            if (BeginValue(JsonText.QuotedLength(value)))
+            {
+                _length = JsonText.WriteQuoted(value, _buffer, _length);
+                EndValue();
+            }
+        }
+
+        public void WriteNumber(long value)
+        {
+            ulong magnitude = JsonNumber.Magnitude(value);
+            int digits = JsonNumber.DigitCount(magnitude);
+            int size = digits + (value < 0 ? 1 : 0);
+            if (BeginValue(size))
+            {
+                if (value < 0)
+                {
+                    _buffer[_length] = (byte)'-';
+                }
+
+                _length += size;
+                JsonNumber.WriteDigits(magnitude, digits, _buffer, _length);
+                EndValue();
+            }
+        }
+
+        /// <summary>
+        /// Writes a double that always reads back as a floating-point number: 10 gives 10.0, 23.6 gives
+        /// 23.6, 1e21 gives 1.0E+21. NaN and infinities have no JSON form and are written as null.
+        /// </summary>
+        public void WriteNumber(double value)
+        {
+            if (double.IsNaN(value) || double.IsInfinity(value))
+            {
+                WriteNull();
+                return;
+            }
+
+            long rounded;
+            int decimals = JsonNumber.ShortestDecimals(value, out rounded);
+            if (decimals >= 0)
+            {
+                if (BeginValue(JsonNumber.FixedLength(rounded, decimals)))
+                {
+                    _length = JsonNumber.WriteFixed(rounded, decimals, _buffer, _length);
+                    EndValue();
+                }
+
+                return;
+            }
+
+            // Rare (beyond 2^53, tiny, or many digits): the runtime's round-trip text, made to look like a double.
+            string text = value.ToString("G17");
+            if (BeginValue(JsonNumber.GeneralLength(text)))
+            {
+                _length = JsonNumber.WriteGeneral(text, _buffer, _length);
+                EndValue();
+            }
+        }
+
+        public void WriteBoolean(bool value)
+        {
+            WriteLiteral(value ? "true" : "false");
+        }
+
+        public void WriteNull()
+        {
+            WriteLiteral("null");
+        }
+
+        /// <summary>Copies an already-encoded JSON value verbatim (the caller vouches for it).</summary>
+        public void WriteRawValue(byte[] json, int offset, int count)
+        {
+            if (json == null)
+            {
+                throw new ArgumentNullException("json");
+            }
+
+            if (offset < 0 || count < 1 || offset > json.Length || count > json.Length - offset)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            if (BeginValue(count))
+            {
+                Array.Copy(json, offset, _buffer, _length, count);
+                _length += count;
+                EndValue();
+            }
+        }
+
+        public void WriteString(string name, string value)
+        {
+            WriteName(name);
+            WriteString(value);
+        }
+
+        public void WriteNumber(string name, long value)
+        {
+            WriteName(name);
+            WriteNumber(value);
+        }
+
+        public void WriteNumber(string name, double value)
+        {
+            WriteName(name);
+            WriteNumber(value);
+        }
+
+        public void WriteBoolean(string name, bool value)
+        {
+            WriteName(name);
+            WriteBoolean(value);
+        }
+
+        /// <summary>A copy of the output bytes.</summary>
+        public byte[] ToArray()
+        {
+            byte[] copy = new byte[_length];
+            Array.Copy(_buffer, 0, copy, 0, _length);
+            return copy;
+        }
+
+        /// <summary>The output decoded as text (tests and logs).</summary>
+        public override string ToString()
+        {
+            return System.Text.Encoding.UTF8.GetString(_buffer, 0, _length);
+        }
+
+        private void Open(byte flags, byte bracket)
+        {
+            if (_overflowed)
+            {
+                return;
+            }
+
+            if (_depth >= MaxNesting)
+            {
+                throw new InvalidOperationException("JSON nesting deeper than the writer supports.");
+            }
+
+            if (BeginValue(1))
+            {
+                _buffer[_length++] = bracket;
+                _containers[_depth] = flags;
+                _depth++;
+            }
+        }
+
+        private void Close(bool isObject, byte bracket)
+        {
+            if (_overflowed)
+            {
+                return;
+            }
+
+            if (_depth == 0 || ((_containers[_depth - 1] & IsObjectFlag) != 0) != isObject || _namePending)
+            {
+                throw new InvalidOperationException(isObject ? "EndObject does not match an open object." : "EndArray does not match an open array.");
+            }
+
+            if (!Reserve(1))
+            {
+                return;
+            }
+
+            _buffer[_length++] = bracket;
+            _depth--;
+            if (_depth == 0)
+            {
+                _rootWritten = true;
+            }
+        }
+
+        /// <summary>
+        /// Checks that a value may come here and makes room for it plus its comma, writing the comma.
+        /// False when the writer has overflowed (the value must then be skipped).
+        /// </summary>
+        private bool BeginValue(int size)
+        {
+            if (_overflowed)
+            {
+                return false;
+            }
+
+            bool comma = false;
+            if (_depth == 0)
+            {
+                if (_rootWritten)
+                {
+                    throw new InvalidOperationException("A JSON document holds one top-level value.");
+                }
+            }
+            else if ((_containers[_depth - 1] & IsObjectFlag) != 0)
+            {
+                if (!_namePending)
+                {
+                    throw new InvalidOperationException("A value inside an object needs WriteName first.");
+                }
+            }
+            else
+            {
+                comma = (_containers[_depth - 1] & HasItemsFlag) != 0;
+            }
+
+            if (!Reserve(size + (comma ? 1 : 0)))
+            {
+                return false;
+            }
+
+            _namePending = false;
+            if (_depth > 0)
+            {
+                _containers[_depth - 1] |= HasItemsFlag;
+            }
+
+            if (comma)
+            {
+                _buffer[_length++] = (byte)',';
+            }
+
+            return true;
+        }
+
+        /// <summary>Bookkeeping after a scalar value.</summary>
+        private void EndValue()
+        {
+            if (_depth == 0)
+            {
+                _rootWritten = true;
+            }
+        }
+
+        private void WriteLiteral(string literal)
+        {
+            if (BeginValue(literal.Length))
+            {
+                for (int i = 0; i < literal.Length; i++)
+                {
+                    _buffer[_length++] = (byte)literal[i];
+                }
+
+                EndValue();
+            }
+        }
+
+        /// <summary>Makes room for <paramref name="size"/> more bytes, growing up to the limit; false (and Overflowed) past it.</summary>
+        private bool Reserve(int size)
+        {
+            int needed = _length + size;
+            if (needed <= _buffer.Length)
+            {
+                return true;
+            }
+
+            if (needed > _maxCapacity || needed < 0)
+            {
+                _overflowed = true;
+                return false;
+            }
+
+            int capacity = _buffer.Length * 2;
+            if (capacity < needed || capacity < 0)
+            {
+                capacity = needed;
+            }
+
+            if (capacity > _maxCapacity)
+            {
+                capacity = _maxCapacity;
+            }
+
+            byte[] grown = new byte[capacity];
+            Array.Copy(_buffer, 0, grown, 0, _length);
+            _buffer = grown;
+            return true;
+        }
+    }
+}

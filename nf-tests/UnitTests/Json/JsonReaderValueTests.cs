@@ -1,0 +1,290 @@
+using System.Text;
+using IotDevice.Json;
+using nanoFramework.TestFramework;
+
+namespace IotDevice.UnitTests.Json
+{
+    /// <summary>Reading strings, numbers and booleans out of elements.</summary>
+    [TestClass]
+    public class JsonReaderValueTests
+    {
+        private static JsonElement Value(string json)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes("{\"v\":" + json + "}");
+            JsonElement root = JsonReader.Parse(bytes, 0, bytes.Length);
+            Assert.AreEqual(JsonError.None, root.Error, json);
+            return root.Get("v");
+        }
+
+        private static long Int64Of(string json)
+        {
+            long value;
+            Assert.IsTrue(Value(json).TryGetInt64(out value), json);
+            return value;
+        }
+
+        private static bool Int64Rejects(string json)
+        {
+            long value;
+            return !Value(json).TryGetInt64(out value);
+        }
+
+        private static double DoubleOf(string json)
+        {
+            double value;
+            Assert.IsTrue(Value(json).TryGetDouble(out value), json);
+            return value;
+        }
+
+        private static bool BooleanOf(string json)
+        {
+            bool value;
+            Assert.IsTrue(Value(json).TryGetBoolean(out value), json);
+            return value;
+        }
+
+        [TestMethod]
+        public void Unescapes_simple_escapes()
+        {
+            Assert.AreEqual("a\"b\\c/d\be\ff\ng\rh\ti", Value("\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\"").GetString());
+            Assert.AreEqual(string.Empty, Value("\"\"").GetString());
+        }
+
+        [TestMethod]
+        public void Unescapes_unicode_escapes()
+        {
+            Assert.AreEqual("caf\u00e9", Value("\"caf\\u00e9\"").GetString());
+            Assert.AreEqual("\u00c9T\u00c9", Value("\"\\u00C9T\\u00c9\"").GetString());
+            Assert.AreEqual("\u4e2d", Value("\"\\u4E2D\"").GetString());
+        }
+
+        [TestMethod]
+        public void Joins_escaped_surrogate_pairs()
+        {
+            string text = Value("\"x\\uD83D\\uDE00y\"").GetString();
+            Assert.AreEqual(4, text.Length);
+            Assert.AreEqual('\uD83D', text[1]);
+            Assert.AreEqual('\uDE00', text[2]);
+            Assert.AreEqual("x\uD83D\uDE00y", text);
+        }
+
+        [TestMethod]
+        public void Lone_surrogates_become_replacement_characters()
+        {
+            Assert.AreEqual("a\uFFFDb", Value("\"a\\uD83Db\"").GetString());
+            Assert.AreEqual("a\uFFFDb", Value("\"a\\uDE00b\"").GetString());
+            Assert.AreEqual("\uFFFDA", Value("\"\\uD83D\\u0041\"").GetString());
+            Assert.IsTrue(Value("\"\\uDE00\"").ValueEquals("\uFFFD"));
+        }
+
+        [TestMethod]
+        public void Reads_raw_utf8_text()
+        {
+            Assert.AreEqual("OTA升级", Value("\"OTA升级\"").GetString());
+            Assert.AreEqual("\u00e9\uD83D\uDE00", Value("\"\u00e9\uD83D\uDE00\"").GetString());
+            Assert.IsTrue(Value("\"OTA\\u5347级\"").ValueEquals("OTA升级"));
+            Assert.AreEqual("OTA升级", Value("\"OTA\\u5347级\"").GetString());
+        }
+
+        [TestMethod]
+        public void ValueEquals_compares_decoded_text()
+        {
+            Assert.IsTrue(Value("\"a\\\"b\"").ValueEquals("a\"b"));
+            Assert.IsTrue(Value("\"tab\\there\"").ValueEquals("tab\there"));
+            Assert.IsTrue(Value("\"\\u0041\\u0042\"").ValueEquals("AB"));
+            Assert.IsTrue(Value("\"\\uD83D\\uDE00\"").ValueEquals("\uD83D\uDE00"));
+            Assert.IsTrue(Value("\"\"").ValueEquals(""));
+            Assert.IsFalse(Value("\"a\\\"b\"").ValueEquals("a\\\"b"));
+            Assert.IsFalse(Value("\"abc\"").ValueEquals("ab"));
+            Assert.IsFalse(Value("\"ab\"").ValueEquals("abc"));
+            Assert.IsFalse(Value("\"abc\"").ValueEquals("ABC"));
+            Assert.IsFalse(Value("\"abc\"").ValueEquals(null));
+            Assert.IsFalse(Value("123").ValueEquals("123")); // only strings compare
+        }
+
+        [TestMethod]
+        public void Member_names_are_matched_decoded()
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes("{\"p\\u0061rams\":1,\"\\u529f\\u7387\":2,\"a\\\"b\":3}");
+            JsonElement root = JsonReader.Parse(bytes, 0, bytes.Length);
+            int value;
+            Assert.IsTrue(root.Get("params").TryGetInt32(out value));
+            Assert.AreEqual(1, value);
+            Assert.IsTrue(root.Get("功率").TryGetInt32(out value));
+            Assert.AreEqual(2, value);
+            Assert.IsTrue(root.Get("a\"b").TryGetInt32(out value));
+            Assert.AreEqual(3, value);
+            Assert.IsFalse(root.Get("Params").Exists);
+        }
+
+        [TestMethod]
+        public void GetString_of_non_strings()
+        {
+            Assert.AreEqual("-1.5e3", Value("-1.5e3").GetString());
+            Assert.AreEqual("true", Value("true").GetString());
+            Assert.IsNull(Value("{}").GetString());
+            Assert.IsNull(Value("[]").GetString());
+            Assert.IsNull(default(JsonElement).GetString());
+        }
+
+        [TestMethod]
+        public void Reads_64bit_timestamps()
+        {
+            Assert.AreEqual(1524448722000L, Int64Of("1524448722000"));
+            Assert.AreEqual(1568864790381L, Int64Of("\"1568864790381\""));
+            Assert.AreEqual(4294967295L, Int64Of("4294967295"));
+            Assert.AreEqual(long.MaxValue, Int64Of("9223372036854775807"));
+            Assert.AreEqual(long.MinValue, Int64Of("-9223372036854775808"));
+            Assert.AreEqual(long.MinValue, Int64Of("\"-9223372036854775808\""));
+            Assert.AreEqual(-5L, Int64Of("\"-5\""));
+            Assert.AreEqual(0L, Int64Of("-0"));
+        }
+
+        [TestMethod]
+        public void Integral_forms_with_fraction_or_exponent_are_accepted()
+        {
+            Assert.AreEqual(1000L, Int64Of("1e3"));
+            Assert.AreEqual(15L, Int64Of("1.5e1"));
+            Assert.AreEqual(1L, Int64Of("1.0"));
+            Assert.AreEqual(1L, Int64Of("100e-2"));
+            Assert.AreEqual(0L, Int64Of("0e99999"));
+            Assert.AreEqual(1524448722000L, Int64Of("1.524448722E12"));
+        }
+
+        [TestMethod]
+        public void Int64_rejects_non_integers_and_overflow()
+        {
+            Assert.IsTrue(Int64Rejects("1.5"));
+            Assert.IsTrue(Int64Rejects("1e-1"));
+            Assert.IsTrue(Int64Rejects("1.25e1"));
+            Assert.IsTrue(Int64Rejects("9223372036854775808"));
+            Assert.IsTrue(Int64Rejects("-9223372036854775809"));
+            Assert.IsTrue(Int64Rejects("18446744073709551616"));
+            Assert.IsTrue(Int64Rejects("123456789012345678901234567890"));
+            Assert.IsTrue(Int64Rejects("1e19"));
+            Assert.IsTrue(Int64Rejects("1e99999999999"));
+            Assert.IsTrue(Int64Rejects("\"9223372036854775808\""));
+            Assert.IsTrue(Int64Rejects("true"));
+            Assert.IsTrue(Int64Rejects("null"));
+            Assert.IsTrue(Int64Rejects("{}"));
+        }
+
+        [TestMethod]
+        public void Int64_rejects_malformed_numeric_strings()
+        {
+            Assert.IsTrue(Int64Rejects("\"\""));
+            Assert.IsTrue(Int64Rejects("\" 12\""));
+            Assert.IsTrue(Int64Rejects("\"12 \""));
+            Assert.IsTrue(Int64Rejects("\"1 2\""));
+            Assert.IsTrue(Int64Rejects("\"+12\""));
+            Assert.IsTrue(Int64Rejects("\"12-\""));
+            Assert.IsTrue(Int64Rejects("\"--1\""));
+            Assert.IsTrue(Int64Rejects("\"-\""));
+            Assert.IsTrue(Int64Rejects("\"0x10\""));
+            Assert.IsTrue(Int64Rejects("\"12abc\""));
+            Assert.IsTrue(Int64Rejects("\"1\\u0032\""));
+            Assert.IsTrue(Int64Rejects("\"on\""));
+        }
+
+        [TestMethod]
+        public void Int32_rejects_values_beyond_32_bits()
+        {
+            int value;
+            Assert.IsTrue(Value("2147483647").TryGetInt32(out value));
+            Assert.AreEqual(int.MaxValue, value);
+            Assert.IsTrue(Value("-2147483648").TryGetInt32(out value));
+            Assert.AreEqual(int.MinValue, value);
+            Assert.IsFalse(Value("2147483648").TryGetInt32(out value));
+            Assert.IsFalse(Value("-2147483649").TryGetInt32(out value));
+            Assert.IsFalse(Value("4294967295").TryGetInt32(out value));
+            Assert.AreEqual(0, value);
+        }
+
+        [TestMethod]
+        public void Reads_doubles()
+        {
+            Assert.AreEqual(23.6, DoubleOf("23.6"));
+            Assert.AreEqual(100.101, DoubleOf("100.101"));
+            Assert.AreEqual(-0.5, DoubleOf("-0.5"));
+            Assert.AreEqual(1000.0, DoubleOf("1e3"));
+            Assert.AreEqual(0.0015, DoubleOf("1.5E-3"));
+            Assert.AreEqual(0.1, DoubleOf("0.1"));
+            Assert.AreEqual(100.8, DoubleOf("100.8"));
+            Assert.AreEqual(1524448722000.0, DoubleOf("1524448722000"));
+            Assert.AreEqual(0.0, DoubleOf("0"));
+            Assert.AreEqual(1e22, DoubleOf("1e22"));
+            Assert.AreEqual(123456.789, DoubleOf("1.23456789e5"));
+            Assert.AreEqual(0.30000000000000004, DoubleOf("0.30000000000000004"));
+        }
+
+        [TestMethod]
+        public void Reads_doubles_from_strings()
+        {
+            Assert.AreEqual(23.6, DoubleOf("\"23.6\""));
+            Assert.AreEqual(-7.0, DoubleOf("\"-7\""));
+            double value;
+            Assert.IsFalse(Value("\"23.6 \"").TryGetDouble(out value));
+            Assert.IsFalse(Value("\"abc\"").TryGetDouble(out value));
+            Assert.IsFalse(Value("\"\"").TryGetDouble(out value));
+            Assert.IsFalse(Value("true").TryGetDouble(out value));
+        }
+
+        [TestMethod]
+        public void Reads_rare_doubles_through_the_fallback()
+        {
+            Assert.AreEqual(1e300, DoubleOf("1e300"));
+            Assert.AreEqual(1.7976931348623157E+308, DoubleOf("1.7976931348623157E+308"));
+            Assert.AreEqual(12345678901234567890.0, DoubleOf("12345678901234567890"));
+            Assert.AreEqual(1.5, DoubleOf("1.50000000000000000000"));
+            double value;
+            Assert.IsFalse(Value("1e400").TryGetDouble(out value)); // infinite
+        }
+
+        [TestMethod]
+        public void Reads_booleans_in_every_accepted_form()
+        {
+            Assert.IsTrue(BooleanOf("true"));
+            Assert.IsFalse(BooleanOf("false"));
+            Assert.IsTrue(BooleanOf("1"));
+            Assert.IsFalse(BooleanOf("0"));
+            Assert.IsTrue(BooleanOf("\"true\""));
+            Assert.IsTrue(BooleanOf("\"TRUE\""));
+            Assert.IsFalse(BooleanOf("\"False\""));
+            Assert.IsTrue(BooleanOf("\"1\""));
+            Assert.IsFalse(BooleanOf("\"0\""));
+            Assert.IsTrue(BooleanOf("\"on\""));
+            Assert.IsTrue(BooleanOf("\"ON\""));
+            Assert.IsFalse(BooleanOf("\"off\""));
+            Assert.IsFalse(BooleanOf("\"Off\""));
+        }
+
+        [TestMethod]
+        public void Rejects_other_boolean_forms()
+        {
+            bool value;
+            Assert.IsFalse(Value("2").TryGetBoolean(out value));
+            Assert.IsFalse(Value("0.5").TryGetBoolean(out value));
+            Assert.IsFalse(Value("\"yes\"").TryGetBoolean(out value));
+            Assert.IsFalse(Value("\"onn\"").TryGetBoolean(out value));
+            Assert.IsFalse(Value("\"\"").TryGetBoolean(out value));
+            Assert.IsFalse(Value("null").TryGetBoolean(out value));
+            Assert.IsFalse(Value("{}").TryGetBoolean(out value));
+            Assert.IsFalse(default(JsonElement).TryGetBoolean(out value));
+        }
+
+        [TestMethod]
+        public void Missing_elements_give_nothing()
+        {
+            JsonElement missing = Value("{}").Get("nope");
+            long number;
+            double real;
+            Assert.AreEqual(JsonKind.None, missing.Kind);
+            Assert.IsFalse(missing.Exists);
+            Assert.IsFalse(missing.TryGetInt64(out number));
+            Assert.IsFalse(missing.TryGetDouble(out real));
+            Assert.IsNull(missing.GetString());
+            Assert.IsFalse(missing.ValueEquals(""));
+            Assert.AreEqual(0, missing.GetArrayLength());
+        }
+    }
+}
