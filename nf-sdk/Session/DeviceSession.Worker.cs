@@ -11,7 +11,6 @@ namespace IotDevice.Session
 
         private int _subscribeAcksExpected;
         private int _subscribeAcksSeen;
-        private bool _subscribeFailed;
 
         private void Run()
         {
@@ -46,13 +45,14 @@ namespace IotDevice.Session
                     _connected = true;
                     _lost = false;
                     _lostReason = null;
-                    ClearEarlyAcks();
+                    _earlyAcks.Clear();
+                    _directAcks.Clear();
                 }
                 string failure = SubscribeAll();
                 if (failure == null)
                 {
                     SetState(SessionState.Connected, null);
-                    Guard(() => _dialect.OnConnected(this));
+                    Announce();
                     failure = ServeConnection();
                 }
                 bool stopping = StopRequested();
@@ -78,6 +78,19 @@ namespace IotDevice.Session
             }
             SafeDisconnect();
             SetState(SessionState.Stopped, null);
+        }
+
+        private void Announce()
+        {
+            lock (_sync)
+            {
+                _announcing = true;
+            }
+            Guard(() => _dialect.OnConnected(this));
+            lock (_sync)
+            {
+                _announcing = false;
+            }
         }
 
         // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.
@@ -124,7 +137,6 @@ namespace IotDevice.Session
                 lock (_sync)
                 {
                     _subscribeAcksExpected++;
-                    _subscribeFailed = false;
                 }
                 try
                 {
@@ -208,7 +220,7 @@ namespace IotDevice.Session
                 {
                     _outbox.MarkSent(message, packetId);
                     // The PUBACK may have overtaken us while Publish was returning.
-                    if (TakeEarlyAck(packetId))
+                    if (_earlyAcks.Take(packetId, MonotonicClock.NowMs))
                     {
                         acknowledged = _outbox.Acknowledge(packetId);
                     }
@@ -305,9 +317,10 @@ namespace IotDevice.Session
             lock (_sync)
             {
                 message = _outbox.Acknowledge(messageId);
-                if (message == null)
+                long now = MonotonicClock.NowMs;
+                if (message == null && !_directAcks.Take(messageId, now))
                 {
-                    RememberEarlyAck(messageId);
+                    _earlyAcks.Add(messageId, now);
                 }
             }
             if (message != null)
@@ -408,41 +421,6 @@ namespace IotDevice.Session
             {
                 // Already closed: nothing to tell.
             }
-        }
-
-        private void ClearEarlyAcks()
-        {
-            for (int i = 0; i < _earlyAcks.Length; i++)
-            {
-                _earlyAcks[i] = -1;
-            }
-        }
-
-        private void RememberEarlyAck(ushort packetId)
-        {
-            for (int i = 0; i < _earlyAcks.Length; i++)
-            {
-                if (_earlyAcks[i] < 0)
-                {
-                    _earlyAcks[i] = packetId;
-                    return;
-                }
-            }
-            // Full: these are stray acks (ids we never sent); forget the oldest.
-            _earlyAcks[0] = packetId;
-        }
-
-        private bool TakeEarlyAck(ushort packetId)
-        {
-            for (int i = 0; i < _earlyAcks.Length; i++)
-            {
-                if (_earlyAcks[i] == packetId)
-                {
-                    _earlyAcks[i] = -1;
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

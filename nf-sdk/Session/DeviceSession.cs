@@ -14,7 +14,9 @@ namespace IotDevice.Session
     /// </summary>
     public sealed partial class DeviceSession
     {
-        private const int EarlyAckSlots = 16;
+        // PUBACK bookkeeping: 16 ids remembered for up to 5 s.
+        private const int AckSlots = 16;
+        private const int AckLifetimeMs = 5000;
 
         private readonly object _sync = new object();
         private readonly IMqttTransport _transport;
@@ -24,12 +26,14 @@ namespace IotDevice.Session
         private readonly PendingTable _pending;
         private readonly ReconnectBackoff _backoff;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly int[] _earlyAcks = new int[EarlyAckSlots];
+        private readonly PacketIdSet _earlyAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
+        private readonly PacketIdSet _directAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
 
         private Thread _worker;
         private bool _stopRequested;
         private bool _connected;
         private bool _lost;
+        private bool _announcing;
         private string _lostReason;
         private SessionState _state = SessionState.Stopped;
 
@@ -47,7 +51,6 @@ namespace IotDevice.Session
             int seed = _options.RandomSeed != 0 ? _options.RandomSeed : (int)(MonotonicClock.NowMs & 0x7FFFFFFF);
             _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, seed);
             Counters = new SessionCounters();
-            ClearEarlyAcks();
             _transport.MessageReceived += OnTransportMessage;
             _transport.DeliveryCompleted += OnTransportDelivery;
             _transport.Subscribed += OnTransportSubscribed;
@@ -136,10 +139,12 @@ namespace IotDevice.Session
         /// <summary>
         /// Publishes <paramref name="length"/> bytes of <paramref name="payload"/>. QoS 1 goes through the
         /// outbox (kept across disconnects, delivered in order); QoS 0 is sent only when connected.
+        /// Announcements — what the dialect publishes from <see cref="ISessionDialect.OnConnected"/> — go
+        /// out directly, ahead of the backlog, and are not kept: every connect sends them again.
         /// </summary>
         public SendResult Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain, object state)
         {
-            if (qos == MqttQos.AtLeastOnce)
+            if (qos == MqttQos.AtLeastOnce && !IsAnnouncement())
             {
                 return Enqueue(topic, payload, length, retain, state);
             }
@@ -151,7 +156,11 @@ namespace IotDevice.Session
             }
             try
             {
-                _transport.Publish(topic, payload, length, qos, retain);
+                ushort packetId = _transport.Publish(topic, payload, length, qos, retain);
+                if (packetId != 0)
+                {
+                    IgnoreAck(packetId);
+                }
                 Counters.AddMessageOut(false);
                 return SendResult.Accepted;
             }
@@ -239,6 +248,27 @@ namespace IotDevice.Session
             if (handler != null)
             {
                 Guard(() => handler(message));
+            }
+        }
+
+        private bool IsAnnouncement()
+        {
+            lock (_sync)
+            {
+                return _announcing && Thread.CurrentThread == _worker;
+            }
+        }
+
+        // A message sent outside the outbox: its PUBACK, early or not, completes nothing.
+        private void IgnoreAck(ushort packetId)
+        {
+            lock (_sync)
+            {
+                long now = MonotonicClock.NowMs;
+                if (!_earlyAcks.Take(packetId, now))
+                {
+                    _directAcks.Add(packetId, now);
+                }
             }
         }
 

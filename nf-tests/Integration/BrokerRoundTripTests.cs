@@ -1,3 +1,4 @@
+using IotDevice.BrokerHarness;
 using System;
 using System.Collections.Generic;
 using System.Linq;

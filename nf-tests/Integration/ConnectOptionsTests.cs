@@ -1,3 +1,4 @@
+using IotDevice.BrokerHarness;
 using System;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using IotDevice.BrokerHarness;
 using System.Collections.Generic;
 using IotDevice.Host.Mqtt;
 using IotDevice.IntegrationTests.Support;

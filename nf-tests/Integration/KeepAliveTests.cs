@@ -1,3 +1,4 @@
+using IotDevice.BrokerHarness;
 using System.Diagnostics;
 using IotDevice.Host.Mqtt;
 using IotDevice.IntegrationTests.Support;

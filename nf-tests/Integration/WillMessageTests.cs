@@ -1,3 +1,4 @@
+using IotDevice.BrokerHarness;
 using IotDevice.Host.Mqtt;
 using IotDevice.IntegrationTests.Support;
 using IotDevice.Transport;

@@ -1,3 +1,4 @@
+using IotDevice.BrokerHarness;
 using System;
 using System.Text;
 using IotDevice.Host.Mqtt;

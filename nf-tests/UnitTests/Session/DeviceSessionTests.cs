@@ -127,6 +127,35 @@ namespace IotDevice.UnitTests.Session
         }
 
         [TestMethod]
+        public void Announcements_go_out_first_and_take_no_room_in_the_outbox()
+        {
+            FakeTransport transport = new FakeTransport();
+            TestDialect dialect = new TestDialect();
+            dialect.AnnounceQos = MqttQos.AtLeastOnce;
+            SessionOptions options = FastOptions();
+            options.OutboxMessages = 3;
+            DeviceSession session = new DeviceSession(transport, dialect, options);
+            PublishQos1(session, "b0");
+            PublishQos1(session, "b1");
+            PublishQos1(session, "b2");
+            session.Start();
+            try
+            {
+                WaitFor(() => session.OutboxCount == 0, "backlog delivered");
+                string[] sent = transport.Published();
+                Assert.AreEqual("up/device-1/info|hello", sent[0], "the announcement precedes the backlog");
+                Assert.AreEqual("up/device-1/data|b0", sent[1]);
+                Assert.AreEqual("up/device-1/data|b2", sent[3]);
+                Assert.AreEqual(0L, session.Counters.Dropped);
+                Assert.AreEqual(3L, session.Counters.Delivered, "the announcement's PUBACK completes nothing in the outbox");
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
         public void Outbox_overflow_drops_exactly_the_oldest_and_reports_each()
         {
             FakeTransport transport = new FakeTransport();

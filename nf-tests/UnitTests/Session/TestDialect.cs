@@ -16,6 +16,8 @@ namespace IotDevice.UnitTests.Session
 
         public string ConfigurationError;
 
+        public MqttQos AnnounceQos = MqttQos.AtMostOnce;
+
         public MqttConnectOptions CreateConnectOptions()
         {
             if (ConfigurationError != null)
@@ -43,7 +45,7 @@ namespace IotDevice.UnitTests.Session
         {
             Announcements++;
             byte[] hello = System.Text.Encoding.UTF8.GetBytes("hello");
-            session.Publish("up/device-1/info", hello, hello.Length, MqttQos.AtMostOnce, false, null);
+            session.Publish("up/device-1/info", hello, hello.Length, AnnounceQos, false, null);
         }
 
         public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)

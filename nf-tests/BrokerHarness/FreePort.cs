@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace IotDevice.IntegrationTests.Support
+namespace IotDevice.BrokerHarness
 {
     /// <summary>Loopback ports nobody is listening on, so parallel runs and leftovers never collide.</summary>
     public static class FreePort

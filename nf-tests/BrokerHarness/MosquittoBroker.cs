@@ -7,9 +7,9 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
-using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace IotDevice.IntegrationTests.Support
+
+namespace IotDevice.BrokerHarness
 {
     /// <summary>How to configure a test broker.</summary>
     public sealed class MosquittoSettings
@@ -19,6 +19,12 @@ namespace IotDevice.IntegrationTests.Support
 
         /// <summary>Serve TLS with these certificates instead of plain TCP.</summary>
         public TestCertificates Tls { get; set; }
+
+        /// <summary>
+        /// Keep sessions across a restart (saved after every change), so a client with a persistent
+        /// session keeps its subscriptions and receives what was queued for it while the broker was down.
+        /// </summary>
+        public bool Persistent { get; set; }
     }
 
     /// <summary>
@@ -89,7 +95,7 @@ namespace IotDevice.IntegrationTests.Support
             string executable = FindExecutable("mosquitto", "/usr/sbin/mosquitto");
             if (executable == null)
             {
-                Assert.Fail(NotInstalledMessage);
+                throw new InvalidOperationException(NotInstalledMessage);
             }
 
             var broker = new MosquittoBroker(executable, settings);
@@ -139,11 +145,11 @@ namespace IotDevice.IntegrationTests.Support
             _paused = false;
             Running[this] = true;
 
-            bool listening = Eventually.Within(() => process.HasExited || Accepts(), StartTimeoutMs);
+            bool listening = WaitUntil(() => process.HasExited || Accepts(), StartTimeoutMs);
             if (!listening || process.HasExited)
             {
                 Stop();
-                Assert.Fail("mosquitto did not start listening on 127.0.0.1:" + Port + " within " + StartTimeoutMs + " ms. Its output:\n" + Log);
+                throw new InvalidOperationException("mosquitto did not start listening on 127.0.0.1:" + Port + " within " + StartTimeoutMs + " ms. Its output:\n" + Log);
             }
         }
 
@@ -174,6 +180,20 @@ namespace IotDevice.IntegrationTests.Support
 
             process.Dispose();
             _paused = false;
+        }
+
+        /// <summary>
+        /// With <see cref="MosquittoSettings.Persistent"/>: waits until the broker has written its database
+        /// after <paramref name="sinceUtc"/>, so state created before (a subscription) survives a kill.
+        /// </summary>
+        public void WaitUntilSaved(DateTime sinceUtc, int timeoutMs = 5000)
+        {
+            string database = Path.Combine(_directory, "mosquitto.db");
+            bool saved = WaitUntil(() => File.Exists(database) && File.GetLastWriteTimeUtc(database) > sinceUtc, timeoutMs);
+            if (!saved)
+            {
+                throw new InvalidOperationException("mosquitto did not save its database within " + timeoutMs + " ms (is the broker persistent?)");
+            }
         }
 
         /// <summary>SIGSTOP: the kernel still holds the connections, but the broker answers nothing.</summary>
@@ -208,6 +228,22 @@ namespace IotDevice.IntegrationTests.Support
             }
         }
 
+        private static bool WaitUntil(Func<bool> condition, int timeoutMs)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (clock.ElapsedMilliseconds >= timeoutMs)
+                {
+                    return false;
+                }
+
+                Thread.Sleep(10);
+            }
+
+            return true;
+        }
+
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
         private static extern int SendSignal(int pid, int signal);
 
@@ -215,7 +251,17 @@ namespace IotDevice.IntegrationTests.Support
         {
             var config = new StringBuilder();
             config.AppendLine("listener " + Port + " 127.0.0.1");
-            config.AppendLine("persistence false");
+            if (settings.Persistent)
+            {
+                config.AppendLine("persistence true");
+                config.AppendLine("persistence_location " + _directory + "/");
+                config.AppendLine("autosave_interval 1");
+                config.AppendLine("autosave_on_changes true");
+            }
+            else
+            {
+                config.AppendLine("persistence false");
+            }
             config.AppendLine("log_dest stderr");
             // When run as root, stay root so the files in the private temp folder stay readable.
             config.AppendLine("user root");
@@ -244,7 +290,7 @@ namespace IotDevice.IntegrationTests.Support
             string tool = FindExecutable("mosquitto_passwd", "/usr/bin/mosquitto_passwd");
             if (tool == null)
             {
-                Assert.Fail(NotInstalledMessage + " (mosquitto_passwd is missing)");
+                throw new InvalidOperationException(NotInstalledMessage + " (mosquitto_passwd is missing)");
             }
 
             string file = Path.Combine(_directory, "passwords");
@@ -266,7 +312,7 @@ namespace IotDevice.IntegrationTests.Support
                     string errors = process.StandardError.ReadToEnd();
                     if (!process.WaitForExit(10000) || process.ExitCode != 0)
                     {
-                        Assert.Fail("mosquitto_passwd failed: " + errors);
+                        throw new InvalidOperationException("mosquitto_passwd failed: " + errors);
                     }
                 }
 

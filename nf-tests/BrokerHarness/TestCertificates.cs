@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace IotDevice.IntegrationTests.Support
+namespace IotDevice.BrokerHarness
 {
     /// <summary>
     /// A throw-away PKI made with .NET APIs at test time: a CA, a server certificate for
