@@ -156,6 +156,19 @@ namespace IotDevice.Topics
             {
                 return TopicMatch.Failure(TopicStatus.Malformed, error, Dialect);
             }
+            // First pass: rows whose length rules them out are skipped, which is most of them.
+            // Only a topic that matches nothing pays for the second pass, which explains why.
+            TopicMatch match;
+            if (TryMatch(topic, true, out match))
+            {
+                return match;
+            }
+            TryMatch(topic, false, out match);
+            return match;
+        }
+
+        private bool TryMatch(string topic, bool skipByLength, out TopicMatch result)
+        {
             bool ours = false;
             bool tooShort = false;
             bool tooLong = false;
@@ -179,12 +192,17 @@ namespace IotDevice.Topics
                 for (int i = 0; i < group.Length; i++)
                 {
                     TopicPattern pattern = _patterns[group[i]];
+                    if (skipByLength && pattern.CannotMatchLength(topic.Length))
+                    {
+                        continue;
+                    }
                     int position = afterScope;
                     outcome = pattern.Match(topic, ref position, pattern.ScopeLength, pattern.SegmentCount, true, out argStart, out argLength);
                     if (outcome == TopicPattern.Matched)
                     {
                         TopicDefinition row = pattern.Definition;
-                        return new TopicMatch(TopicStatus.Matched, TopicError.None, Dialect, row.Kind, row.Direction, argStart, argLength);
+                        result = new TopicMatch(TopicStatus.Matched, TopicError.None, Dialect, row.Kind, row.Direction, argStart, argLength);
+                        return true;
                     }
                     tooShort |= outcome == TopicPattern.TopicTooShort;
                     tooLong |= outcome == TopicPattern.TopicTooLong;
@@ -192,15 +210,19 @@ namespace IotDevice.Topics
             }
             if (tooShort)
             {
-                return TopicMatch.Failure(TopicStatus.Malformed, TopicError.MissingSegment, Dialect);
+                result = TopicMatch.Failure(TopicStatus.Malformed, TopicError.MissingSegment, Dialect);
             }
-            if (tooLong)
+            else if (tooLong)
             {
-                return TopicMatch.Failure(TopicStatus.Malformed, TopicError.ExtraSegment, Dialect);
+                result = TopicMatch.Failure(TopicStatus.Malformed, TopicError.ExtraSegment, Dialect);
             }
-            return ours
-                ? TopicMatch.Failure(TopicStatus.Unsupported, TopicError.UnknownTopic, Dialect)
-                : TopicMatch.Failure(TopicStatus.NotOurs, TopicError.OtherDevice, Dialect);
+            else
+            {
+                result = ours
+                    ? TopicMatch.Failure(TopicStatus.Unsupported, TopicError.UnknownTopic, Dialect)
+                    : TopicMatch.Failure(TopicStatus.NotOurs, TopicError.OtherDevice, Dialect);
+            }
+            return false;
         }
 
         private int IndexOf(TopicKind kind)

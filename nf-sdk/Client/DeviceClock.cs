@@ -1,0 +1,64 @@
+namespace IotDevice.Client
+{
+    /// <summary>
+    /// Wall-clock time for a device that has none: an offset onto the monotonic millisecond counter,
+    /// set from a platform's time-sync answer. All arithmetic is 64-bit milliseconds (protocols.md §0).
+    /// </summary>
+    public sealed class DeviceClock
+    {
+        private readonly object _sync = new object();
+        private long _offsetMs;
+        private bool _synced;
+
+        /// <summary>
+        /// The NTP estimate both FastBee and Alibaba use: the server's clock when the answer arrived is
+        /// (serverRecv + serverSend + deviceRecv − deviceSend) / 2, where the device times come from one
+        /// monotonic counter. Alibaba's example (100, 1010, 1015, 125) gives 1025.
+        /// </summary>
+        public static long EstimateNow(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
+        {
+            return (serverRecvTime + serverSendTime + deviceRecvTime - deviceSendTime) / 2;
+        }
+
+        public bool IsSynced
+        {
+            get { lock (_sync) { return _synced; } }
+        }
+
+        /// <summary>Unix milliseconds now, or 0 before the first sync.</summary>
+        public long NowMs
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _synced ? Session.MonotonicClock.NowMs + _offsetMs : 0;
+                }
+            }
+        }
+
+        /// <summary>Sets the clock from an NTP exchange timed on the monotonic counter; returns the time now.</summary>
+        public long SetFromExchange(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
+        {
+            long now = EstimateNow(deviceSendTime, serverRecvTime, serverSendTime, deviceRecvTime);
+            lock (_sync)
+            {
+                _offsetMs = now - deviceRecvTime;
+                _synced = true;
+            }
+            return now;
+        }
+
+        /// <summary>Sets the clock from a time known some other way (SNTP, the app).</summary>
+        public void Set(long unixMs)
+        {
+            lock (_sync)
+            {
+                _offsetMs = unixMs - Session.MonotonicClock.NowMs;
+                _synced = true;
+            }
+        }
+    }
+
+    public delegate void TimeSyncedHandler(long unixMs);
+}

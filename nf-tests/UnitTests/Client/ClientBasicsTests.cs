@@ -1,0 +1,83 @@
+using System;
+using IotDevice.Client;
+using IotDevice.Dialects;
+using IotDevice.Json;
+using nanoFramework.TestFramework;
+
+namespace IotDevice.UnitTests.Client
+{
+    [TestClass]
+    public class ClientBasicsTests
+    {
+        [TestMethod]
+        public void Ntp_estimate_matches_alibabas_worked_example()
+        {
+            // test-vectors.md §3.1: device 100 / server 1010 / server 1015 / device 125 -> 1025.
+            Assert.AreEqual(1025L, DeviceClock.EstimateNow(100, 1010, 1015, 125));
+        }
+
+        [TestMethod]
+        public void Ntp_estimate_keeps_millisecond_precision_on_real_timestamps()
+        {
+            // 13-digit times would lose seconds in a float; all arithmetic is 64-bit.
+            long now = DeviceClock.EstimateNow(5000, 1718000000100, 1718000000105, 5040);
+            Assert.AreEqual(1718000000122L, now);
+        }
+
+        [TestMethod]
+        public void The_clock_is_unset_until_synced_then_follows_the_exchange()
+        {
+            DeviceClock clock = new DeviceClock();
+            Assert.IsFalse(clock.IsSynced);
+            Assert.AreEqual(0L, clock.NowMs);
+            long deviceNow = IotDevice.Session.MonotonicClock.NowMs;
+            long set = clock.SetFromExchange(deviceNow - 40, 1718000000100, 1718000000105, deviceNow);
+            Assert.IsTrue(clock.IsSynced);
+            long read = clock.NowMs;
+            Assert.IsTrue(read >= set && read - set < 1000, "the clock reads " + read.ToString() + " right after being set to " + set.ToString());
+        }
+
+        [TestMethod]
+        public void Handlers_are_found_by_identifier_then_the_catch_all()
+        {
+            HandlerRegistry registry = new HandlerRegistry();
+            string called = null;
+            registry.Set("restart", c => called = "restart:" + c.Identifier);
+            Assert.IsFalse(registry.Dispatch(Context("other")), "no handler, no catch-all");
+            registry.Set(null, c => called = "any:" + c.Identifier);
+            Assert.IsTrue(registry.Dispatch(Context("restart")));
+            Assert.AreEqual("restart:restart", called);
+            Assert.IsTrue(registry.Dispatch(Context("other")));
+            Assert.AreEqual("any:other", called);
+        }
+
+        [TestMethod]
+        public void A_failing_handler_becomes_a_device_error()
+        {
+            HandlerRegistry registry = new HandlerRegistry();
+            registry.Set("boom", c => { throw new InvalidOperationException("relay stuck"); });
+            CommandContext command = Context("boom");
+            Assert.IsTrue(registry.Dispatch(command));
+            Assert.AreEqual(CommandContext.DeviceError, command.Code);
+            Assert.Contains("relay stuck", command.Message);
+        }
+
+        [TestMethod]
+        public void Many_handlers_fit()
+        {
+            HandlerRegistry registry = new HandlerRegistry();
+            for (int i = 0; i < 20; i++)
+            {
+                registry.Set("h" + i.ToString(), c => c.Code = 201);
+            }
+            CommandContext command = Context("h17");
+            Assert.IsTrue(registry.Dispatch(command));
+            Assert.AreEqual(201, command.Code);
+        }
+
+        private static CommandContext Context(string identifier)
+        {
+            return new CommandContext(Dialect.Alink, identifier, new JsonElement(), new PropertyReport(4));
+        }
+    }
+}
