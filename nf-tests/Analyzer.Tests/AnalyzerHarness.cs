@@ -65,11 +65,15 @@ namespace IotDevice.PortabilityAnalyzer.Tests
             return compilation;
         }
 
-        public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, bool withSurface = true)
+        public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, bool withSurface = true, AdditionalText deviceProject = null)
         {
             ImmutableArray<AdditionalText> additional = withSurface
                 ? ImmutableArray.Create(Surface.Value)
                 : ImmutableArray<AdditionalText>.Empty;
+            if (deviceProject != null)
+            {
+                additional = additional.Add(deviceProject);
+            }
             var crashes = new List<string>();
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(additional),

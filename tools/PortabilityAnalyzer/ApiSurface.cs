@@ -23,17 +23,29 @@ namespace IotDevice.PortabilityAnalyzer
         private static readonly LinkedList<KeyValuePair<string, ApiSurface>> Cache =
             new LinkedList<KeyValuePair<string, ApiSurface>>();
 
+        private const string AssemblyHeading = "# assembly ";
+
         private readonly HashSet<string> _ids;
 
-        private ApiSurface(HashSet<string> ids)
+        // Id → the assembly (or assemblies, '|'-separated) whose heading lists it.
+        private readonly Dictionary<string, string> _assemblies;
+
+        private ApiSurface(HashSet<string> ids, Dictionary<string, string> assemblies)
         {
             _ids = ids;
+            _assemblies = assemblies;
         }
 
         public int Count => _ids.Count;
 
         public bool Contains(string documentationId) =>
             documentationId != null && _ids.Contains(documentationId);
+
+        /// <summary>The nanoFramework assemblies that declare the id, or null when it is not listed.</summary>
+        public string[] AssembliesOf(string documentationId)
+        {
+            return documentationId != null && _assemblies.TryGetValue(documentationId, out string names) ? names.Split('|') : null;
+        }
 
         /// <summary>Finds the list among the additional files; null when the project does not pass it.</summary>
         public static AdditionalText FindFile(ImmutableArray<AdditionalText> additionalFiles)
@@ -85,15 +97,30 @@ namespace IotDevice.PortabilityAnalyzer
         public static ApiSurface Parse(SourceText text)
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
+            var assemblies = new Dictionary<string, string>(StringComparer.Ordinal);
+            string assembly = null;
             foreach (TextLine line in text.Lines)
             {
                 string entry = line.ToString().Trim();
-                if (entry.Length > 0 && entry[0] != '#')
+                if (entry.StartsWith(AssemblyHeading, StringComparison.Ordinal))
+                {
+                    // "# assembly nanoFramework.System.Collections 1.5.75.0": the name is the first word.
+                    string rest = entry.Substring(AssemblyHeading.Length);
+                    int space = rest.IndexOf(' ');
+                    assembly = space < 0 ? rest : rest.Substring(0, space);
+                }
+                else if (entry.Length > 0 && entry[0] != '#')
                 {
                     ids.Add(entry);
+                    if (assembly != null)
+                    {
+                        assemblies[entry] = assemblies.TryGetValue(entry, out string known) && known != assembly
+                            ? known + "|" + assembly
+                            : assembly;
+                    }
                 }
             }
-            return new ApiSurface(ids);
+            return new ApiSurface(ids, assemblies);
         }
 
         // Path and length alone would miss an edit that keeps the size; hashing the text is still far

@@ -27,7 +27,8 @@ namespace IotDevice.PortabilityAnalyzer
             Rules.LanguageVersion,
             Rules.UnsupportedFeature,
             Rules.NeedsMissingAttribute,
-            Rules.NullableAnnotations);
+            Rules.NullableAnnotations,
+            Rules.AssemblyNotReferenced);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -43,7 +44,8 @@ namespace IotDevice.PortabilityAnalyzer
             ApiSurface surface = surfaceFile == null ? null : ApiSurface.Load(surfaceFile, context.CancellationToken);
 
             // Without the list only NF1001 is blind; every other rule still runs.
-            ReferenceAnalysis.Register(context, new SymbolRules(context.Compilation, surface));
+            DeviceProjectReferences references = DeviceProjectReferences.Find(context.Options.AdditionalFiles, context.CancellationToken);
+            ReferenceAnalysis.Register(context, new SymbolRules(context.Compilation, surface, references));
             SyntaxRules.Register(context);
             FeatureRules.Register(context);
             bool surfaceMissing = surface == null;

@@ -75,6 +75,11 @@ namespace IotDevice.PortabilityAnalyzer
             "which nanoFramework 1.x's mscorlib does not declare (keep <Nullable>disable</Nullable> and no '#nullable enable')",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor AssemblyNotReferenced = Create(
+            "NF1011",
+            "Member from an assembly the device project does not reference",
+            "'{0}' lives in the nanoFramework assembly {1}, which {2} does not reference; add its package to packages.config and a <Reference> to the .nfproj");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, params string[] extraTags)
         {
             // Deliberately configurable: a reviewed false positive can be silenced with #pragma plus a reason.

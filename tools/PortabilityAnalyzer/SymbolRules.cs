@@ -13,11 +13,15 @@ namespace IotDevice.PortabilityAnalyzer
 
         private readonly Compilation _compilation;
         private readonly ListedMembers _list;
+        private readonly ApiSurface _surface;
+        private readonly DeviceProjectReferences _references;
 
-        public SymbolRules(Compilation compilation, ApiSurface surface)
+        public SymbolRules(Compilation compilation, ApiSurface surface, DeviceProjectReferences references = null)
         {
             _compilation = compilation;
             _list = new ListedMembers(surface);
+            _surface = surface;
+            _references = references;
         }
 
         /// <summary>
@@ -26,10 +30,15 @@ namespace IotDevice.PortabilityAnalyzer
         /// </summary>
         public Finding Check(ISymbol symbol, Access access, INamedTypeSymbol receiver = null)
         {
+            return CheckExists(symbol, access, receiver) ?? CheckAssembly(symbol);
+        }
+
+        private Finding CheckExists(ISymbol symbol, Access access, INamedTypeSymbol receiver)
+        {
             switch (symbol)
             {
                 case ITypeSymbol type:
-                    return CheckType(type);
+                    return CheckTypeExists(type);
                 case IMethodSymbol method:
                     return CheckMethod(method, receiver);
                 case IPropertySymbol property:
@@ -39,7 +48,7 @@ namespace IotDevice.PortabilityAnalyzer
                 case IEventSymbol @event:
                     return CheckEvent(@event, access, receiver);
                 case IAliasSymbol alias:
-                    return Check(alias.Target, access, receiver);
+                    return CheckExists(alias.Target, access, receiver);
                 default:
                     // Locals, parameters, namespaces, labels: their types are checked where they are declared.
                     return null;
@@ -48,12 +57,54 @@ namespace IotDevice.PortabilityAnalyzer
 
         public Finding CheckType(ITypeSymbol type)
         {
+            return CheckTypeExists(type) ?? CheckAssembly(type);
+        }
+
+        /// <summary>
+        /// NF1011: a listed symbol must come from an assembly the device project references. Checked on the
+        /// symbol's own id, else its type's (a member found under another overload lives with its type).
+        /// </summary>
+        private Finding CheckAssembly(ISymbol symbol)
+        {
+            if (_references == null || _surface == null)
+            {
+                return null;
+            }
+            while (symbol is IArrayTypeSymbol array)
+            {
+                symbol = array.ElementType;
+            }
+            if (symbol is IAliasSymbol alias)
+            {
+                symbol = alias.Target;
+            }
+            if (!(symbol is INamedTypeSymbol || symbol is IMethodSymbol || symbol is IPropertySymbol || symbol is IFieldSymbol || symbol is IEventSymbol)
+                || IsOurs(symbol) || (symbol.ContainingType != null && IsOurs(symbol.ContainingType)))
+            {
+                return null;
+            }
+            string id = symbol.OriginalDefinition.GetDocumentationCommentId();
+            string[] assemblies = _surface.AssembliesOf(id);
+            if (assemblies == null && symbol.ContainingType != null)
+            {
+                id = symbol.ContainingType.OriginalDefinition.GetDocumentationCommentId();
+                assemblies = _surface.AssembliesOf(id);
+            }
+            if (assemblies == null || _references.ReferencesAny(assemblies))
+            {
+                return null;
+            }
+            return new Finding(Rules.AssemblyNotReferenced, id, string.Join(" or ", assemblies), _references.ProjectName);
+        }
+
+        private Finding CheckTypeExists(ITypeSymbol type)
+        {
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    return CheckType(array.ElementType);
+                    return CheckTypeExists(array.ElementType);
                 case IPointerTypeSymbol pointer:
-                    return CheckType(pointer.PointedAtType);
+                    return CheckTypeExists(pointer.PointedAtType);
                 case INamedTypeSymbol named:
                     return CheckNamedType(named);
             }
