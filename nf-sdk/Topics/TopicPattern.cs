@@ -127,20 +127,26 @@ namespace IotDevice.Topics
                     position = length + 1;
                     return Matched;
                 }
+                if (type == Literal)
+                {
+                    // Compare in place, then require the level to end there: no scan for the '/' first.
+                    string literal = _segments[i];
+                    int literalEnd = pos + literal.Length;
+                    if (literalEnd > length || (literalEnd < length && topic[literalEnd] != '/')
+                        || !TopicText.RegionEquals(topic, pos, literal.Length, literal))
+                    {
+                        return Mismatch;
+                    }
+                    pos = literalEnd + 1;
+                    continue;
+                }
                 int end = pos;
                 while (end < length && topic[end] != '/')
                 {
                     end++;
                 }
                 int segmentLength = end - pos;
-                if (type == Literal)
-                {
-                    if (!TopicText.RegionEquals(topic, pos, segmentLength, _segments[i]))
-                    {
-                        return Mismatch;
-                    }
-                }
-                else if (type == Arg)
+                if (type == Arg)
                 {
                     argStart = pos;
                     argLength = segmentLength;
