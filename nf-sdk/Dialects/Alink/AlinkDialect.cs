@@ -1,0 +1,291 @@
+using System;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// Alibaba Cloud IoT Platform, Alink JSON, device side (protocols.md §2). Signs the CONNECT, subscribes
+    /// the device's topics, reports its firmware version and asks for pending updates and configuration
+    /// after every connect, answers property sets, service calls (and RRPC when enabled) through the
+    /// client's handlers, and correlates every reply with its request by topic and id.
+    /// <code>
+    /// AlinkOptions options = new AlinkOptions();
+    /// options.Host = AlinkOptions.PublicHost("a1X2bEnTest", "cn-shanghai");
+    /// options.CaCertificatePem = AlibabaRootPem;
+    /// options.ProductKey = "a1X2bEnTest"; options.DeviceName = "example1"; options.DeviceSecret = secret;
+    /// options.FirmwareVersion = "1.0.0";
+    /// AlinkDialect alink = new AlinkDialect(options);
+    /// DeviceClient client = new DeviceClient(transport, alink, new SessionOptions());
+    /// client.OnPropertySet("Power", c => relay.Write(c.Value.ValueEquals("on")));
+    /// client.OnCommand("Reboot", c => c.Output.Add("Delay", 5L));
+    /// alink.ReplyReceived += r => Debug.WriteLine(r.Method + " " + r.Code.ToString());
+    /// client.Start();
+    /// client.ReportProperties(new PropertyReport(2).Add("Power", "on").Add("WF", 23.6));
+    /// </code>
+    /// </summary>
+    public sealed partial class AlinkDialect : IDeviceDialect
+    {
+        /// <summary>Largest message the dialect writes; larger ones are refused (TooLarge).</summary>
+        public const int MaxMessageBytes = 16 * 1024;
+
+        /// <summary>The method named in timeouts of <see cref="RequestTime"/>.</summary>
+        public const string NtpMethod = "ntp";
+
+        private readonly object _sendSync = new object();
+        private readonly AlinkOptions _options;
+        private readonly TopicTable _table;
+        private readonly AlinkMessageIds _ids;
+        private readonly JsonWriter _writer;
+        private readonly ConfigPushes _configPushes = new ConfigPushes(4);
+        private DeviceClient _client;
+        private DeviceSession _session;
+        private string _firmwareVersion;
+
+        /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
+        public AlinkDialect(AlinkOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentException("The Alink dialect needs its options.");
+            }
+            options.Validate();
+            _options = options;
+            _table = AlinkTopics.Create(options.ProductKey, options.DeviceName);
+            _ids = new AlinkMessageIds(options.FirstMessageId);
+            _writer = new JsonWriter(512, MaxMessageBytes);
+            _firmwareVersion = options.FirmwareVersion;
+        }
+
+        /// <summary>The platform answered one of the device's requests (also: an <c>/ext/error</c> notice).</summary>
+        public event AlinkReplyHandler ReplyReceived;
+
+        /// <summary>A request got no reply within <see cref="AlinkOptions.RequestTimeoutMs"/>.</summary>
+        public event AlinkTimeoutHandler RequestTimedOut;
+
+        public AlinkOptions Options
+        {
+            get { return _options; }
+        }
+
+        /// <summary>This device's topics.</summary>
+        public TopicTable Topics
+        {
+            get { return _table; }
+        }
+
+        /// <summary>The id the next uplink will carry.</summary>
+        public long NextMessageId
+        {
+            get { return _ids.Peek; }
+        }
+
+        /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
+        public string FirmwareVersion
+        {
+            get { lock (_sendSync) { return _firmwareVersion; } }
+        }
+
+        public void Attach(DeviceClient client)
+        {
+            if (client == null)
+            {
+                throw new ArgumentException("Attach needs the client.");
+            }
+            if (_client != null)
+            {
+                throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
+            }
+            _client = client;
+            _session = client.Session;
+            _session.RequestTimedOut += OnRequestTimedOut;
+        }
+
+        public MqttConnectOptions CreateConnectOptions()
+        {
+            return AlinkSigner.CreateConnectOptions(_options);
+        }
+
+        /// <summary>The table's filters; <c>rrpc/request/+</c> only when RRPC is enabled.</summary>
+        public string[] GetSubscribeFilters()
+        {
+            string[] all = _table.GetSubscribeFilters();
+            if (_options.RrpcEnabled)
+            {
+                return all;
+            }
+            string rrpc = _table.FilterFor(TopicKind.SyncCommand);
+            int kept = 0;
+            for (int i = 0; i < all.Length; i++)
+            {
+                if (all[i] != rrpc)
+                {
+                    all[kept++] = all[i];
+                }
+            }
+            string[] filters = new string[kept];
+            Array.Copy(all, filters, kept);
+            return filters;
+        }
+
+        public MqttQos GetSubscribeQos()
+        {
+            // QoS 1 so OTA pushes and service calls kept while offline reach the device (the C SDK's choice for OTA).
+            return MqttQos.AtLeastOnce;
+        }
+
+        /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
+        public void OnConnected(DeviceSession session)
+        {
+            string version = FirmwareVersion;
+            long id;
+            if (version != null)
+            {
+                Report("OTA inform", SendInform(version, _options.Module));
+                Report("firmware query", GetFirmware(out id));
+            }
+            if (_options.ConfigOnConnect)
+            {
+                Report("config query", GetConfig(out id));
+            }
+        }
+
+        public SendResult ReportProperties(PropertyReport report)
+        {
+            long id;
+            return PostProperties(report, out id);
+        }
+
+        /// <summary>Posts properties and waits for the <c>post_reply</c> (ReplyReceived or RequestTimedOut with <paramref name="id"/>).</summary>
+        public SendResult PostProperties(PropertyReport report, out long id)
+        {
+            if (report == null || report.Count == 0 || report.Count > AlinkBulkEncoder.MaxEntries)
+            {
+                throw new ArgumentException("A property post carries 1 to 200 values.");
+            }
+            lock (_sendSync)
+            {
+                id = _ids.Next();
+                AlinkEncoder.WritePropertyPost(_writer, id, report);
+                return SendTracked(_table.Get(TopicKind.PropertyPost), TopicKind.PropertyPostReply, AlinkEncoder.PropertyPostMethod, id);
+            }
+        }
+
+        public SendResult ReportEvent(string eventId, PropertyReport parameters)
+        {
+            long id;
+            return PostEvent(eventId, parameters, out id);
+        }
+
+        /// <summary>Posts event <paramref name="eventId"/> (<c>thing/event/{eventId}/post</c>) with its output values.</summary>
+        public SendResult PostEvent(string eventId, PropertyReport parameters, out long id)
+        {
+            if (parameters == null)
+            {
+                throw new ArgumentException("An event post needs its values (an empty report for none).");
+            }
+            string topic = _table.Build(TopicKind.EventPost, eventId);
+            string method = AlinkEncoder.EventMethod(eventId);
+            lock (_sendSync)
+            {
+                id = _ids.Next();
+                AlinkEncoder.WriteEventPost(_writer, id, eventId, parameters);
+                return SendTracked(topic, TopicKind.EventPostReply, method, id);
+            }
+        }
+
+        /// <summary>NTP over MQTT (QoS 0): <c>{"deviceSendTime":"&lt;monotonic ms&gt;"}</c>; the answer sets the client's clock.</summary>
+        public SendResult RequestTime()
+        {
+            RequireAttached();
+            lock (_sendSync)
+            {
+                AlinkEncoder.WriteNtpRequest(_writer, MonotonicClock.NowMs);
+                SendResult result;
+                _session.Request(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
+                    PendingKeyKind.ReplyKind, (long)TopicKind.NtpResponse, (int)TopicKind.NtpResponse, _options.RequestTimeoutMs,
+                    new AlinkCall(NtpMethod, 0), out result);
+                return result;
+            }
+        }
+
+        // The pending key is the reply topic's kind and the id together: a reply only counts on its own topic.
+        internal static long PendingKey(TopicKind replyKind, long id)
+        {
+            return ((long)(int)replyKind << 32) | id;
+        }
+
+        private SendResult SendTracked(string topic, TopicKind replyKind, string method, long id)
+        {
+            RequireAttached();
+            if (_writer.Overflowed)
+            {
+                _session.Write(method + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
+                return SendResult.TooLarge;
+            }
+            SendResult result;
+            _session.Request(topic, _writer.Buffer, _writer.Length, _options.PublishQos, PendingKeyKind.ReplyId,
+                PendingKey(replyKind, id), (int)replyKind, _options.RequestTimeoutMs, new AlinkCall(method, id), out result);
+            return result;
+        }
+
+        // A message nobody replies to (downlink replies, OTA inform and progress). Caller holds _sendSync.
+        private SendResult SendPlain(string topic, MqttQos qos)
+        {
+            RequireAttached();
+            if (_writer.Overflowed)
+            {
+                _session.Write("message for '" + topic + "' not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
+                return SendResult.TooLarge;
+            }
+            return _session.Publish(topic, _writer.Buffer, _writer.Length, qos, false, null);
+        }
+
+        private SendResult SendInform(string version, string module)
+        {
+            lock (_sendSync)
+            {
+                AlinkEncoder.WriteOtaInform(_writer, _ids.Next(), version, module);
+                // QoS 1 as the spec and the C SDK send it: the version decides whether an update succeeded.
+                return SendPlain(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce);
+            }
+        }
+
+        private void OnRequestTimedOut(PendingRequest request)
+        {
+            AlinkCall call = request.State as AlinkCall;
+            AlinkTimeoutHandler handler = RequestTimedOut;
+            if (call == null || handler == null)
+            {
+                return;
+            }
+            try
+            {
+                handler(call.Method, call.Id);
+            }
+            catch (Exception e)
+            {
+                _session.Write("timeout handler failed: " + e.Message);
+            }
+        }
+
+        private void Report(string what, SendResult result)
+        {
+            if (result != SendResult.Accepted)
+            {
+                _session.Write(what + " not sent (result " + ((int)result).ToString() + ")");
+            }
+        }
+
+        private void RequireAttached()
+        {
+            if (_session == null)
+            {
+                throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
+            }
+        }
+    }
+}

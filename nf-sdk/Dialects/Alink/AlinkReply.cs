@@ -1,0 +1,65 @@
+using IotDevice.Json;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// The platform's answer to one of the device's requests (or an <c>/ext/error</c> notice), as the
+    /// app sees it in <see cref="AlinkDialect.ReplyReceived"/>.
+    /// </summary>
+    public sealed class AlinkReply
+    {
+        internal AlinkReply(TopicKind kind, string method, long id, long code, string message, JsonElement data)
+        {
+            Kind = kind;
+            Method = method;
+            Id = id;
+            Code = code;
+            Message = message;
+            Data = data;
+        }
+
+        /// <summary>The reply topic's kind (PropertyPostReply, EventPostReply, OtaFirmwareGetReply, ErrorNotice…).</summary>
+        public TopicKind Kind { get; }
+
+        /// <summary>The request's method, e.g. <c>thing.event.property.post</c>; null for an error notice.</summary>
+        public string Method { get; }
+
+        /// <summary>The request's id (the one its Post… method returned).</summary>
+        public long Id { get; }
+
+        /// <summary>200 on success; the platform's error code otherwise (e.g. 6106 too many properties).</summary>
+        public long Code { get; }
+
+        /// <summary>The platform's message, when it sent one.</summary>
+        public string Message { get; }
+
+        /// <summary>The reply's <c>data</c>; points into the received payload, so read it during the event only.</summary>
+        public JsonElement Data { get; }
+
+        public bool Succeeded
+        {
+            get { return Code == AlinkCodes.Ok; }
+        }
+    }
+
+    /// <summary>A reply arrived for one of the device's requests.</summary>
+    public delegate void AlinkReplyHandler(AlinkReply reply);
+
+    /// <summary>No reply came for request <paramref name="id"/> of <paramref name="method"/> in time.</summary>
+    public delegate void AlinkTimeoutHandler(string method, long id);
+
+    /// <summary>What the dialect keeps with a request while it waits (the pending entry's state).</summary>
+    internal sealed class AlinkCall
+    {
+        public AlinkCall(string method, long id)
+        {
+            Method = method;
+            Id = id;
+        }
+
+        public string Method { get; }
+
+        public long Id { get; }
+    }
+}

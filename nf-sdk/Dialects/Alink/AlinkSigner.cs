@@ -1,0 +1,103 @@
+using System;
+using System.Text;
+using IotDevice.Crypto;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// The CONNECT credentials of device-secret authentication (protocols.md §2.1):
+    /// client id <c>{clientId}|securemode=…,signmethod=…,timestamp=…|</c>, user name
+    /// <c>{deviceName}&amp;{productKey}</c>, password = upper-case hex HMAC(deviceSecret, content) where
+    /// content is the signed parameters sorted by name, concatenated as name+value.
+    /// </summary>
+    public static class AlinkSigner
+    {
+        /// <summary><c>hmacsha256</c>, <c>hmacsha1</c> or <c>hmacmd5</c>.</summary>
+        public static string MethodName(AlinkSignMethod method)
+        {
+            switch (method)
+            {
+                case AlinkSignMethod.HmacSha1:
+                    return "hmacsha1";
+                case AlinkSignMethod.HmacMd5:
+                    return "hmacmd5";
+                case AlinkSignMethod.HmacSha256:
+                    return "hmacsha256";
+                default:
+                    throw new ArgumentException("Unknown sign method.");
+            }
+        }
+
+        /// <summary>The signed text: clientId, deviceName, productKey, timestamp (when not 0), in that (alphabetical) order.</summary>
+        public static string Content(string clientId, string deviceName, string productKey, long timestamp)
+        {
+            string content = "clientId" + clientId + "deviceName" + deviceName + "productKey" + productKey;
+            return timestamp > 0 ? content + "timestamp" + timestamp.ToString() : content;
+        }
+
+        /// <summary>Upper-case hex HMAC of <paramref name="content"/> keyed with the device secret.</summary>
+        public static string Sign(AlinkSignMethod method, string deviceSecret, string content)
+        {
+            if (deviceSecret == null || deviceSecret.Length == 0)
+            {
+                throw new ArgumentException("DeviceSecret is required.");
+            }
+            IHashAlgorithm hash;
+            switch (method)
+            {
+                case AlinkSignMethod.HmacSha1:
+                    hash = new Sha1();
+                    break;
+                case AlinkSignMethod.HmacMd5:
+                    hash = new Md5();
+                    break;
+                case AlinkSignMethod.HmacSha256:
+                    hash = new Sha256();
+                    break;
+                default:
+                    throw new ArgumentException("Unknown sign method.");
+            }
+            byte[] mac = Hmac.Compute(hash, Encoding.UTF8.GetBytes(deviceSecret), Encoding.UTF8.GetBytes(content));
+            return Hex.ToHex(mac, true);
+        }
+
+        /// <summary>The MQTT client id: the client id followed by the signing parameters between pipes.</summary>
+        public static string MqttClientId(string clientId, bool useTls, AlinkSignMethod method, long timestamp)
+        {
+            string parameters = "securemode=" + (useTls ? "2" : "3") + ",signmethod=" + MethodName(method);
+            if (timestamp > 0)
+            {
+                parameters += ",timestamp=" + timestamp.ToString();
+            }
+            return clientId + "|" + parameters + "|";
+        }
+
+        /// <summary><c>{deviceName}&amp;{productKey}</c>.</summary>
+        public static string Username(string deviceName, string productKey)
+        {
+            return deviceName + "&" + productKey;
+        }
+
+        /// <summary>Complete connect options for <paramref name="options"/> (validated first). No will, no clean-session surprises.</summary>
+        public static MqttConnectOptions CreateConnectOptions(AlinkOptions options)
+        {
+            options.Validate();
+            string clientId = options.EffectiveClientId;
+            MqttConnectOptions connect = new MqttConnectOptions();
+            connect.Host = options.Host;
+            connect.Port = options.Port;
+            connect.UseTls = options.UseTls;
+            connect.CaCertificatePem = options.CaCertificatePem;
+            connect.ClientId = MqttClientId(clientId, options.UseTls, options.SignMethod, options.Timestamp);
+            connect.Username = Username(options.DeviceName, options.ProductKey);
+            connect.Password = Sign(options.SignMethod, options.DeviceSecret,
+                Content(clientId, options.DeviceName, options.ProductKey, options.Timestamp));
+            connect.KeepAliveSeconds = options.KeepAliveSeconds;
+            connect.CleanSession = options.CleanSession;
+            // The platform refuses wills (protocols.md §0.6): none is ever set.
+            connect.WillTopic = null;
+            return connect;
+        }
+    }
+}
