@@ -92,7 +92,8 @@ namespace IotDevice.Client
             UpdateOfferedHandler handler = UpdateOffered;
             if (handler == null)
             {
-                Session.Write("update offered but nobody handles it: " + offer.Url);
+                // Not the URL: platforms sign their download links.
+                Session.Write("update offered (version " + offer.Version + ") but nobody handles it");
                 return;
             }
             try

@@ -263,6 +263,8 @@ namespace IotDevice.BrokerHarness
                 config.AppendLine("persistence false");
             }
             config.AppendLine("log_dest stderr");
+            // Without it, small request/reply exchanges wait on delayed ACKs (tens of ms each).
+            config.AppendLine("set_tcp_nodelay true");
             // When run as root, stay root so the files in the private temp folder stay readable.
             config.AppendLine("user root");
             if (settings.Users != null && settings.Users.Count > 0)

@@ -1,0 +1,165 @@
+using System.Text;
+using IotDevice.Client;
+using IotDevice.Json;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// The EZtCloud payloads (protocols.md §3.3, seed 002), written into a reused writer and read in
+    /// place. Nothing here sends or decides; the dialect does.
+    /// </summary>
+    internal static class EztCloudMessages
+    {
+        /// <summary>Most JSON values (every nested one counted) a standard inbound message may hold.</summary>
+        public const int MaxInboundValues = 512;
+
+        /// <summary><c>{"keys":[]}</c> (all attributes) or <c>{"keys":["a","b"]}</c>.</summary>
+        public static void WriteAttributesGet(JsonWriter writer, string[] keys)
+        {
+            writer.Reset();
+            writer.BeginObject();
+            writer.WriteName("keys");
+            writer.BeginArray();
+            for (int i = 0; keys != null && i < keys.Length; i++)
+            {
+                writer.WriteString(keys[i]);
+            }
+            writer.EndArray();
+            writer.EndObject();
+        }
+
+        /// <summary><c>{"method":…,"params":{…}}</c>; null parameters give <c>{}</c>.</summary>
+        public static void WriteEvent(JsonWriter writer, string method, PropertyReport parameters)
+        {
+            writer.Reset();
+            writer.BeginObject();
+            writer.WriteString("method", method);
+            writer.WriteName("params");
+            if (parameters == null)
+            {
+                writer.BeginObject();
+                writer.EndObject();
+            }
+            else
+            {
+                parameters.WriteObject(writer);
+            }
+            writer.EndObject();
+        }
+
+        /// <summary>
+        /// <c>{"method":…,"params":{…},"id":…}</c> for <paramref name="command"/>. The method and id are
+        /// copied byte for byte from the command, so the id keeps its JSON type. A failed command
+        /// (<see cref="CommandContext.Code"/> not Ok) adds <c>"error"</c> and <c>"code"</c> to its params.
+        /// </summary>
+        public static void WriteCommandReply(JsonWriter writer, JsonElement method, JsonElement id, CommandContext command)
+        {
+            writer.Reset();
+            writer.BeginObject();
+            writer.WriteName("method");
+            writer.WriteRawValue(method.Buffer, method.Start, method.Length);
+            writer.WriteName("params");
+            writer.BeginObject();
+            PropertyReport output = command.Output;
+            for (int i = 0; output != null && i < output.Count; i++)
+            {
+                writer.WriteName(output.IdAt(i));
+                output.WriteValue(i, writer);
+            }
+            if (!command.Succeeded)
+            {
+                writer.WriteString("error", command.Message != null ? command.Message : "failed");
+                writer.WriteNumber("code", (long)command.Code);
+            }
+            writer.EndObject();
+            WriteId(writer, id);
+            writer.EndObject();
+        }
+
+        /// <summary>The reply to a command no handler knows: <c>{"method":…,"params":{"error":"unknown method"},"id":…}</c>.</summary>
+        public static void WriteUnknownMethodReply(JsonWriter writer, JsonElement method, JsonElement id)
+        {
+            writer.Reset();
+            writer.BeginObject();
+            writer.WriteName("method");
+            writer.WriteRawValue(method.Buffer, method.Start, method.Length);
+            writer.WriteName("params");
+            writer.BeginObject();
+            writer.WriteString("error", "unknown method");
+            writer.EndObject();
+            WriteId(writer, id);
+            writer.EndObject();
+        }
+
+        /// <summary>
+        /// How far a well-formed payload may be trusted: false, with the reason, when it holds more than
+        /// <see cref="MaxInboundValues"/> values (huge arrays or objects a device should not walk).
+        /// </summary>
+        public static bool WithinBudget(JsonElement root, out string reason)
+        {
+            int count = CountValues(root, MaxInboundValues + 1);
+            if (count > MaxInboundValues)
+            {
+                reason = "more than " + MaxInboundValues.ToString() + " JSON values";
+                return false;
+            }
+            reason = null;
+            return true;
+        }
+
+        /// <summary>True for a JSON object or a missing/null member (both read as "no parameters").</summary>
+        public static bool IsObjectOrAbsent(JsonElement element)
+        {
+            return element.Kind == JsonKind.Object || element.Kind == JsonKind.None || element.Kind == JsonKind.Null;
+        }
+
+        /// <summary>A member read as text: a string's value or a number's digits; null otherwise.</summary>
+        public static string Text(JsonElement element)
+        {
+            return element.Kind == JsonKind.String || element.Kind == JsonKind.Number ? element.GetString() : null;
+        }
+
+        /// <summary>Whether <paramref name="text"/> is well-formed JSON (for ids handed back by the app).</summary>
+        public static bool IsJson(string text)
+        {
+            if (text == null)
+            {
+                return false;
+            }
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            return JsonReader.Parse(bytes, 0, bytes.Length).Exists;
+        }
+
+        private static void WriteId(JsonWriter writer, JsonElement id)
+        {
+            if (id.Kind == JsonKind.String || id.Kind == JsonKind.Number)
+            {
+                writer.WriteName("id");
+                writer.WriteRawValue(id.Buffer, id.Start, id.Length);
+            }
+        }
+
+        // Counts values up to limit; nesting is already bounded by the reader (Inbound.MaxDepth).
+        private static int CountValues(JsonElement element, int limit)
+        {
+            int count = 1;
+            if (element.Kind == JsonKind.Object)
+            {
+                JsonObjectEnumerator members = element.EnumerateObject();
+                while (count < limit && members.MoveNext())
+                {
+                    count += CountValues(members.Value, limit - count);
+                }
+            }
+            else if (element.Kind == JsonKind.Array)
+            {
+                JsonArrayEnumerator items = element.EnumerateArray();
+                while (count < limit && items.MoveNext())
+                {
+                    count += CountValues(items.Current, limit - count);
+                }
+            }
+            return count;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using IotDevice.Topics;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// How an EZtCloud device connects and behaves. Username and password are the device's own
+    /// (<c>DU_…</c> and its password, from the device's "connect" tab or the connection-info API).
+    /// </summary>
+    public sealed class EztCloudOptions
+    {
+        /// <summary>The public broker.</summary>
+        public const string DefaultHost = "mqtt.eztcloud.com";
+
+        /// <summary>Plain MQTT port of the public service.</summary>
+        public const int PlainPort = 7883;
+
+        /// <summary>MQTT over TLS port of the public service.</summary>
+        public const int TlsPort = 7885;
+
+        public EztCloudOptions()
+        {
+            Host = DefaultHost;
+            KeepAliveSeconds = 60;
+            VersionAttribute = "version";
+            OtaCheckOnConnect = true;
+            OtaCheckMethod = "otaCheck";
+            PublishQos = MqttQos.AtMostOnce;
+        }
+
+        public string Host { get; set; }
+
+        /// <summary>0 picks the service's port: 7885 with TLS, 7883 without.</summary>
+        public int Port { get; set; }
+
+        public bool UseTls { get; set; }
+
+        /// <summary>The root the broker's certificate must chain to (PEM text).</summary>
+        public string CaCertificatePem { get; set; }
+
+        /// <summary>The device username, <c>DU_…</c>; it is also the last level of every topic.</summary>
+        public string Username { get; set; }
+
+        /// <summary>The device password. Never logged, never put into an exception message.</summary>
+        public string Password { get; set; }
+
+        /// <summary>MQTT client id; null uses <see cref="Username"/>.</summary>
+        public string ClientId { get; set; }
+
+        public int KeepAliveSeconds { get; set; }
+
+        /// <summary>The running firmware version, reported as an attribute after every connect; null reports none.</summary>
+        public string FirmwareVersion { get; set; }
+
+        /// <summary>Attribute the platform's OTA rule reads the version from.</summary>
+        public string VersionAttribute { get; set; }
+
+        /// <summary>
+        /// Shortest time between two attribute reports (the platform ignores reports that come too fast;
+        /// its docs suggest 1 s or more). Reports made sooner are merged and sent together. 0 = off.
+        /// </summary>
+        public int MinReportIntervalMs { get; set; }
+
+        /// <summary>Send the <see cref="OtaCheckMethod"/> event after every connect (the platform's poll mode).</summary>
+        public bool OtaCheckOnConnect { get; set; }
+
+        /// <summary>The event the platform's OTA rule listens to; "otaCheck" unless the rule says otherwise.</summary>
+        public string OtaCheckMethod { get; set; }
+
+        /// <summary>QoS of everything the device publishes; the platform documents QoS 0.</summary>
+        public MqttQos PublishQos { get; set; }
+
+        /// <summary>The port actually used.</summary>
+        public int EffectivePort
+        {
+            get { return Port != 0 ? Port : (UseTls ? TlsPort : PlainPort); }
+        }
+
+        /// <summary>The client id actually used.</summary>
+        public string EffectiveClientId
+        {
+            get { return ClientId != null ? ClientId : Username; }
+        }
+
+        /// <summary>Throws ArgumentException naming the first unusable setting (never showing the password).</summary>
+        public void Validate()
+        {
+            if (Username == null || Username.Length == 0)
+            {
+                throw new ArgumentException("EZtCloud needs the device username (DU_…).");
+            }
+            if (!TopicText.IsValidSegmentValue(Username, false))
+            {
+                throw new ArgumentException("The username '" + Username
+                    + "' cannot be a topic level: it must not contain '/', '+', '#' or control characters.");
+            }
+            if (Password == null || Password.Length == 0)
+            {
+                throw new ArgumentException("EZtCloud needs the device password.");
+            }
+            if (Host == null || Host.Length == 0)
+            {
+                throw new ArgumentException("EZtCloud needs a broker host.");
+            }
+            if (Port < 0 || Port > 65535)
+            {
+                throw new ArgumentException("The port " + Port.ToString() + " is not a TCP port.");
+            }
+            if (ClientId != null && ClientId.Length == 0)
+            {
+                throw new ArgumentException("The client id may be null (use the username) but not empty.");
+            }
+            if (KeepAliveSeconds < 0 || KeepAliveSeconds > 65535)
+            {
+                throw new ArgumentException("The keep-alive must be 0..65535 seconds.");
+            }
+            if (VersionAttribute == null || VersionAttribute.Length == 0)
+            {
+                throw new ArgumentException("The version attribute needs a name.");
+            }
+            if (OtaCheckMethod == null || OtaCheckMethod.Length == 0)
+            {
+                throw new ArgumentException("The OTA check event needs a name.");
+            }
+            if (MinReportIntervalMs < 0)
+            {
+                throw new ArgumentException("The minimum report interval cannot be negative.");
+            }
+            if (PublishQos != MqttQos.AtMostOnce && PublishQos != MqttQos.AtLeastOnce)
+            {
+                throw new ArgumentException("EZtCloud publishes at QoS 0 or 1.");
+            }
+        }
+
+        internal EztCloudOptions Copy()
+        {
+            EztCloudOptions copy = new EztCloudOptions();
+            copy.Host = Host;
+            copy.Port = Port;
+            copy.UseTls = UseTls;
+            copy.CaCertificatePem = CaCertificatePem;
+            copy.Username = Username;
+            copy.Password = Password;
+            copy.ClientId = ClientId;
+            copy.KeepAliveSeconds = KeepAliveSeconds;
+            copy.FirmwareVersion = FirmwareVersion;
+            copy.VersionAttribute = VersionAttribute;
+            copy.MinReportIntervalMs = MinReportIntervalMs;
+            copy.OtaCheckOnConnect = OtaCheckOnConnect;
+            copy.OtaCheckMethod = OtaCheckMethod;
+            copy.PublishQos = PublishQos;
+            return copy;
+        }
+    }
+}
