@@ -81,7 +81,7 @@ namespace IotDevice.Dialects.EztCloud
         {
             Counters.AddDataIn();
             string identifier = match.GetArg(topic);
-            DataStreamHandler handler = _streams.Find(identifier);
+            DataStreamHandler handler = (DataStreamHandler)_streams.Find(identifier);
             if (handler == null)
             {
                 session.Reject(topic, RejectReason.UnsupportedTopic, "no handler for data stream '" + identifier + "'");

@@ -62,7 +62,7 @@ namespace IotDevice.Dialects.EztCloud
         private readonly AttributeBatch _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
         private readonly ReportFifo _attributeFifo = new ReportFifo(OutstandingReports);
         private readonly ReportFifo _eventFifo = new ReportFifo(OutstandingReports);
-        private readonly DataStreamRegistry _streams = new DataStreamRegistry();
+        private readonly IdentifierMap _streams = new IdentifierMap();
         private Timer _timer;
         private bool _timerArmed;
         private long _nextReportMs;
