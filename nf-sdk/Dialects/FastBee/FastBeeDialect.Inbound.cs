@@ -1,0 +1,301 @@
+using System.Collections;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.FastBee
+{
+    /// <summary>
+    /// What the platform sends. Every message is classified and read first (unknown topics and bad JSON
+    /// are rejected with the reason); an empty payload is "no data" — FastBee clears retained commands and
+    /// asks for info that way — and never an error.
+    /// </summary>
+    public sealed partial class FastBeeDialect
+    {
+        // Messages that arrive between SUBACK and info/post (retained commands do) wait for it, this many at most.
+        private const int MaxHeld = 8;
+
+        private readonly object _holdSync = new object();
+        private readonly ArrayList _held = new ArrayList();
+        private bool _announced;
+
+        /// <summary>True once this connection's info/post is out and inbound messages are handled as they come.</summary>
+        public bool IsAnnounced
+        {
+            get { lock (_holdSync) { return _announced; } }
+        }
+
+        /// <summary>
+        /// Runs on the transport's thread; handlers run here too. Until this connection's info/post is out,
+        /// messages are held and handled right after it, so nothing they cause (a confirmation) can go first.
+        /// </summary>
+        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        {
+            TopicMatch match;
+            if (!Inbound.Classify(session, _topics, topic, out match))
+            {
+                return;
+            }
+            bool full;
+            lock (_holdSync)
+            {
+                full = !_announced && _held.Count >= MaxHeld;
+                if (!_announced && !full)
+                {
+                    _held.Add(new HeldMessage(match.Kind, topic, payload, retained));
+                    return;
+                }
+            }
+            if (full)
+            {
+                session.Reject(topic, RejectReason.Oversized, "more than " + MaxHeld.ToString() + " messages arrived before info/post was sent");
+                return;
+            }
+            Handle(session, match.Kind, topic, payload, retained);
+        }
+
+        // After info/post: the held messages in arrival order, then (atomically) back to direct handling.
+        private void ReleaseHeld(DeviceSession session)
+        {
+            while (true)
+            {
+                HeldMessage message;
+                lock (_holdSync)
+                {
+                    if (_held.Count == 0)
+                    {
+                        _announced = true;
+                        return;
+                    }
+                    message = (HeldMessage)_held[0];
+                    _held.RemoveAt(0);
+                }
+                try
+                {
+                    Handle(session, message.Kind, message.Topic, message.Payload, message.Retained);
+                }
+                catch (System.Exception e)
+                {
+                    session.Reject(message.Topic, RejectReason.HandlerFailed, "handler failed: " + e.Message);
+                }
+            }
+        }
+
+        // The connection ended: the next one holds messages again until its own info/post.
+        private void EndAnnouncement()
+        {
+            lock (_holdSync)
+            {
+                _announced = false;
+            }
+        }
+
+        private void Handle(DeviceSession session, TopicKind kind, string topic, byte[] payload, bool retained)
+        {
+            switch (kind)
+            {
+                case TopicKind.Command:
+                    OnFunction(session, topic, payload, retained);
+                    break;
+                case TopicKind.DeviceInfoRequest:
+                    // By design an empty payload; whatever it holds, the answer is the same.
+                    PublishInfo();
+                    break;
+                case TopicKind.NtpResponse:
+                    OnTime(session, topic, payload);
+                    break;
+                case TopicKind.MonitorRequest:
+                    OnMonitorRequest(session, topic, payload);
+                    break;
+                case TopicKind.OtaPush:
+                case TopicKind.OtaPushLegacy:
+                    OnUpdatePush(session, topic, payload);
+                    break;
+                default:
+                    session.Reject(topic, RejectReason.UnsupportedTopic, "a FastBee topic deprecated since 2.x; not handled");
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// function/get: each item goes to the command handler of its id, else the property handler;
+        /// the values now in effect (the handler's Output, or the applied value) go back on property/post.
+        /// </summary>
+        private void OnFunction(DeviceSession session, string topic, byte[] payload, bool retained)
+        {
+            JsonElement root = Inbound.ReadJson(session, topic, payload);
+            if (root.Kind == JsonKind.Invalid)
+            {
+                return;
+            }
+            if (root.Kind == JsonKind.None)
+            {
+                session.Write("FastBee: empty function/get (a retained command cleared): no data, nothing to do");
+                return;
+            }
+            string problem;
+            int count = FastBeeItems.CheckArray(root, _options.MaxItems, out problem);
+            if (count < 0)
+            {
+                Inbound.RejectShape(session, topic, "function/get: " + problem);
+                return;
+            }
+            ArrayList results = new ArrayList();
+            JsonArrayEnumerator items = root.EnumerateArray();
+            while (items.MoveNext())
+            {
+                PropertyReport output = Execute(session, topic, items.Current, retained);
+                if (output != null && output.Count > 0)
+                {
+                    results.Add(output);
+                }
+            }
+            if (results.Count > 0)
+            {
+                Confirm(session, results);
+            }
+        }
+
+        // One item: dispatched, its outcome logged or rejected; the values to confirm, or null.
+        private PropertyReport Execute(DeviceSession session, string topic, JsonElement item, bool retained)
+        {
+            string id;
+            JsonElement value;
+            string problem;
+            if (!FastBeeItems.ReadItem(item, out id, out value, out problem))
+            {
+                Inbound.RejectShape(session, topic, "function/get: " + problem);
+                return null;
+            }
+            CommandContext command = new CommandContext(Dialect.FastBee, id, value, new PropertyReport(ConfirmCapacity));
+            bool handled = _client.CommandHandlers.Has(id)
+                ? _client.CommandHandlers.Dispatch(command)
+                : _client.PropertyHandlers.Dispatch(command);
+            if (!handled)
+            {
+                session.Reject(topic, RejectReason.UnsupportedTopic, "function/get: no command or property handler for '" + id + "'");
+                return null;
+            }
+            if (!command.Succeeded)
+            {
+                session.Reject(topic, RejectReason.HandlerFailed, "function/get: '" + id + "' failed with code "
+                    + command.Code.ToString() + (command.Message == null ? "" : ": " + command.Message));
+            }
+            else if (command.Output.Count == 0)
+            {
+                // Nothing said otherwise: the value asked for is the value now in effect.
+                command.Output.Add(id, FastBeeItems.ValueText(value));
+            }
+            if (retained)
+            {
+                session.Write("FastBee: retained function/get '" + id + "' applied again");
+            }
+            return command.Output;
+        }
+
+        // Handlers may fill more than the one value they were given, up to this many.
+        private const int ConfirmCapacity = 16;
+
+        private void Confirm(DeviceSession session, ArrayList results)
+        {
+            lock (_send)
+            {
+                _writer.Reset();
+                _writer.BeginArray();
+                for (int i = 0; i < results.Count; i++)
+                {
+                    FastBeeItems.WriteAll(_writer, (PropertyReport)results[i]);
+                }
+                _writer.EndArray();
+                Send(session, TopicKind.PropertyPost);
+            }
+        }
+
+        /// <summary>ntp/get: the clock from the server's times and the device's own send time (its recorded one first).</summary>
+        private void OnTime(DeviceSession session, string topic, byte[] payload)
+        {
+            long deviceRecv = MonotonicClock.NowMs;
+            JsonElement root = Inbound.ReadJson(session, topic, payload);
+            if (!root.Exists)
+            {
+                if (root.Kind == JsonKind.None)
+                {
+                    session.Write("FastBee: empty ntp/get: no data, nothing to do");
+                }
+                return;
+            }
+            long serverRecv;
+            long serverSend;
+            string problem;
+            if (!FastBeeMessages.ReadServerTimes(root, out serverRecv, out serverSend, out problem))
+            {
+                Inbound.RejectShape(session, topic, "ntp/get: " + problem);
+                return;
+            }
+            long deviceSend;
+            PendingRequest request = session.CompleteRequest(PendingKeyKind.ReplyKind, NtpKey);
+            if (request != null)
+            {
+                deviceSend = (long)request.State;
+            }
+            else if (!FastBeeMessages.ReadDeviceSendTime(root, out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
+            {
+                Inbound.RejectShape(session, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
+                return;
+            }
+            _client.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
+        }
+
+        /// <summary>monitor/get: start (or replace, or with count 0 stop) a series of samples on monitor/post.</summary>
+        private void OnMonitorRequest(DeviceSession session, string topic, byte[] payload)
+        {
+            JsonElement root = Inbound.ReadJson(session, topic, payload);
+            if (!root.Exists)
+            {
+                if (root.Kind == JsonKind.None)
+                {
+                    session.Write("FastBee: empty monitor/get: no data, nothing to do");
+                }
+                return;
+            }
+            int count;
+            int intervalMs;
+            string problem;
+            if (!FastBeeMessages.ReadMonitorRequest(root, out count, out intervalMs, out problem))
+            {
+                Inbound.RejectShape(session, topic, "monitor/get: " + problem);
+                return;
+            }
+            if (count > 0 && _options.Monitor == null)
+            {
+                session.Reject(topic, RejectReason.UnsupportedTopic, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
+                return;
+            }
+            _monitor.Start(count, intervalMs);
+            session.Write(count == 0
+                ? "FastBee: monitoring stopped on request"
+                : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
+        }
+    }
+
+    /// <summary>A message kept until the connection's info/post is out.</summary>
+    internal sealed class HeldMessage
+    {
+        public HeldMessage(TopicKind kind, string topic, byte[] payload, bool retained)
+        {
+            Kind = kind;
+            Topic = topic;
+            Payload = payload;
+            Retained = retained;
+        }
+
+        public TopicKind Kind { get; }
+
+        public string Topic { get; }
+
+        public byte[] Payload { get; }
+
+        public bool Retained { get; }
+    }
+}

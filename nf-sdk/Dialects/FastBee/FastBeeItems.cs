@@ -1,0 +1,129 @@
+using IotDevice.Client;
+using IotDevice.Json;
+
+namespace IotDevice.Dialects.FastBee
+{
+    /// <summary>
+    /// FastBee's common payload, the thing-model item array (protocols.md §1.5):
+    /// <c>[{"id":"gear","value":"1","remark":""}]</c>. The value always travels as a string, whatever
+    /// the model type; reading is liberal (a number or boolean value is taken too).
+    /// </summary>
+    public static class FastBeeItems
+    {
+        /// <summary>Longest identifier accepted; thing-model identifiers are short, longer ones are hostile.</summary>
+        public const int MaxIdLength = 128;
+
+        /// <summary>Writes every value of <paramref name="report"/> as an item with an empty remark.</summary>
+        public static void Write(JsonWriter writer, PropertyReport report)
+        {
+            writer.BeginArray();
+            WriteAll(writer, report);
+            writer.EndArray();
+        }
+
+        /// <summary>Writes the items of <paramref name="report"/> into an array already begun.</summary>
+        public static void WriteAll(JsonWriter writer, PropertyReport report)
+        {
+            for (int i = 0; i < report.Count; i++)
+            {
+                writer.BeginObject();
+                writer.WriteName("id");
+                writer.WriteString(report.IdAt(i));
+                writer.WriteName("value");
+                report.WriteValueAsText(i, writer);
+                writer.WriteName("remark");
+                writer.WriteString("");
+                writer.EndObject();
+            }
+        }
+
+        /// <summary>Writes one item whose value is already text, with a remark (null: empty).</summary>
+        public static void WriteItem(JsonWriter writer, string id, string value, string remark)
+        {
+            writer.BeginObject();
+            writer.WriteName("id");
+            writer.WriteString(id);
+            writer.WriteName("value");
+            writer.WriteString(value == null ? "" : value);
+            writer.WriteName("remark");
+            writer.WriteString(remark == null ? "" : remark);
+            writer.EndObject();
+        }
+
+        /// <summary>
+        /// Checks the outer shape: an array of at most <paramref name="maxItems"/> items. Returns the item
+        /// count, or -1 with <paramref name="problem"/> set. Counting stops past the limit, so a hostile
+        /// array costs no more than the limit to refuse.
+        /// </summary>
+        public static int CheckArray(JsonElement root, int maxItems, out string problem)
+        {
+            problem = null;
+            if (root.Kind != JsonKind.Array)
+            {
+                problem = "expected an item array [{\"id\":…,\"value\":…}]";
+                return -1;
+            }
+            int count = 0;
+            JsonArrayEnumerator items = root.EnumerateArray();
+            while (items.MoveNext())
+            {
+                count++;
+                if (count > maxItems)
+                {
+                    problem = "more than " + maxItems.ToString() + " items";
+                    return -1;
+                }
+            }
+            return count;
+        }
+
+        /// <summary>
+        /// Reads one item: a non-empty string <c>id</c> and a <c>value</c> that is a string (or, liberally,
+        /// a number or boolean). False with <paramref name="problem"/> when the item is unusable.
+        /// </summary>
+        public static bool ReadItem(JsonElement item, out string id, out JsonElement value, out string problem)
+        {
+            id = null;
+            value = default(JsonElement);
+            problem = null;
+            if (item.Kind != JsonKind.Object)
+            {
+                problem = "an item is not an object";
+                return false;
+            }
+            JsonElement idElement = item.Get("id");
+            if (idElement.Kind != JsonKind.String || idElement.Length <= 2)
+            {
+                problem = "an item has no string \"id\"";
+                return false;
+            }
+            if (idElement.Length > MaxIdLength + 2)
+            {
+                problem = "an item id is longer than " + MaxIdLength.ToString() + " characters";
+                return false;
+            }
+            value = item.Get("value");
+            switch (value.Kind)
+            {
+                case JsonKind.String:
+                case JsonKind.Number:
+                case JsonKind.True:
+                case JsonKind.False:
+                    id = idElement.GetString();
+                    return true;
+                case JsonKind.None:
+                    problem = "item '" + idElement.GetString() + "' has no \"value\"";
+                    return false;
+                default:
+                    problem = "item '" + idElement.GetString() + "' has a value that is not text";
+                    return false;
+            }
+        }
+
+        /// <summary>An item value as the text FastBee means by it ("1", "27.43", "true").</summary>
+        public static string ValueText(JsonElement value)
+        {
+            return value.GetString();
+        }
+    }
+}

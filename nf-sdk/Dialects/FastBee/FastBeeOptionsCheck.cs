@@ -1,0 +1,160 @@
+using System;
+using System.Text;
+using IotDevice.Json;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.FastBee
+{
+    /// <summary>
+    /// Refuses a configuration FastBee would refuse later (or worse, accept wrongly), before anything is
+    /// sent. Messages name the field and the rule; secrets are never quoted, not even in part.
+    /// </summary>
+    internal static class FastBeeOptionsCheck
+    {
+        public static void Validate(FastBeeOptions options, IHttpTransport http)
+        {
+            if (options == null)
+            {
+                throw new ArgumentException("FastBee needs its options.");
+            }
+            if (options.Host == null || options.Host.Trim().Length == 0)
+            {
+                throw new ArgumentException("FastBee Host is missing.");
+            }
+            if (options.Port < 1 || options.Port > 65535)
+            {
+                throw new ArgumentException("FastBee Port " + options.Port.ToString() + " is outside 1..65535.");
+            }
+            if (options.KeepAliveSeconds < 1 || options.KeepAliveSeconds > 120)
+            {
+                throw new ArgumentException("FastBee KeepAliveSeconds must be 1..120 (the broker replaces other values with 60).");
+            }
+            CheckIdentity("ProductId", options.ProductId);
+            CheckIdentity("DeviceNum", options.DeviceNum);
+            if (options.UserId <= 0)
+            {
+                throw new ArgumentException("FastBee UserId is missing: the client id and info/post need the owner's user id (1 = admin).");
+            }
+            CheckPublicText("MqttUsername", options.MqttUsername);
+            CheckSecret("MqttPassword", options.MqttPassword, true);
+            CheckSecret("AuthCode", options.AuthCode, false);
+            if (options.Encrypted)
+            {
+                CheckEncryption(options, http);
+            }
+            if (options.UseTls && (options.CaCertificatePem == null || options.CaCertificatePem.Length == 0))
+            {
+                throw new ArgumentException("FastBee UseTls needs CaCertificatePem (the CA that signs the broker's certificate).");
+            }
+            if (double.IsNaN(options.FirmwareVersion) || double.IsInfinity(options.FirmwareVersion) || options.FirmwareVersion < 0)
+            {
+                throw new ArgumentException("FastBee FirmwareVersion must be a non-negative number such as 1.2.");
+            }
+            if (options.SummaryJson != null && options.Summary != null)
+            {
+                throw new ArgumentException("FastBee takes Summary or SummaryJson, not both.");
+            }
+            if (options.SummaryJson != null)
+            {
+                byte[] json = Encoding.UTF8.GetBytes(options.SummaryJson);
+                if (JsonReader.Parse(json, 0, json.Length).Kind != JsonKind.Object)
+                {
+                    throw new ArgumentException("FastBee SummaryJson must be a JSON object.");
+                }
+            }
+            if (options.MaxItems < 1)
+            {
+                throw new ArgumentException("FastBee MaxItems must be at least 1.");
+            }
+            if (options.MaxMessageBytes < 256)
+            {
+                throw new ArgumentException("FastBee MaxMessageBytes must be at least 256.");
+            }
+        }
+
+        private static void CheckEncryption(FastBeeOptions options, IHttpTransport http)
+        {
+            if (options.ProductSecret == null || options.ProductSecret.Length == 0)
+            {
+                throw new ArgumentException("FastBee encrypted authentication needs the ProductSecret (the product's MQTT secret).");
+            }
+            if (!IsAscii(options.ProductSecret) || options.ProductSecret.Length != 16)
+            {
+                throw new ArgumentException("FastBee ProductSecret must be exactly 16 ASCII characters (it is the AES-128 key); "
+                    + "the one given has " + options.ProductSecret.Length.ToString() + ".");
+            }
+            if (options.NtpUrl == null || !(options.NtpUrl.StartsWith("http://") || options.NtpUrl.StartsWith("https://")))
+            {
+                throw new ArgumentException("FastBee encrypted authentication needs NtpUrl, the http(s) time endpoint (…/iot/tool/ntp): "
+                    + "the password's expiry is computed from the server's time.");
+            }
+            if (http == null)
+            {
+                throw new ArgumentException("FastBee encrypted authentication needs an IHttpTransport for the time request.");
+            }
+            if (options.PasswordLifetimeMs < 1000)
+            {
+                throw new ArgumentException("FastBee PasswordLifetimeMs must be at least 1000 ms.");
+            }
+            if (options.HttpTimeoutMs < 1)
+            {
+                throw new ArgumentException("FastBee HttpTimeoutMs must be positive.");
+            }
+        }
+
+        // Identity parts are topic levels and client-id parts: no MQTT separators, no '&', no blanks.
+        private static void CheckIdentity(string name, string value)
+        {
+            if (value == null || value.Length == 0)
+            {
+                throw new ArgumentException("FastBee " + name + " is missing.");
+            }
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '/' || c == '+' || c == '#' || c == '&' || c <= ' ' || c == (char)0x7F)
+                {
+                    throw new ArgumentException("FastBee " + name + " '" + value
+                        + "' must not contain '/', '+', '#', '&', spaces or control characters: it is a topic level and a client id part.");
+                }
+            }
+        }
+
+        private static void CheckPublicText(string name, string value)
+        {
+            if (value == null || value.Length == 0)
+            {
+                throw new ArgumentException("FastBee " + name + " is missing.");
+            }
+        }
+
+        // The server splits the password on '&', so a secret holding one would be misread.
+        private static void CheckSecret(string name, string value, bool required)
+        {
+            if (value == null || value.Length == 0)
+            {
+                if (required)
+                {
+                    throw new ArgumentException("FastBee " + name + " is missing.");
+                }
+                return;
+            }
+            if (value.IndexOf('&') >= 0)
+            {
+                throw new ArgumentException("FastBee " + name + " must not contain '&' (the server splits the password on it).");
+            }
+        }
+
+        private static bool IsAscii(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] < ' ' || text[i] > '~')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
