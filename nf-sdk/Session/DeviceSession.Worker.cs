@@ -28,6 +28,14 @@ namespace IotDevice.Session
                     Write("cannot connect: " + e.Message);
                     break;
                 }
+                if (options == null)
+                {
+                    Counters.AddConnectFailure();
+                    Write("the dialect is not ready to connect yet; retrying after the backoff");
+                    SetState(SessionState.WaitingToReconnect, "not ready to connect");
+                    WaitOrStop(_backoff.NextDelayAfterFailure());
+                    continue;
+                }
                 MqttConnectResult result = _transport.Connect(options);
                 if (result != MqttConnectResult.Accepted)
                 {

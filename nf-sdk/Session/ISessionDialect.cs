@@ -9,7 +9,11 @@ namespace IotDevice.Session
     /// </summary>
     public interface ISessionDialect
     {
-        /// <summary>Called before every connect attempt (FastBee's encrypted password expires).</summary>
+        /// <summary>
+        /// Called before every connect attempt (FastBee's encrypted password expires). Null means "not
+        /// ready yet" (e.g. server time could not be fetched): the session backs off and asks again.
+        /// An exception means the configuration cannot work: the session stops.
+        /// </summary>
         MqttConnectOptions CreateConnectOptions();
 
         /// <summary>The filters to subscribe after every connect.</summary>

@@ -35,6 +35,9 @@ namespace IotDevice.Session
         BadPayload = 5,
         UnmatchedReply = 6,
         HandlerFailed = 7,
+
+        /// <summary>Well formed, but nothing in the app handles that identifier.</summary>
+        NoHandler = 8,
     }
 
     /// <summary>What became of a send.</summary>

@@ -84,7 +84,7 @@ namespace IotDevice.Dialects.EztCloud
             DataStreamHandler handler = (DataStreamHandler)_streams.Find(identifier);
             if (handler == null)
             {
-                session.Reject(topic, RejectReason.UnsupportedTopic, "no handler for data stream '" + identifier + "'");
+                session.Reject(topic, RejectReason.NoHandler, "no handler for data stream '" + identifier + "'");
                 return;
             }
             try
@@ -216,7 +216,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (handled == 0 && unhandled != null)
             {
-                session.Reject(topic, RejectReason.HandlerFailed, "no handler for pushed attribute '" + unhandled + "'");
+                session.Reject(topic, RejectReason.NoHandler, "no handler for pushed attribute '" + unhandled + "'");
             }
             if (_confirm.Count > 0)
             {

@@ -174,7 +174,7 @@ namespace IotDevice.Dialects.FastBee
                 : _client.PropertyHandlers.Dispatch(command);
             if (!handled)
             {
-                session.Reject(topic, RejectReason.UnsupportedTopic, "function/get: no command or property handler for '" + id + "'");
+                session.Reject(topic, RejectReason.NoHandler, "function/get: no command or property handler for '" + id + "'");
                 return null;
             }
             if (!command.Succeeded)
@@ -269,7 +269,7 @@ namespace IotDevice.Dialects.FastBee
             }
             if (count > 0 && _options.Monitor == null)
             {
-                session.Reject(topic, RejectReason.UnsupportedTopic, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
+                session.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;
             }
             _monitor.Start(count, intervalMs);

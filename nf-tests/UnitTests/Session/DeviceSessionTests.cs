@@ -355,6 +355,26 @@ namespace IotDevice.UnitTests.Session
         }
 
         [TestMethod]
+        public void A_dialect_not_ready_to_connect_is_asked_again_after_the_backoff()
+        {
+            FakeTransport transport = new FakeTransport();
+            TestDialect dialect = new TestDialect();
+            dialect.NotReadyAttempts = 2;
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            session.Start();
+            try
+            {
+                WaitFor(() => session.IsConnected, "connected once the dialect is ready");
+                Assert.AreEqual(1, transport.ConnectAttempts, "the transport saw only the attempt with options");
+                Assert.AreEqual(2L, session.Counters.ConnectFailures);
+            }
+            finally
+            {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
         public void The_password_never_reaches_the_log()
         {
             FakeTransport transport = new FakeTransport();

@@ -18,11 +18,19 @@ namespace IotDevice.UnitTests.Session
 
         public MqttQos AnnounceQos = MqttQos.AtMostOnce;
 
+        /// <summary>How many more connect attempts find the dialect not ready (null options).</summary>
+        public int NotReadyAttempts;
+
         public MqttConnectOptions CreateConnectOptions()
         {
             if (ConfigurationError != null)
             {
                 throw new ArgumentException(ConfigurationError);
+            }
+            if (NotReadyAttempts > 0)
+            {
+                NotReadyAttempts--;
+                return null;
             }
             MqttConnectOptions options = new MqttConnectOptions();
             options.Host = "broker.test";

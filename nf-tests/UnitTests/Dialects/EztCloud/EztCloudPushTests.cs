@@ -61,7 +61,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             {
                 device.Deliver("attributes_push", "{\"switch\":false}");
                 Assert.AreEqual(0, device.CountOn("attributes"));
-                Assert.Contains(((int)RejectReason.HandlerFailed).ToString() + "|no handler for pushed attribute 'switch'", device.LastRejection());
+                Assert.Contains(((int)RejectReason.NoHandler).ToString() + "|no handler for pushed attribute 'switch'", device.LastRejection());
             }
             finally
             {
