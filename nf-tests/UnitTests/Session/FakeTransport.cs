@@ -1,14 +1,19 @@
 using System;
 using System.Collections;
+using System.Text;
 using IotDevice.Transport;
 
 namespace IotDevice.UnitTests.Session
 {
-    /// <summary>An in-memory IMqttTransport: records what the session sends and lets a test play the broker.</summary>
+    /// <summary>
+    /// An in-memory IMqttTransport: records what the device publishes, byte for byte, and lets a test
+    /// play the broker (deliver, acknowledge, refuse, drop the link). Shared by the session and dialect tests.
+    /// </summary>
     internal sealed class FakeTransport : IMqttTransport
     {
         private readonly object _sync = new object();
-        private readonly ArrayList _published = new ArrayList();
+        private readonly ArrayList _topics = new ArrayList();
+        private readonly ArrayList _payloads = new ArrayList();
         private ushort _nextId;
 
         public event MqttMessageHandler MessageReceived;
@@ -27,25 +32,106 @@ namespace IotDevice.UnitTests.Session
 
         public int ConnectAttempts;
 
+        /// <summary>Filters subscribed so far, over all connections.</summary>
         public int Subscriptions;
 
         public MqttConnectOptions LastOptions;
+
+        public string[] LastFilters;
+
+        public MqttQos LastFilterQos;
 
         public bool IsConnected { get; private set; }
 
         public string LastError { get; private set; }
 
-        /// <summary>Topics published on live connections, in order, as "topic|payload-as-text".</summary>
+        /// <summary>Messages published on live connections.</summary>
+        public int Count
+        {
+            get { lock (_sync) { return _topics.Count; } }
+        }
+
+        /// <summary>Everything published, in order, as "topic|payload-as-text".</summary>
         public string[] Published()
         {
             lock (_sync)
             {
-                string[] copy = new string[_published.Count];
+                string[] copy = new string[_topics.Count];
                 for (int i = 0; i < copy.Length; i++)
                 {
-                    copy[i] = (string)_published[i];
+                    copy[i] = (string)_topics[i] + "|" + TextOf((byte[])_payloads[i]);
                 }
                 return copy;
+            }
+        }
+
+        public string TopicAt(int index)
+        {
+            lock (_sync)
+            {
+                return (string)_topics[index];
+            }
+        }
+
+        /// <summary>The exact bytes of message <paramref name="index"/>.</summary>
+        public byte[] PayloadAt(int index)
+        {
+            lock (_sync)
+            {
+                return (byte[])_payloads[index];
+            }
+        }
+
+        public string TextAt(int index)
+        {
+            return TextOf(PayloadAt(index));
+        }
+
+        /// <summary>How many messages went to <paramref name="topic"/>.</summary>
+        public int CountOn(string topic)
+        {
+            lock (_sync)
+            {
+                int count = 0;
+                for (int i = 0; i < _topics.Count; i++)
+                {
+                    if ((string)_topics[i] == topic)
+                    {
+                        count++;
+                    }
+                }
+                return count;
+            }
+        }
+
+        /// <summary>The last payload sent to <paramref name="topic"/>, or null.</summary>
+        public byte[] LastOn(string topic)
+        {
+            lock (_sync)
+            {
+                for (int i = _topics.Count - 1; i >= 0; i--)
+                {
+                    if ((string)_topics[i] == topic)
+                    {
+                        return (byte[])_payloads[i];
+                    }
+                }
+                return null;
+            }
+        }
+
+        public string LastTextOn(string topic)
+        {
+            byte[] payload = LastOn(topic);
+            return payload == null ? null : TextOf(payload);
+        }
+
+        public void Clear()
+        {
+            lock (_sync)
+            {
+                _topics.Clear();
+                _payloads.Clear();
             }
         }
 
@@ -68,6 +154,8 @@ namespace IotDevice.UnitTests.Session
             {
                 RequireConnected();
                 Subscriptions += filters.Length;
+                LastFilters = filters;
+                LastFilterQos = qos[0];
                 id = NextId();
             }
             MqttSubscribedHandler handler = Subscribed;
@@ -88,7 +176,10 @@ namespace IotDevice.UnitTests.Session
             lock (_sync)
             {
                 RequireConnected();
-                _published.Add(topic + "|" + System.Text.Encoding.UTF8.GetString(payload, 0, length));
+                byte[] copy = new byte[length];
+                Array.Copy(payload, copy, length);
+                _topics.Add(topic);
+                _payloads.Add(copy);
                 id = qos == MqttQos.AtLeastOnce ? NextId() : (ushort)0;
             }
             if (id != 0 && AutoAck)
@@ -126,6 +217,11 @@ namespace IotDevice.UnitTests.Session
             }
         }
 
+        public void Deliver(string topic, string json)
+        {
+            Deliver(topic, Encoding.UTF8.GetBytes(json));
+        }
+
         /// <summary>The link breaks.</summary>
         public void Drop(string reason)
         {
@@ -138,6 +234,11 @@ namespace IotDevice.UnitTests.Session
             {
                 handler(reason);
             }
+        }
+
+        public void Drop()
+        {
+            Drop("dropped by the test");
         }
 
         private void RequireConnected()
@@ -156,6 +257,11 @@ namespace IotDevice.UnitTests.Session
                 _nextId = 1;
             }
             return _nextId;
+        }
+
+        private static string TextOf(byte[] payload)
+        {
+            return Encoding.UTF8.GetString(payload, 0, payload.Length);
         }
     }
 }

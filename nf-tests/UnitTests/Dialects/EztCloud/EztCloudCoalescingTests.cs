@@ -1,6 +1,7 @@
 using IotDevice.Client;
 using IotDevice.Dialects.EztCloud;
 using IotDevice.Session;
+using IotDevice.Transport;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.EztCloud
@@ -139,12 +140,12 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             try
             {
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("a", 1L)));
-                device.Transport.Refuse = true;
+                device.Transport.NextConnectResult = MqttConnectResult.NetworkError;
                 device.Transport.Drop();
                 EztDevice.WaitFor(() => device.Logged("merged attribute(s) wait for the connection"), "the timer finds the link down");
                 Assert.AreEqual(1, device.CountOn("attributes"));
 
-                device.Transport.Refuse = false;
+                device.Transport.NextConnectResult = MqttConnectResult.Accepted;
                 EztDevice.WaitFor(() => device.CountOn("attributes") == 2, "sent with the version after the reconnect");
                 Assert.AreEqual("{\"a\":1,\"version\":\"1.0.0\"}", device.Last("attributes"));
             }

@@ -5,6 +5,8 @@ using IotDevice.Session;
 using IotDevice.Transport;
 using nanoFramework.TestFramework;
 
+using IotDevice.UnitTests.Session;
+
 namespace IotDevice.UnitTests.Dialects.EztCloud
 {
     /// <summary>Credentials, endpoints and the configuration checks made before any connect.</summary>
@@ -169,8 +171,8 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         {
             EztCloudDialect dialect = new EztCloudDialect(EztDevice.QuietOptions());
             Assert.ThrowsException(typeof(InvalidOperationException), () => dialect.ReportProperties(new PropertyReport(1).Add("a", 1L)));
-            new DeviceClient(new RecordingTransport(), dialect, new SessionOptions());
-            Assert.ThrowsException(typeof(InvalidOperationException), () => new DeviceClient(new RecordingTransport(), dialect, new SessionOptions()));
+            new DeviceClient(new FakeTransport(), dialect, new SessionOptions());
+            Assert.ThrowsException(typeof(InvalidOperationException), () => new DeviceClient(new FakeTransport(), dialect, new SessionOptions()));
             Assert.ThrowsException(typeof(ArgumentException), () => dialect.ReportProperties(new PropertyReport(1)));
             Assert.ThrowsException(typeof(ArgumentException), () => dialect.ReportEvent("", null));
         }

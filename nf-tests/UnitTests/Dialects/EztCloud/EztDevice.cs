@@ -6,6 +6,8 @@ using IotDevice.Dialects.EztCloud;
 using IotDevice.Json;
 using IotDevice.Session;
 
+using IotDevice.UnitTests.Session;
+
 namespace IotDevice.UnitTests.Dialects.EztCloud
 {
     internal delegate bool Condition();
@@ -19,7 +21,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         public const string Username = "DU_JEwVTAmL3m";
         public const string Password = "1234567890";
 
-        public readonly RecordingTransport Transport = new RecordingTransport();
+        public readonly FakeTransport Transport = new FakeTransport();
         public readonly EztCloudDialect Dialect;
         public readonly DeviceClient Client;
         public readonly ArrayList Log = new ArrayList();
