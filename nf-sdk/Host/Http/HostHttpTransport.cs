@@ -71,8 +71,10 @@ namespace IotDevice.Host.Http
                 using Stream body = response.Content.ReadAsStream(stall.Token);
                 while (true)
                 {
+                    // A synchronous Read ignores the token; the async read honours it, so a server
+                    // that goes silent mid-body is caught by the stall timeout.
                     stall.CancelAfter(stallTimeoutMs);
-                    int read = body.Read(_chunk, 0, _chunk.Length);
+                    int read = body.ReadAsync(_chunk, 0, _chunk.Length, stall.Token).GetAwaiter().GetResult();
                     if (read == 0)
                     {
                         return HttpOutcome.Completed;

@@ -1,0 +1,340 @@
+using System;
+using IotDevice.Client;
+using IotDevice.Transport;
+
+namespace IotDevice.Ota
+{
+    /// <summary>How a download ended.</summary>
+    internal enum DownloadResult
+    {
+        /// <summary>Every byte is staged and hashed; verification comes next.</summary>
+        Complete = 0,
+
+        /// <summary>Given up; see FailureStatus and FailureDetail.</summary>
+        Failed = 1,
+
+        /// <summary>The engine is stopping; the staged bytes stay for a resume.</summary>
+        Stopped = 2,
+    }
+
+    /// <summary>
+    /// Streams one job's file into the staging file, hashing as the bytes arrive, so no image is ever
+    /// held in RAM. Follows a bounded number of redirects, resumes with an HTTP Range after a dropped
+    /// or stalled connection (the hash carries on), starts again from zero when the server ignores the
+    /// Range, and checks the size against the offer and the Content-Length as it goes. Transient faults
+    /// (network, stall, 5xx, 408, 429, a short body) are retried; other statuses end the job.
+    /// </summary>
+    internal sealed class Download : IHttpBodySink
+    {
+        // A guard against a server that feeds a byte per connection forever.
+        private const int MaxAttempts = 100;
+
+        private readonly UpdateEngine _engine;
+        private readonly IHttpTransport _http;
+        private readonly IUpdateStore _store;
+        private readonly UpdateEngineOptions _options;
+        private readonly UpdateJob _job;
+        private readonly long _limit;
+        private readonly string _limitReason;
+
+        // The response being read.
+        private int _status;
+        private long _contentLength;
+        private string _location;
+        private long _received;
+
+        public Download(UpdateEngine engine, IHttpTransport http, IUpdateStore store, UpdateJob job, long limit, string limitReason)
+        {
+            _engine = engine;
+            _http = http;
+            _store = store;
+            _options = engine.Options;
+            _job = job;
+            _limit = limit;
+            _limitReason = limitReason;
+        }
+
+        public UpdateStatus FailureStatus { get; private set; }
+
+        public string FailureDetail { get; private set; }
+
+        private bool Failed
+        {
+            get { return FailureDetail != null; }
+        }
+
+        public DownloadResult Run()
+        {
+            int failuresInRow = 0;
+            string reason = null;
+            for (int attempt = 1; ; attempt++)
+            {
+                if (_engine.StopRequested)
+                {
+                    return DownloadResult.Stopped;
+                }
+
+                long before = _job.Bytes;
+                bool retry = Attempt(out reason);
+                if (Failed)
+                {
+                    return DownloadResult.Failed;
+                }
+
+                if (_engine.StopRequested)
+                {
+                    return DownloadResult.Stopped;
+                }
+
+                if (!retry)
+                {
+                    return DownloadResult.Complete;
+                }
+
+                bool freshUrl = _job.TakeUrlReplaced();
+                failuresInRow = _job.Bytes > before || freshUrl ? 0 : failuresInRow + 1;
+                if (failuresInRow > _options.MaxRetries || attempt >= MaxAttempts)
+                {
+                    Fail(UpdateStatus.DownloadFailed, "gave up after " + attempt.ToString() + " attempts: " + reason);
+                    return DownloadResult.Failed;
+                }
+
+                _engine.SaveRecord(_job, JobRecord.Pending);
+                _engine.Log("download of " + _job.Describe() + " interrupted at " + _job.Bytes.ToString() + " bytes (" + reason + "); retrying");
+                if (!_engine.Pause(_options.RetryDelayMs))
+                {
+                    return DownloadResult.Stopped;
+                }
+            }
+        }
+
+        /// <summary>One request (and its redirects). True: try again (reason says why); false: done or failed.</summary>
+        private bool Attempt(out string reason)
+        {
+            reason = null;
+            string url = _job.Url;
+            for (int redirects = 0; ; redirects++)
+            {
+                long rangeStart = _job.Bytes;
+                if (rangeStart > 0 && redirects == 0)
+                {
+                    _engine.Counters.AddResume();
+                }
+
+                _status = 0;
+                _contentLength = -1;
+                _location = null;
+                _received = 0;
+                HttpOutcome outcome = _http.Get(url, rangeStart > 0 ? rangeStart : -1, this, _options.StallTimeoutMs);
+                if (Failed || _engine.StopRequested)
+                {
+                    return false;
+                }
+
+                if (!IsRedirect(_status))
+                {
+                    return Classify(outcome, out reason);
+                }
+
+                string next = UrlText.Resolve(url, _location);
+                if (next == null || !UrlText.IsHttp(next))
+                {
+                    Fail(UpdateStatus.DownloadFailed, "HTTP " + _status.ToString() + " without a usable Location");
+                    return false;
+                }
+
+                if (redirects >= _options.MaxRedirects)
+                {
+                    Fail(UpdateStatus.DownloadFailed, "too many redirects (more than " + _options.MaxRedirects.ToString() + ")");
+                    return false;
+                }
+
+                url = next;
+            }
+        }
+
+        private bool Classify(HttpOutcome outcome, out string reason)
+        {
+            reason = null;
+            switch (outcome)
+            {
+                case HttpOutcome.InvalidUrl:
+                    Fail(UpdateStatus.DownloadFailed, "not a usable URL: " + _http.LastError);
+                    return false;
+                case HttpOutcome.Stalled:
+                    reason = "stalled: " + _http.LastError;
+                    return true;
+                case HttpOutcome.NetworkError:
+                    reason = "network error: " + _http.LastError;
+                    return true;
+            }
+
+            if (_status == 200 || _status == 206)
+            {
+                if (_contentLength >= 0 && _received < _contentLength)
+                {
+                    reason = "connection closed after " + _received.ToString() + " of " + _contentLength.ToString() + " bytes";
+                    return true;
+                }
+
+                if (_job.Total > 0 && _job.Bytes < _job.Total)
+                {
+                    reason = "body ended at " + _job.Bytes.ToString() + " of " + _job.Total.ToString() + " bytes";
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (_status == 416)
+            {
+                if (_job.Total > 0 && _job.Bytes == _job.Total)
+                {
+                    return false;
+                }
+
+                RestartFromZero();
+                reason = "the server refused the range";
+                return true;
+            }
+
+            reason = "HTTP " + _status.ToString();
+            if (_status >= 500 || _status == 408 || _status == 429)
+            {
+                return true;
+            }
+
+            if (_job.TakeUrlReplaced())
+            {
+                // The platform re-pushed this offer with a fresh URL; the refused one may have expired.
+                return true;
+            }
+
+            Fail(UpdateStatus.DownloadFailed, reason);
+            return false;
+        }
+
+        public bool OnResponse(int statusCode, long contentLength, string location)
+        {
+            _status = statusCode;
+            _contentLength = contentLength;
+            _location = location;
+            if (statusCode != 200 && statusCode != 206)
+            {
+                return false; // redirects and errors: the body is not needed
+            }
+
+            if (statusCode == 200 && _job.Bytes > 0)
+            {
+                _engine.Counters.AddRangeIgnored();
+                _engine.Log("the server ignored the range for " + _job.Describe() + "; starting again from zero");
+                RestartFromZero();
+                if (Failed)
+                {
+                    return false;
+                }
+            }
+
+            if (contentLength >= 0)
+            {
+                long end = _job.Bytes + contentLength;
+                if (_job.Offer.Size > 0 && end != _job.Offer.Size)
+                {
+                    Fail(UpdateStatus.VerifyFailed, "size mismatch: the offer announced " + _job.Offer.Size.ToString() + " bytes, the server sends " + end.ToString());
+                    return false;
+                }
+
+                if (_job.Total == 0)
+                {
+                    _job.Total = end;
+                }
+            }
+
+            if (_limit >= 0 && _job.Total > _limit)
+            {
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(_job.Total));
+                return false;
+            }
+
+            return true;
+        }
+
+        public bool OnData(byte[] buffer, int offset, int count)
+        {
+            if (_engine.StopRequested)
+            {
+                return false;
+            }
+
+            long after = _job.Bytes + count;
+            if (_job.Offer.Size > 0 && after > _job.Offer.Size)
+            {
+                Fail(UpdateStatus.VerifyFailed, "size mismatch: the server sent more than the announced " + _job.Offer.Size.ToString() + " bytes");
+                return false;
+            }
+
+            if (_limit >= 0 && after > _limit)
+            {
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(after));
+                return false;
+            }
+
+            try
+            {
+                _store.Write(buffer, offset, count);
+            }
+            catch (Exception e)
+            {
+                Fail(UpdateStatus.ApplyFailed, "writing the download failed: " + e.Message);
+                return false;
+            }
+
+            if (_job.Hash != null)
+            {
+                _job.Hash.Update(buffer, offset, count);
+            }
+
+            _job.Bytes = after;
+            _received += count;
+            _engine.OnBytesStored(_job);
+            return true;
+        }
+
+        private void RestartFromZero()
+        {
+            if (_job.Hash != null)
+            {
+                _job.Hash.Reset();
+            }
+
+            _job.Bytes = 0;
+            try
+            {
+                _store.Begin(_job.Offer.Kind, _job.Total, 0);
+            }
+            catch (Exception e)
+            {
+                Fail(UpdateStatus.ApplyFailed, "restarting the staging file failed: " + e.Message);
+            }
+        }
+
+        private string LimitDetail(long bytes)
+        {
+            return _limitReason + ": " + bytes.ToString() + " bytes do not fit in " + _limit.ToString();
+        }
+
+        private void Fail(UpdateStatus status, string detail)
+        {
+            if (!Failed)
+            {
+                FailureStatus = status;
+                FailureDetail = detail;
+            }
+        }
+
+        private static bool IsRedirect(int status)
+        {
+            return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System;
+using IotDevice.Client;
+
+namespace IotDevice.Ota
+{
+    /// <summary>One job on the engine's thread: prepare → download → verify, then apply (UpdateEngine.Apply.cs).</summary>
+    public sealed partial class UpdateEngine
+    {
+        private const int RehashChunk = 1024;
+
+        private void RunJob(UpdateJob job)
+        {
+            Counters.AddStarted();
+            if (job.Recovered)
+            {
+                WaitForSession();
+                if (StopRequested)
+                {
+                    return;
+                }
+
+                if (job.WasApplying)
+                {
+                    ConcludeApplying(job);
+                    return;
+                }
+
+                if (!Options.ResumeAfterRestart)
+                {
+                    Finish(job, UpdateStatus.Failed, "interrupted by a restart");
+                    return;
+                }
+            }
+
+            long limit;
+            string limitReason;
+            if (!Prepare(job, out limit, out limitReason))
+            {
+                return;
+            }
+
+            Report(job.Offer, UpdateStatus.Downloading, job.ReportedPercent > 0 ? job.ReportedPercent : 1, job.Describe());
+            if (job.ReportedPercent == 0)
+            {
+                job.ReportedPercent = 1;
+            }
+
+            Download download = new Download(this, _http, _store, job, limit, limitReason);
+            DownloadResult result = job.Total > 0 && job.Bytes == job.Total ? DownloadResult.Complete : download.Run();
+            if (result == DownloadResult.Stopped)
+            {
+                Suspend(job);
+                return;
+            }
+
+            if (result == DownloadResult.Failed)
+            {
+                Finish(job, download.FailureStatus, download.FailureDetail);
+                return;
+            }
+
+            if (job.ReportedPercent < 100)
+            {
+                // A download of unknown size reports its end here, so every job shows 100 % before Verified.
+                job.ReportedPercent = 100;
+                Report(job.Offer, UpdateStatus.Downloading, 100, null);
+            }
+
+            string mismatch = Verify(job);
+            if (mismatch != null)
+            {
+                Finish(job, UpdateStatus.VerifyFailed, mismatch);
+                return;
+            }
+
+            if (job.Offer.Kind == UpdateKind.Config)
+            {
+                ApplyConfig(job);
+            }
+            else
+            {
+                ApplyFirmware(job);
+            }
+        }
+
+        /// <summary>Limits, digest, staging file (with the digest of resumed bytes rebuilt). False: the job has been finished.</summary>
+        private bool Prepare(UpdateJob job, out long limit, out string limitReason)
+        {
+            UpdateOffer offer = job.Offer;
+            limit = _store.GetCapacity(offer.Kind);
+            limitReason = "store full";
+            if (offer.Kind == UpdateKind.Config && (limit < 0 || Options.MaxConfigBytes < limit))
+            {
+                limit = Options.MaxConfigBytes;
+                limitReason = "config too large";
+            }
+
+            if (offer.Size > 0 && limit >= 0 && offer.Size > limit)
+            {
+                Finish(job, UpdateStatus.ApplyFailed, limitReason + ": " + offer.Size.ToString() + " bytes do not fit in " + limit.ToString());
+                return false;
+            }
+
+            string digestProblem = DigestProblem(job);
+            if (digestProblem != null)
+            {
+                Finish(job, UpdateStatus.VerifyFailed, digestProblem);
+                return false;
+            }
+
+            job.Hash = UpdateDigest.CreateHash(job.Method);
+            try
+            {
+                long kept = _store.Begin(offer.Kind, job.Total, job.Recovered ? job.Bytes : 0);
+                job.Bytes = kept > 0 && Rehash(job, kept) ? kept : 0;
+                if (kept > 0 && job.Bytes == 0)
+                {
+                    _store.Begin(offer.Kind, job.Total, 0);
+                }
+            }
+            catch (Exception e)
+            {
+                Finish(job, UpdateStatus.ApplyFailed, "cannot open the staging file: " + e.Message);
+                return false;
+            }
+
+            SaveRecord(job, JobRecord.Pending);
+            return true;
+        }
+
+        /// <summary>Null when the offer's digest can be checked (or, unless required, is absent); otherwise why not.</summary>
+        private string DigestProblem(UpdateJob job)
+        {
+            string digest = job.Offer.Digest == null ? string.Empty : job.Offer.Digest.Trim();
+            if (job.Method == DigestMethod.None)
+            {
+                if (digest.Length > 0)
+                {
+                    return "cannot tell how the digest was computed (" + digest.Length.ToString() + " hex digits)";
+                }
+
+                return Options.RequireDigest ? "the offer carries no digest to verify" : null;
+            }
+
+            return digest.Length == 0 ? "the offer names " + UpdateDigest.Name(job.Method) + " but carries no digest" : null;
+        }
+
+        /// <summary>Feeds the staged bytes of a resumed job to its hash again (the hash state itself is not persisted).</summary>
+        private bool Rehash(UpdateJob job, long length)
+        {
+            if (job.Hash == null)
+            {
+                return true;
+            }
+
+            byte[] chunk = new byte[RehashChunk];
+            long position = 0;
+            while (position < length)
+            {
+                int want = length - position < chunk.Length ? (int)(length - position) : chunk.Length;
+                int read = _store.ReadPartial(position, chunk, 0, want);
+                if (read <= 0)
+                {
+                    Log("the staged file ended early; starting " + job.Describe() + " again from zero");
+                    job.Hash.Reset();
+                    return false;
+                }
+
+                job.Hash.Update(chunk, 0, read);
+                position += read;
+            }
+
+            return true;
+        }
+
+        /// <summary>Null when size and digest match; otherwise why not.</summary>
+        private static string Verify(UpdateJob job)
+        {
+            UpdateOffer offer = job.Offer;
+            if (offer.Size > 0 && job.Bytes != offer.Size)
+            {
+                return "size mismatch: received " + job.Bytes.ToString() + " bytes, the offer announced " + offer.Size.ToString();
+            }
+
+            if (job.Hash == null)
+            {
+                return null;
+            }
+
+            byte[] digest = new byte[job.Hash.HashSize];
+            job.Hash.Final(digest, 0);
+            if (UpdateDigest.Matches(job.Method, digest, offer.Digest))
+            {
+                return null;
+            }
+
+            return UpdateDigest.Name(job.Method) + " mismatch: expected " + offer.Digest.Trim() + ", got " + UpdateDigest.Format(job.Method, digest);
+        }
+
+        /// <summary>Stop during a job: keep the staged bytes and the record for the next start.</summary>
+        private void Suspend(UpdateJob job)
+        {
+            try
+            {
+                _store.Close();
+            }
+            catch (Exception e)
+            {
+                Log("closing the staging file failed: " + e.Message);
+            }
+
+            SaveRecord(job, JobRecord.Pending);
+            Log(job.Describe() + " suspended at " + job.Bytes.ToString() + " bytes");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using IotDevice.Client;
+using IotDevice.Session;
+
+namespace IotDevice.Ota
+{
+    /// <summary>What a job tells the outside: reports to the platform and the app, the job record, the session wait.</summary>
+    public sealed partial class UpdateEngine
+    {
+        /// <summary>After each stored chunk: report Downloading when a new progress step is reached.</summary>
+        internal void OnBytesStored(UpdateJob job)
+        {
+            if (job.Total <= 0)
+            {
+                return;
+            }
+
+            int step = Options.ProgressStepPercent < 1 ? 1 : Options.ProgressStepPercent;
+            int percent = job.Bytes >= job.Total ? 100 : (int)(job.Bytes * 100 / job.Total);
+            int mark = percent >= 100 ? 100 : percent / step * step;
+            if (mark <= job.ReportedPercent)
+            {
+                return;
+            }
+
+            job.ReportedPercent = mark;
+            SaveRecord(job, JobRecord.Pending);
+            Report(job.Offer, UpdateStatus.Downloading, mark, null);
+        }
+
+        internal void SaveRecord(UpdateJob job, string state)
+        {
+            try
+            {
+                if (JobRecord.Write(_recordWriter, job, state))
+                {
+                    _store.SaveRecord(_recordWriter.Buffer, _recordWriter.Length);
+                }
+                else
+                {
+                    Log("the job record is too large to keep; a restart will not resume this job");
+                }
+            }
+            catch (Exception e)
+            {
+                Log("saving the job record failed: " + e.Message);
+            }
+        }
+
+        private void WaitForSession()
+        {
+            long deadline = MonotonicClock.NowMs + Options.ConnectWaitMs;
+            while (!_client.Session.IsConnected && !StopRequested && MonotonicClock.NowMs < deadline)
+            {
+                _wake.WaitOne(100, false);
+            }
+        }
+
+        private void Report(UpdateOffer offer, UpdateStatus status, int percent, string detail)
+        {
+            Log(StatusText(status) + (status == UpdateStatus.Downloading ? " " + percent.ToString() + "%" : "") + (detail != null ? ": " + detail : ""));
+            try
+            {
+                _client.ReportUpdate(offer, status, percent, detail);
+            }
+            catch (Exception e)
+            {
+                Log("the dialect failed to report: " + e.Message);
+            }
+
+            UpdateStatusHandler handler = StatusChanged;
+            if (handler != null)
+            {
+                try
+                {
+                    handler(offer, status, percent, detail);
+                }
+                catch (Exception e)
+                {
+                    Log("status handler failed: " + e.Message);
+                }
+            }
+        }
+
+        private static string StatusText(UpdateStatus status)
+        {
+            switch (status)
+            {
+                case UpdateStatus.Downloading:
+                    return "downloading";
+                case UpdateStatus.Verified:
+                    return "verified";
+                case UpdateStatus.Succeeded:
+                    return "succeeded";
+                case UpdateStatus.DownloadFailed:
+                    return "download failed";
+                case UpdateStatus.VerifyFailed:
+                    return "verification failed";
+                case UpdateStatus.ApplyFailed:
+                    return "apply failed";
+                default:
+                    return "failed";
+            }
+        }
+    }
+}
