@@ -10,8 +10,8 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>
         /// Credentials for the next connect. Encrypted: the server's time over HTTP first, then
         /// password&amp;(now + lifetime)[&amp;authCode] encrypted. Without any time (HTTP failed and the clock was
-        /// never set) there is no valid password: null is returned, which transports refuse as invalid
-        /// options before sending anything, and the session tries again after its backoff.
+        /// never set) there is no valid password: null is returned, "not ready", and the session asks again
+        /// after its backoff.
         /// </summary>
         public MqttConnectOptions CreateConnectOptions()
         {
