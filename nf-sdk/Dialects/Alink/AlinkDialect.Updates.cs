@@ -15,7 +15,7 @@ namespace IotDevice.Dialects.Alink
         /// VerifyFailed/ApplyFailed → step −1/−2/−3/−4 with <paramref name="detail"/> as desc; Succeeded →
         /// a version inform with the offer's version (the platform judges success by it), which also
         /// becomes the version informed after later connects. Config: the <c>push_reply</c> of a pushed
-        /// config, once, on the first verdict (200 for Verified/Succeeded, 460 VerifyFailed, 400 other
+        /// config, once, on the verdict (200 for Succeeded — verified and taken by the app — 460 VerifyFailed, 400 other
         /// failures); nothing for Downloading or for a config that came from a get.
         /// </summary>
         public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
@@ -58,7 +58,9 @@ namespace IotDevice.Dialects.Alink
 
         private SendResult ReportConfig(UpdateOffer offer, UpdateStatus status, string detail)
         {
-            if (status == UpdateStatus.Downloading)
+            // The push_reply is the verdict: it waits until the config is verified AND the app took it
+            // (Succeeded), or until it failed; download progress and Verified alone say nothing yet.
+            if (status == UpdateStatus.Downloading || status == UpdateStatus.Verified)
             {
                 return SendResult.Accepted;
             }
@@ -67,7 +69,7 @@ namespace IotDevice.Dialects.Alink
                 _session.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
                 return SendResult.Accepted;
             }
-            long code = status == UpdateStatus.Verified || status == UpdateStatus.Succeeded ? AlinkCodes.Ok
+            long code = status == UpdateStatus.Succeeded ? AlinkCodes.Ok
                 : status == UpdateStatus.VerifyFailed ? AlinkCodes.InvalidParameters : AlinkCodes.DeviceError;
             byte[] rawId = Encoding.UTF8.GetBytes(offer.CorrelationId);
             lock (_sendSync)

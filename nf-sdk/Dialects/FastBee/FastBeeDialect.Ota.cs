@@ -18,7 +18,7 @@ namespace IotDevice.Dialects.FastBee
 
         /// <summary>
         /// upgrade/reply <c>{"messageId":…,"code":…,"msg":…}</c> for offers that carried a messageId: 200 once
-        /// Verified or Succeeded, 500–503 for the failures; progress is not sent (FastBee would read any
+        /// Succeeded (not Verified: the install may still fail), 500–503 for the failures; progress is not sent (FastBee would read any
         /// other code as failure). Succeeded also makes the offer's version the reported firmware version and
         /// publishes info/post, which is all the old ota/get shape has for an answer.
         /// </summary>
@@ -94,11 +94,12 @@ namespace IotDevice.Dialects.FastBee
             return number.Kind == JsonKind.Number && number.TryGetDouble(out version) && version >= 0;
         }
 
+        // FastBee reads 200 as "done": only the final verdict gets a reply, never Verified (the app may
+        // still fail to install) nor download progress.
         private static int UpgradeCode(UpdateStatus status)
         {
             switch (status)
             {
-                case UpdateStatus.Verified:
                 case UpdateStatus.Succeeded:
                     return UpgradeOk;
                 case UpdateStatus.DownloadFailed:

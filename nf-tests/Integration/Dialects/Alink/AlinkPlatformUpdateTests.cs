@@ -72,6 +72,8 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                 Assert.AreEqual(0, platform.On(platform.Sys + "thing/config/push_reply").Count, "push_reply before the verdict");
 
                 device.Client.ReportUpdate(pushed, UpdateStatus.Verified, 100, null);
+                Assert.AreEqual(0, platform.On(platform.Sys + "thing/config/push_reply").Count, "verified, but not yet taken by the app");
+                device.Client.ReportUpdate(pushed, UpdateStatus.Succeeded, 100, null);
                 JsonElement reply = platform.WaitFor(platform.Sys + "thing/config/push_reply");
                 Assert.AreEqual("{\"id\":\"321\",\"code\":200,\"data\":{}}", reply.GetRawText());
                 Assert.AreEqual(1, platform.On(platform.Sys + "thing/config/push_reply").Count, "the fetched config got no push_reply");

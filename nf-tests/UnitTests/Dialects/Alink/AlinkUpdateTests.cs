@@ -199,6 +199,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 device.Client.ReportUpdate(offer, UpdateStatus.Downloading, 50, null);
                 Assert.AreEqual(0, device.Sent().Length, "progress is not a verdict");
                 device.Client.ReportUpdate(offer, UpdateStatus.Verified, 100, null);
+                Assert.AreEqual(0, device.Sent().Length, "verified, but the app has not taken the config yet");
+                device.Client.ReportUpdate(offer, UpdateStatus.Succeeded, 100, null);
                 Assert.AreEqual(ConfigPushReply + "|{\"id\":\"123\",\"code\":200,\"data\":{}}", device.Last());
                 device.Client.ReportUpdate(offer, UpdateStatus.Succeeded, 100, null);
                 Assert.AreEqual(1, device.Sent().Length, "answered once");

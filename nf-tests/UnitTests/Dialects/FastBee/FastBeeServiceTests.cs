@@ -249,8 +249,9 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 Assert.AreEqual(0, rig.Count("upgrade/reply"), "progress is not a FastBee reply");
                 rig.Client.ReportUpdate(_offer, UpdateStatus.VerifyFailed, 100, null);
                 Assert.AreEqual("{\"messageId\":\"m-42\",\"code\":502,\"msg\":\"verification failed\"}", rig.Last("upgrade/reply"));
+                int replies = rig.Count("upgrade/reply");
                 rig.Client.ReportUpdate(_offer, UpdateStatus.Verified, 100, null);
-                Assert.AreEqual("{\"messageId\":\"m-42\",\"code\":200,\"msg\":\"success\"}", rig.Last("upgrade/reply"));
+                Assert.AreEqual(replies, rig.Count("upgrade/reply"), "verified is not yet done: FastBee reads 200 as final");
                 rig.Client.ReportUpdate(_offer, UpdateStatus.Succeeded, 100, "running 1.3");
                 Assert.AreEqual("{\"messageId\":\"m-42\",\"code\":200,\"msg\":\"running 1.3\"}", rig.Last("upgrade/reply"));
                 Assert.Contains("\"firmwareVersion\":1.3,", rig.Last("info/post"));
