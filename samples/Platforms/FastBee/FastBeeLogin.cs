@@ -1,0 +1,87 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace IotDevice.Platforms.FastBee
+{
+    /// <summary>
+    /// FastBee's device authentication (AuthService / ToolServiceImpl.clientAuth, protocols.md §1.2–1.3),
+    /// written with .NET's own AES so it checks the SDK rather than repeating it: client id
+    /// <c>S|E&amp;deviceNum&amp;productId&amp;userId</c>, the product's MQTT account, and either the plain
+    /// password (+ <c>&amp;authCode</c>) or an AES-128-CBC encrypted <c>password&amp;expiry[&amp;authCode]</c>.
+    /// </summary>
+    public static class FastBeeLogin
+    {
+        /// <summary>"ok", or why the server refuses; <paramref name="expireTimeMs"/> is the encrypted password's expiry (0 otherwise).</summary>
+        public static string Check(FastBeeCredentials device, string clientId, string username, string password, int keepAliveSeconds,
+            long serverTimeMs, out long expireTimeMs)
+        {
+            expireTimeMs = 0;
+            string[] parts = (clientId ?? "").Split('&');
+            if (parts.Length != 4 || parts.Any(p => p.Length == 0))
+            {
+                return "client id is not authType&deviceNum&productId&userId";
+            }
+            if (parts[1] != device.DeviceNum || parts[2] != device.ProductId || parts[3] != device.UserId.ToString(CultureInfo.InvariantCulture))
+            {
+                return "unknown device";
+            }
+            if (username != device.Username)
+            {
+                return "wrong mqtt account";
+            }
+            if (keepAliveSeconds < 1 || keepAliveSeconds > 120)
+            {
+                return "keep-alive outside 1..120";
+            }
+            if (parts[0] == "S")
+            {
+                string expected = device.AuthCode == null ? device.MqttPassword : device.MqttPassword + "&" + device.AuthCode;
+                return password == expected ? "ok" : "wrong simple password";
+            }
+            if (parts[0] != "E")
+            {
+                return "unknown auth type";
+            }
+            string plain;
+            try
+            {
+                plain = Decrypt((password ?? "").Replace(' ', '+'), device.ProductSecret);
+            }
+            catch (Exception e) when (e is FormatException || e is CryptographicException || e is ArgumentException)
+            {
+                return "password does not decrypt with the product secret";
+            }
+            string[] fields = plain.Split('&');
+            if (fields.Length != (device.AuthCode == null ? 2 : 3) || fields[0] != device.MqttPassword)
+            {
+                return "decrypted password has the wrong layout";
+            }
+            if (!long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out long expiry))
+            {
+                return "expiry is not a number";
+            }
+            expireTimeMs = expiry;
+            if (expiry < serverTimeMs)
+            {
+                return "password expired";
+            }
+            if (device.AuthCode != null && fields[2] != device.AuthCode)
+            {
+                return "wrong authorization code";
+            }
+            return "ok";
+        }
+
+        /// <summary>AESUtils.decrypt: AES-128-CBC, PKCS#5, IV "wumei-smart-open", Base64 in.</summary>
+        public static string Decrypt(string base64, string secret)
+        {
+            using Aes aes = Aes.Create();
+            aes.Key = Encoding.ASCII.GetBytes(secret ?? "");
+            byte[] plain = aes.DecryptCbc(Convert.FromBase64String(base64), Encoding.ASCII.GetBytes("wumei-smart-open"), PaddingMode.PKCS7);
+            return Encoding.UTF8.GetString(plain);
+        }
+    }
+}

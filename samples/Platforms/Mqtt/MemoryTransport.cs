@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using IotDevice.Topics;
+using IotDevice.Transport;
+
+namespace IotDevice.Platforms.Mqtt
+{
+    /// <summary>
+    /// An <see cref="IMqttTransport"/> connected to a <see cref="MemoryBroker"/> in the same process. It
+    /// keeps the seam's contract: Connect reports failures as results, Publish/Subscribe return packet ids
+    /// at once and throw for invalid topics or when not connected, and every event is raised on the
+    /// transport's own thread, one at a time.
+    /// </summary>
+    public sealed class MemoryTransport : IMqttTransport, IDisposable
+    {
+        private readonly object _gate = new object();
+        private readonly MemoryBroker _broker;
+        private readonly BlockingCollection<Action> _events = new BlockingCollection<Action>();
+        private readonly Dictionary<string, MqttQos> _subscriptions = new Dictionary<string, MqttQos>(StringComparer.Ordinal);
+        private readonly Thread _dispatcher;
+        private ushort _nextId;
+        private bool _connected;
+        private int _connection;
+
+        public MemoryTransport(MemoryBroker broker)
+        {
+            _broker = broker ?? throw new ArgumentNullException(nameof(broker));
+            _dispatcher = new Thread(Dispatch) { IsBackground = true, Name = "memory-mqtt" };
+            _dispatcher.Start();
+        }
+
+        public event MqttMessageHandler MessageReceived;
+
+        public event MqttDeliveryHandler DeliveryCompleted;
+
+        public event MqttSubscribedHandler Subscribed;
+
+        public event MqttConnectionLostHandler ConnectionLost;
+
+        public bool IsConnected
+        {
+            get { lock (_gate) { return _connected; } }
+        }
+
+        public string LastError { get; private set; }
+
+        public string ClientId { get; private set; }
+
+        public MqttConnectResult Connect(MqttConnectOptions options)
+        {
+            if (options == null || string.IsNullOrEmpty(options.ClientId))
+            {
+                LastError = "a client id is required";
+                return MqttConnectResult.InvalidOptions;
+            }
+            lock (_gate)
+            {
+                _connected = false;
+                _subscriptions.Clear();
+                ClientId = options.ClientId;
+            }
+            MqttConnectResult result = _broker.Connect(this, options);
+            lock (_gate)
+            {
+                _connected = result == MqttConnectResult.Accepted;
+                _connection++;
+            }
+            LastError = result == MqttConnectResult.Accepted ? null : "the broker refused the connection (CONNACK " + (int)result + ")";
+            return result;
+        }
+
+        public ushort Subscribe(string[] filters, MqttQos[] qos)
+        {
+            if (filters == null || qos == null || filters.Length == 0 || filters.Length != qos.Length)
+            {
+                throw new ArgumentException("Subscribe needs one QoS per filter.");
+            }
+            foreach (string filter in filters)
+            {
+                CheckFilter(filter);
+            }
+            ushort id = NextId();
+            _broker.Subscribe(this, filters, qos, id);
+            return id;
+        }
+
+        public ushort Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
+        {
+            CheckTopic(topic);
+            ushort id = qos == MqttQos.AtMostOnce ? (ushort)0 : NextId();
+            byte[] copy = new byte[length];
+            Array.Copy(payload ?? Array.Empty<byte>(), copy, length);
+            _broker.Publish(this, topic, copy, qos, retain, id);
+            return id;
+        }
+
+        public void Disconnect()
+        {
+            lock (_gate)
+            {
+                _connected = false;
+                _subscriptions.Clear();
+            }
+            _broker.Remove(this);
+        }
+
+        /// <summary>Ends the connection as a network failure would: ConnectionLost follows (once).</summary>
+        public void Lose(string reason)
+        {
+            lock (_gate)
+            {
+                if (!_connected)
+                {
+                    return;
+                }
+                _connected = false;
+                _subscriptions.Clear();
+            }
+            _broker.Remove(this);
+            LastError = reason;
+            _events.Add(() => ConnectionLost?.Invoke(reason));
+        }
+
+        public void Dispose()
+        {
+            Disconnect();
+            _events.CompleteAdding();
+            if (Thread.CurrentThread != _dispatcher)
+            {
+                _dispatcher.Join(2000);
+            }
+        }
+
+        internal void AddSubscription(string filter, MqttQos qos)
+        {
+            lock (_gate)
+            {
+                _subscriptions[filter] = qos;
+            }
+        }
+
+        internal bool IsSubscribedTo(string topic)
+        {
+            lock (_gate)
+            {
+                if (!_connected)
+                {
+                    return false;
+                }
+                foreach (string filter in _subscriptions.Keys)
+                {
+                    if (TopicText.FilterMatches(filter, topic))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        /// <summary>Queues an event for this connection; dropped if the connection ends before it runs.</summary>
+        internal void Deliver(Action raise)
+        {
+            int connection;
+            lock (_gate)
+            {
+                connection = _connection;
+            }
+            try
+            {
+                _events.Add(() =>
+                {
+                    bool current;
+                    lock (_gate)
+                    {
+                        current = _connected && _connection == connection;
+                    }
+                    if (current)
+                    {
+                        raise();
+                    }
+                });
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed: nobody listens any more.
+            }
+        }
+
+        internal void RaiseMessage(string topic, byte[] payload, bool retained) => MessageReceived?.Invoke(topic, payload, retained);
+
+        internal void RaiseDelivered(ushort packetId) => DeliveryCompleted?.Invoke(packetId, true);
+
+        internal void RaiseSubscribed(ushort packetId, byte[] granted) => Subscribed?.Invoke(packetId, granted);
+
+        private void Dispatch()
+        {
+            foreach (Action action in _events.GetConsumingEnumerable())
+            {
+                try
+                {
+                    action();
+                }
+                catch (Exception)
+                {
+                    // A handler's failure must not stop the transport's thread (the real transports behave alike).
+                }
+            }
+        }
+
+        private ushort NextId()
+        {
+            lock (_gate)
+            {
+                if (!_connected)
+                {
+                    throw new InvalidOperationException("Not connected.");
+                }
+                _nextId = (ushort)(_nextId == ushort.MaxValue ? 1 : _nextId + 1);
+                return _nextId;
+            }
+        }
+
+        private void CheckTopic(string topic)
+        {
+            if (string.IsNullOrEmpty(topic) || topic.IndexOfAny(new[] { '+', '#', '\0' }) >= 0)
+            {
+                throw new ArgumentException("'" + topic + "' is not a valid MQTT topic name.");
+            }
+            if (!IsConnected)
+            {
+                throw new InvalidOperationException("Not connected.");
+            }
+        }
+
+        private static void CheckFilter(string filter)
+        {
+            if (string.IsNullOrEmpty(filter) || filter.IndexOf('\0') >= 0)
+            {
+                throw new ArgumentException("An MQTT filter cannot be empty.");
+            }
+            int hash = filter.IndexOf('#');
+            if (hash >= 0 && (hash != filter.Length - 1 || (hash > 0 && filter[hash - 1] != '/')))
+            {
+                throw new ArgumentException("'#' must be the last level of the filter '" + filter + "'.");
+            }
+        }
+    }
+}
