@@ -15,7 +15,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
 {
     /// <summary>
     /// Alibaba Cloud IoT for one device through a real broker: the shared simulator
-    /// (<see cref="AlinkPlatform"/> in samples/Platforms, which the virtual device uses too) on its own
+    /// (<see cref="AlinkPlatform"/> in samples/PlatformSimulators, which the virtual device uses too) on its own
     /// MQTT client, logged in as the platform user the broker's ACL knows. It answers every request on its
     /// <c>_reply</c> topic with the same id (unless told to stay silent for a method), answers NTP, serves
     /// a pending firmware or config, and publishes downlinks. The device's CONNECT is checked by the

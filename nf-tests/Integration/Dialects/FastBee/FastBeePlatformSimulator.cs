@@ -47,7 +47,7 @@ namespace IotDevice.IntegrationTests.Dialects.FastBee
 
     /// <summary>
     /// The FastBee server side for the tests: the shared simulator (<see cref="FastBeePlatform"/> in
-    /// samples/Platforms, which the virtual device uses too) on an MQTT client of its own (id "server-…",
+    /// samples/PlatformSimulators, which the virtual device uses too) on an MQTT client of its own (id "server-…",
     /// which FastBee treats as non-device), subscribed to every device's uplinks like the server. It
     /// answers ntp/post on ntp/get (QoS 1) with its own clock, publishes commands, info requests, monitor
     /// requests and OTA pushes the way the server does, and authenticates CONNECTs for the
