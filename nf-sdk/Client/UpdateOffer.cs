@@ -76,5 +76,30 @@ namespace IotDevice.Client
         ApplyFailed = 7,
     }
 
+    /// <summary>Words for an update status in logs and platform messages (enum names are numbers on the device).</summary>
+    public static class UpdateStatusText
+    {
+        public static string Describe(UpdateStatus status)
+        {
+            switch (status)
+            {
+                case UpdateStatus.Downloading:
+                    return "downloading";
+                case UpdateStatus.Verified:
+                    return "verified";
+                case UpdateStatus.Succeeded:
+                    return "succeeded";
+                case UpdateStatus.DownloadFailed:
+                    return "download failed";
+                case UpdateStatus.VerifyFailed:
+                    return "verification failed";
+                case UpdateStatus.ApplyFailed:
+                    return "apply failed";
+                default:
+                    return "update failed";
+            }
+        }
+    }
+
     public delegate void UpdateOfferedHandler(UpdateOffer offer);
 }

@@ -58,7 +58,7 @@ namespace IotDevice.Ota
 
         private void Report(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            Log(StatusText(status) + (status == UpdateStatus.Downloading ? " " + percent.ToString() + "%" : "") + (detail != null ? ": " + detail : ""));
+            Log(UpdateStatusText.Describe(status) + (status == UpdateStatus.Downloading ? " " + percent.ToString() + "%" : "") + (detail != null ? ": " + detail : ""));
             try
             {
                 _client.ReportUpdate(offer, status, percent, detail);
@@ -79,27 +79,6 @@ namespace IotDevice.Ota
                 {
                     Log("status handler failed: " + e.Message);
                 }
-            }
-        }
-
-        private static string StatusText(UpdateStatus status)
-        {
-            switch (status)
-            {
-                case UpdateStatus.Downloading:
-                    return "downloading";
-                case UpdateStatus.Verified:
-                    return "verified";
-                case UpdateStatus.Succeeded:
-                    return "succeeded";
-                case UpdateStatus.DownloadFailed:
-                    return "download failed";
-                case UpdateStatus.VerifyFailed:
-                    return "verification failed";
-                case UpdateStatus.ApplyFailed:
-                    return "apply failed";
-                default:
-                    return "failed";
             }
         }
     }

@@ -51,7 +51,7 @@ namespace IotDevice.Dialects.Alink
             }
             lock (_sendSync)
             {
-                AlinkEncoder.WriteOtaProgress(_writer, _ids.Next(), step, detail != null ? detail : Describe(status), offer.Module);
+                AlinkEncoder.WriteOtaProgress(_writer, _ids.Next(), step, detail != null ? detail : UpdateStatusText.Describe(status), offer.Module);
                 return SendPlain(_table.Get(TopicKind.OtaProgress), MqttQos.AtMostOnce);
             }
         }
@@ -74,29 +74,8 @@ namespace IotDevice.Dialects.Alink
             byte[] rawId = Encoding.UTF8.GetBytes(offer.CorrelationId);
             lock (_sendSync)
             {
-                AlinkEncoder.WriteReply(_writer, rawId, 0, rawId.Length, code, detail != null ? detail : Describe(status), null);
+                AlinkEncoder.WriteReply(_writer, rawId, 0, rawId.Length, code, detail != null ? detail : UpdateStatusText.Describe(status), null);
                 return SendPlain(_table.Get(TopicKind.ConfigPushReply), _options.PublishQos);
-            }
-        }
-
-        private static string Describe(UpdateStatus status)
-        {
-            switch (status)
-            {
-                case UpdateStatus.Downloading:
-                    return "downloading";
-                case UpdateStatus.Verified:
-                    return "verified";
-                case UpdateStatus.Succeeded:
-                    return "succeeded";
-                case UpdateStatus.DownloadFailed:
-                    return "download failed";
-                case UpdateStatus.VerifyFailed:
-                    return "verification failed";
-                case UpdateStatus.ApplyFailed:
-                    return "flashing failed";
-                default:
-                    return "update failed";
             }
         }
     }

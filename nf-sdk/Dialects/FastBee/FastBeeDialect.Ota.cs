@@ -115,22 +115,10 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
+        // FastBee's own word for success; the rest as every dialect says it.
         private static string UpgradeText(UpdateStatus status)
         {
-            switch (status)
-            {
-                case UpdateStatus.Verified:
-                case UpdateStatus.Succeeded:
-                    return "success";
-                case UpdateStatus.DownloadFailed:
-                    return "download failed";
-                case UpdateStatus.VerifyFailed:
-                    return "verification failed";
-                case UpdateStatus.ApplyFailed:
-                    return "apply failed";
-                default:
-                    return "upgrade failed";
-            }
+            return status == UpdateStatus.Succeeded ? "success" : UpdateStatusText.Describe(status);
         }
     }
 }
