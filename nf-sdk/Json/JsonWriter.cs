@@ -10,7 +10,7 @@ namespace IotDevice.Json
     /// without a name inside an object, mismatched End calls) is a programming error and throws
     /// InvalidOperationException.
     /// </summary>
-    public sealed class JsonWriter
+    public sealed partial class JsonWriter
     {
         private const int MaxNesting = 32;
         private const byte IsObjectFlag = 1;
@@ -190,63 +190,6 @@ namespace IotDevice.Json
                 _length = JsonNumber.WriteGeneral(text, _buffer, _length);
                 EndValue();
             }
-        }
-
-        /// <summary>Writes an integer as a JSON string ("123"): Alink ids, FastBee values. No allocation.</summary>
-        public void WriteNumberAsString(long value)
-        {
-            ulong magnitude = JsonNumber.Magnitude(value);
-            int digits = JsonNumber.DigitCount(magnitude);
-            int size = digits + (value < 0 ? 1 : 0);
-            if (BeginValue(size + 2))
-            {
-                _buffer[_length++] = (byte)'"';
-                if (value < 0)
-                {
-                    _buffer[_length] = (byte)'-';
-                }
-
-                _length += size;
-                JsonNumber.WriteDigits(magnitude, digits, _buffer, _length);
-                _buffer[_length++] = (byte)'"';
-                EndValue();
-            }
-        }
-
-        /// <summary>
-        /// Writes a double as a JSON string in its shortest decimal form ("27.43", "10"): FastBee carries
-        /// every value as text. NaN and infinities are written as null.
-        /// </summary>
-        public void WriteNumberAsString(double value)
-        {
-            if (double.IsNaN(value) || double.IsInfinity(value))
-            {
-                WriteNull();
-                return;
-            }
-
-            long rounded;
-            int decimals = JsonNumber.ShortestDecimals(value, out rounded);
-            if (decimals == 0)
-            {
-                WriteNumberAsString(rounded);
-                return;
-            }
-
-            if (decimals > 0)
-            {
-                if (BeginValue(JsonNumber.FixedLength(rounded, decimals) + 2))
-                {
-                    _buffer[_length++] = (byte)'"';
-                    _length = JsonNumber.WriteFixed(rounded, decimals, _buffer, _length);
-                    _buffer[_length++] = (byte)'"';
-                    EndValue();
-                }
-
-                return;
-            }
-
-            WriteString(value.ToString("G17"));
         }
 
         public void WriteBoolean(bool value)

@@ -1,0 +1,107 @@
+using System;
+
+namespace IotDevice.Session
+{
+    /// <summary>What the transport reports, on its own thread: messages, acknowledgements, SUBACKs, loss.</summary>
+    public sealed partial class DeviceSession
+    {
+        private void OnTransportMessage(string topic, byte[] payload, bool retained)
+        {
+            Counters.AddMessageIn();
+            int size = payload == null ? 0 : payload.Length;
+            if (size > _options.MaxInboundBytes)
+            {
+                Reject(topic, RejectReason.Oversized, size.ToString() + " bytes exceeds the " + _options.MaxInboundBytes.ToString() + "-byte limit");
+                return;
+            }
+            try
+            {
+                _dialect.OnMessage(this, topic, payload == null ? new byte[0] : payload, retained);
+            }
+            catch (Exception e)
+            {
+                Reject(topic, RejectReason.HandlerFailed, "handler failed: " + e.Message);
+            }
+        }
+
+        private void OnTransportDelivery(ushort messageId, bool delivered)
+        {
+            if (!delivered)
+            {
+                // The transport gave up on this attempt; the outbox sends it again after the reconnect.
+                return;
+            }
+            OutboundMessage message;
+            lock (_sync)
+            {
+                message = _outbox.Acknowledge(messageId);
+                long now = MonotonicClock.NowMs;
+                if (message == null && !_directAcks.Take(messageId, now))
+                {
+                    _earlyAcks.Add(messageId, now);
+                }
+            }
+            if (message != null)
+            {
+                Delivered(message);
+                _wake.Set();
+            }
+        }
+
+        private void Delivered(OutboundMessage message)
+        {
+            Counters.AddDelivered();
+            PendingRequest request = message.State as PendingRequest;
+            if (request != null)
+            {
+                bool waiting;
+                lock (_sync)
+                {
+                    waiting = _pending.Remove(request);
+                }
+                RequestCompletedHandler requestHandler = RequestDelivered;
+                if (waiting && requestHandler != null)
+                {
+                    Guard(() => requestHandler(request));
+                }
+            }
+            MessageDeliveredHandler handler = MessageDelivered;
+            if (handler != null)
+            {
+                Guard(() => handler(message));
+            }
+        }
+
+        private void OnTransportSubscribed(ushort messageId, byte[] grantedQos)
+        {
+            int refused = 0;
+            for (int i = 0; grantedQos != null && i < grantedQos.Length; i++)
+            {
+                if (grantedQos[i] == 0x80)
+                {
+                    refused++;
+                    Counters.AddSubscribeRefusal();
+                }
+            }
+            if (refused > 0)
+            {
+                Write(refused.ToString() + " subscription filter(s) refused by the broker");
+            }
+            lock (_sync)
+            {
+                _subscribeAcksSeen++;
+            }
+            _wake.Set();
+        }
+
+        private void OnTransportLost(string reason)
+        {
+            lock (_sync)
+            {
+                _lost = true;
+                _lostReason = reason;
+            }
+            _wake.Set();
+        }
+    }
+}
