@@ -72,15 +72,10 @@ namespace IotDevice.Json
             }
 
             byte[] b = _buffer;
-            int p = JsonScanner.SkipWhitespace(b, _pos, _close);
-            if (_started)
+            int p = JsonScanner.NextItem(b, _pos, _close, _started);
+            if (p < 0)
             {
-                if (p >= _close || b[p] != (byte)',')
-                {
-                    return Finish();
-                }
-
-                p = JsonScanner.SkipWhitespace(b, p + 1, _close);
+                return Finish();
             }
 
             _started = true;
@@ -171,15 +166,10 @@ namespace IotDevice.Json
             }
 
             byte[] b = _buffer;
-            int p = JsonScanner.SkipWhitespace(b, _pos, _close);
-            if (_started)
+            int p = JsonScanner.NextItem(b, _pos, _close, _started);
+            if (p < 0)
             {
-                if (p >= _close || b[p] != (byte)',')
-                {
-                    return Finish();
-                }
-
-                p = JsonScanner.SkipWhitespace(b, p + 1, _close);
+                return Finish();
             }
 
             _started = true;

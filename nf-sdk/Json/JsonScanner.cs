@@ -7,6 +7,26 @@ namespace IotDevice.Json
     /// </summary>
     internal static class JsonScanner
     {
+        /// <summary>
+        /// Where the next member or item of a container starts: after the separating ',' when one came
+        /// before, or -1 when the container ends there.
+        /// </summary>
+        public static int NextItem(byte[] buffer, int pos, int close, bool started)
+        {
+            int p = SkipWhitespace(buffer, pos, close);
+            if (started)
+            {
+                if (p >= close || buffer[p] != (byte)',')
+                {
+                    return -1;
+                }
+
+                p = SkipWhitespace(buffer, p + 1, close);
+            }
+
+            return p;
+        }
+
         public static bool IsWhitespace(byte c)
         {
             return c == (byte)' ' || c == (byte)'\n' || c == (byte)'\r' || c == (byte)'\t';
