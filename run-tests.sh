@@ -28,6 +28,14 @@ read -r passed failed skipped < <(
     awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 rm -f "$log"
 
+# The footprint gate's table (nf-tests/BuildChecks/Footprint): each device assembly's estimated .pe size.
+if [ -f artifacts/footprint.md ]; then
+  echo
+  echo "Device assembly footprint (estimated from the host build):"
+  cat artifacts/footprint.md
+  echo
+fi
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any test could report
   echo "dotnet test exited with $status" >&2

@@ -24,7 +24,26 @@ namespace IotDevice.BuildChecks
         {
             Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/IotDevice.nfproj"));
             Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/Device/IotDevice.Device.nfproj"));
-            Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-tests/UnitTests/NFUnitTest.nfproj"));
+            Assert.IsTrue(RepositoryLayout.UnitTestProjects().Count() >= 2, "the unit tests are split into one device test project per area");
+        }
+
+        [TestMethod]
+        public void Every_unit_test_source_is_compiled_by_a_device_test_project()
+        {
+            var compiled = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string project in RepositoryLayout.UnitTestProjects())
+            {
+                string folder = Path.GetDirectoryName(RepositoryLayout.PathOf(project));
+                foreach (string include in RepositoryLayout.Includes(RepositoryLayout.Load(project), "Compile"))
+                {
+                    compiled.Add(Path.GetFullPath(Path.Combine(folder, include)));
+                }
+            }
+            var orphans = Directory.EnumerateFiles(RepositoryLayout.PathOf(RepositoryLayout.UnitTestsFolder), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !RepositoryLayout.IsBuildOutput(f) && !compiled.Contains(Path.GetFullPath(f)))
+                .Select(f => Path.GetRelativePath(RepositoryLayout.Root, f).Replace('\\', '/'))
+                .ToList();
+            Assert.AreEqual(0, orphans.Count, "unit-test sources no device test project compiles (the host would run them, the nanoCLR never): " + string.Join(", ", orphans));
         }
 
         [TestMethod]
@@ -37,12 +56,30 @@ namespace IotDevice.BuildChecks
                 .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
                 .Where(f => !f.Split('/').Any(part => HostOnlyFolders.Contains(part)))
                 .ToHashSet(StringComparer.Ordinal);
-            var listed = RepositoryLayout.Includes(RepositoryLayout.Load(project), "Compile").ToHashSet(StringComparer.Ordinal);
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string include in RepositoryLayout.Includes(RepositoryLayout.Load(project), "Compile"))
+            {
+                if (!include.StartsWith("../", StringComparison.Ordinal))
+                {
+                    listed.Add(include);
+                    continue;
+                }
+                // A source shared from another folder (a test helper) must exist and belong to the project there.
+                string shared = Path.GetFullPath(Path.Combine(folder, include));
+                Assert.IsTrue(File.Exists(shared), $"{project} compiles {include}, which does not exist");
+                Assert.IsTrue(OwnedByAnotherProject(shared), $"{project} compiles {include}, which no project in its own folder compiles");
+            }
 
             var missing = onDisk.Except(listed).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var stale = listed.Except(onDisk).OrderBy(f => f, StringComparer.Ordinal).ToList();
             Assert.IsTrue(missing.Count == 0 && stale.Count == 0,
                 $"{project} is out of step with its folder. Add <Compile Include> for: {string.Join(", ", missing)}; remove: {string.Join(", ", stale)}");
+        }
+
+        private static bool OwnedByAnotherProject(string file)
+        {
+            string owner = Directory.EnumerateFiles(Path.GetDirectoryName(file), "*.nfproj").FirstOrDefault();
+            return owner != null && RepositoryLayout.Includes(XDocument.Load(owner), "Compile").Contains(Path.GetFileName(file));
         }
 
         private static bool BelongsToAnotherProject(string projectFolder, string file)
@@ -103,12 +140,18 @@ namespace IotDevice.BuildChecks
                 $"IotDevice.nfproj.sln has no Deploy configuration for {project}");
         }
 
+        public static IEnumerable<object[]> UnitTestProjects() => RepositoryLayout.UnitTestProjects().Select(p => new object[] { p });
+
         [TestMethod]
-        public void Unit_test_assembly_is_named_for_the_nanoFramework_launcher()
+        [DynamicData(nameof(UnitTestProjects))]
+        public void Unit_test_assembly_is_named_for_the_nanoFramework_launcher(string project)
         {
-            XDocument project = RepositoryLayout.Load("nf-tests/UnitTests/NFUnitTest.nfproj");
-            string name = project.Descendants().First(e => e.Name.LocalName == "AssemblyName").Value;
-            Assert.AreEqual("NFUnitTest", name, "the test launcher loads the assembly named NFUnitTest");
+            XDocument document = RepositoryLayout.Load(project);
+            string Property(string name) => document.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+            Assert.AreEqual("NFUnitTest", Property("AssemblyName"), $"{project}: the test launcher loads the assembly named NFUnitTest");
+            Assert.AreEqual("true", Property("IsTestProject"), $"{project}: the test adapter only runs projects marked IsTestProject");
+            Assert.IsTrue(RepositoryLayout.HintPaths(document).Any(h => h.EndsWith("nanoFramework.UnitTestLauncher.exe", StringComparison.Ordinal)),
+                $"{project}: references no unit-test launcher");
         }
 
         [TestMethod]

@@ -22,6 +22,12 @@ namespace IotDevice.BuildChecks
                 .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/'))
                 .OrderBy(p => p, StringComparer.Ordinal);
 
+        public const string UnitTestsFolder = "nf-tests/UnitTests";
+
+        /// <summary>The device unit-test projects: one small NFUnitTest assembly per area.</summary>
+        public static IEnumerable<string> UnitTestProjects() =>
+            NfProjects().Where(p => p.StartsWith(UnitTestsFolder + "/", StringComparison.Ordinal));
+
         public static XDocument Load(string relative) => XDocument.Load(PathOf(relative));
 
         /// <summary>The values of an item type's Include attribute, backslashes turned into '/'.</summary>

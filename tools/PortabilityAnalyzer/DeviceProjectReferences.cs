@@ -29,9 +29,15 @@ namespace IotDevice.PortabilityAnalyzer
 
         public string ProjectName { get; }
 
-        /// <summary>The .nfproj among the additional files, read; null when the project passes none (the rule is then off).</summary>
+        /// <summary>
+        /// The .nfproj files among the additional files, read; null when the project passes none (the rule is
+        /// then off). When several device projects compile the same sources (the unit tests, one test assembly
+        /// per area), a member must come from an assembly every one of them references.
+        /// </summary>
         public static DeviceProjectReferences Find(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
         {
+            HashSet<string> common = null;
+            var names = new List<string>();
             foreach (AdditionalText file in additionalFiles)
             {
                 if (!file.Path.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase))
@@ -48,9 +54,22 @@ namespace IotDevice.PortabilityAnalyzer
                 {
                     assemblies.Add(match.Groups[1].Value.Trim());
                 }
-                return new DeviceProjectReferences(Path.GetFileName(file.Path), assemblies);
+                if (common == null)
+                {
+                    common = assemblies;
+                }
+                else
+                {
+                    common.IntersectWith(assemblies);
+                }
+                names.Add(Path.GetFileName(file.Path));
             }
-            return null;
+            if (common == null)
+            {
+                return null;
+            }
+            names.Sort(StringComparer.Ordinal);
+            return new DeviceProjectReferences(names.Count == 1 ? names[0] : "every one of " + string.Join(", ", names), common);
         }
 
         /// <summary>True when the project references one of <paramref name="assemblies"/>.</summary>
