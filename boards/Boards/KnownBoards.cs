@@ -97,11 +97,11 @@ namespace IotDevice.Boards
 
         private static string Simplify(string name)
         {
-            char[] kept = new char[name.Length];
+            char[] kept = name.ToCharArray(); // compacted in place; ToCharArray reads surrogate pairs right on the device
             int n = 0;
-            for (int i = 0; i < name.Length; i++)
+            for (int i = 0; i < kept.Length; i++)
             {
-                char c = name[i];
+                char c = kept[i];
                 if (c == '-' || c == ' ' || c == '_')
                 {
                     continue;

@@ -1,5 +1,7 @@
 using System;
 
+#pragma warning disable NF1015 // hex digits are ASCII; any other character is refused either way
+
 namespace IotDevice.Crypto
 {
     /// <summary>

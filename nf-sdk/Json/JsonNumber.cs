@@ -359,36 +359,16 @@ namespace IotDevice.Json
             return pos + decimals;
         }
 
-        /// <summary>Bytes <see cref="WriteGeneral"/> writes for a runtime-formatted number.</summary>
-        public static int GeneralLength(string text)
+        /// <summary>10^n for n in 0 .. 19.</summary>
+        public static ulong TenTo(int n)
         {
-            return text.Length + (text.IndexOf('.') < 0 ? 2 : 0);
-        }
-
-        /// <summary>Copies "1E+21"-style text, inserting ".0" before the exponent (or at the end) when it has no point.</summary>
-        public static int WriteGeneral(string text, byte[] destination, int pos)
-        {
-            bool needsPoint = text.IndexOf('.') < 0;
-            for (int i = 0; i < text.Length; i++)
+            ulong value = 1;
+            for (int i = 0; i < n; i++)
             {
-                char c = text[i];
-                if (needsPoint && (c == 'E' || c == 'e'))
-                {
-                    destination[pos++] = (byte)'.';
-                    destination[pos++] = (byte)'0';
-                    needsPoint = false;
-                }
-
-                destination[pos++] = (byte)c;
+                value *= 10;
             }
 
-            if (needsPoint)
-            {
-                destination[pos++] = (byte)'.';
-                destination[pos++] = (byte)'0';
-            }
-
-            return pos;
+            return value;
         }
     }
 }

@@ -1,3 +1,5 @@
+#pragma warning disable NF1015 // ASCII is handled here; anything above goes through Utf8.CodePointAt, which reads pairs right
+
 namespace IotDevice.Json
 {
     /// <summary>

@@ -1,3 +1,5 @@
+#pragma warning disable NF1015 // the literals are true, false and null
+
 namespace IotDevice.Json
 {
     /// <summary>

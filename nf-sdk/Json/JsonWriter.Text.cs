@@ -57,7 +57,7 @@ namespace IotDevice.Json
                 return;
             }
 
-            WriteString(value.ToString("G17"));
+            WriteDoubleText(value, true);
         }
     }
 }

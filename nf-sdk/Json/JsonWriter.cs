@@ -1,5 +1,7 @@
 using System;
 
+#pragma warning disable NF1015 // the literals are true, false and null
+
 namespace IotDevice.Json
 {
     /// <summary>
@@ -24,6 +26,7 @@ namespace IotDevice.Json
         private bool _namePending;
         private bool _rootWritten;
         private bool _overflowed;
+        private byte[] _numberText; // made the first time a double needs its exact text
 
         public JsonWriter(int initialCapacity, int maxCapacity)
         {
@@ -183,11 +186,34 @@ namespace IotDevice.Json
                 return;
             }
 
-            // Rare (beyond 2^53, tiny, or many digits): the runtime's round-trip text, made to look like a double.
-            string text = value.ToString("G17");
-            if (BeginValue(JsonNumber.GeneralLength(text)))
+            // Rare (beyond 2^53, tiny, or many digits): the exact shortest text, made from the bits.
+            WriteDoubleText(value, false);
+        }
+
+        /// <summary>Writes <see cref="JsonDouble"/> text, in quotes when <paramref name="quoted"/>.</summary>
+        private void WriteDoubleText(double value, bool quoted)
+        {
+            if (_numberText == null)
             {
-                _length = JsonNumber.WriteGeneral(text, _buffer, _length);
+                _numberText = new byte[JsonDouble.MaxLength];
+            }
+
+            int length = JsonDouble.Write(value, _numberText, 0);
+            int quotes = quoted ? 2 : 0;
+            if (BeginValue(length + quotes))
+            {
+                if (quoted)
+                {
+                    _buffer[_length++] = (byte)'"';
+                }
+
+                Array.Copy(_numberText, 0, _buffer, _length, length);
+                _length += length;
+                if (quoted)
+                {
+                    _buffer[_length++] = (byte)'"';
+                }
+
                 EndValue();
             }
         }

@@ -122,25 +122,37 @@ namespace IotDevice.Json
         }
 
         /// <summary>
-        /// Reads the code point that starts at <paramref name="index"/> of a .NET string: a valid surrogate
+        /// Reads the code point that starts at <paramref name="index"/> of a string: a valid surrogate
         /// pair gives one supplementary code point (used = 2), a lone surrogate gives U+FFFD.
         /// </summary>
         public static int CodePointAt(string text, int index, out int used)
         {
+#pragma warning disable NF1015 // BMP characters and the first half of a pair index correctly on the device
             int c = text[index];
+#pragma warning restore NF1015
             used = 1;
             if (IsHighSurrogate(c))
             {
-                if (index + 1 < text.Length && IsLowSurrogate(text[index + 1]))
+                int low = index + 1 < text.Length ? UnitAfterHighSurrogate(text, index + 1) : 0;
+                if (IsLowSurrogate(low))
                 {
                     used = 2;
-                    return 0x10000 + ((c - 0xD800) << 10) + (text[index + 1] - 0xDC00);
+                    return 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
                 }
 
                 return ReplacementCharacter;
             }
 
             return IsLowSurrogate(c) ? ReplacementCharacter : c;
+        }
+
+        /// <summary>
+        /// The UTF-16 unit at <paramref name="index"/>, right after a high surrogate. The device's string
+        /// indexer returns the high half again there; ToCharArray reads the real unit on both runtimes.
+        /// </summary>
+        public static int UnitAfterHighSurrogate(string text, int index)
+        {
+            return text.ToCharArray(index, 1)[0];
         }
 
         /// <summary>Bytes the UTF-8 form of a code point takes.</summary>

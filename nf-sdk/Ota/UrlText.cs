@@ -1,3 +1,5 @@
+#pragma warning disable NF1015 // URL syntax is ASCII (/, ?, #, @, the scheme); other characters are copied, never interpreted
+
 namespace IotDevice.Ota
 {
     /// <summary>

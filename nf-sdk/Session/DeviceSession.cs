@@ -48,8 +48,7 @@ namespace IotDevice.Session
             _options = options == null ? new SessionOptions() : options;
             _outbox = new Outbox(_options.OutboxMessages, _options.OutboxBytes);
             _pending = new PendingTable(_options.PendingCapacity);
-            int seed = _options.RandomSeed != 0 ? _options.RandomSeed : (int)(MonotonicClock.NowMs & 0x7FFFFFFF);
-            _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, seed);
+            _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, _options.RandomSeed);
             Counters = new SessionCounters();
             _transport.MessageReceived += OnTransportMessage;
             _transport.DeliveryCompleted += OnTransportDelivery;

@@ -17,7 +17,7 @@ namespace IotDevice.Session
 
         private const int MaxStep = 20;
 
-        private readonly Random _random;
+        private readonly JitterRandom _random;
         private int _step;
 
         public ReconnectBackoff(int initialDelayMs, int maxDelayMs, int flapWindowMs, int seed)
@@ -29,7 +29,7 @@ namespace IotDevice.Session
             InitialDelayMs = initialDelayMs;
             MaxDelayMs = maxDelayMs;
             FlapWindowMs = flapWindowMs;
-            _random = new Random(seed);
+            _random = new JitterRandom(seed);
         }
 
         public int InitialDelayMs { get; }

@@ -52,7 +52,7 @@ namespace IotDevice.Session
         /// <summary>How long to wait for a SUBACK before treating the link as broken.</summary>
         public int SubscribeTimeoutMs { get; set; }
 
-        /// <summary>Seed for the backoff jitter; 0 takes one from the clock.</summary>
+        /// <summary>Seed for the backoff jitter (the same seed repeats the same delays on every runtime); 0 takes one from the runtime's generator and the clock.</summary>
         public int RandomSeed { get; set; }
     }
 }

@@ -1,5 +1,7 @@
 using System;
 
+#pragma warning disable NF1015 // topic syntax and templates are ASCII; other characters only ever fail to match
+
 namespace IotDevice.Topics
 {
     /// <summary>

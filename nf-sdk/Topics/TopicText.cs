@@ -1,3 +1,5 @@
+#pragma warning disable NF1015 // topic syntax and templates are ASCII; other characters only ever fail to match
+
 namespace IotDevice.Topics
 {
     /// <summary>Allocation-free checks on topic strings, shared by the parser, the builder and filters.</summary>

@@ -28,7 +28,11 @@ namespace IotDevice.PortabilityAnalyzer
             Rules.UnsupportedFeature,
             Rules.NeedsMissingAttribute,
             Rules.NullableAnnotations,
-            Rules.AssemblyNotReferenced);
+            Rules.AssemblyNotReferenced,
+            Rules.NumericFormat,
+            Rules.NulInString,
+            Rules.SeededRandom,
+            Rules.StringIndexer);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -48,6 +52,7 @@ namespace IotDevice.PortabilityAnalyzer
             ReferenceAnalysis.Register(context, new SymbolRules(context.Compilation, surface, references));
             SyntaxRules.Register(context);
             FeatureRules.Register(context);
+            DeviceRuntimeRules.Register(context);
             bool surfaceMissing = surface == null;
             context.RegisterCompilationEndAction(end => ProjectRules.Report(end, surfaceMissing));
         }

@@ -80,6 +80,26 @@ namespace IotDevice.PortabilityAnalyzer
             "Member from an assembly the device project does not reference",
             "'{0}' lives in the nanoFramework assembly {1}, which {2} does not reference; add its package to packages.config and a <Reference> to the .nfproj");
 
+        public static readonly DiagnosticDescriptor NumericFormat = Create(
+            "NF1012",
+            "Numeric format the device runtime gets wrong or lacks",
+            "'{0}' formats a number with \"{1}\", {2}");
+
+        public static readonly DiagnosticDescriptor NulInString = Create(
+            "NF1013",
+            "U+0000 inside a string",
+            "{0} holds U+0000; a nanoFramework string ends at its first NUL, so on the device everything from there on is lost (keep such data in a byte[])");
+
+        public static readonly DiagnosticDescriptor SeededRandom = Create(
+            "NF1014",
+            "Seeded System.Random",
+            "'{0}' seeds System.Random, but on the device every Random instance shares one generator, so the seed does not repeat a sequence; use a generator of your own when the sequence must be repeatable, or new Random() when it need not be");
+
+        public static readonly DiagnosticDescriptor StringIndexer = Create(
+            "NF1015",
+            "String indexed by position",
+            "'{0}' indexes a string; on the device the indexer returns the high surrogate for both halves of a pair, mangling text above U+FFFF. Use ToCharArray() or Encoding.UTF8, or, where only ASCII matters, '#pragma warning disable NF1015' with the reason");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, params string[] extraTags)
         {
             // Deliberately configurable: a reviewed false positive can be silenced with #pragma plus a reason.

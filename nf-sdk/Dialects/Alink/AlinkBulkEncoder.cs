@@ -2,6 +2,8 @@ using System;
 using IotDevice.Client;
 using IotDevice.Json;
 
+#pragma warning disable NF1015 // tag keys are checked against ASCII letters, digits and _
+
 namespace IotDevice.Dialects.Alink
 {
     /// <summary>

@@ -47,6 +47,12 @@ namespace IotDevice.Dialects.Alink
             while (members.MoveNext())
             {
                 string name = members.Name.GetString();
+                if (!Inbound.IsUsableIdentifier(name))
+                {
+                    code = AlinkCodes.InvalidParameters;
+                    message = (message == null ? string.Empty : message + "; ") + "a property name is empty or holds control characters";
+                    continue;
+                }
                 int before = applied.Count;
                 CommandContext command = new CommandContext(Dialect.Alink, name, members.Value, applied);
                 if (!_client.PropertyHandlers.Dispatch(command))

@@ -179,6 +179,12 @@ namespace IotDevice.Dialects.EztCloud
             while (members.MoveNext())
             {
                 string name = members.Name.GetString();
+                if (!Inbound.IsUsableIdentifier(name))
+                {
+                    Counters.AddUnhandledAttribute();
+                    session.Write("pushed attribute with an empty name or control characters; not applied");
+                    continue;
+                }
                 _output.Clear();
                 CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
                 if (!_client.PropertyHandlers.Dispatch(change))

@@ -3,6 +3,8 @@ using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
 
+#pragma warning disable NF1015 // only ASCII hex digits are accepted
+
 namespace IotDevice.Dialects.EztCloud
 {
     /// <summary>

@@ -110,6 +110,12 @@ namespace IotDevice.Dialects.FastBee
                 case JsonKind.True:
                 case JsonKind.False:
                     id = idElement.GetString();
+                    if (!Inbound.IsUsableIdentifier(id))
+                    {
+                        id = null;
+                        problem = "an item id is empty or holds control characters";
+                        return false;
+                    }
                     return true;
                 case JsonKind.None:
                     problem = "item '" + idElement.GetString() + "' has no \"value\"";

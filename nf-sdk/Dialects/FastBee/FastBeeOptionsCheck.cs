@@ -3,6 +3,8 @@ using System.Text;
 using IotDevice.Json;
 using IotDevice.Transport;
 
+#pragma warning disable NF1015 // identities are checked against ASCII separators and control characters only
+
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using IotDevice.Crypto;
 
+#pragma warning disable NF1015 // test vectors are ASCII hex and text
+
 namespace IotDevice.UnitTests.Crypto
 {
     /// <summary>

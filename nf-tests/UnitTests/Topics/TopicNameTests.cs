@@ -43,7 +43,10 @@ namespace IotDevice.UnitTests.Topics
         [TestMethod]
         public void Control_characters_are_malformed()
         {
-            TopicAssert.Rejected(_table, "/41/D6329VL548866/function/get\u0000", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            // Not U+0000: a device string ends there, so such a topic reaches the parser already cut short.
+            TopicAssert.Rejected(_table, "/41/D6329VL548866/function/get\u0001", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            TopicAssert.Rejected(_table, "/41/D6329VL548866/function/get\u001f", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            TopicAssert.Rejected(_table, "/41/D6329VL548866/function/get\u007f", TopicStatus.Malformed, TopicError.InvalidCharacter);
             TopicAssert.Rejected(_table, "/41/D6329VL548866/func\ntion/get", TopicStatus.Malformed, TopicError.InvalidCharacter);
         }
 

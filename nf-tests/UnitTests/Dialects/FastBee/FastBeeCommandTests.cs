@@ -170,7 +170,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 {
                     "not json", "{\"id\":\"switch\",\"value\":\"1\"}", "123", "\"switch\"", "[{\"id\":\"switch\",\"value\":\"1\"}",
                     "[1]", "[{\"id\":5,\"value\":\"1\"}]", "[{\"value\":\"1\"}]", "[{\"id\":\"switch\"}]", "[{\"id\":\"switch\",\"value\":null}]",
-                    deep, "[{\"id\":\"switch\",\"value\":\"1\"}] trailing", "\u0000\u0001",
+                    deep, "[{\"id\":\"switch\",\"value\":\"1\"}] trailing", "\u0001\u0002",
                 };
                 for (int i = 0; i < bad.Length; i++)
                 {
@@ -179,9 +179,36 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                     Assert.AreEqual(before + 1, rig.Rejected, "payload " + i.ToString() + " is rejected once");
                     Assert.IsNotNull(rig.LastRejection);
                 }
+                // Bytes no string can carry on the device: NUL and control characters.
+                long beforeBytes = rig.Rejected;
+                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", new byte[] { 0x00, 0x01, 0x5B });
+                Assert.AreEqual(beforeBytes + 1, rig.Rejected, "NUL bytes are rejected once");
                 Assert.AreEqual(0, _switchCalls);
                 rig.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"1\"}]");
                 Assert.AreEqual(1, _switch, "still working");
+                Assert.IsTrue(rig.Client.Session.IsConnected);
+            }
+            finally
+            {
+                rig.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void An_item_whose_id_decodes_to_a_control_character_is_rejected_and_the_rest_still_runs()
+        {
+            FastBeeRig rig = StartWithSwitch();
+            int caught = 0;
+            rig.Client.OnPropertySet(null, c => caught++); // a catch-all would otherwise take the id
+            try
+            {
+                // "\u0000" is "" on the device and "\0" on .NET: an identifier on neither.
+                rig.Deliver("function/get", "[{\"id\":\"\\u0000\",\"value\":\"9\",\"remark\":\"\"},{\"id\":\"\\u0007\",\"value\":\"9\"},{\"id\":\"switch\",\"value\":\"1\"}]");
+                Assert.AreEqual(2L, rig.Rejected, "each bad item once");
+                Assert.Contains("empty or holds control characters", rig.LastRejection);
+                Assert.AreEqual(0, caught);
+                Assert.AreEqual(1, _switch, "the good item after them still ran");
+                Assert.AreEqual(1, rig.Count("property/post"), "and was confirmed");
                 Assert.IsTrue(rig.Client.Session.IsConnected);
             }
             finally
