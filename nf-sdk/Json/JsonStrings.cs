@@ -132,7 +132,7 @@ namespace IotDevice.Json
 
                 if (codePoint >= 0x10000)
                 {
-                    if (i + 1 >= length || text[i] != Utf8.HighSurrogate(codePoint) || Utf8.UnitAfterHighSurrogate(text, i + 1) != Utf8.LowSurrogate(codePoint))
+                    if (i + 1 >= length || text[i] != Utf8.HighSurrogate(codePoint) || Utf8.UnitAfterHighSurrogate(text, i) != Utf8.LowSurrogate(codePoint))
                     {
                         return false;
                     }

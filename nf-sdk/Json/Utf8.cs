@@ -133,7 +133,7 @@ namespace IotDevice.Json
             used = 1;
             if (IsHighSurrogate(c))
             {
-                int low = index + 1 < text.Length ? UnitAfterHighSurrogate(text, index + 1) : 0;
+                int low = index + 1 < text.Length ? UnitAfterHighSurrogate(text, index) : 0;
                 if (IsLowSurrogate(low))
                 {
                     used = 2;
@@ -147,12 +147,13 @@ namespace IotDevice.Json
         }
 
         /// <summary>
-        /// The UTF-16 unit at <paramref name="index"/>, right after a high surrogate. The device's string
-        /// indexer returns the high half again there; ToCharArray reads the real unit on both runtimes.
+        /// The UTF-16 unit after the high surrogate at <paramref name="highIndex"/>. On the device the string
+        /// indexer returns the high half again there, and ToCharArray of the low half alone returns U+0000;
+        /// ToCharArray of the two units from the high half reads both right, on both runtimes.
         /// </summary>
-        public static int UnitAfterHighSurrogate(string text, int index)
+        public static int UnitAfterHighSurrogate(string text, int highIndex)
         {
-            return text.ToCharArray(index, 1)[0];
+            return text.ToCharArray(highIndex, 2)[1];
         }
 
         /// <summary>Bytes the UTF-8 form of a code point takes.</summary>

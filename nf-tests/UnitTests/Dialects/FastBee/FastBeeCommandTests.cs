@@ -256,13 +256,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             rig.Start();
             try
             {
-                StringBuilder huge = new StringBuilder("[");
-                for (int i = 0; i < 10000; i++)
-                {
-                    huge.Append(i == 0 ? "" : ",").Append("{\"id\":\"switch\",\"value\":\"1\"}");
-                }
-                huge.Append("]");
-                rig.Deliver("function/get", huge.ToString());
+                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", TenThousandItems());
                 Assert.AreEqual(1L, rig.Rejected);
                 Assert.Contains("more than 64 items", rig.LastRejection);
                 Assert.AreEqual(0, _switchCalls);
@@ -274,19 +268,27 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             }
         }
 
+        // 280 KB of items, made as bytes: the device's StringBuilder stops near 32 K characters.
+        private static byte[] TenThousandItems()
+        {
+            byte[] item = Encoding.UTF8.GetBytes(",{\"id\":\"switch\",\"value\":\"1\"}");
+            byte[] payload = new byte[item.Length * 10000 + 1];
+            for (int i = 0; i < 10000; i++)
+            {
+                Array.Copy(item, 0, payload, i * item.Length, item.Length);
+            }
+            payload[0] = (byte)'[';
+            payload[payload.Length - 1] = (byte)']';
+            return payload;
+        }
+
         [TestMethod]
         public void Oversized_payloads_are_stopped_by_the_session_limit()
         {
             FastBeeRig rig = StartWithSwitch();
             try
             {
-                StringBuilder huge = new StringBuilder("[");
-                for (int i = 0; i < 10000; i++)
-                {
-                    huge.Append(i == 0 ? "" : ",").Append("{\"id\":\"switch\",\"value\":\"1\"}");
-                }
-                huge.Append("]");
-                rig.Deliver("function/get", huge.ToString());
+                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", TenThousandItems());
                 Assert.AreEqual(1L, rig.Rejected);
                 Assert.AreEqual(0, _switchCalls);
             }
