@@ -58,10 +58,10 @@ namespace IotDevice.Boards
             return result;
         }
 
-        /// <summary>True for signals the ESP32 drives (everything but MISO and analog inputs).</summary>
+        /// <summary>True for signals the ESP32 drives (everything but MISO, analog inputs and the DHT22's echo).</summary>
         public static bool NeedsOutput(PinRole role)
         {
-            return role != PinRole.SpiMiso && role != PinRole.Analog;
+            return role != PinRole.SpiMiso && role != PinRole.Analog && role != PinRole.SensorEcho;
         }
 
         /// <summary>A readable name (enum names print as numbers on the device).</summary>
@@ -86,7 +86,9 @@ namespace IotDevice.Boards
                 case PinRole.Analog:
                     return "analog input";
                 case PinRole.SensorData:
-                    return "sensor data";
+                    return "DHT22 data";
+                case PinRole.SensorEcho:
+                    return "DHT22 echo";
                 default:
                     return "role " + ((int)role).ToString();
             }
@@ -106,6 +108,12 @@ namespace IotDevice.Boards
             if ((sck || mosi || miso) && !(sck && mosi && miso))
             {
                 problems.Add(board.Name + ": SPI needs SCK, MOSI and MISO");
+            }
+            bool data = board.PinFor(PinRole.SensorData) >= 0;
+            bool echo = board.PinFor(PinRole.SensorEcho) >= 0;
+            if (data != echo)
+            {
+                problems.Add(board.Name + ": a DHT22 on the ESP32 needs a data pin and an echo pin wired to its data line");
             }
             if (board.LedKind != LedKind.None && board.PinFor(PinRole.StatusLed) < 0)
             {

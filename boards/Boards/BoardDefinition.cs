@@ -4,7 +4,7 @@ namespace IotDevice.Boards
 {
     /// <summary>
     /// A board as data: its chip and which GPIO carries what (I²C, SPI, status LED, analog inputs, a
-    /// single-wire sensor). Built once with the fluent methods, then only read. <see cref="BoardCheck"/>
+    /// DHT22's two pins). Built once with the fluent methods, then only read. <see cref="BoardCheck"/>
     /// says whether the pins make sense for the chip; the device glue opens buses on them.
     /// </summary>
     public sealed class BoardDefinition
@@ -143,9 +143,21 @@ namespace IotDevice.Boards
             return Pin(pin, PinRole.Analog, false, note);
         }
 
-        public BoardDefinition SensorData(int pin, string note)
+        /// <summary>
+        /// A DHT22 on two GPIO joined to its one data line, as nanoFramework's ESP32 binding needs: the
+        /// ESP32 starts a reading on <paramref name="dataPin"/> and the RMT receiver times the answer on
+        /// <paramref name="echoPin"/>.
+        /// </summary>
+        public BoardDefinition Dht22(int dataPin, int echoPin, string note)
         {
-            return Pin(pin, PinRole.SensorData, false, note);
+            Pin(dataPin, PinRole.SensorData, false, note);
+            return Pin(echoPin, PinRole.SensorEcho, false, note);
+        }
+
+        /// <summary>True when the board has both pins a DHT22 needs.</summary>
+        public bool HasDht22
+        {
+            get { return PinFor(PinRole.SensorData) >= 0 && PinFor(PinRole.SensorEcho) >= 0; }
         }
 
         public BoardDefinition InternalSensors()

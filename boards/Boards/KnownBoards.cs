@@ -17,7 +17,8 @@ namespace IotDevice.Boards
                 .Led(26, LedKind.Gpio, false, false, "the DevKitC has only a power LED: wire one (with a resistor) to GPIO 26")
                 // ADC1 channels 4–7; channels 0 and 3 (GPIO 36/39) stay free for the internal sensors.
                 .Analog(32, "ADC1_CH4").Analog(33, "ADC1_CH5").Analog(34, "ADC1_CH6, input-only").Analog(35, "ADC1_CH7, input-only")
-                .SensorData(4, "DHT22 data (10 kΩ pull-up to 3.3 V)")
+                // Both GPIO go to the DHT22's one data line (10 kΩ pull-up to 3.3 V): 4 starts a reading, 25 times the answer.
+                .Dht22(4, 25, "DHT22 data line")
                 .InternalSensors()
                 .Caveat("GPIO 16/17 are free on WROOM modules but carry PSRAM on WROVER ones; they are treated as taken."
                     + " Clones (DOIT DevKit V1) put a blue LED on GPIO 2, a strapping pin.");
@@ -32,7 +33,7 @@ namespace IotDevice.Boards
                 .Spi(1, 11, 13, 12, 10, false)
                 .Led(48, LedKind.Ws2812, false, true, "addressable RGB LED on GPIO 48 (board v1.0); v1.1 moved it to GPIO 38")
                 .Analog(1, "ADC1_CH0").Analog(2, "ADC1_CH1").Analog(4, "ADC1_CH3").Analog(5, "ADC1_CH4").Analog(6, "ADC1_CH5")
-                .SensorData(15, "DHT22 data")
+                .Dht22(15, 16, "DHT22 data line")
                 .Caveat("The RGB LED is on GPIO 48 on v1.0 boards and GPIO 38 on v1.1."
                     + " GPIO 33–37 are taken on modules with octal PSRAM or flash (N8R8, N16R8)."
                     + " nanoFramework's logical ADC channel numbers on the S3 are not confirmed here.");
@@ -62,12 +63,12 @@ namespace IotDevice.Boards
                 .Spi(1, 23, 38, 18, 5, true)
                 .Pin(4, PinRole.SpiChipSelect, true, "TF card chip select")
                 .Led(-1, LedKind.None, false, true, null)
-                .Analog(36, "Port B, ADC1_CH0")
-                .SensorData(26, "Port B")
+                // Port B: bridge its two signal lines to the DHT22's data pin (36 is input-only: it is the echo).
+                .Dht22(26, 36, "Port B")
                 .Caveat("The green LED and the vibration motor are switched by the AXP192 power chip, not a GPIO."
                     + " The internal I²C bus (AXP192, touch, RTC, IMU) on GPIO 21/22, the speaker (GPIO 0/2/12) and"
-                    + " the microphone (GPIO 0/34) are hard-wired and not listed; GPIO 36 carries ADC1 channel 0,"
-                    + " so the internal temperature/Hall channels are not used.");
+                    + " the microphone (GPIO 0/34) are hard-wired and not listed. Port B (GPIO 26/36) carries the"
+                    + " DHT22; a board without one can use GPIO 36 as an analog input (ADC1 channel 0) instead.");
         }
 
         /// <summary>Every board above, for listings and checks.</summary>

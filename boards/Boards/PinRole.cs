@@ -14,8 +14,17 @@ namespace IotDevice.Boards
         /// <summary>An analog input, read through ADC1 (ADC2 cannot be read while Wi-Fi is on).</summary>
         Analog = 8,
 
-        /// <summary>A single-wire sensor's data line (DHT22): driven low by the ESP32, then read.</summary>
+        /// <summary>
+        /// A DHT22's data line as the ESP32 drives it: pulled low to start a reading (the binding's
+        /// "trigger" pin). On the ESP32 the answer is read through a second pin, <see cref="SensorEcho"/>.
+        /// </summary>
         SensorData = 9,
+
+        /// <summary>
+        /// The second pin wired to the same DHT22 data line, read by the RMT receiver (the binding's "echo"
+        /// pin). Only read, so an input-only GPIO will do.
+        /// </summary>
+        SensorEcho = 10,
     }
 
     /// <summary>How the status LED is driven.</summary>

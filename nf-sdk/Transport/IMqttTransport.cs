@@ -19,10 +19,13 @@ namespace IotDevice.Transport
     /// <item>Connect blocks until CONNACK or failure and reports failures as a result, never by throwing;
     /// <see cref="LastError"/> then says why, without credentials.</item>
     /// <item>Publish and Subscribe return the packet id at once (0 for QoS 0) and report completion through
-    /// the events; they throw InvalidOperationException when not connected and ArgumentException for a
-    /// topic or filter that is not valid MQTT.</item>
+    /// the events; they throw InvalidOperationException when not connected, MqttSendRefusedException (an
+    /// InvalidOperationException) when connected but unable to take the message now, and ArgumentException
+    /// for a topic or filter that is not valid MQTT.</item>
     /// <item>Events are raised on the transport's own threads, one at a time; handlers must be short.</item>
-    /// <item>ConnectionLost is raised once per connection that ends by itself (not after Disconnect).</item>
+    /// <item>ConnectionLost is raised once per connection that ends by itself (not after Disconnect), and
+    /// also when the transport gives a connection up because it stopped working (a QoS 1 message its
+    /// client could not get acknowledged): the session then reconnects and sends the message again.</item>
     /// </list>
     /// </summary>
     public interface IMqttTransport

@@ -36,6 +36,12 @@ namespace IotDevice.Transport
 
         public bool CleanSession { get; set; }
 
+        /// <summary>
+        /// How long one connect attempt may take, from the TCP connect to the CONNACK (name resolution
+        /// comes first and is bounded by the network stack). When it passes, the transport aborts the
+        /// attempt and reports <see cref="MqttConnectResult.Timeout"/>. On the device M2Mqtt also stops
+        /// waiting for CONNACK after its own fixed 30 s, so values above 30000 cannot lengthen that wait.
+        /// </summary>
         public int ConnectTimeoutMs { get; set; }
 
         /// <summary>Optional last will; null topic means none.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -100,19 +99,16 @@ namespace IotDevice.BuildChecks
         {
             string configPath = Path.Combine(Path.GetDirectoryName(RepositoryLayout.PathOf(project)), "packages.config");
             Assert.IsTrue(File.Exists(configPath), $"{project} has no packages.config beside it");
-            var packages = XDocument.Load(configPath).Descendants("package")
-                .Select(p => (string)p.Attribute("id") + "." + (string)p.Attribute("version"))
-                .ToHashSet(StringComparer.Ordinal);
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string hintPath in RepositoryLayout.HintPaths(RepositoryLayout.Load(project)))
+            var packages = PackageSet.PackagesConfig(configPath).ToHashSet();
+            var used = new HashSet<Pin>();
+            foreach (AssemblyReference reference in PackageSet.References(RepositoryLayout.Load(project)))
             {
-                Match match = Regex.Match(hintPath, @"packages/([^/]+)/lib/");
-                Assert.IsTrue(match.Success, $"{project}: HintPath '{hintPath}' does not point into the packages folder");
-                Assert.IsTrue(packages.Contains(match.Groups[1].Value),
-                    $"{project}: HintPath '{hintPath}' needs package '{match.Groups[1].Value}' in packages.config");
-                used.Add(match.Groups[1].Value);
+                Assert.IsNotNull(reference.Package, $"{project}: the HintPath of {reference.Include} does not point into the packages folder");
+                Assert.IsTrue(packages.Contains(reference.Package),
+                    $"{project}: {reference.Include} needs package '{reference.Package.Id} {reference.Package.Version}' in packages.config");
+                used.Add(reference.Package);
             }
-            var unused = packages.Except(used).Where(p => !p.StartsWith("Nerdbank.", StringComparison.Ordinal)).ToList();
+            var unused = packages.Except(used).Where(p => !p.Id.StartsWith("Nerdbank.", StringComparison.Ordinal)).Select(p => p.Id + " " + p.Version).ToList();
             Assert.AreEqual(0, unused.Count, $"{project}: packages.config restores packages nothing references: {string.Join(", ", unused)}");
         }
 

@@ -21,10 +21,17 @@ namespace IotDevice.Samples
             {
                 board.Add(new Bme280Sensor(definition.I2cBusId, settings.Flag(null, "bme280At0x76", true)));
             }
-            int dhtPin = definition.PinFor(PinRole.SensorData);
-            if (settings.Flag(null, "dht22", false) && dhtPin >= 0)
+            if (settings.Flag(null, "dht22", false))
             {
-                board.Add(new Dht22Sensor(gpio, dhtPin));
+                Dht22Sensor dht = Dht22Sensor.OnBoard(definition, gpio);
+                if (dht != null)
+                {
+                    board.Add(dht);
+                }
+                else
+                {
+                    Console.WriteLine("dht22 is on in settings.json, but " + definition.Name + " has no DHT22 pins");
+                }
             }
             Console.WriteLine("Board: " + definition.Name + " with " + board.SensorCount.ToString() + " sensor(s)");
             return board;

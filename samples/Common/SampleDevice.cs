@@ -24,7 +24,7 @@ namespace IotDevice.Samples
         {
             Board = board;
             _report = new PropertyReport(board.ValueCount);
-            Client = new DeviceClient(new M2MqttTransport(16), dialect, new SessionOptions());
+            Client = new DeviceClient(new M2MqttTransport(), dialect, new SessionOptions());
             Client.Session.Log += Console.WriteLine;
             Client.Session.StateChanged += OnStateChanged;
             Client.TimeSynced += OnTimeSynced;

@@ -1,6 +1,9 @@
 using System;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Threading;
+using IotDevice.Session;
 using IotDevice.Topics;
 using IotDevice.Transport;
 using nanoFramework.M2Mqtt;
@@ -10,30 +13,66 @@ using nanoFramework.M2Mqtt.Messages;
 namespace IotDevice.Device.Transport
 {
     /// <summary>
-    /// The device transport over nanoFramework.M2Mqtt 5.1 (device-only: compiled by IotDevice.nfproj).
+    /// The device transport over nanoFramework.M2Mqtt 5.1 (device-only: compiled by IotDevice.Device.nfproj).
     /// It smooths over the client's quirks so the session sees the IMqttTransport contract:
     /// <list type="bullet">
     /// <item>the client resolves DNS in its constructor and caches the address, so every connect builds a
     /// new client (a reconnect after a DNS change or a dropped Wi-Fi then finds the broker again);</item>
-    /// <item>Connect can throw as well as return a refusal code: both become a result;</item>
+    /// <item>Connect can throw as well as return a refusal code, and one exception type covers several
+    /// causes: each becomes a result with its own reason (see <see cref="ConnectAttempt"/>);</item>
+    /// <item>M2Mqtt waits a fixed 30 s for CONNACK and has no connect timeout of its own: a timer aborts
+    /// the attempt (closes the client's socket) when <see cref="MqttConnectOptions.ConnectTimeoutMs"/>
+    /// passes, so a stalled TCP connect, TLS handshake or CONNACK wait ends then;</item>
     /// <item>an invalid topic given to Publish/Subscribe is only noticed on the client's background thread,
     /// which then drops the connection, so topics are checked here first and refused with ArgumentException;</item>
-    /// <item>the in-flight queue is unbounded by default, so it is bounded (the session bounds its own
-    /// window below this);</item>
+    /// <item>a full in-flight queue makes Publish throw MqttClientException(InflightQueueFull): it becomes a
+    /// <see cref="MqttSendRefusedException"/>, nothing was sent and the connection stays;</item>
+    /// <item>when M2Mqtt gives up on a QoS 1 message (no PUBACK after its retries) it keeps the connection
+    /// open and the message is lost to it: the transport closes that connection and raises ConnectionLost,
+    /// so the session reconnects and sends the message again. This is also how a client whose receive
+    /// thread has failed (see the README, "Message size on the device") is noticed;</item>
     /// <item>ConnectionClosed also follows our own Disconnect; only an unexpected close becomes ConnectionLost.</item>
     /// </list>
     /// </summary>
     public sealed class M2MqttTransport : IMqttTransport
     {
+        /// <summary>The in-flight queue bound set when the app sets none (M2Mqtt's own default is unbounded).</summary>
+        public const int DefaultInflightQueueSize = 32;
+
+        private static readonly object s_settingsLock = new object();
+        private static bool s_inflightQueueSet;
+
         private readonly object _sync = new object();
-        private readonly int _inflightQueueSize;
         private MqttClient _client;
         private bool _closingOnPurpose;
 
-        /// <param name="inflightQueueSize">Bound for M2Mqtt's in-flight queue (it is int.MaxValue by default).</param>
-        public M2MqttTransport(int inflightQueueSize)
+        public M2MqttTransport()
         {
-            _inflightQueueSize = inflightQueueSize < 1 ? 16 : inflightQueueSize;
+            lock (s_settingsLock)
+            {
+                if (!s_inflightQueueSet)
+                {
+                    SetInflightQueueSize(DefaultInflightQueueSize);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Bounds M2Mqtt's in-flight queue. The limit is process-wide: it lives in M2Mqtt's one
+        /// MqttSettings instance, shared by every MqttClient (and so every transport) in the app. Set it once,
+        /// before the first transport is created; otherwise the first transport sets
+        /// <see cref="DefaultInflightQueueSize"/>. The queue holds outgoing QoS 1 messages until their
+        /// PUBACK, QoS 0 messages until written, SUBSCRIBEs until their SUBACK and incoming messages until
+        /// they are handed on — and M2Mqtt drops an incoming message without notice, and a SUBSCRIBE
+        /// without notice, when the queue is full, so keep it well above the session's MaxInFlight.
+        /// </summary>
+        public static void SetInflightQueueSize(int size)
+        {
+            lock (s_settingsLock)
+            {
+                MqttSettings.Instance.InflightQueueSize = size < 1 ? DefaultInflightQueueSize : size;
+                s_inflightQueueSet = true;
+            }
         }
 
         public event MqttMessageHandler MessageReceived;
@@ -67,66 +106,99 @@ namespace IotDevice.Device.Transport
             {
                 TearDown();
                 _closingOnPurpose = false;
-                MqttClient client;
-                try
-                {
-                    X509Certificate ca = options.UseTls && options.CaCertificatePem != null
-                        ? new X509Certificate(options.CaCertificatePem)
-                        : null;
-                    client = new MqttClient(options.Host, options.Port, options.UseTls, ca, null,
-                        options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
-                }
-                catch (Exception e)
-                {
-                    LastError = "cannot resolve or set up " + options.Host + ": " + e.Message;
-                    return MqttConnectResult.NetworkError;
-                }
-                client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
-                client.Settings.InflightQueueSize = _inflightQueueSize;
-                client.MqttMsgPublishReceived += OnPublishReceived;
-                client.MqttMsgPublished += OnPublished;
-                client.MqttMsgSubscribed += OnSubscribed;
-                client.ConnectionClosed += OnConnectionClosed;
-                _client = client;
-
-                bool will = options.WillTopic != null;
-                string willMessage = will && options.WillPayload != null
-                    ? Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length)
-                    : null;
-                MqttReasonCode code;
-                try
-                {
-                    code = client.Connect(options.ClientId, options.Username, options.Password,
-                        will && options.WillRetain, will ? ToLevel(options.WillQos) : MqttQoSLevel.AtMostOnce,
-                        will, options.WillTopic, willMessage, options.CleanSession, (ushort)options.KeepAliveSeconds);
-                }
-                catch (MqttCommunicationException)
-                {
-                    LastError = "no CONNACK from " + options.Host;
-                    TearDown();
-                    return MqttConnectResult.Timeout;
-                }
-                catch (MqttConnectionException e)
-                {
-                    // The socket or the TLS handshake failed; the message carries the socket error code.
-                    LastError = (options.UseTls ? "TLS connection to " : "connection to ") + options.Host + " failed: " + e.Message;
-                    TearDown();
-                    return options.UseTls ? MqttConnectResult.TlsError : MqttConnectResult.NetworkError;
-                }
-                catch (Exception e)
-                {
-                    LastError = "connect to " + options.Host + " failed: " + e.Message;
-                    TearDown();
-                    return MqttConnectResult.ProtocolError;
-                }
-                MqttConnectResult result = FromReasonCode(code);
+                ConnectAttempt attempt = new ConnectAttempt(options, MonotonicClock.NowMs);
+                MqttConnectResult result = Attempt(options, attempt);
+                LastError = attempt.Error;
                 if (result != MqttConnectResult.Accepted)
                 {
-                    LastError = "the broker refused the connection (CONNACK " + ((int)code).ToString() + ")";
                     TearDown();
                 }
                 return result;
             }
+        }
+
+        private MqttConnectResult Attempt(MqttConnectOptions options, ConnectAttempt attempt)
+        {
+            X509Certificate ca = null;
+            if (options.UseTls && options.CaCertificatePem != null)
+            {
+                try
+                {
+                    ca = new X509Certificate(options.CaCertificatePem);
+                }
+                catch (Exception e)
+                {
+                    return attempt.BadCertificate(Describe(e));
+                }
+            }
+            MqttClient client;
+            try
+            {
+                client = new MqttClient(options.Host, options.Port, options.UseTls, ca, null,
+                    options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+            }
+            catch (Exception e)
+            {
+                return attempt.SetupFailed(Describe(e));
+            }
+            client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+            client.MqttMsgPublishReceived += OnPublishReceived;
+            client.MqttMsgPublished += OnPublished;
+            client.MqttMsgSubscribed += OnSubscribed;
+            client.ConnectionClosed += OnConnectionClosed;
+            _client = client;
+
+            bool will = options.WillTopic != null;
+            string willMessage = will && options.WillPayload != null
+                ? Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length)
+                : null;
+            Timer deadline = new Timer(OnDeadline, new Deadline(attempt, client), options.ConnectTimeoutMs, Timeout.Infinite);
+            MqttReasonCode code;
+            try
+            {
+                code = client.Connect(options.ClientId, options.Username, options.Password,
+                    will && options.WillRetain, will ? ToLevel(options.WillQos) : MqttQoSLevel.AtMostOnce,
+                    will, options.WillTopic, willMessage, options.CleanSession, (ushort)options.KeepAliveSeconds);
+            }
+            catch (MqttConnectionException e)
+            {
+                // The socket connect or the TLS handshake failed (M2Mqtt wraps the SocketException).
+                attempt.End();
+                return attempt.ChannelFailed(SocketErrorOf(e), Describe(e.InnerException != null ? e.InnerException : e));
+            }
+            catch (MqttCommunicationException e)
+            {
+                // One type for three causes: CONNECT not sent or the receive failed (an inner exception),
+                // the broker closed the connection, or 30 s without CONNACK (no inner exception).
+                attempt.End();
+                Exception cause = e.InnerException;
+                return attempt.NoConnack(cause != null, cause is MqttClientException, Describe(cause), MonotonicClock.NowMs, MqttSettings.DefaultTimeout);
+            }
+            catch (MqttClientException e)
+            {
+                attempt.End();
+                return attempt.ClientRefused("M2Mqtt error " + ((int)e.ErrorCode).ToString());
+            }
+            catch (ArgumentException e)
+            {
+                attempt.End();
+                return attempt.ClientRefused(Describe(e));
+            }
+            catch (Exception e)
+            {
+                attempt.End();
+                return attempt.Unexpected(Describe(e));
+            }
+            finally
+            {
+                deadline.Dispose();
+            }
+            if (!attempt.End())
+            {
+                return attempt.AnsweredTooLate();
+            }
+            // Compare values, not names: the enum repeats some numbers and ToString gives digits on the device.
+            return attempt.Answered((int)code);
         }
 
         public ushort Subscribe(string[] filters, MqttQos[] qos)
@@ -163,7 +235,20 @@ namespace IotDevice.Device.Transport
                     Array.Copy(payload, message, length);
                 }
             }
-            return ConnectedClient().Publish(topic, message, null, null, ToLevel(qos), retain);
+            MqttClient client = ConnectedClient();
+            try
+            {
+                return client.Publish(topic, message, null, null, ToLevel(qos), retain);
+            }
+            catch (MqttClientException e)
+            {
+                if (e.ErrorCode == MqttClientErrorCode.InflightQueueFull)
+                {
+                    throw new MqttSendRefusedException("M2Mqtt's in-flight queue is full ("
+                        + MqttSettings.Instance.InflightQueueSize.ToString() + " entries); nothing was sent");
+                }
+                throw new ArgumentException("M2Mqtt refused the message (error " + ((int)e.ErrorCode).ToString() + ")");
+            }
         }
 
         public void Disconnect()
@@ -235,6 +320,11 @@ namespace IotDevice.Device.Transport
             {
                 handler(e.MessageId, e.IsPublished);
             }
+            if (!e.IsPublished)
+            {
+                // M2Mqtt retried and gave up but keeps the connection: on it the message would never go out.
+                GiveUp(sender, "no PUBACK for message " + e.MessageId.ToString() + " after M2Mqtt's retries; reconnecting to send it again");
+            }
         }
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
@@ -258,12 +348,74 @@ namespace IotDevice.Device.Transport
             {
                 return;
             }
-            LastError = "connection closed by the network or the broker";
+            Lost("connection closed by the network or the broker");
+        }
+
+        /// <summary>Closes a connection that no longer works and reports it lost (once; never after our own Disconnect).</summary>
+        private void GiveUp(object sender, string reason)
+        {
+            lock (_sync)
+            {
+                if (_closingOnPurpose || sender != _client)
+                {
+                    return;
+                }
+                TearDown();
+            }
+            Lost(reason);
+        }
+
+        private void Lost(string reason)
+        {
+            LastError = reason;
             MqttConnectionLostHandler handler = ConnectionLost;
             if (handler != null)
             {
-                handler(LastError);
+                handler(reason);
             }
+        }
+
+        private static void OnDeadline(object state)
+        {
+            Deadline deadline = (Deadline)state;
+            if (!deadline.Attempt.DeadlinePassed())
+            {
+                return;
+            }
+            try
+            {
+                // Closing the socket ends a blocked TCP connect, TLS handshake or CONNACK wait; Connect
+                // then throws on the caller's thread and the attempt reports the timeout.
+                deadline.Client.Close();
+            }
+            catch (Exception)
+            {
+                // Close swallows its own errors; nothing more to do here.
+            }
+        }
+
+        private static int SocketErrorOf(Exception e)
+        {
+            for (Exception x = e; x != null; x = x.InnerException)
+            {
+                SocketException socket = x as SocketException;
+                if (socket != null)
+                {
+                    return socket.ErrorCode;
+                }
+            }
+            return 0;
+        }
+
+        // nanoFramework's exceptions often carry no message: the type name is then all there is to say.
+        private static string Describe(Exception e)
+        {
+            if (e == null)
+            {
+                return "";
+            }
+            string message = e.Message;
+            return message != null && message.Length > 0 ? message : e.GetType().Name;
         }
 
         private static string CheckOptions(MqttConnectOptions options)
@@ -279,6 +431,10 @@ namespace IotDevice.Device.Transport
             if (options.KeepAliveSeconds < 0 || options.KeepAliveSeconds > 65535)
             {
                 return "keep-alive must be 0..65535 seconds";
+            }
+            if (options.ConnectTimeoutMs < 1)
+            {
+                return "the connect timeout must be at least 1 ms";
             }
             if (options.WillTopic != null && TopicText.CheckTopicName(options.WillTopic, 65535) != TopicError.None)
             {
@@ -319,34 +475,18 @@ namespace IotDevice.Device.Transport
             return qos == MqttQos.AtLeastOnce ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
         }
 
-        private static MqttConnectResult FromReasonCode(MqttReasonCode code)
+        /// <summary>What the connect timer needs: the attempt to mark and the client to close.</summary>
+        private sealed class Deadline
         {
-            // Compare values, not names: the enum repeats some numbers and ToString gives digits on the device.
-            if (code == MqttReasonCode.Success)
+            public Deadline(ConnectAttempt attempt, MqttClient client)
             {
-                return MqttConnectResult.Accepted;
+                Attempt = attempt;
+                Client = client;
             }
-            if (code == MqttReasonCode.ConnectionRefusedUnacceptableProtocolVersion)
-            {
-                return MqttConnectResult.UnacceptableProtocolVersion;
-            }
-            if (code == MqttReasonCode.ConnectionRefusedIdentifierRejected)
-            {
-                return MqttConnectResult.IdentifierRejected;
-            }
-            if (code == MqttReasonCode.ConnectionRefusedServerUnavailable)
-            {
-                return MqttConnectResult.ServerUnavailable;
-            }
-            if (code == MqttReasonCode.ConnectionRefusedBadUserNameOrPassword)
-            {
-                return MqttConnectResult.BadUsernameOrPassword;
-            }
-            if (code == MqttReasonCode.ConnectionRefusedNotAuthorized)
-            {
-                return MqttConnectResult.NotAuthorized;
-            }
-            return MqttConnectResult.ProtocolError;
+
+            public ConnectAttempt Attempt { get; }
+
+            public MqttClient Client { get; }
         }
     }
 }

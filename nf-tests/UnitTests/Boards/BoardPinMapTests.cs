@@ -109,14 +109,14 @@ namespace IotDevice.UnitTests.Boards
         [TestMethod]
         public void A_pin_used_twice_is_found()
         {
-            string problem = OnlyProblem(new BoardDefinition("bad", Chip.Esp32).I2c(1, 21, 22, false).SensorData(21, null));
-            Assert.Contains("GPIO 21 (sensor data) is already used as I2C SDA", problem);
+            string problem = OnlyProblem(new BoardDefinition("bad", Chip.Esp32).I2c(1, 21, 22, false).Dht22(21, 25, null));
+            Assert.Contains("GPIO 21 (DHT22 data) is already used as I2C SDA", problem);
         }
 
         [TestMethod]
         public void Strapping_pins_are_left_to_the_board()
         {
-            Assert.Contains("strapping", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).SensorData(12, null)));
+            Assert.Contains("strapping", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).Dht22(12, 25, null)));
             Assert.Contains("strapping", OnlyProblem(new BoardDefinition("bad", Chip.Esp32C3).I2c(1, 8, 5, false)));
             Assert.AreEqual(0, BoardCheck.Problems(new BoardDefinition("ok", Chip.Esp32).Led(2, LedKind.Gpio, false, true, null)).Length);
         }
@@ -124,11 +124,11 @@ namespace IotDevice.UnitTests.Boards
         [TestMethod]
         public void Flash_psram_usb_and_missing_pins_are_refused()
         {
-            Assert.Contains("taken by the module (flash)", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).SensorData(6, null)));
-            Assert.Contains("PSRAM", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).SensorData(16, null)));
-            Assert.Contains("USB", OnlyProblem(new BoardDefinition("bad", Chip.Esp32S3).SensorData(20, null)));
-            Assert.Contains("does not exist", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).SensorData(20, null)));
-            Assert.Contains("does not exist", OnlyProblem(new BoardDefinition("bad", Chip.Esp32C3).SensorData(22, null)));
+            Assert.Contains("taken by the module (flash)", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).Dht22(6, 25, null)));
+            Assert.Contains("PSRAM", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).Dht22(16, 25, null)));
+            Assert.Contains("USB", OnlyProblem(new BoardDefinition("bad", Chip.Esp32S3).Dht22(20, 16, null)));
+            Assert.Contains("does not exist", OnlyProblem(new BoardDefinition("bad", Chip.Esp32).Dht22(20, 25, null)));
+            Assert.Contains("does not exist", OnlyProblem(new BoardDefinition("bad", Chip.Esp32C3).Dht22(22, 4, null)));
         }
 
         [TestMethod]
