@@ -15,13 +15,16 @@ namespace IotDevice.VirtualDevice.Tests
 
         public string Error { get; private set; }
 
-        public static AppRunner Run(int timeoutMs, params string[] args)
+        public static AppRunner Run(int timeoutMs, params string[] args) => Run(timeoutMs, null, args);
+
+        /// <param name="input">What is typed at the console (simulate mode's commands), or null.</param>
+        public static AppRunner Run(int timeoutMs, TextReader input, params string[] args)
         {
             var runner = new AppRunner();
             var output = new StringWriter();
             var error = new StringWriter();
             using var cancel = new CancellationTokenSource();
-            Task<int> run = Task.Run(() => VirtualDeviceApp.Run(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, cancel.Token));
+            Task<int> run = Task.Run(() => VirtualDeviceApp.Run(args, input, TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, cancel.Token));
             if (!run.Wait(timeoutMs))
             {
                 cancel.Cancel();
