@@ -60,7 +60,8 @@ namespace IotDevice.VirtualDevice.Simulate
         /// <summary>The line in its script (0 at the console).</summary>
         public int Line { get; }
 
-        public override string ToString() => Verb + (Target == null ? "" : " " + Target) + (Rest == null ? "" : " " + Rest);
+        public override string ToString() => Verb + (Target == null ? "" : " " + Target) + (Rest == null ? "" : " " + Rest)
+            + (Verb == "wait" || Verb == "sleep" ? " " + Seconds.ToString(CultureInfo.InvariantCulture) + " s" : "");
 
         /// <summary>The command on <paramref name="text"/>; null for a blank or comment line, or with <paramref name="problem"/> set.</summary>
         public static PlatformCommand Parse(string text, int line, out string problem)
