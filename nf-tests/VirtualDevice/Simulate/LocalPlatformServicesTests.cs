@@ -6,7 +6,11 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading;
 using IotDevice.BrokerHarness;
+using IotDevice.Dialects.Alink;
+using IotDevice.Host.Mqtt;
+using IotDevice.Transport;
 using IotDevice.Platforms.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -88,6 +92,34 @@ namespace IotDevice.VirtualDevice.Tests.Simulate
             StringAssert.Contains(platform.Output, "the config push answered", both);
             StringAssert.Contains(device.Output, "config ", both);
             StringAssert.Contains(device.Output, " received (15 bytes, verified)", both);
+        }
+
+        [TestMethod]
+        public void A_second_login_of_the_device_closes_the_first_whatever_its_client_id()
+        {
+            using var platform = LocalPlatformRig.Start("alink", null);
+            using var first = new HostMqttTransport();
+            using var second = new HostMqttTransport();
+            var lost = new ManualResetEventSlim();
+            first.ConnectionLost += reason => lost.Set();
+            Assert.AreEqual(MqttConnectResult.Accepted, first.Connect(Login(platform, "first")), first.LastError + "\n" + platform);
+            Assert.AreEqual(MqttConnectResult.Accepted, second.Connect(Login(platform, "second")), second.LastError + "\n" + platform);
+            Assert.IsTrue(lost.Wait(5000), "the first connection stayed open:\n" + platform);
+            Assert.IsTrue(second.IsConnected);
+            Assert.IsTrue(platform.Run.WaitFor("◆ device first|securemode=3,signmethod=hmacsha256,timestamp=2524608000000| is closed: the device logged in again as second|", 5000),
+                platform.ToString());
+        }
+
+        // The device's CONNECT as the SDK signs it, with the examples' identity and its own client id.
+        private static MqttConnectOptions Login(LocalPlatformRig platform, string clientId)
+        {
+            MqttConnectOptions connect = AlinkSigner.CreateConnectOptions(new AlinkOptions
+            {
+                Host = "127.0.0.1", Port = platform.Port, UseTls = false, ProductKey = "a1X2bEnTest", DeviceName = "example1",
+                DeviceSecret = "ga7XA6KdlEeiPXQPpRbAjOZXwG8yTest", ClientId = clientId,
+            });
+            connect.ConnectTimeoutMs = 5000;
+            return connect;
         }
 
         [TestMethod]

@@ -54,7 +54,7 @@ namespace IotDevice.VirtualDevice.Tests.Simulate
         }
 
         [TestMethod]
-        public void Alink_over_tls_signs_securemode_2_and_trusts_the_platforms_made_ca()
+        public void Alink_over_tls_signs_securemode_2_and_trusts_the_platforms_made_ca_and_a_given_certificate_works_too()
         {
             string tlsFolder = Path.Combine(Path.GetTempPath(), "iotdevice-tls-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             try
@@ -65,6 +65,11 @@ namespace IotDevice.VirtualDevice.Tests.Simulate
                 var (_, both) = Login(platform, "--broker", platform.MqttUrl(tls: true), "--ca-file", ca, "--dialect", "alink");
                 StringAssert.Contains(platform.Output, "|securemode=2,signmethod=hmacsha256,timestamp=2524608000000| from ", both);
                 StringAssert.Contains(platform.Output, " over TLS: login accepted (hmacsha256, timestamp 2524608000000)", both);
+
+                // A certificate the user gives (here the one kept from the run above) serves TLS as well.
+                using var given = LocalPlatformRig.Start("eztcloud", null, "--cert", Path.Combine(tlsFolder, "server.pem"), "--key", Path.Combine(tlsFolder, "server-key.pem"));
+                var (_, givenBoth) = Login(given, "--broker", given.MqttUrl(tls: true), "--ca-file", ca, "--dialect", "eztcloud");
+                StringAssert.Contains(given.Output, " over TLS: login accepted", givenBoth);
             }
             finally
             {

@@ -64,6 +64,11 @@ namespace IotDevice.Platforms.Endpoint
             _server.ClientConnectedAsync += e =>
             {
                 Interlocked.Increment(ref _connected);
+                if (OneConnectionPerDevice)
+                {
+                    // Not inside the broker's own event: closing a client waits for the broker.
+                    Task.Run(() => CloseAllBut(e.ClientId));
+                }
                 return Task.CompletedTask;
             };
             _server.ClientDisconnectedAsync += e =>
@@ -84,6 +89,12 @@ namespace IotDevice.Platforms.Endpoint
         /// <summary>Judges each CONNECT (the platform's login check); null accepts everyone.</summary>
         public Func<MqttConnectOptions, LoginVerdict> Authenticate { get; set; }
 
+        /// <summary>
+        /// A new login closes every earlier connection, whatever its client id (Alibaba and FastBee keep one
+        /// connection per device, and the broker serves one device).
+        /// </summary>
+        public bool OneConnectionPerDevice { get; set; }
+
         /// <summary>The platform's transport: give it to a platform simulator.</summary>
         public BrokerLink Platform { get; }
 
@@ -99,6 +110,9 @@ namespace IotDevice.Platforms.Endpoint
 
         /// <summary>A device's connection ended (client id, reason).</summary>
         public event Action<string, string> Disconnected;
+
+        /// <summary>An earlier connection was closed for a new login of the device (old client id, new client id).</summary>
+        public event Action<string, string> Replaced;
 
         /// <summary>A device subscribed (client id, filter).</summary>
         public event Action<string, string> Subscribed;
@@ -133,6 +147,25 @@ namespace IotDevice.Platforms.Endpoint
             }
             _server.Dispose();
             Platform.Dispose();
+        }
+
+        private async Task CloseAllBut(string clientId)
+        {
+            try
+            {
+                foreach (MqttClientStatus client in await _server.GetClientsAsync())
+                {
+                    if (client.Id != clientId)
+                    {
+                        Replaced?.Invoke(client.Id, clientId);
+                        await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.SessionTakenOver });
+                    }
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ObjectDisposedException || e is OperationCanceledException || e is SocketException)
+            {
+                // The client went away by itself, or the broker is stopping.
+            }
         }
 
         private Task OnValidating(ValidatingConnectionEventArgs e)

@@ -52,6 +52,9 @@ namespace IotDevice.VirtualDevice.Profiles
         /// <summary>The platform's check of a CONNECT (credentials, client id), with its CONNACK code.</summary>
         public abstract LoginVerdict CheckLogin(MqttConnectOptions options);
 
+        /// <summary>Whether a new login of the device closes its earlier connection (Alibaba and FastBee: yes).</summary>
+        public virtual bool OneConnectionPerDevice => true;
+
         /// <summary>The topic of the message that tells the platform the device is there.</summary>
         public abstract string AnnounceTopic { get; }
 

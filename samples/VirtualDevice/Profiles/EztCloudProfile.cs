@@ -70,6 +70,9 @@ namespace IotDevice.VirtualDevice.Profiles
 
         public override LoginVerdict CheckLogin(MqttConnectOptions options) => EztCloudLogin.Check(options, Username, Password);
 
+        // EMQX keys sessions by client id: the documents say nothing of one connection per device user.
+        public override bool OneConnectionPerDevice => false;
+
         public override string AnnounceTopic => "attributes/" + Username;
 
         public override string ReportTopic => "attributes/" + Username;

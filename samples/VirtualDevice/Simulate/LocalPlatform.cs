@@ -71,6 +71,8 @@ namespace IotDevice.VirtualDevice.Simulate
             }
             _broker = new EmbeddedBroker(_settings.Listen, _settings.Port, certificate);
             _broker.Authenticate = _profile.CheckLogin;
+            _broker.OneConnectionPerDevice = _profile.OneConnectionPerDevice;
+            _broker.Replaced += (old, current) => _view.State("device " + old + " is closed: the device logged in again as " + current);
             _broker.Connecting += OnConnecting;
             _broker.Disconnected += (clientId, reason) => _view.State("device " + clientId + " disconnected (" + reason + ")");
             _broker.Subscribed += (clientId, filter) => _view.Log(clientId + " subscribed " + filter);
