@@ -36,6 +36,15 @@ namespace IotDevice.VirtualDevice.Tests
             return runner;
         }
 
+        /// <summary>Runs with bad arguments: exit 2, the error names the problem, nothing ran.</summary>
+        public static void AssertRefused(string expectedMessage, params string[] args)
+        {
+            AppRunner run = Run(10000, args);
+            Assert.AreEqual(2, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, expectedMessage, run.ToString());
+            Assert.AreEqual("", run.Output, "nothing runs after a refusal: " + run);
+        }
+
         public override string ToString() => "exit " + ExitCode + "\n" + Output + "\n--- stderr ---\n" + Error;
     }
 }

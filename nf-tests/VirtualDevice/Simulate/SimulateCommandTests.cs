@@ -11,13 +11,7 @@ namespace IotDevice.VirtualDevice.Tests.Simulate
     [TestClass]
     public class SimulateCommandTests
     {
-        private static void AssertRefused(string expected, params string[] args)
-        {
-            AppRunner run = AppRunner.Run(10000, args);
-            Assert.AreEqual(2, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, expected, run.ToString());
-            Assert.AreEqual("", run.Output, "nothing runs after a refusal: " + run);
-        }
+        private static void AssertRefused(string expectedMessage, params string[] args) => AppRunner.AssertRefused(expectedMessage, args);
 
         [TestMethod]
         public void Bad_simulate_arguments_exit_2_saying_what_is_wrong()

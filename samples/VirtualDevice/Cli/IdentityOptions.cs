@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.CommandLine;
 using IotDevice.Dialects.Alink;
 using IotDevice.VirtualDevice.Profiles;
@@ -46,29 +47,11 @@ namespace IotDevice.VirtualDevice.Cli
 
         public void AddTo(Command command)
         {
-            command.Options.Add(_username);
-            command.Options.Add(_password);
-            if (_device)
+            Option[] identity = { _username, _password, _productId, _deviceNum, _userId, _productSecret, _authCode, _productKey, _deviceName, _deviceSecret };
+            Option[] login = { _clientId, _encrypted, _ntpUrl, _signMethod, _timestamp };
+            foreach (Option option in _device ? identity.Concat(login) : identity)
             {
-                command.Options.Add(_clientId);
-            }
-            command.Options.Add(_productId);
-            command.Options.Add(_deviceNum);
-            command.Options.Add(_userId);
-            if (_device)
-            {
-                command.Options.Add(_encrypted);
-                command.Options.Add(_ntpUrl);
-            }
-            command.Options.Add(_productSecret);
-            command.Options.Add(_authCode);
-            command.Options.Add(_productKey);
-            command.Options.Add(_deviceName);
-            command.Options.Add(_deviceSecret);
-            if (_device)
-            {
-                command.Options.Add(_signMethod);
-                command.Options.Add(_timestamp);
+                command.Options.Add(option);
             }
         }
 
