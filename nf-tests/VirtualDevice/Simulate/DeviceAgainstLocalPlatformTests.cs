@@ -115,7 +115,7 @@ namespace IotDevice.VirtualDevice.Tests.Simulate
             Assert.IsFalse(both.Contains("Pa55-local", StringComparison.Ordinal), "the password was printed");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DataRow("alink", "4", "--device-secret")]
         [DataRow("fastbee", "4", "--password")]
         [DataRow("eztcloud", "5", "--password")]

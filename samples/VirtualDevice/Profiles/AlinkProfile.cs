@@ -62,6 +62,8 @@ namespace IotDevice.VirtualDevice.Profiles
         public override string Describe() => "product " + ProductKey + ", device " + DeviceName + " (password signed with "
             + AlinkSigner.MethodName(SignMethod) + (Settings.Timestamp == 0 ? ", no timestamp" : "") + ")";
 
+        public override string LoginsAccepted => "a password signed with hmacsha256, hmacsha1 or hmacmd5, with or without a timestamp";
+
         public override string DeviceArguments() => "--product-key " + ProductKey + " --device-name " + DeviceName;
 
         public override IDeviceDialect CreateDialect(DeviceEndpoint endpoint)

@@ -44,6 +44,9 @@ namespace IotDevice.VirtualDevice.Profiles
         /// <summary>Who the device says it is, for the opening line (never a secret).</summary>
         public abstract string Describe();
 
+        /// <summary>The logins the platform takes from this device, for the local platform's opening lines (never a secret).</summary>
+        public abstract string LoginsAccepted { get; }
+
         /// <summary>The identity options that make the virtual device this device (no secrets), for the local platform's hint.</summary>
         public abstract string DeviceArguments();
 

@@ -48,6 +48,8 @@ namespace IotDevice.VirtualDevice.Profiles
 
         public override string Describe() => "device user " + Username;
 
+        public override string LoginsAccepted => "its password, any client id";
+
         public override string DeviceArguments() => "--username " + Username;
 
         public override IDeviceDialect CreateDialect(DeviceEndpoint endpoint)

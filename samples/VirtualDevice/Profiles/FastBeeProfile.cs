@@ -75,6 +75,8 @@ namespace IotDevice.VirtualDevice.Profiles
         public override string Describe() => "product " + ProductId + ", device " + DeviceNum + ", user " + Settings.UserId + ", MQTT account " + Username
             + (Settings.Encrypted ? ", encrypted login" : ", simple login") + (Settings.AuthCode != null ? " with an authorization code" : "");
 
+        public override string LoginsAccepted => "the simple and the encrypted password" + (string.IsNullOrEmpty(Settings.AuthCode) ? "" : ", with the authorization code");
+
         public override string DeviceArguments() => "--product-id " + ProductId + " --device-num " + DeviceNum + " --user-id " + Settings.UserId
             + " --username " + Username;
 

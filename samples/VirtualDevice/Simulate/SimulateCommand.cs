@@ -137,8 +137,8 @@ namespace IotDevice.VirtualDevice.Simulate
                 return VirtualDeviceApp.ConversationFailed;
             }
             view.Title(profile.Name + " local platform — " + platform.MqttUrl + ", files " + platform.HttpUrl);
-            view.Note("the platform knows " + profile.Describe() + "; listening on " + settings.Listen + ":" + settings.Port
-                + (settings.Tls ? " (TLS)" : ""));
+            view.Note("listening on " + settings.Listen + ":" + settings.Port + (settings.Tls ? " (TLS)" : "") + " for the device "
+                + profile.DeviceArguments() + "; it accepts " + profile.LoginsAccepted);
             if (platform.CaFile != null)
             {
                 view.Note("devices must trust the CA in " + platform.CaFile);
