@@ -21,11 +21,16 @@ namespace IotDevice.Platforms.Http
 
         public string Version { get; }
 
-        // Deterministic, not all zeros, so a corrupted byte changes the digest.
+        // The same bytes in every run (string hash codes differ between processes), not all zeros, so a corrupted byte changes the digest.
         private static byte[] MadeUp(string version, int size)
         {
+            int seed = size;
+            foreach (char c in version)
+            {
+                seed = seed * 31 + c;
+            }
             var content = new byte[size];
-            new Random(size ^ version.GetHashCode(StringComparison.Ordinal)).NextBytes(content);
+            new Random(seed).NextBytes(content);
             return content;
         }
 
