@@ -15,13 +15,16 @@ namespace IotDevice.VirtualDevice.Tests
 
         public string Error { get; private set; }
 
-        public static AppRunner Run(int timeoutMs, params string[] args)
+        public static AppRunner Run(int timeoutMs, params string[] args) => Run(timeoutMs, null, args);
+
+        /// <param name="input">What is typed at the console (simulate mode's commands), or null.</param>
+        public static AppRunner Run(int timeoutMs, TextReader input, params string[] args)
         {
             var runner = new AppRunner();
             var output = new StringWriter();
             var error = new StringWriter();
             using var cancel = new CancellationTokenSource();
-            Task<int> run = Task.Run(() => VirtualDeviceApp.Run(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, cancel.Token));
+            Task<int> run = Task.Run(() => VirtualDeviceApp.Run(args, input, TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, cancel.Token));
             if (!run.Wait(timeoutMs))
             {
                 cancel.Cancel();
@@ -31,6 +34,15 @@ namespace IotDevice.VirtualDevice.Tests
             runner.Output = output.ToString();
             runner.Error = error.ToString();
             return runner;
+        }
+
+        /// <summary>Runs with bad arguments: exit 2, the error names the problem, nothing ran.</summary>
+        public static void AssertRefused(string expectedMessage, params string[] args)
+        {
+            AppRunner run = Run(10000, args);
+            Assert.AreEqual(2, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, expectedMessage, run.ToString());
+            Assert.AreEqual("", run.Output, "nothing runs after a refusal: " + run);
         }
 
         public override string ToString() => "exit " + ExitCode + "\n" + Output + "\n--- stderr ---\n" + Error;

@@ -8,13 +8,7 @@ namespace IotDevice.VirtualDevice.Tests
     [TestClass]
     public class ArgumentTests
     {
-        private static void AssertRefused(string expectedMessage, params string[] args)
-        {
-            AppRunner run = AppRunner.Run(10000, args);
-            Assert.AreEqual(2, run.ExitCode, run.ToString());
-            StringAssert.Contains(run.Error, expectedMessage, run.ToString());
-            Assert.AreEqual("", run.Output, "nothing runs after a refusal: " + run);
-        }
+        private static void AssertRefused(string expectedMessage, params string[] args) => AppRunner.AssertRefused(expectedMessage, args);
 
         [TestMethod]
         public void An_unknown_dialect_is_refused()

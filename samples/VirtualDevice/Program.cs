@@ -15,7 +15,7 @@ namespace IotDevice.VirtualDevice
                 e.Cancel = true;
                 cancel.Cancel();
             };
-            return VirtualDeviceApp.Run(args, Console.Out, Console.Error, !Console.IsOutputRedirected, cancel.Token);
+            return VirtualDeviceApp.Run(args, Console.In, Console.Out, Console.Error, !Console.IsOutputRedirected, cancel.Token);
         }
     }
 }

@@ -7,13 +7,14 @@ using IotDevice.VirtualDevice.Cli;
 using IotDevice.VirtualDevice.Output;
 using IotDevice.VirtualDevice.Profiles;
 using IotDevice.VirtualDevice.Runs;
-using Spectre.Console;
+using IotDevice.VirtualDevice.Simulate;
 
 namespace IotDevice.VirtualDevice
 {
     /// <summary>
     /// The command line of the virtual device. Exit codes: 0 every conversation completed (or, with a
-    /// broker, the device connected and reported), 1 a conversation failed, 2 bad arguments.
+    /// broker, the device connected and reported), 1 a conversation failed, 2 bad arguments. The
+    /// <c>simulate</c> command runs a local platform instead (<see cref="Simulate.SimulateCommand"/>).
     /// </summary>
     public static class VirtualDeviceApp
     {
@@ -21,54 +22,41 @@ namespace IotDevice.VirtualDevice
         public const int ConversationFailed = 1;
         public const int BadArguments = 2;
 
-        // Secrets may come from the environment, so they stay out of shell history and process lists.
-        public const string PasswordVariable = "IOTDEVICE_PASSWORD";
-        public const string DeviceSecretVariable = "IOTDEVICE_DEVICE_SECRET";
+        public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancel) =>
+            Run(args, null, output, error, interactive, cancel);
 
-        public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancel)
+        /// <param name="input">Commands typed to the local platform (simulate mode); null for none.</param>
+        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive, CancellationToken cancel)
         {
             var dialect = new Option<string>("--dialect", "-d")
             {
                 Description = "fastbee, alink, eztcloud, or all (one after another). Default: all with the simulator; required with --broker.",
             };
             dialect.AcceptOnlyFromAmong("all", RunSettings.FastBee, RunSettings.Alink, RunSettings.EztCloud);
-            var broker = new Option<string>("--broker", "-b") { Description = "A real broker or platform, mqtt://host[:port] or mqtts://host[:port]. Default: the built-in platform simulator." };
-            var username = new Option<string>("--username") { Description = "MQTT user: FastBee's MQTT account, EZtCloud's device user (DU_…)." };
-            var password = new Option<string>("--password") { Description = "MQTT password (FastBee, EZtCloud); or set " + PasswordVariable + "." };
-            var clientId = new Option<string>("--client-id") { Description = "MQTT client id (Alink, EZtCloud); FastBee builds its own." };
+            var broker = new Option<string>("--broker", "-b")
+            {
+                Description = "A real broker or platform, mqtt://host[:port] or mqtts://host[:port] (TLS; Alink then signs securemode=2, else 3). "
+                    + "Default: the built-in platform simulator.",
+            };
             var caFile = new Option<FileInfo>("--ca-file") { Description = "PEM file of the CA that signs the broker's certificate (needed for mqtts://)." };
-            var productId = new Option<string>("--product-id") { Description = "FastBee product id. Default: " + FastBeeProfile.ExampleProductId + "." };
-            var deviceNum = new Option<string>("--device-num") { Description = "FastBee device number. Default: " + FastBeeProfile.ExampleDeviceNum + "." };
-            var userId = new Option<long>("--user-id") { Description = "FastBee owner user id.", DefaultValueFactory = _ => 1 };
-            var productKey = new Option<string>("--product-key") { Description = "Alink ProductKey. Default: " + AlinkProfile.ExampleProductKey + "." };
-            var deviceName = new Option<string>("--device-name") { Description = "Alink DeviceName. Default: " + AlinkProfile.ExampleDeviceName + "." };
-            var deviceSecret = new Option<string>("--device-secret") { Description = "Alink DeviceSecret; or set " + DeviceSecretVariable + "." };
             var board = new Option<string>("--board") { Description = "Board whose pin map the simulated device has: " + BoardNames() + ".", DefaultValueFactory = _ => "ESP32-DevKitC" };
             var reports = new Option<int?>("--reports") { Description = "Property reports to send. Default: 3 with the simulator; with --broker, until Ctrl+C." };
             var interval = new Option<double?>("--interval") { Description = "Seconds between reports. Default: 0.3 with the simulator, 5 with --broker." };
             var timeout = new Option<double>("--timeout") { Description = "Seconds one step (or connecting to a broker) may take.", DefaultValueFactory = _ => 10 };
+            var identity = new IdentityOptions(device: true);
 
             var root = new RootCommand("Runs the IotDevice SDK as a simulated ESP32. Without --broker it talks to a built-in simulator of each platform "
-                + "and prints the whole conversation: connect, announce, time sync, sensor reports, an LED command and an OTA update.")
+                + "and prints the whole conversation: connect, announce, time sync, sensor reports, an LED command and an OTA update. "
+                + "'simulate' runs a platform for real devices instead.")
             {
-                dialect, broker, username, password, clientId, caFile, productId, deviceNum, userId, productKey, deviceName, deviceSecret, board, reports, interval, timeout,
+                dialect, broker, caFile, board, reports, interval, timeout,
             };
+            identity.AddTo(root);
 
             int exitCode = Ok;
             root.SetAction(parse =>
             {
-                var settings = new RunSettings
-                {
-                    Username = parse.GetValue(username),
-                    Password = parse.GetValue(password) ?? Environment.GetEnvironmentVariable(PasswordVariable),
-                    ClientId = parse.GetValue(clientId),
-                    ProductId = parse.GetValue(productId),
-                    DeviceNum = parse.GetValue(deviceNum),
-                    UserId = parse.GetValue(userId),
-                    ProductKey = parse.GetValue(productKey),
-                    DeviceName = parse.GetValue(deviceName),
-                    DeviceSecret = parse.GetValue(deviceSecret) ?? Environment.GetEnvironmentVariable(DeviceSecretVariable),
-                };
+                RunSettings settings = identity.Read(parse);
                 string problem = Complete(settings, parse.GetValue(dialect), parse.GetValue(broker), parse.GetValue(caFile), parse.GetValue(board),
                     parse.GetValue(reports), parse.GetValue(interval), parse.GetValue(timeout));
                 if (problem != null)
@@ -80,6 +68,7 @@ namespace IotDevice.VirtualDevice
                 exitCode = Execute(settings, output, error, interactive, cancel);
                 return exitCode;
             });
+            root.Subcommands.Add(SimulateCommand.Create(input, output, error, interactive, cancel, code => exitCode = code));
 
             ParseResult result = root.Parse(args);
             if (result.Errors.Count > 0)
@@ -159,14 +148,7 @@ namespace IotDevice.VirtualDevice
 
         private static int Execute(RunSettings settings, TextWriter output, TextWriter error, bool interactive, CancellationToken cancel)
         {
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(output),
-                Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-                ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-                Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-            });
-            var view = new ConversationView(console, interactive);
+            ConversationView view = ConversationView.Create(output, interactive);
             int failed = 0;
             foreach (string name in settings.Dialects)
             {
@@ -200,13 +182,13 @@ namespace IotDevice.VirtualDevice
             return Ok;
         }
 
-        private static DialectProfile Profile(string name, RunSettings settings) => name switch
+        internal static DialectProfile Profile(string name, RunSettings settings) => name switch
         {
             RunSettings.FastBee => new FastBeeProfile(settings),
             RunSettings.Alink => new AlinkProfile(settings),
             _ => new EztCloudProfile(settings),
         };
 
-        private static string BoardNames() => string.Join(", ", Array.ConvertAll(KnownBoards.All(), b => b.Name));
+        internal static string BoardNames() => string.Join(", ", Array.ConvertAll(KnownBoards.All(), b => b.Name));
     }
 }

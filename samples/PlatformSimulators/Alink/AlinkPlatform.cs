@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -59,30 +58,11 @@ namespace IotDevice.Platforms.Alink
         /// <summary>Methods the platform never answers (to provoke timeouts); lock it to change it while messages flow.</summary>
         public HashSet<string> SilentMethods { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>The CONNECT password the platform expects (HMAC of the sorted parameters), computed with .NET's own HMAC.</summary>
+        /// <summary>The CONNECT password the platform expects (upper-case hex HMAC of the sorted parameters); <see cref="AlinkLogin"/> checks it.</summary>
         public static string ExpectedPassword(string signMethod, string secret, string clientId, string deviceName, string productKey, long timestamp)
         {
-            byte[] key = Encoding.UTF8.GetBytes(secret);
-            byte[] content = Encoding.UTF8.GetBytes("clientId" + clientId + "deviceName" + deviceName + "productKey" + productKey + "timestamp" + timestamp);
-            byte[] mac = signMethod == "hmacsha1" ? HMACSHA1.HashData(key, content)
-                : signMethod == "hmacmd5" ? HMACMD5.HashData(key, content)
-                : HMACSHA256.HashData(key, content);
-            return Convert.ToHexString(mac);
-        }
-
-        /// <summary>The platform's check of a CONNECT with the default signing (hmacsha256, the client id before the '|').</summary>
-        public static MqttConnectResult CheckConnect(MqttConnectOptions options, string productKey, string deviceName, string deviceSecret, long timestamp)
-        {
-            if (options.Username != deviceName + "&" + productKey)
-            {
-                return MqttConnectResult.BadUsernameOrPassword;
-            }
-            string clientId = options.ClientId ?? "";
-            int bar = clientId.IndexOf('|');
-            string plainId = bar < 0 ? clientId : clientId.Substring(0, bar);
-            string expected = ExpectedPassword("hmacsha256", deviceSecret, plainId, deviceName, productKey, timestamp);
-            return string.Equals(options.Password, expected, StringComparison.OrdinalIgnoreCase)
-                ? MqttConnectResult.Accepted : MqttConnectResult.BadUsernameOrPassword;
+            return Convert.ToHexString(AlinkLogin.Sign(signMethod, secret,
+                "clientId" + clientId + "deviceName" + deviceName + "productKey" + productKey + "timestamp" + timestamp));
         }
 
         /// <summary>The <c>data</c> object of an OTA push or firmware/get_reply for an image at <paramref name="url"/>.</summary>
@@ -90,6 +70,19 @@ namespace IotDevice.Platforms.Alink
         {
             return "{\"size\":" + size + ",\"version\":\"" + version + "\",\"isDiff\":0,\"url\":\"" + url + "\",\"md5\":\"" + md5
                 + "\",\"sign\":\"" + md5 + "\",\"signMethod\":\"Md5\"" + (module == null ? "" : ",\"module\":\"" + module + "\"") + "}";
+        }
+
+        /// <summary>The <c>data</c> of a config push or config/get_reply for a file at <paramref name="url"/> (seed 004: SHA-256 sign).</summary>
+        public static string ConfigOffer(string configId, long size, string sha256, string url)
+        {
+            return "{\"configId\":\"" + configId + "\",\"configSize\":" + size + ",\"sign\":\"" + sha256
+                + "\",\"signMethod\":\"Sha256\",\"url\":\"" + url + "\",\"getType\":\"file\"}";
+        }
+
+        /// <summary>thing.config.push with <paramref name="dataJson"/> as params; the device answers on push_reply. Returns the id.</summary>
+        public string PushConfig(string dataJson)
+        {
+            return Request(Sys + "thing/config/push", "thing.config.push", dataJson);
         }
 
         /// <summary>thing.service.property.set with <paramref name="parametersJson"/>; returns the request id.</summary>

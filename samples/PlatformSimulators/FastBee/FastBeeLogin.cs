@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using IotDevice.Platforms.Login;
+using IotDevice.Transport;
 
 namespace IotDevice.Platforms.FastBee
 {
@@ -32,10 +34,7 @@ namespace IotDevice.Platforms.FastBee
             {
                 return "wrong mqtt account";
             }
-            if (keepAliveSeconds < 1 || keepAliveSeconds > 120)
-            {
-                return "keep-alive outside 1..120";
-            }
+            // A keep-alive outside 1..120 s is not refused: the broker quietly uses 60 s instead.
             if (parts[0] == "S")
             {
                 string expected = device.AuthCode == null ? device.MqttPassword : device.MqttPassword + "&" + device.AuthCode;
@@ -73,6 +72,29 @@ namespace IotDevice.Platforms.FastBee
                 return "wrong authorization code";
             }
             return "ok";
+        }
+
+        /// <summary>
+        /// The broker's answer to a CONNECT: FastBee's Netty broker refuses every failed login with code 4
+        /// "bad user name or password"; the reason is only in the server's log.
+        /// </summary>
+        public static LoginVerdict Verdict(FastBeeCredentials device, MqttConnectOptions connect, long serverTimeMs)
+        {
+            string verdict = Check(device, connect.ClientId, connect.Username, connect.Password, connect.KeepAliveSeconds, serverTimeMs, out long expiry);
+            if (verdict != "ok")
+            {
+                return LoginVerdict.Refuse(MqttConnectResult.BadUsernameOrPassword, verdict);
+            }
+            string note = expiry == 0 ? "simple password" : "encrypted password, valid for " + (expiry - serverTimeMs) / 1000 + " s more";
+            if (device.AuthCode != null)
+            {
+                note += ", authorization code";
+            }
+            if (connect.KeepAliveSeconds < 1 || connect.KeepAliveSeconds > 120)
+            {
+                note += "; keep-alive " + connect.KeepAliveSeconds + " s is outside 1–120 s, the broker uses 60 s";
+            }
+            return LoginVerdict.Accept(note);
         }
 
         /// <summary>AESUtils.decrypt: AES-128-CBC, PKCS#5, IV "wumei-smart-open", Base64 in.</summary>

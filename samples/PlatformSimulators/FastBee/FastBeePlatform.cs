@@ -56,10 +56,20 @@ namespace IotDevice.Platforms.FastBee
         public int NtpAnswers => Volatile.Read(ref _ntpAnswers);
 
         /// <summary>The server's verdict on a CONNECT (simple or encrypted login); the built-in broker answers every refusal with code 4.</summary>
-        public static MqttConnectResult CheckConnect(MqttConnectOptions options, FastBeeCredentials device, long serverTimeMs)
+        public static MqttConnectResult CheckConnect(MqttConnectOptions options, FastBeeCredentials device, long serverTimeMs) =>
+            FastBeeLogin.Verdict(device, options, serverTimeMs).Code;
+
+        /// <summary>
+        /// The answer of the HTTP time endpoint (<c>GET …/iot/tool/ntp?deviceSendTime=…</c>, ToolController.ntp):
+        /// the device's time echoed, both server times from this server's clock; null when the query has no number.
+        /// </summary>
+        public string HttpTimeAnswer(string deviceSendTime)
         {
-            string verdict = FastBeeLogin.Check(device, options.ClientId, options.Username, options.Password, options.KeepAliveSeconds, serverTimeMs, out _);
-            return verdict == "ok" ? MqttConnectResult.Accepted : MqttConnectResult.BadUsernameOrPassword;
+            if (!long.TryParse(deviceSendTime, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long sent))
+            {
+                return null;
+            }
+            return TimeAnswer(sent.ToString(CultureInfo.InvariantCulture));
         }
 
         /// <summary>Publishes to the device's <c>/{productId}/{deviceNum}/{suffix}</c>.</summary>
@@ -105,12 +115,16 @@ namespace IotDevice.Platforms.FastBee
             {
                 return;
             }
-            long received = Now;
-            string reply = "{\"deviceSendTime\":" + deviceSend.GetRawText() + ",\"serverRecvTime\":" + received
-                + ",\"serverSendTime\":" + Now + "}";
             // To the asking device: /{productId}/{deviceNum}/ntp/get.
-            Publish(message.Topic.Substring(0, message.Topic.Length - "post".Length) + "get", reply);
+            Publish(message.Topic.Substring(0, message.Topic.Length - "post".Length) + "get", TimeAnswer(deviceSend.GetRawText()));
             Interlocked.Increment(ref _ntpAnswers);
+        }
+
+        // The device's time echoed as it came, both server times from the server's clock.
+        private string TimeAnswer(string deviceSendTimeJson)
+        {
+            long received = Now;
+            return "{\"deviceSendTime\":" + deviceSendTimeJson + ",\"serverRecvTime\":" + received + ",\"serverSendTime\":" + Now + "}";
         }
     }
 }

@@ -3,21 +3,36 @@ using System.Security.Cryptography;
 
 namespace IotDevice.Platforms.Http
 {
-    /// <summary>A made-up firmware image and the digests each platform announces for it.</summary>
+    /// <summary>A firmware image (made up, or read from a file) and the digests each platform announces for it.</summary>
     public sealed class FirmwareImage
     {
         public FirmwareImage(string version, int size)
+            : this(version, MadeUp(version, size))
+        {
+        }
+
+        public FirmwareImage(string version, byte[] content)
         {
             Version = version;
-            Content = new byte[size];
-            // Deterministic, not all zeros, so a corrupted byte changes the digest.
-            var random = new Random(size ^ version.GetHashCode(StringComparison.Ordinal));
-            random.NextBytes(Content);
+            Content = content ?? throw new ArgumentNullException(nameof(content));
             Md5 = Convert.ToHexString(MD5.HashData(Content)).ToLowerInvariant();
             Sha256 = Convert.ToHexString(SHA256.HashData(Content)).ToLowerInvariant();
         }
 
         public string Version { get; }
+
+        // The same bytes in every run (string hash codes differ between processes), not all zeros, so a corrupted byte changes the digest.
+        private static byte[] MadeUp(string version, int size)
+        {
+            int seed = size;
+            foreach (char c in version)
+            {
+                seed = seed * 31 + c;
+            }
+            var content = new byte[size];
+            new Random(seed).NextBytes(content);
+            return content;
+        }
 
         public byte[] Content { get; }
 

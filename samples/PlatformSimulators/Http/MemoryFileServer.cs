@@ -13,6 +13,7 @@ namespace IotDevice.Platforms.Http
     public sealed class MemoryFileServer : IHttpTransport
     {
         private readonly ConcurrentDictionary<string, byte[]> _files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Func<string, string>> _routes = new ConcurrentDictionary<string, Func<string, string>>(StringComparer.Ordinal);
         private int _requests;
 
         public string LastError { get; private set; }
@@ -31,6 +32,12 @@ namespace IotDevice.Platforms.Http
             _files[url ?? throw new ArgumentNullException(nameof(url))] = content ?? throw new ArgumentNullException(nameof(content));
         }
 
+        /// <summary>Answers <paramref name="url"/> (without its query) with the JSON <paramref name="answer"/> makes from the query; null answers 400.</summary>
+        public void Route(string url, Func<string, string> answer)
+        {
+            _routes[url ?? throw new ArgumentNullException(nameof(url))] = answer ?? throw new ArgumentNullException(nameof(answer));
+        }
+
         public HttpOutcome Get(string url, long rangeStart, IHttpBodySink sink, int stallTimeoutMs)
         {
             Interlocked.Increment(ref _requests);
@@ -38,6 +45,18 @@ namespace IotDevice.Platforms.Http
             {
                 LastError = "not an http(s) URL";
                 return HttpOutcome.InvalidUrl;
+            }
+            int query = url.IndexOf('?');
+            if (_routes.TryGetValue(query < 0 ? url : url.Substring(0, query), out Func<string, string> route))
+            {
+                string json = route(query < 0 ? "" : url.Substring(query + 1));
+                byte[] body = json == null ? Array.Empty<byte>() : System.Text.Encoding.UTF8.GetBytes(json);
+                LastError = null;
+                if (sink.OnResponse(json == null ? 400 : 200, body.Length, null) && body.Length > 0)
+                {
+                    sink.OnData(body, 0, body.Length);
+                }
+                return HttpOutcome.Completed;
             }
             if (!_files.TryGetValue(url, out byte[] content))
             {

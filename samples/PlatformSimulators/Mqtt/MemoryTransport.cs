@@ -1,8 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Threading;
-using IotDevice.Topics;
 using IotDevice.Transport;
 
 namespace IotDevice.Platforms.Mqtt
@@ -17,9 +13,8 @@ namespace IotDevice.Platforms.Mqtt
     {
         private readonly object _gate = new object();
         private readonly MemoryBroker _broker;
-        private readonly BlockingCollection<Action> _events = new BlockingCollection<Action>();
-        private readonly Dictionary<string, MqttQos> _subscriptions = new Dictionary<string, MqttQos>(StringComparer.Ordinal);
-        private readonly Thread _dispatcher;
+        private readonly TransportEvents _events = new TransportEvents("memory-mqtt");
+        private readonly Subscriptions _subscriptions = new Subscriptions();
         private ushort _nextId;
         private bool _connected;
         private int _connection;
@@ -27,8 +22,6 @@ namespace IotDevice.Platforms.Mqtt
         public MemoryTransport(MemoryBroker broker)
         {
             _broker = broker ?? throw new ArgumentNullException(nameof(broker));
-            _dispatcher = new Thread(Dispatch) { IsBackground = true, Name = "memory-mqtt" };
-            _dispatcher.Start();
         }
 
         public event MqttMessageHandler MessageReceived;
@@ -79,7 +72,7 @@ namespace IotDevice.Platforms.Mqtt
             }
             foreach (string filter in filters)
             {
-                CheckFilter(filter);
+                Subscriptions.Check(filter);
             }
             ushort id = NextId();
             _broker.Subscribe(this, filters, qos, id);
@@ -120,45 +113,18 @@ namespace IotDevice.Platforms.Mqtt
             }
             _broker.Remove(this);
             LastError = reason;
-            _events.Add(() => ConnectionLost?.Invoke(reason));
+            _events.Raise(() => ConnectionLost?.Invoke(reason));
         }
 
         public void Dispose()
         {
             Disconnect();
-            _events.CompleteAdding();
-            if (Thread.CurrentThread != _dispatcher)
-            {
-                _dispatcher.Join(2000);
-            }
+            _events.Dispose();
         }
 
-        internal void AddSubscription(string filter, MqttQos qos)
-        {
-            lock (_gate)
-            {
-                _subscriptions[filter] = qos;
-            }
-        }
+        internal void AddSubscription(string filter, MqttQos qos) => _subscriptions.Add(filter, qos);
 
-        internal bool IsSubscribedTo(string topic)
-        {
-            lock (_gate)
-            {
-                if (!_connected)
-                {
-                    return false;
-                }
-                foreach (string filter in _subscriptions.Keys)
-                {
-                    if (TopicText.FilterMatches(filter, topic))
-                    {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
+        internal bool IsSubscribedTo(string topic) => IsConnected && _subscriptions.Match(topic);
 
         /// <summary>Queues an event for this connection; dropped if the connection ends before it runs.</summary>
         internal void Deliver(Action raise)
@@ -168,25 +134,18 @@ namespace IotDevice.Platforms.Mqtt
             {
                 connection = _connection;
             }
-            try
+            _events.Raise(() =>
             {
-                _events.Add(() =>
+                bool current;
+                lock (_gate)
                 {
-                    bool current;
-                    lock (_gate)
-                    {
-                        current = _connected && _connection == connection;
-                    }
-                    if (current)
-                    {
-                        raise();
-                    }
-                });
-            }
-            catch (InvalidOperationException)
-            {
-                // Disposed: nobody listens any more.
-            }
+                    current = _connected && _connection == connection;
+                }
+                if (current)
+                {
+                    raise();
+                }
+            });
         }
 
         internal void RaiseMessage(string topic, byte[] payload, bool retained) => MessageReceived?.Invoke(topic, payload, retained);
@@ -194,21 +153,6 @@ namespace IotDevice.Platforms.Mqtt
         internal void RaiseDelivered(ushort packetId) => DeliveryCompleted?.Invoke(packetId, true);
 
         internal void RaiseSubscribed(ushort packetId, byte[] granted) => Subscribed?.Invoke(packetId, granted);
-
-        private void Dispatch()
-        {
-            foreach (Action action in _events.GetConsumingEnumerable())
-            {
-                try
-                {
-                    action();
-                }
-                catch (Exception)
-                {
-                    // A handler's failure must not stop the transport's thread (the real transports behave alike).
-                }
-            }
-        }
 
         private ushort NextId()
         {
@@ -225,26 +169,10 @@ namespace IotDevice.Platforms.Mqtt
 
         private void CheckTopic(string topic)
         {
-            if (string.IsNullOrEmpty(topic) || topic.IndexOfAny(new[] { '+', '#', '\0' }) >= 0)
-            {
-                throw new ArgumentException("'" + topic + "' is not a valid MQTT topic name.");
-            }
+            Subscriptions.CheckTopic(topic);
             if (!IsConnected)
             {
                 throw new InvalidOperationException("Not connected.");
-            }
-        }
-
-        private static void CheckFilter(string filter)
-        {
-            if (string.IsNullOrEmpty(filter) || filter.IndexOf('\0') >= 0)
-            {
-                throw new ArgumentException("An MQTT filter cannot be empty.");
-            }
-            int hash = filter.IndexOf('#');
-            if (hash >= 0 && (hash != filter.Length - 1 || (hash > 0 && filter[hash - 1] != '/')))
-            {
-                throw new ArgumentException("'#' must be the last level of the filter '" + filter + "'.");
             }
         }
     }

@@ -1,4 +1,5 @@
 using IotDevice.Boards;
+using IotDevice.Dialects.Alink;
 
 namespace IotDevice.VirtualDevice.Cli
 {
@@ -35,6 +36,24 @@ namespace IotDevice.VirtualDevice.Cli
         public string DeviceName { get; set; }
 
         public string DeviceSecret { get; set; }
+
+        /// <summary>Alink: the HMAC of the password; null for the SDK's default (hmacsha256).</summary>
+        public AlinkSignMethod? SignMethod { get; set; }
+
+        /// <summary>Alink: the signed timestamp (0 leaves it out); null for the SDK's fixed default.</summary>
+        public long? Timestamp { get; set; }
+
+        /// <summary>FastBee: encrypted login (AES password with an expiry) instead of the simple one.</summary>
+        public bool Encrypted { get; set; }
+
+        /// <summary>FastBee: the product's 16-character secret, the AES key of encrypted passwords.</summary>
+        public string ProductSecret { get; set; }
+
+        /// <summary>FastBee: the platform's HTTP time endpoint, read before an encrypted login.</summary>
+        public string NtpUrl { get; set; }
+
+        /// <summary>FastBee: the device's authorization code, when the product uses them.</summary>
+        public string AuthCode { get; set; }
 
         public BoardDefinition Board { get; set; }
 

@@ -48,6 +48,12 @@ namespace IotDevice.VirtualDevice.Device
                 view.Note("installing firmware " + offer.Version + " (" + image.Length + " bytes, verified)");
                 return true;
             };
+            Updates.ReceiveConfig = (offer, bytes) =>
+            {
+                view.Note("config " + offer.ConfigId + " received (" + bytes.Length + " bytes, verified)");
+                ConfigReceived = offer.ConfigId;
+                return true;
+            };
             Updates.StatusChanged += (offer, status, percent, detail) =>
             {
                 // The engine logs each step itself; the view adds the bar.
@@ -55,7 +61,7 @@ namespace IotDevice.VirtualDevice.Device
                 {
                     view.Progress("OTA " + offer.Version, percent);
                 }
-                if (status == UpdateStatus.Succeeded)
+                if (status == UpdateStatus.Succeeded && offer.Kind == UpdateKind.Firmware)
                 {
                     UpdatedTo = offer.Version;
                 }
@@ -76,6 +82,9 @@ namespace IotDevice.VirtualDevice.Device
 
         /// <summary>The version an update succeeded to, or null.</summary>
         public volatile string UpdatedTo;
+
+        /// <summary>The id of the last remote config taken, or null.</summary>
+        public volatile string ConfigReceived;
 
         /// <summary>Why an update failed, or null.</summary>
         public volatile string UpdateFailure;

@@ -33,6 +33,19 @@ namespace IotDevice.VirtualDevice.Output
             }
         }
 
+        /// <summary>A view writing to <paramref name="output"/>: colours and a redrawn bar on a terminal, plain lines otherwise.</summary>
+        public static ConversationView Create(System.IO.TextWriter output, bool interactive)
+        {
+            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            });
+            return new ConversationView(console, interactive);
+        }
+
         public void Title(string text)
         {
             lock (_gate)

@@ -4,9 +4,9 @@ using IotDevice.Dialects.Alink;
 using IotDevice.Platforms;
 using IotDevice.Platforms.Alink;
 using IotDevice.Platforms.Http;
+using IotDevice.Platforms.Login;
 using IotDevice.Transport;
 using IotDevice.VirtualDevice.Cli;
-using IotDevice.VirtualDevice.Device;
 
 namespace IotDevice.VirtualDevice.Profiles
 {
@@ -26,6 +26,8 @@ namespace IotDevice.VirtualDevice.Profiles
 
         public override string Name => "Alink (Alibaba Cloud IoT)";
 
+        public override string Key => RunSettings.Alink;
+
         public override string CurrentVersion => "1.0.0";
 
         public override string NewVersion => "1.1.0";
@@ -36,6 +38,8 @@ namespace IotDevice.VirtualDevice.Profiles
 
         private string Secret => Or(Settings.DeviceSecret, ExampleSecret);
 
+        private AlinkSignMethod SignMethod => Settings.SignMethod ?? AlinkSignMethod.HmacSha256;
+
         private string Sys => "/sys/" + ProductKey + "/" + DeviceName + "/";
 
         public override string CheckArguments()
@@ -44,10 +48,23 @@ namespace IotDevice.VirtualDevice.Profiles
             {
                 return "--username/--password do not apply to Alink: the user name is deviceName&productKey and the password is signed from --device-secret";
             }
+            if (Settings.Encrypted || Settings.ProductSecret != null || Settings.NtpUrl != null || Settings.AuthCode != null)
+            {
+                return "--encrypted, --product-secret, --ntp-url and --auth-code are FastBee's; Alink signs with --device-secret (--sign-method, --timestamp)";
+            }
+            if (Settings.Timestamp < 0)
+            {
+                return "--timestamp must be Unix milliseconds, or 0 to leave it out";
+            }
             return null;
         }
 
-        public override string Describe() => "product " + ProductKey + ", device " + DeviceName + " (password signed with HMAC-SHA256)";
+        public override string Describe() => "product " + ProductKey + ", device " + DeviceName + " (password signed with "
+            + AlinkSigner.MethodName(SignMethod) + (Settings.Timestamp == 0 ? ", no timestamp" : "") + ")";
+
+        public override string LoginsAccepted => "a password signed with hmacsha256, hmacsha1 or hmacmd5, with or without a timestamp";
+
+        public override string DeviceArguments() => "--product-key " + ProductKey + " --device-name " + DeviceName;
 
         public override IDeviceDialect CreateDialect(DeviceEndpoint endpoint)
         {
@@ -61,6 +78,8 @@ namespace IotDevice.VirtualDevice.Profiles
                 DeviceName = DeviceName,
                 DeviceSecret = Secret,
                 ClientId = Settings.ClientId,
+                SignMethod = SignMethod,
+                Timestamp = Settings.Timestamp ?? AlinkOptions.FixedTimestamp,
                 FirmwareVersion = CurrentVersion,
                 ConfigOnConnect = false,
                 RequestTimeoutMs = 5000,
@@ -69,25 +88,51 @@ namespace IotDevice.VirtualDevice.Profiles
 
         public override PlatformSimulator CreatePlatform(IMqttTransport transport) => new AlinkPlatform(transport, ProductKey, DeviceName);
 
-        public override MqttConnectResult CheckConnect(MqttConnectOptions options) =>
-            AlinkPlatform.CheckConnect(options, ProductKey, DeviceName, Secret, AlinkOptions.FixedTimestamp);
+        public override LoginVerdict CheckLogin(MqttConnectOptions options) => AlinkLogin.Check(options, ProductKey, DeviceName, Secret);
 
         public override string AnnounceTopic => "/ota/device/inform/" + ProductKey + "/" + DeviceName;
 
-        public override Func<bool> SendLedCommand(PlatformSimulator platform)
+        public override string ReportTopic => Sys + "thing/event/property/post";
+
+        public override Func<bool> SetProperty(PlatformSimulator platform, string identifier, string value)
         {
             var alink = (AlinkPlatform)platform;
-            string id = alink.CallService("led", "{\"on\":true}");
-            return () => alink.WaitFor(Sys + "thing/service/led_reply", m => m.Json().GetProperty("id").GetRawText().Trim('"') == id, 0) != null;
+            string id = null;
+            Func<bool> answered = ArrivesLater(alink, Sys + "thing/service/property/set_reply", m => HasId(m, id));
+            id = alink.SetProperties("{" + JsonValue(identifier) + ":" + JsonValue(value) + "}");
+            return answered;
         }
 
-        public override void OfferUpdate(PlatformSimulator platform, VirtualBoardDevice device, FirmwareImage image, string url)
+        public override Func<bool> CallCommand(PlatformSimulator platform, string identifier, string parameters)
         {
-            ((AlinkPlatform)platform).PushFirmware(AlinkPlatform.FirmwareData(image.Version, image.Size, image.Md5, url));
+            var alink = (AlinkPlatform)platform;
+            string id = null;
+            Func<bool> answered = ArrivesLater(alink, Sys + "thing/service/" + identifier + "_reply", m => HasId(m, id));
+            id = alink.CallService(identifier, parameters == null ? "{}" : JsonValue(parameters));
+            return answered;
+        }
+
+        public override void OfferFirmware(PlatformSimulator platform, FirmwareImage image, string url)
+        {
+            var alink = (AlinkPlatform)platform;
+            string data = AlinkPlatform.FirmwareData(image.Version, image.Size, image.Md5, url);
+            alink.PendingFirmware = data; // also the answer to thing.ota.firmware.get
+            alink.PushFirmware(data);
+        }
+
+        public override Func<bool> PushConfig(PlatformSimulator platform, FirmwareImage file, string url)
+        {
+            var alink = (AlinkPlatform)platform;
+            string data = AlinkPlatform.ConfigOffer(file.Version, file.Size, file.Sha256, url);
+            alink.ConfigData = data; // also the answer to thing.config.get
+            string id = null;
+            Func<bool> answered = ArrivesLater(alink, Sys + "thing/config/push_reply", m => HasId(m, id));
+            id = alink.PushConfig(data);
+            return answered;
         }
 
         // Alibaba judges success only by an inform with the new version (protocols.md §2.4.11).
-        public override bool UpdateConfirmed(PlatformSimulator platform) =>
-            platform.WaitFor(AnnounceTopic, m => m.Json().GetProperty("params").GetProperty("version").GetString() == NewVersion, 0) != null;
+        public override bool UpdateConfirmed(PlatformSimulator platform, string version) =>
+            platform.WaitFor(AnnounceTopic, m => m.Json().GetProperty("params").GetProperty("version").GetString() == version, 0) != null;
     }
 }

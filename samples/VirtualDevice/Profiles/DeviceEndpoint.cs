@@ -14,5 +14,8 @@ namespace IotDevice.VirtualDevice.Profiles
         public string CaPem { get; set; }
 
         public IHttpTransport Http { get; set; }
+
+        /// <summary>The base URL of the platform's own HTTP endpoints (FastBee's time), when the run knows it.</summary>
+        public string PlatformHttp { get; set; }
     }
 }

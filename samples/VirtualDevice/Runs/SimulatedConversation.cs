@@ -22,6 +22,7 @@ namespace IotDevice.VirtualDevice.Runs
     internal sealed class SimulatedConversation
     {
         private const string PlatformClientId = "platform-simulator";
+        private const string PlatformHttp = "http://ota.simulator.local";
 
         private readonly DialectProfile _profile;
         private readonly RunSettings _settings;
@@ -41,7 +42,7 @@ namespace IotDevice.VirtualDevice.Runs
             _view.Title(_profile.Name + " — built-in platform simulator, " + _settings.Board.Name);
             // Like the real platforms, the broker does not send a device its own uplinks back.
             var broker = new MemoryBroker { DeliverToSender = false };
-            broker.Authenticate = options => options.ClientId == PlatformClientId ? MqttConnectResult.Accepted : _profile.CheckConnect(options);
+            broker.Authenticate = options => options.ClientId == PlatformClientId ? MqttConnectResult.Accepted : _profile.CheckLogin(options).Code;
             using var platformLink = new MemoryTransport(broker);
             if (platformLink.Connect(new MqttConnectOptions { ClientId = PlatformClientId }) != MqttConnectResult.Accepted)
             {
@@ -53,11 +54,15 @@ namespace IotDevice.VirtualDevice.Runs
 
             var files = new MemoryFileServer { ChunkSize = 4096, ChunkDelayMs = 25 };
             var image = new FirmwareImage(_profile.NewVersion, 48 * 1024);
-            string url = "http://ota.simulator.local/firmware/" + _profile.Name.Split(' ')[0].ToLowerInvariant() + "-" + image.Version + ".bin";
+            string url = PlatformHttp + "/firmware/" + _profile.Key + "-" + image.Version + ".bin";
             files.Publish(url, image.Content);
+            if (_profile.HttpRoute != null)
+            {
+                files.Route(PlatformHttp + _profile.HttpRoute, query => _profile.AnswerHttp(platform, query));
+            }
 
             using var deviceLink = new MemoryTransport(broker);
-            var endpoint = new DeviceEndpoint { Host = "simulator.local", Port = 1883, Http = files };
+            var endpoint = new DeviceEndpoint { Host = "simulator.local", Port = 1883, Http = files, PlatformHttp = PlatformHttp };
             var session = new SessionOptions { InitialReconnectDelayMs = 200, MaxReconnectDelayMs = 2000, SubscribeTimeoutMs = 5000 };
             using var device = new VirtualBoardDevice(deviceLink, _profile.CreateDialect(endpoint), files, _settings.Board, _view, session);
             long synced = 0;
@@ -110,7 +115,7 @@ namespace IotDevice.VirtualDevice.Runs
             _view.Note("platform: offer firmware " + image.Version + " (" + image.Size + " bytes, md5 " + image.Md5 + ")");
             _profile.OfferUpdate(platform, device, image, url);
             if (!Step("OTA " + image.Version + " installed and reported", () => device.UpdateFailure != null
-                || (device.UpdatedTo == image.Version && _profile.UpdateConfirmed(platform))))
+                || (device.UpdatedTo == image.Version && _profile.UpdateConfirmed(platform, image.Version))))
             {
                 return false;
             }
