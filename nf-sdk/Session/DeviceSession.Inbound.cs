@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using IotDevice.Transport;
 
 namespace IotDevice.Session
 {
@@ -37,9 +38,10 @@ namespace IotDevice.Session
         /// For a dialect, before it runs the handler of request <paramref name="dialectId"/> (its own id,
         /// e.g. Alink's <c>id</c>) on <paramref name="topic"/>: true when the broker delivers again a request
         /// handled moments ago — its PUBACK was lost with the link. It is then counted (Duplicates) and
-        /// logged, and must not be handled twice. When the transport tells redeliveries apart (DUP flag and
-        /// packet id), only those are compared; otherwise the same id on the same topic within two minutes
-        /// is the same request. A null id is never a repeat.
+        /// logged, and must not be handled twice. A redelivery is a message the transport marks with the
+        /// DUP flag (an <see cref="IMqttPublishSource"/>) whose topic, id and packet id (where known) match
+        /// one handled within two minutes. Without the flag nothing is a redelivery: a platform may send a
+        /// new request under an id it used before, and that one must run. A null id is never a repeat.
         /// </summary>
         public bool IsRedelivery(string topic, string dialectId)
         {
@@ -51,7 +53,7 @@ namespace IotDevice.Session
             lock (_sync)
             {
                 long now = MonotonicClock.NowMs;
-                repeat = (!_inboundDetailsKnown || _inboundDuplicate) && _redeliveries.Seen(topic, dialectId, _inboundPacketId, now);
+                repeat = _inboundDetailsKnown && _inboundDuplicate && _redeliveries.Seen(topic, dialectId, _inboundPacketId, now);
                 if (!repeat)
                 {
                     _redeliveries.Remember(topic, dialectId, _inboundPacketId, now);

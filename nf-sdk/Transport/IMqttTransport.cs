@@ -23,6 +23,10 @@ namespace IotDevice.Transport
     /// topic or filter that is not valid MQTT.</item>
     /// <item>Events are raised on the transport's own threads, one at a time; handlers must be short.</item>
     /// <item>ConnectionLost is raised once per connection that ends by itself (not after Disconnect).</item>
+    /// <item>Anything else a transport throws is a broken promise the session survives: a refused send or
+    /// a failed step, counted as a transport error.</item>
+    /// <item>A transport that can say more about inbound packets (packet id, DUP flag, a message too large
+    /// to hand over) also implements <see cref="IMqttPublishSource"/>.</item>
     /// </list>
     /// </summary>
     public interface IMqttTransport

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Threading;
 using IotDevice.Session;
 using IotDevice.Transport;
 using nanoFramework.TestFramework;
@@ -64,14 +63,9 @@ namespace IotDevice.UnitTests.Session
             SessionOptions options = new SessionOptions();
             options.RandomSeed = 4;
             DeviceSession session = new DeviceSession(transport, dialect, options);
-            session.Start();
+            Waits.Announced(session);
             try
             {
-                for (int i = 0; i < 300 && !session.IsAnnounced; i++)
-                {
-                    Thread.Sleep(10);
-                }
-                Assert.IsTrue(session.IsAnnounced);
                 lock (dialect.Events)
                 {
                     Assert.AreEqual(2, dialect.Events.Count);

@@ -1,4 +1,3 @@
-using System.Threading;
 using IotDevice.Session;
 using nanoFramework.TestFramework;
 
@@ -17,13 +16,9 @@ namespace IotDevice.UnitTests.Session
             options.MaxInboundBytes = 64;
             options.RandomSeed = 6;
             DeviceSession session = new DeviceSession(transport, dialect, options);
-            session.Start();
+            Waits.Announced(session);
             try
             {
-                for (int i = 0; i < 300 && !session.IsAnnounced; i++)
-                {
-                    Thread.Sleep(10);
-                }
                 transport.Deliver("down/device-1/big", new byte[65]);
                 transport.DeliverOversized("down/device-1/huge", 300000);
                 dialect.ThrowOnMessage = true;

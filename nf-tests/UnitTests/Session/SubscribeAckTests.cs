@@ -1,4 +1,3 @@
-using System.Threading;
 using IotDevice.Session;
 using nanoFramework.TestFramework;
 
@@ -19,14 +18,9 @@ namespace IotDevice.UnitTests.Session
             options.SubscribeTimeoutMs = 300;
             options.RandomSeed = 2;
             DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
-            session.Start();
+            Waits.Announced(session);
             try
             {
-                for (int i = 0; i < 300 && !session.IsAnnounced; i++)
-                {
-                    Thread.Sleep(10);
-                }
-                Assert.IsTrue(session.IsAnnounced, "online after the SUBACK timeout");
                 Assert.AreEqual(2, transport.ConnectAttempts);
                 Assert.AreEqual(1L, session.Counters.Disconnects);
                 Assert.AreEqual((int)SessionState.Connected, (int)session.State);

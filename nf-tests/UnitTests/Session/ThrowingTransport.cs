@@ -20,7 +20,7 @@ namespace IotDevice.UnitTests.Session
     internal sealed class ThrowingTransport : IMqttTransport
     {
         private readonly object _sync = new object();
-        private ushort _nextId;
+        private int _ids;
 
         // Never raised: this broker sends nothing and never drops the link by itself.
         public event MqttMessageHandler MessageReceived { add { } remove { } }
@@ -111,12 +111,8 @@ namespace IotDevice.UnitTests.Session
 
         private ushort NextId()
         {
-            _nextId++;
-            if (_nextId == 0)
-            {
-                _nextId = 1;
-            }
-            return _nextId;
+            _ids++;
+            return (ushort)(_ids % 65535 + 1);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading;
 using IotDevice.Session;
 using IotDevice.Transport;
 using nanoFramework.TestFramework;
@@ -12,8 +11,6 @@ namespace IotDevice.UnitTests.Session
     [TestClass]
     public class TransportFaultTests
     {
-        private delegate bool Condition();
-
         private static DeviceSession NewSession(ThrowingTransport transport)
         {
             SessionOptions options = new SessionOptions();
@@ -21,19 +18,6 @@ namespace IotDevice.UnitTests.Session
             options.MaxReconnectDelayMs = 200;
             options.RandomSeed = 3;
             return new DeviceSession(transport, new TestDialect(), options);
-        }
-
-        private static void WaitFor(Condition condition, string what)
-        {
-            for (int i = 0; i < 500; i++)
-            {
-                if (condition())
-                {
-                    return;
-                }
-                Thread.Sleep(10);
-            }
-            throw new TestFrameworkShared.AssertFailedException("timed out waiting until " + what);
         }
 
         private static byte[] Payload()
@@ -54,10 +38,9 @@ namespace IotDevice.UnitTests.Session
                     reported++;
                 }
             };
-            session.Start();
+            Waits.Announced(session);
             try
             {
-                WaitFor(() => session.IsAnnounced, "connected");
                 transport.PublishThrows = 1;
                 byte[] payload = Payload();
                 Assert.AreEqual((int)SendResult.TransportRefused, (int)session.Publish("up/t", payload, payload.Length, MqttQos.AtMostOnce, false, null));
@@ -78,21 +61,20 @@ namespace IotDevice.UnitTests.Session
         {
             ThrowingTransport transport = new ThrowingTransport();
             DeviceSession session = NewSession(transport);
-            session.Start();
+            Waits.Announced(session);
             try
             {
-                WaitFor(() => session.IsAnnounced, "connected");
                 transport.PublishThrows = 2;
                 byte[] payload = Payload();
                 Assert.AreEqual((int)SendResult.Accepted, (int)session.Publish("up/t", payload, payload.Length, MqttQos.AtLeastOnce, false, null));
-                WaitFor(() => session.Counters.Delivered == 1, "sent once the transport takes it");
+                Waits.Until(() => session.Counters.Delivered == 1, "sent once the transport takes it");
                 Assert.AreEqual(2L, session.Counters.TransportErrors);
                 Assert.AreEqual(0L, session.Counters.Dropped);
                 Assert.AreEqual(1L, session.Counters.Connects, "two refusals in a row keep the connection");
 
                 transport.PublishThrows = 3;
                 Assert.AreEqual((int)SendResult.Accepted, (int)session.Publish("up/t", payload, payload.Length, MqttQos.AtLeastOnce, false, null));
-                WaitFor(() => session.Counters.Delivered == 2, "delivered after a reconnect");
+                Waits.Until(() => session.Counters.Delivered == 2, "delivered after a reconnect");
                 Assert.AreEqual(2L, session.Counters.Connects, "a transport that keeps refusing costs the connection");
                 Assert.AreEqual(0, session.OutboxCount);
             }
@@ -110,10 +92,9 @@ namespace IotDevice.UnitTests.Session
             transport.SubscribeThrows = 1;
             transport.DisconnectThrows = 100;
             DeviceSession session = NewSession(transport);
-            session.Start();
+            Waits.Announced(session);
             try
             {
-                WaitFor(() => session.IsAnnounced, "connected after the failures");
                 Assert.AreEqual(2L, session.Counters.ConnectFailures, "each throwing connect is a failed attempt");
                 Assert.AreEqual(2L, session.Counters.Connects, "the subscribe that threw cost one connection");
                 Assert.IsTrue(session.Counters.TransportErrors >= 3, "connect twice, subscribe once (and disconnect)");
