@@ -1,5 +1,3 @@
-using System;
-
 namespace IotDevice.Session
 {
     /// <summary>What the transport reports, on its own thread: acknowledgements, SUBACKs, loss (messages: DeviceSession.Inbound).</summary>

@@ -34,6 +34,7 @@ namespace IotDevice.Session
                     lock (_sync)
                     {
                         _connected = false;
+                        _announcing = false;
                         _announced = false;
                         _outbox.MarkAllUnsent();
                     }
