@@ -47,9 +47,18 @@ namespace IotDevice.Client
             Session.Start();
         }
 
+        /// <summary>Stops the session, then the dialect's own timers; Start again at any time.</summary>
         public void Stop()
         {
             Session.Stop();
+            try
+            {
+                _dialect.OnStopped();
+            }
+            catch (Exception e)
+            {
+                Session.Write("the dialect failed to stop: " + e.Message);
+            }
         }
 
         /// <summary>Handles changes of <paramref name="identifier"/> (null: any property without its own handler).</summary>

@@ -11,6 +11,13 @@ namespace IotDevice.Client
         /// <summary>Called once by the client before it starts the session.</summary>
         void Attach(DeviceClient client);
 
+        /// <summary>
+        /// The client was stopped (the session already is): stop whatever the dialect runs on its own
+        /// (timers, series) until the next connection's announcement. Reports made meanwhile are kept
+        /// as the dialect keeps them offline.
+        /// </summary>
+        void OnStopped();
+
         SendResult ReportProperties(PropertyReport report);
 
         SendResult ReportEvent(string eventId, PropertyReport parameters);

@@ -13,9 +13,14 @@ namespace IotDevice.Client
         /// <summary>Largest nesting a platform message needs; deeper input is refused as hostile.</summary>
         public const int MaxDepth = 16;
 
+        /// <summary>Longest request id a dialect echoes in its reply, in characters.</summary>
+        public const int MaxIdLength = 64;
+
         /// <summary>
-        /// Classifies <paramref name="topic"/>. False (and rejected) when it is not this device's, is
-        /// malformed, unknown, or a topic the device only publishes on (a broker echo).
+        /// Classifies <paramref name="topic"/>. False when it is not this device's, is malformed or
+        /// unknown (each rejected with the reason), or is one the device publishes on: brought back by
+        /// one of its own subscriptions, that is the broker echoing the device (counted as an echo, not
+        /// rejected); otherwise rejected.
         /// </summary>
         public static bool Classify(DeviceSession session, TopicTable table, string topic, out TopicMatch match)
         {
@@ -26,6 +31,11 @@ namespace IotDevice.Client
                     if (match.IsInbound)
                     {
                         return true;
+                    }
+                    if (IsSubscribed(table, topic))
+                    {
+                        session.IgnoreEcho();
+                        return false;
                     }
                     session.Reject(topic, RejectReason.UnsupportedTopic, "a topic the device publishes on, not one it receives");
                     return false;
@@ -75,10 +85,51 @@ namespace IotDevice.Client
             return identifier != null && identifier.Length > 0 && identifier.IndexOfAny(ControlCharacters) < 0;
         }
 
+        /// <summary>
+        /// Why <paramref name="id"/> cannot be a request's id, to be echoed in its reply; null when it can:
+        /// a JSON string or number of at most <see cref="MaxIdLength"/> characters.
+        /// </summary>
+        public static string IdProblem(JsonElement id)
+        {
+            switch (id.Kind)
+            {
+                case JsonKind.None:
+                    return "request without an id";
+                case JsonKind.String:
+                case JsonKind.Number:
+                    // Raw text: a string's quotes do not count.
+                    int length = id.Kind == JsonKind.String ? id.Length - 2 : id.Length;
+                    return length <= MaxIdLength ? null
+                        : "id is " + length.ToString() + " characters long, more than the " + MaxIdLength.ToString() + " an id may have";
+                case JsonKind.Object:
+                    return "id is an object, neither a string nor a number";
+                case JsonKind.Array:
+                    return "id is an array, neither a string nor a number";
+                case JsonKind.Null:
+                    return "id is null, neither a string nor a number";
+                default:
+                    return "id is a boolean, neither a string nor a number";
+            }
+        }
+
         /// <summary>Rejects a payload whose JSON is well formed but not what the topic carries.</summary>
         public static void RejectShape(DeviceSession session, string topic, string what)
         {
             session.Reject(topic, RejectReason.BadPayload, what);
+        }
+
+        // A subscription of the device's covers this topic (Alink's thing/service/+ covers {service}_reply).
+        private static bool IsSubscribed(TopicTable table, string topic)
+        {
+            string[] filters = table.GetSubscribeFilters();
+            for (int i = 0; i < filters.Length; i++)
+            {
+                if (TopicText.FilterMatches(filters[i], topic))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -1,29 +1,8 @@
-using System;
-
 namespace IotDevice.Session
 {
-    /// <summary>What the transport reports, on its own thread: messages, acknowledgements, SUBACKs, loss.</summary>
+    /// <summary>What the transport reports, on its own thread: acknowledgements, SUBACKs, loss (messages: DeviceSession.Inbound).</summary>
     public sealed partial class DeviceSession
     {
-        private void OnTransportMessage(string topic, byte[] payload, bool retained)
-        {
-            Counters.AddMessageIn();
-            int size = payload == null ? 0 : payload.Length;
-            if (size > _options.MaxInboundBytes)
-            {
-                Reject(topic, RejectReason.Oversized, size.ToString() + " bytes exceeds the " + _options.MaxInboundBytes.ToString() + "-byte limit");
-                return;
-            }
-            try
-            {
-                _dialect.OnMessage(this, topic, payload == null ? new byte[0] : payload, retained);
-            }
-            catch (Exception e)
-            {
-                Reject(topic, RejectReason.HandlerFailed, "handler failed: " + e.Message);
-            }
-        }
-
         private void OnTransportDelivery(ushort messageId, bool delivered)
         {
             if (!delivered)
@@ -89,7 +68,7 @@ namespace IotDevice.Session
             }
             lock (_sync)
             {
-                _subscribeAcksSeen++;
+                _subscribeAcks.Add(messageId, MonotonicClock.NowMs);
             }
             _wake.Set();
         }

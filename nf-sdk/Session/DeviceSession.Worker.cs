@@ -9,83 +9,123 @@ namespace IotDevice.Session
         // How often the worker looks at the clock when nothing wakes it.
         private const int IdleTickMs = 500;
 
-        private int _subscribeAcksExpected;
-        private int _subscribeAcksSeen;
+        // Publishes the transport refused in a row (with an exception it does not promise) before the
+        // connection is given up; a refusal pauses sending until the next tick.
+        private const int MaxPublishRefusals = 3;
+
+        private int _publishRefusals;
+        private long _sendingPausedUntil;
 
         private void Run()
         {
             while (!StopRequested())
             {
-                SetState(SessionState.Connecting, null);
-                MqttConnectOptions options;
                 try
                 {
-                    options = _dialect.CreateConnectOptions();
+                    if (!ConnectAndServe())
+                    {
+                        break;
+                    }
                 }
                 catch (Exception e)
                 {
-                    // Bad configuration will not heal by retrying.
-                    Write("cannot connect: " + e.Message);
-                    break;
-                }
-                if (options == null)
-                {
-                    Counters.AddConnectFailure();
-                    Write("the dialect is not ready to connect yet; retrying after the backoff");
-                    SetState(SessionState.WaitingToReconnect, "not ready to connect");
-                    WaitOrStop(_backoff.NextDelayAfterFailure());
-                    continue;
-                }
-                MqttConnectResult result = _transport.Connect(options);
-                if (result != MqttConnectResult.Accepted)
-                {
-                    Counters.AddConnectFailure();
-                    Write("connect failed (" + ((int)result).ToString() + "): " + _transport.LastError);
-                    int delay = _backoff.NextDelayAfterFailure();
-                    SetState(SessionState.WaitingToReconnect, _transport.LastError);
-                    WaitOrStop(delay);
-                    continue;
-                }
-                Counters.AddConnect();
-                long connectedAt = MonotonicClock.NowMs;
-                lock (_sync)
-                {
-                    _connected = true;
-                    _lost = false;
-                    _lostReason = null;
-                    _earlyAcks.Clear();
-                    _directAcks.Clear();
-                }
-                string failure = SubscribeAll();
-                if (failure == null)
-                {
-                    SetState(SessionState.Connected, null);
-                    Announce();
-                    failure = ServeConnection();
-                }
-                bool stopping = StopRequested();
-                lock (_sync)
-                {
-                    _connected = false;
-                    _outbox.MarkAllUnsent();
-                }
-                if (stopping || !_transport.IsConnected || failure != null)
-                {
+                    // Nothing may end the worker but Stop and bad configuration: note it, wait, start over.
+                    Write("session error: " + e.Message + "; reconnecting after the backoff");
+                    lock (_sync)
+                    {
+                        _connected = false;
+                        _announcing = false;
+                        _announced = false;
+                        _outbox.MarkAllUnsent();
+                    }
                     SafeDisconnect();
+                    SetState(SessionState.WaitingToReconnect, e.Message);
+                    WaitOrStop(_backoff.NextDelayAfterFailure());
                 }
-                if (stopping)
-                {
-                    break;
-                }
-                long lived = MonotonicClock.NowMs - connectedAt;
-                int wait = _backoff.NextDelayAfterLoss(lived);
-                Counters.AddDisconnect(lived < _options.FlapWindowMs);
-                Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
-                SetState(SessionState.WaitingToReconnect, failure);
-                WaitOrStop(wait);
             }
             SafeDisconnect();
             SetState(SessionState.Stopped, null);
+        }
+
+        // One connect attempt and, when it succeeds, the connection's life. False: stop the worker.
+        private bool ConnectAndServe()
+        {
+            SetState(SessionState.Connecting, null);
+            MqttConnectOptions options;
+            try
+            {
+                options = _dialect.CreateConnectOptions();
+            }
+            catch (Exception e)
+            {
+                // Bad configuration will not heal by retrying.
+                Write("cannot connect: " + e.Message);
+                return false;
+            }
+            if (options == null)
+            {
+                Counters.AddConnectFailure();
+                Write("the dialect is not ready to connect yet; retrying after the backoff");
+                SetState(SessionState.WaitingToReconnect, "not ready to connect");
+                WaitOrStop(_backoff.NextDelayAfterFailure());
+                return true;
+            }
+            string error;
+            MqttConnectResult result = SafeConnect(options, out error);
+            if (result != MqttConnectResult.Accepted)
+            {
+                Counters.AddConnectFailure();
+                Write("connect failed (" + ((int)result).ToString() + "): " + error);
+                int delay = _backoff.NextDelayAfterFailure();
+                SetState(SessionState.WaitingToReconnect, error);
+                WaitOrStop(delay);
+                return true;
+            }
+            Counters.AddConnect();
+            long connectedAt = MonotonicClock.NowMs;
+            lock (_sync)
+            {
+                _connected = true;
+                _lost = false;
+                _lostReason = null;
+                _earlyAcks.Clear();
+                _directAcks.Clear();
+                _subscribeAcks.Clear();
+                _publishRefusals = 0;
+                _sendingPausedUntil = 0;
+            }
+            bool served = false;
+            string failure = SubscribeAll();
+            if (failure == null)
+            {
+                SetState(SessionState.Connected, null);
+                Announce();
+                ReleaseHeld();
+                served = true;
+                failure = ServeConnection();
+            }
+            bool stopping = StopRequested();
+            lock (_sync)
+            {
+                _connected = false;
+                _announced = false;
+                _outbox.MarkAllUnsent();
+            }
+            if (stopping || failure != null || !TransportIsConnected())
+            {
+                SafeDisconnect();
+            }
+            if (stopping)
+            {
+                return false;
+            }
+            long lived = MonotonicClock.NowMs - connectedAt;
+            Counters.AddDisconnect(_backoff.IsFlap(lived, served));
+            int wait = _backoff.NextDelayAfterLoss(lived, served);
+            Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
+            SetState(SessionState.WaitingToReconnect, failure);
+            WaitOrStop(wait);
+            return true;
         }
 
         private void Announce()
@@ -142,24 +182,34 @@ namespace IotDevice.Session
                     part[i] = filters[start + i];
                     levels[i] = qos;
                 }
-                lock (_sync)
-                {
-                    _subscribeAcksExpected++;
-                }
+                ushort packetId;
                 try
                 {
-                    _transport.Subscribe(part, levels);
+                    packetId = _transport.Subscribe(part, levels);
                 }
                 catch (Exception e)
                 {
+                    if (!(e is InvalidOperationException) && !(e is ArgumentException))
+                    {
+                        TransportFault("subscribe", e);
+                    }
                     return "subscribe failed: " + e.Message;
                 }
+                // This SUBSCRIBE's own SUBACK, by packet id: one lost on an earlier connection is not awaited.
                 long deadline = MonotonicClock.NowMs + _options.SubscribeTimeoutMs;
                 while (true)
                 {
                     lock (_sync)
                     {
-                        if (_subscribeAcksSeen >= _subscribeAcksExpected || _lost || _stopRequested)
+                        if (_lost)
+                        {
+                            return _lostReason;
+                        }
+                        if (_stopRequested)
+                        {
+                            return "stopped";
+                        }
+                        if (_subscribeAcks.Take(packetId, MonotonicClock.NowMs))
                         {
                             break;
                         }
@@ -170,13 +220,6 @@ namespace IotDevice.Session
                         return "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms";
                     }
                     _wake.WaitOne((int)(left < IdleTickMs ? left : IdleTickMs), false);
-                }
-                lock (_sync)
-                {
-                    if (_lost)
-                    {
-                        return _lostReason;
-                    }
                 }
             }
             return null;
@@ -189,7 +232,7 @@ namespace IotDevice.Session
                 OutboundMessage message;
                 lock (_sync)
                 {
-                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight)
+                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight || MonotonicClock.NowMs < _sendingPausedUntil)
                     {
                         return null;
                     }
@@ -221,6 +264,27 @@ namespace IotDevice.Session
                 catch (InvalidOperationException e)
                 {
                     return "publish failed: " + e.Message;
+                }
+                catch (Exception e)
+                {
+                    // Not in the transport's contract (M2Mqtt's full in-flight queue, say): the message
+                    // stays first in line; sending pauses a tick, and a transport that keeps refusing
+                    // costs the connection, which the outbox survives.
+                    TransportFault("publish", e);
+                    lock (_sync)
+                    {
+                        _publishRefusals++;
+                        _sendingPausedUntil = MonotonicClock.NowMs + IdleTickMs;
+                        if (_publishRefusals >= MaxPublishRefusals)
+                        {
+                            return "the transport refused " + _publishRefusals.ToString() + " publishes in a row: " + e.Message;
+                        }
+                    }
+                    return null;
+                }
+                lock (_sync)
+                {
+                    _publishRefusals = 0;
                 }
                 Counters.AddMessageOut(message.Attempts > 0);
                 OutboundMessage acknowledged = null;
@@ -317,18 +381,6 @@ namespace IotDevice.Session
             lock (_sync)
             {
                 return _stopRequested;
-            }
-        }
-
-        private void SafeDisconnect()
-        {
-            try
-            {
-                _transport.Disconnect();
-            }
-            catch (Exception)
-            {
-                // Already closed: nothing to tell.
             }
         }
     }

@@ -28,6 +28,7 @@ namespace IotDevice.Session
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly PacketIdSet _earlyAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
         private readonly PacketIdSet _directAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
+        private readonly PacketIdSet _subscribeAcks;
 
         private Thread _worker;
         private bool _stopRequested;
@@ -49,8 +50,17 @@ namespace IotDevice.Session
             _outbox = new Outbox(_options.OutboxMessages, _options.OutboxBytes);
             _pending = new PendingTable(_options.PendingCapacity);
             _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, _options.RandomSeed);
+            _subscribeAcks = new PacketIdSet(AckSlots, _options.SubscribeTimeoutMs + IdleTickMs);
             Counters = new SessionCounters();
-            _transport.MessageReceived += OnTransportMessage;
+            IMqttPublishSource detailed = transport as IMqttPublishSource;
+            if (detailed != null)
+            {
+                detailed.PublishReceived += OnTransportPublish;
+            }
+            else
+            {
+                _transport.MessageReceived += OnTransportMessage;
+            }
             _transport.DeliveryCompleted += OnTransportDelivery;
             _transport.Subscribed += OnTransportSubscribed;
             _transport.ConnectionLost += OnTransportLost;
@@ -175,6 +185,13 @@ namespace IotDevice.Session
                 Report(new OutboundMessage(topic, null, qos, retain, state), DropReason.NotConnected);
                 return SendResult.NotConnected;
             }
+            catch (Exception e)
+            {
+                TransportFault("publish", e);
+                Counters.AddDropped();
+                Report(new OutboundMessage(topic, null, qos, retain, state), DropReason.TransportRefused);
+                return SendResult.TransportRefused;
+            }
         }
 
         /// <summary>
@@ -228,10 +245,19 @@ namespace IotDevice.Session
             }
         }
 
+        /// <summary>
+        /// Counts a message of the device's own that the broker brought back (a subscription covers a
+        /// topic the device publishes on); it is ignored, and not a rejection.
+        /// </summary>
+        public void IgnoreEcho()
+        {
+            Counters.AddEcho();
+        }
+
         /// <summary>Counts and reports an inbound message the dialect refuses.</summary>
         public void Reject(string topic, RejectReason reason, string detail)
         {
-            Counters.AddRejected();
+            Counters.AddRejected(reason);
             Write("rejected message on '" + topic + "': " + detail);
             InboundRejectedHandler handler = InboundRejected;
             if (handler != null)

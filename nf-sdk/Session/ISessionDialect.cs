@@ -24,7 +24,11 @@ namespace IotDevice.Session
         /// <summary>Subscriptions are in place: publish the announce messages (info/post, OTA inform…).</summary>
         void OnConnected(DeviceSession session);
 
-        /// <summary>An inbound message within the size limit. Exceptions are caught, counted and reported.</summary>
+        /// <summary>
+        /// An inbound message within the size limit, one at a time. Messages that arrive before this
+        /// connection's announcement is out are held (a few, within the size limit) and come right after
+        /// it, in order. Exceptions are caught, counted and reported.
+        /// </summary>
         void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained);
     }
 }

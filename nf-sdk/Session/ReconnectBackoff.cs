@@ -8,12 +8,20 @@ namespace IotDevice.Session
     /// the floor and the current ceiling, so a fleet that lost its broker together does not return
     /// together). A connection that dies within <see cref="FlapWindowMs"/> of being established is a flap:
     /// it does not reset the growth but pushes it two steps further, so a link that accepts and then drops
-    /// us is not hammered once a second.
+    /// us is not hammered once a second. A connection that got through its subscriptions and announcement
+    /// and served for <see cref="ServedMs"/> is not a flap however short it was: a broker that restarts
+    /// (a rolling upgrade, a crash loop) gets the device back promptly, from the initial delay.
     /// </summary>
     public sealed class ReconnectBackoff
     {
         /// <summary>No delay is ever shorter than this, whatever the jitter draws.</summary>
         public const int FloorMs = 100;
+
+        /// <summary>
+        /// How long a subscribed and announced connection must have lasted to count as served. Shorter
+        /// ones are kicks (two devices with one client id, a broker that refuses what was announced).
+        /// </summary>
+        public const int ServedMs = 2000;
 
         private const int MaxStep = 20;
 
@@ -55,10 +63,23 @@ namespace IotDevice.Session
             return delay;
         }
 
-        /// <summary>An established connection was lost after <paramref name="connectedMs"/>.</summary>
+        /// <summary>A connection that never got through its subscriptions and announcement was lost after <paramref name="connectedMs"/>.</summary>
         public int NextDelayAfterLoss(long connectedMs)
         {
-            if (connectedMs >= FlapWindowMs)
+            return NextDelayAfterLoss(connectedMs, false);
+        }
+
+        /// <summary>True when losing a connection of <paramref name="connectedMs"/> is a flap.</summary>
+        /// <param name="served">It subscribed and announced itself.</param>
+        public bool IsFlap(long connectedMs, bool served)
+        {
+            return connectedMs < FlapWindowMs && !(served && connectedMs >= ServedMs);
+        }
+
+        /// <summary>A connection was lost after <paramref name="connectedMs"/>; <paramref name="served"/>: it subscribed and announced.</summary>
+        public int NextDelayAfterLoss(long connectedMs, bool served)
+        {
+            if (!IsFlap(connectedMs, served))
             {
                 // It was healthy: start over from the initial delay.
                 _step = 0;

@@ -16,6 +16,12 @@ namespace IotDevice.Session
         private long _rejected;
         private long _timeouts;
         private long _subscribeRefusals;
+        private long _duplicates;
+        private long _echoes;
+        private long _transportErrors;
+
+        // Indexed by RejectReason; room for reasons added later.
+        private readonly long[] _rejectedFor = new long[16];
 
         /// <summary>Connections established.</summary>
         public long Connects { get { lock (_sync) { return _connects; } } }
@@ -46,6 +52,15 @@ namespace IotDevice.Session
 
         /// <summary>Inbound messages refused (too large, not ours, malformed, handler failure).</summary>
         public long Rejected { get { lock (_sync) { return _rejected; } } }
+
+        /// <summary>Requests a broker delivered again after they were handled; not handled twice.</summary>
+        public long Duplicates { get { lock (_sync) { return _duplicates; } } }
+
+        /// <summary>The device's own messages brought back by a broker that echoes; ignored, not rejections.</summary>
+        public long Echoes { get { lock (_sync) { return _echoes; } } }
+
+        /// <summary>Exceptions the transport threw where its contract promises none (each survived and logged).</summary>
+        public long TransportErrors { get { lock (_sync) { return _transportErrors; } } }
 
         /// <summary>Requests whose reply did not come in time.</summary>
         public long Timeouts { get { lock (_sync) { return _timeouts; } } }
@@ -87,7 +102,34 @@ namespace IotDevice.Session
 
         internal void AddDropped() { lock (_sync) { _dropped++; } }
 
-        internal void AddRejected() { lock (_sync) { _rejected++; } }
+        /// <summary>Inbound messages refused for <paramref name="reason"/>; they add up to <see cref="Rejected"/>.</summary>
+        public long RejectedFor(RejectReason reason)
+        {
+            int slot = (int)reason;
+            lock (_sync)
+            {
+                return slot >= 0 && slot < _rejectedFor.Length ? _rejectedFor[slot] : 0;
+            }
+        }
+
+        internal void AddRejected(RejectReason reason)
+        {
+            int slot = (int)reason;
+            lock (_sync)
+            {
+                _rejected++;
+                if (slot >= 0 && slot < _rejectedFor.Length)
+                {
+                    _rejectedFor[slot]++;
+                }
+            }
+        }
+
+        internal void AddDuplicate() { lock (_sync) { _duplicates++; } }
+
+        internal void AddEcho() { lock (_sync) { _echoes++; } }
+
+        internal void AddTransportError() { lock (_sync) { _transportErrors++; } }
 
         internal void AddTimeout() { lock (_sync) { _timeouts++; } }
 

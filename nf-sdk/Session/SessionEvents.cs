@@ -23,6 +23,9 @@ namespace IotDevice.Session
 
         /// <summary>The session was stopped with the message still unacknowledged.</summary>
         Stopped = 4,
+
+        /// <summary>The transport threw something its contract does not name (a full in-flight queue, say).</summary>
+        TransportRefused = 5,
     }
 
     /// <summary>Why an inbound message was refused.</summary>
@@ -38,6 +41,12 @@ namespace IotDevice.Session
 
         /// <summary>Well formed, but nothing in the app handles that identifier.</summary>
         NoHandler = 8,
+
+        /// <summary>Arrived before the announcement while the messages held for it already filled the hold.</summary>
+        BeforeAnnouncement = 9,
+
+        /// <summary>A request that cannot be answered: its reply topic would be longer than topics may be.</summary>
+        Unanswerable = 10,
     }
 
     /// <summary>What became of a send.</summary>
@@ -60,6 +69,9 @@ namespace IotDevice.Session
 
         /// <summary>The topic is not a valid MQTT topic name.</summary>
         InvalidTopic = 5,
+
+        /// <summary>The transport threw something its contract does not name (a full in-flight queue, say); counted as dropped.</summary>
+        TransportRefused = 6,
     }
 
     public delegate void SessionStateHandler(SessionState state, string detail);

@@ -26,6 +26,10 @@ namespace IotDevice.Transport
     /// <item>ConnectionLost is raised once per connection that ends by itself (not after Disconnect), and
     /// also when the transport gives a connection up because it stopped working (a QoS 1 message its
     /// client could not get acknowledged): the session then reconnects and sends the message again.</item>
+    /// <item>Anything else a transport throws is a broken promise the session survives: a refused send or
+    /// a failed step, counted as a transport error.</item>
+    /// <item>A transport that can say more about inbound packets (packet id, DUP flag, a message too large
+    /// to hand over) also implements <see cref="IMqttPublishSource"/>.</item>
     /// </list>
     /// </summary>
     public interface IMqttTransport

@@ -321,6 +321,10 @@ namespace IotDevice.Benchmarks
 
             public SendResult RequestTime() => SendResult.NotConnected;
 
+            public void OnStopped()
+            {
+            }
+
             public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail) => SendResult.Accepted;
 
             public MqttConnectOptions CreateConnectOptions() => new MqttConnectOptions();

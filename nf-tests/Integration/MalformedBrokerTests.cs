@@ -116,8 +116,10 @@ namespace IotDevice.IntegrationTests
             "truncated packet: the connection closed after 7 of 22 bytes of a PUBLISH packet")]
         [DataRow("remaining length of 5 bytes", "30 FF FF FF FF 01", false,
             "malformed packet: remaining length uses more than 4 bytes")]
-        [DataRow("remaining length 268,435,455", "30 FF FF FF 7F", false,
-            "packet of 268435460 bytes exceeds the 262144-byte limit")]
+        [DataRow("SUBACK with remaining length 268,435,455", "90 FF FF FF 7F", false,
+            "packet of 268435460 bytes exceeds the 262144-byte limit (SUBACK)")]
+        [DataRow("over-sized PUBLISH cut off while it is skipped", "30 FF FF FF 7F 00 03 61 2F 62 00 00", true,
+            "truncated packet: the connection closed after 12 of 268435460 bytes of a PUBLISH packet")]
         [DataRow("topic length beyond the packet", "30 05 00 10 61 62 63", false,
             "malformed packet: PUBLISH topic length 16 exceeds the 3 bytes left in the packet")]
         [DataRow("invalid UTF-8 in the topic", "30 05 00 03 C3 28 78", false,

@@ -17,7 +17,7 @@ namespace IotDevice.Dialects.Alink
         private void OnPropertySet(string topic, JsonElement root)
         {
             JsonElement id = root.Get("id");
-            if (!RequireId(topic, id))
+            if (!AcceptRequest(topic, id))
             {
                 return;
             }
@@ -91,7 +91,7 @@ namespace IotDevice.Dialects.Alink
         private void OnService(string topic, JsonElement root, string serviceId)
         {
             JsonElement id = root.Get("id");
-            if (RequireId(topic, id))
+            if (ReplyFits(topic, _serviceReplyFixedLength + serviceId.Length) && AcceptRequest(topic, id))
             {
                 Invoke(topic, _table.Build(TopicKind.CommandReply, serviceId), id, serviceId, root.Get("params"));
             }
@@ -101,7 +101,7 @@ namespace IotDevice.Dialects.Alink
         private void OnSyncService(string topic, JsonElement root, string messageId)
         {
             JsonElement id = root.Get("id");
-            if (!RequireId(topic, id))
+            if (!ReplyFits(topic, _rrpcReplyFixedLength + messageId.Length) || !AcceptRequest(topic, id))
             {
                 return;
             }
@@ -138,7 +138,7 @@ namespace IotDevice.Dialects.Alink
         private void OnConfigPush(string topic, JsonElement root)
         {
             JsonElement id = root.Get("id");
-            if (!RequireId(topic, id))
+            if (!AcceptRequest(topic, id))
             {
                 return;
             }
@@ -178,17 +178,31 @@ namespace IotDevice.Dialects.Alink
                 return;
             }
             JsonElement id = root.Get("id");
-            offer.CorrelationId = IsIdValue(id) ? id.GetRawText() : null;
+            offer.CorrelationId = Inbound.IdProblem(id) == null ? id.GetRawText() : null;
             _client.OfferUpdate(offer);
         }
 
-        private bool RequireId(string topic, JsonElement id)
+        // A request is handled once: with an id that can be echoed, and not when the broker redelivers it.
+        private bool AcceptRequest(string topic, JsonElement id)
         {
-            if (IsIdValue(id))
+            string problem = Inbound.IdProblem(id);
+            if (problem != null)
+            {
+                Inbound.RejectShape(_session, topic, problem);
+                return false;
+            }
+            return !_session.IsRedelivery(topic, id.GetRawText());
+        }
+
+        // Decided before anything runs: a request whose reply topic cannot be built is refused, not left unanswered.
+        private bool ReplyFits(string topic, int replyTopicLength)
+        {
+            if (replyTopicLength <= _table.MaxTopicLength)
             {
                 return true;
             }
-            Inbound.RejectShape(_session, topic, id.Exists ? "id is neither a string nor a number" : "request without an id");
+            _session.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + replyTopicLength.ToString()
+                + " characters, more than the " + _table.MaxTopicLength.ToString() + " a topic may have; the request cannot be answered");
             return false;
         }
 

@@ -84,10 +84,15 @@ namespace IotDevice.Dialects.Alink
         private void OnReply(string topic, JsonElement root, TopicKind kind)
         {
             JsonElement idElement = root.Get("id");
-            long id;
-            if (!IsIdValue(idElement) || !idElement.TryGetInt64(out id))
+            string problem = Inbound.IdProblem(idElement);
+            long id = 0;
+            if (problem == null && !idElement.TryGetInt64(out id))
             {
-                Inbound.RejectShape(_session, topic, "reply without a decimal id");
+                problem = "reply id is not a decimal integer";
+            }
+            if (problem != null)
+            {
+                Inbound.RejectShape(_session, topic, problem);
                 return;
             }
             long code;
@@ -96,7 +101,13 @@ namespace IotDevice.Dialects.Alink
                 Inbound.RejectShape(_session, topic, "reply without a numeric code");
                 return;
             }
-            PendingRequest request = id < 0 || id > AlinkMessageIds.MaxId ? null : _session.CompleteRequest(PendingKeyKind.ReplyId, PendingKey(kind, id));
+            if (id < 0 || id > AlinkMessageIds.MaxId)
+            {
+                _session.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
+                    + AlinkMessageIds.MaxId.ToString() + ", where every id of this device is");
+                return;
+            }
+            PendingRequest request = _session.CompleteRequest(PendingKeyKind.ReplyId, PendingKey(kind, id));
             if (request == null)
             {
                 _session.Reject(topic, RejectReason.UnmatchedReply, "no request waits for id " + id.ToString() + " on this topic");
@@ -203,12 +214,6 @@ namespace IotDevice.Dialects.Alink
         {
             JsonElement message = root.Get("message");
             return message.Kind == JsonKind.String ? message.GetString() : null;
-        }
-
-        // Ids are decimal strings or numbers; anything else (or absurdly long) cannot be echoed or matched.
-        private static bool IsIdValue(JsonElement id)
-        {
-            return (id.Kind == JsonKind.String || id.Kind == JsonKind.Number) && id.Length <= 66;
         }
     }
 }

@@ -41,6 +41,8 @@ namespace IotDevice.Dialects.Alink
         private readonly AlinkMessageIds _ids;
         private readonly JsonWriter _writer;
         private readonly ConfigPushes _configPushes = new ConfigPushes(4);
+        private readonly int _serviceReplyFixedLength;
+        private readonly int _rrpcReplyFixedLength;
         private DeviceClient _client;
         private DeviceSession _session;
         private string _firmwareVersion;
@@ -55,6 +57,9 @@ namespace IotDevice.Dialects.Alink
             options.Validate();
             _options = options;
             _table = AlinkTopics.Create(options.ProductKey, options.DeviceName);
+            // A reply topic's length is this plus its identifier's, known before a request is handled.
+            _serviceReplyFixedLength = _table.Build(TopicKind.CommandReply, "x").Length - 1;
+            _rrpcReplyFixedLength = _table.Build(TopicKind.SyncCommandReply, "x").Length - 1;
             _ids = new AlinkMessageIds(options.FirstMessageId);
             _writer = new JsonWriter(512, MaxMessageBytes);
             _firmwareVersion = options.FirmwareVersion;
@@ -107,6 +112,11 @@ namespace IotDevice.Dialects.Alink
         public MqttConnectOptions CreateConnectOptions()
         {
             return AlinkSigner.CreateConnectOptions(_options);
+        }
+
+        /// <summary>Nothing of Alink's runs on its own: pending requests time out through the session.</summary>
+        public void OnStopped()
+        {
         }
 
         /// <summary>The table's filters; <c>rrpc/request/+</c> only when RRPC is enabled.</summary>

@@ -126,8 +126,9 @@ namespace IotDevice.Dialects.EztCloud
 
         private void ArmTimerLocked(long now)
         {
-            if (_timerArmed)
+            if (_timerArmed || _stopped)
             {
+                // Stopped: the merged values wait for the next connection's announcement.
                 return;
             }
             long due = _nextReportMs - now;
@@ -150,7 +151,7 @@ namespace IotDevice.Dialects.EztCloud
                 lock (_sendLock)
                 {
                     _timerArmed = false;
-                    if (_pending.Count == 0)
+                    if (_pending.Count == 0 || _stopped)
                     {
                         return;
                     }

@@ -257,10 +257,18 @@ namespace IotDevice.Dialects.EztCloud
                 Inbound.RejectShape(session, topic, "command params is not an object");
                 return;
             }
+            // The id is optional (a command without one still runs, unanswered by id), but one that is
+            // there must be echoable; a redelivered command runs once.
             JsonElement id = root.Get("id");
-            if (id.Exists && id.Kind != JsonKind.String && id.Kind != JsonKind.Number && id.Kind != JsonKind.Null)
+            bool hasId = id.Exists && id.Kind != JsonKind.Null;
+            string problem = hasId ? Inbound.IdProblem(id) : null;
+            if (problem != null)
             {
-                Inbound.RejectShape(session, topic, "command id is neither a string nor a number");
+                Inbound.RejectShape(session, topic, "command " + problem);
+                return;
+            }
+            if (hasId && session.IsRedelivery(topic, id.GetRawText()))
+            {
                 return;
             }
             if (method.ValueEquals(OtaUpgradeMethod))

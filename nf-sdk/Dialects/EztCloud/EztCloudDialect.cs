@@ -65,6 +65,7 @@ namespace IotDevice.Dialects.EztCloud
         private readonly IdentifierMap _streams = new IdentifierMap();
         private Timer _timer;
         private bool _timerArmed;
+        private bool _stopped;
         private long _nextReportMs;
         private long _attributeSequence;
         private long _eventSequence;
@@ -225,6 +226,7 @@ namespace IotDevice.Dialects.EztCloud
         {
             lock (_sendLock)
             {
+                _stopped = false;
                 long now = MonotonicClock.NowMs;
                 if (_firmwareVersion != null && !PutText(_pending, _options.VersionAttribute, _firmwareVersion))
                 {
@@ -239,6 +241,23 @@ namespace IotDevice.Dialects.EztCloud
             if (_options.OtaCheckOnConnect)
             {
                 CheckForUpdate();
+            }
+        }
+
+        /// <summary>
+        /// The coalescing timer stops and cannot fire any more; attributes merged meanwhile wait for the
+        /// next connection's announcement, which sends them with the version.
+        /// </summary>
+        public void OnStopped()
+        {
+            lock (_sendLock)
+            {
+                _stopped = true;
+                _timerArmed = false;
+                if (_timer != null)
+                {
+                    _timer.Change(-1, -1);
+                }
             }
         }
 

@@ -56,23 +56,22 @@ namespace IotDevice.Dialects.FastBee
         }
 
         /// <summary>
-        /// info/post is the first message of every connection; then, if configured, ntp/post; then the
-        /// messages that arrived since the SUBACK (retained commands) are handled.
+        /// info/post is the first message of every connection; then, if configured, ntp/post. The session
+        /// hands over the messages that arrived since the SUBACK (retained commands) right after.
         /// </summary>
         public void OnConnected(DeviceSession session)
         {
-            try
+            PublishInfo();
+            if (_options.RequestTimeAfterConnect)
             {
-                PublishInfo();
-                if (_options.RequestTimeAfterConnect)
-                {
-                    RequestTime();
-                }
+                RequestTime();
             }
-            finally
-            {
-                ReleaseHeld(session);
-            }
+        }
+
+        /// <summary>A monitor series ends with the client.</summary>
+        public void OnStopped()
+        {
+            _monitor.Stop();
         }
 
         private long SynchronisedNow(DeviceSession session)

@@ -13,81 +13,16 @@ namespace IotDevice.Dialects.FastBee
     /// </summary>
     public sealed partial class FastBeeDialect
     {
-        // Messages that arrive between SUBACK and info/post (retained commands do) wait for it, this many at most.
-        private const int MaxHeld = 8;
-
-        private readonly object _holdSync = new object();
-        private readonly ArrayList _held = new ArrayList();
-        private bool _announced;
-
-        /// <summary>True once this connection's info/post is out and inbound messages are handled as they come.</summary>
-        public bool IsAnnounced
-        {
-            get { lock (_holdSync) { return _announced; } }
-        }
-
         /// <summary>
-        /// Runs on the transport's thread; handlers run here too. Until this connection's info/post is out,
-        /// messages are held and handled right after it, so nothing they cause (a confirmation) can go first.
+        /// Runs on the transport's thread; handlers run here too. The session holds messages that come
+        /// before this connection's info/post is out, so nothing they cause (a confirmation) can go first.
         /// </summary>
         public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
         {
             TopicMatch match;
-            if (!Inbound.Classify(session, _topics, topic, out match))
+            if (Inbound.Classify(session, _topics, topic, out match))
             {
-                return;
-            }
-            bool full;
-            lock (_holdSync)
-            {
-                full = !_announced && _held.Count >= MaxHeld;
-                if (!_announced && !full)
-                {
-                    _held.Add(new HeldMessage(match.Kind, topic, payload, retained));
-                    return;
-                }
-            }
-            if (full)
-            {
-                session.Reject(topic, RejectReason.Oversized, "more than " + MaxHeld.ToString() + " messages arrived before info/post was sent");
-                return;
-            }
-            Handle(session, match.Kind, topic, payload, retained);
-        }
-
-        // After info/post: the held messages in arrival order, then (atomically) back to direct handling.
-        private void ReleaseHeld(DeviceSession session)
-        {
-            while (true)
-            {
-                HeldMessage message;
-                lock (_holdSync)
-                {
-                    if (_held.Count == 0)
-                    {
-                        _announced = true;
-                        return;
-                    }
-                    message = (HeldMessage)_held[0];
-                    _held.RemoveAt(0);
-                }
-                try
-                {
-                    Handle(session, message.Kind, message.Topic, message.Payload, message.Retained);
-                }
-                catch (System.Exception e)
-                {
-                    session.Reject(message.Topic, RejectReason.HandlerFailed, "handler failed: " + e.Message);
-                }
-            }
-        }
-
-        // The connection ended: the next one holds messages again until its own info/post.
-        private void EndAnnouncement()
-        {
-            lock (_holdSync)
-            {
-                _announced = false;
+                Handle(session, match.Kind, topic, payload, retained);
             }
         }
 
@@ -277,25 +212,5 @@ namespace IotDevice.Dialects.FastBee
                 ? "FastBee: monitoring stopped on request"
                 : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
         }
-    }
-
-    /// <summary>A message kept until the connection's info/post is out.</summary>
-    internal sealed class HeldMessage
-    {
-        public HeldMessage(TopicKind kind, string topic, byte[] payload, bool retained)
-        {
-            Kind = kind;
-            Topic = topic;
-            Payload = payload;
-            Retained = retained;
-        }
-
-        public TopicKind Kind { get; }
-
-        public string Topic { get; }
-
-        public byte[] Payload { get; }
-
-        public bool Retained { get; }
     }
 }

@@ -312,7 +312,6 @@ namespace IotDevice.Dialects.FastBee
             {
                 return;
             }
-            EndAnnouncement();
             DeviceSession session = _client.Session;
             if (_monitor.Stop())
             {

@@ -14,8 +14,13 @@ namespace IotDevice.Host.Mqtt
     /// QoS 1 messages are not persisted: when a connection ends by itself, each unacknowledged one
     /// gets DeliveryCompleted(id, false) before ConnectionLost, and the session above re-sends.
     /// After Disconnect nothing more is raised, not even for messages still in flight.
+    /// A message larger than <see cref="MaxInboundPacketSize"/> costs nothing but its topic: its payload
+    /// is read past unheld, it is acknowledged (QoS 1), and it is told through
+    /// <see cref="PublishReceived"/> with a null payload; the connection goes on.
+    /// A write that cannot hand its bytes to the network within the connect timeout ends the connection,
+    /// so a broker that stops reading is noticed even with keep-alive 0.
     /// </summary>
-    public sealed class HostMqttTransport : IMqttTransport, IDisposable, IMqttConnectionEvents
+    public sealed class HostMqttTransport : IMqttTransport, IMqttPublishSource, IDisposable, IMqttConnectionEvents
     {
         /// <summary>256 KiB, the largest message Alibaba's IoT platform accepts.</summary>
         public const int DefaultMaxInboundPacketSize = 256 * 1024;
@@ -36,7 +41,8 @@ namespace IotDevice.Host.Mqtt
 
         /// <param name="maxInboundPacketSize">
         /// Largest packet accepted from the broker, header included (16 to 268,435,460 bytes). A larger
-        /// one ends the connection before anything is allocated for it.
+        /// PUBLISH is skipped (see the class notes); any other larger packet ends the connection, before
+        /// anything is allocated for it.
         /// </param>
         public HostMqttTransport(int maxInboundPacketSize)
         {
@@ -50,6 +56,9 @@ namespace IotDevice.Host.Mqtt
         }
 
         public event MqttMessageHandler MessageReceived;
+
+        /// <summary>Every inbound message with its packet id and DUP flag, including those skipped for their size (null payload).</summary>
+        public event MqttPublishReceivedHandler PublishReceived;
 
         public event MqttDeliveryHandler DeliveryCompleted;
 
@@ -203,14 +212,33 @@ namespace IotDevice.Host.Mqtt
             Disconnect();
         }
 
-        void IMqttConnectionEvents.MessageReceived(MqttConnection source, string topic, byte[] payload, bool retained)
+        void IMqttConnectionEvents.MessageReceived(MqttConnection source, MqttInboundPublish publish)
         {
             lock (_eventLock)
             {
-                MqttMessageHandler handler = MessageReceived;
-                if (handler != null && Wanted(source))
+                if (!Wanted(source))
                 {
-                    Guard(() => handler(topic, payload, retained), "MessageReceived");
+                    return;
+                }
+
+                MqttPublishReceivedHandler detailed = PublishReceived;
+                if (detailed != null)
+                {
+                    Guard(() => detailed(publish.Topic, publish.Payload, publish.PayloadLength, publish.Retain, publish.PacketId, publish.Duplicate), "PublishReceived");
+                }
+
+                MqttMessageHandler handler = MessageReceived;
+                if (publish.Payload == null)
+                {
+                    if (detailed == null)
+                    {
+                        Trace.TraceWarning("HostMqttTransport: a message of " + publish.PayloadLength + " bytes on '" + publish.Topic
+                            + "' exceeds the " + MaxInboundPacketSize + "-byte packet limit; skipped");
+                    }
+                }
+                else if (handler != null)
+                {
+                    Guard(() => handler(publish.Topic, publish.Payload, publish.Retain), "MessageReceived");
                 }
             }
         }

@@ -6,7 +6,8 @@ namespace IotDevice.Host.Mqtt
     /// </summary>
     internal interface IMqttConnectionEvents
     {
-        void MessageReceived(MqttConnection source, string topic, byte[] payload, bool retained);
+        /// <summary>A PUBLISH arrived; its Payload is null when it was over the size limit and skipped.</summary>
+        void MessageReceived(MqttConnection source, MqttInboundPublish publish);
 
         void DeliveryCompleted(MqttConnection source, ushort packetId, bool delivered);
 

@@ -94,9 +94,11 @@ namespace IotDevice.Host.Mqtt
                 return;
             }
 
-            _events.MessageReceived(this, publish.Topic, publish.Payload, publish.Retain);
+            _events.MessageReceived(this, publish);
 
-            // Acknowledged after the handler ran, so an accepted message was really handed over.
+            // Acknowledged after the handler ran, so an accepted message was really handed over. One
+            // skipped for its size, or refused by the handler, is acknowledged too: delivered again, it
+            // would only be refused again, after every reconnect.
             if (publish.Qos == 1)
             {
                 Send(MqttPacketWriter.PubAck(publish.PacketId));

@@ -45,6 +45,9 @@ namespace IotDevice.Host.Mqtt
             {
                 // MQTT packets are small and latency matters more than coalescing them.
                 socket.NoDelay = true;
+
+                // A broker that stops reading must not block a sender for ever, keep-alive or not.
+                socket.SendTimeout = options.ConnectTimeoutMs;
                 socket.ConnectAsync(addresses, options.Port, deadline).AsTask().GetAwaiter().GetResult();
             }
             catch (Exception ex)

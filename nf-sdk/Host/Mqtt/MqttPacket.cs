@@ -5,11 +5,21 @@ namespace IotDevice.Host.Mqtt
     internal sealed class MqttPacket
     {
         public MqttPacket(MqttPacketType type, int flags, byte[] body)
+            : this(type, flags, body, -1)
+        {
+        }
+
+        /// <param name="skippedPayloadLength">A PUBLISH over the size limit: how many payload bytes were read past (the body is its variable header).</param>
+        public MqttPacket(MqttPacketType type, int flags, byte[] body, int skippedPayloadLength)
         {
             Type = type;
             Flags = flags;
             Body = body;
+            SkippedPayloadLength = skippedPayloadLength;
         }
+
+        /// <summary>-1, or the payload bytes of an over-sized PUBLISH that were read past unheld.</summary>
+        public int SkippedPayloadLength { get; }
 
         public MqttPacketType Type { get; }
 

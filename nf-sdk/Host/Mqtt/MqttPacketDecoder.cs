@@ -15,7 +15,10 @@ namespace IotDevice.Host.Mqtt
     internal sealed class MqttInboundPublish
     {
         public string Topic;
+
+        /// <summary>Null when the packet was over the size limit and its payload was skipped.</summary>
         public byte[] Payload;
+        public int PayloadLength;
         public int Qos;
         public bool Retain;
         public bool Duplicate;
@@ -139,12 +142,20 @@ namespace IotDevice.Host.Mqtt
                 offset += 2;
             }
 
-            var payload = new byte[body.Length - offset];
-            Buffer.BlockCopy(body, offset, payload, 0, payload.Length);
+            byte[] payload = null;
+            int payloadLength = packet.SkippedPayloadLength;
+            if (payloadLength < 0)
+            {
+                payload = new byte[body.Length - offset];
+                Buffer.BlockCopy(body, offset, payload, 0, payload.Length);
+                payloadLength = payload.Length;
+            }
+
             return new MqttInboundPublish
             {
                 Topic = topic,
                 Payload = payload,
+                PayloadLength = payloadLength,
                 Qos = qos,
                 Retain = (packet.Flags & 0x01) != 0,
                 Duplicate = duplicate,

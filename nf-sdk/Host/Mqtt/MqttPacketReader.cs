@@ -6,7 +6,9 @@ namespace IotDevice.Host.Mqtt
     /// <summary>
     /// Frames inbound packets from a byte stream, strictly: the fixed header must be valid 3.1.1, the
     /// remaining length at most four bytes, and the whole packet within a size limit that is checked
-    /// before anything is allocated, so a hostile length cannot make the client allocate 256 MiB.
+    /// before anything is allocated, so a hostile length cannot make the client allocate 256 MiB. A
+    /// PUBLISH over the limit is not an error: its topic and packet id are read, its payload is read past
+    /// through the read-ahead buffer without being held, and the packet says how much was skipped.
     /// Only one thread reads; it owns the small read-ahead buffer.
     /// </summary>
     internal sealed class MqttPacketReader
@@ -80,20 +82,72 @@ namespace IotDevice.Host.Mqtt
             long packetSize = 1L + lengthBytes + remainingLength;
             if (packetSize > _maxPacketSize)
             {
+                if (type == MqttPacketType.Publish)
+                {
+                    return SkipPublish(flags, lengthBytes, remainingLength);
+                }
+
                 throw new MqttProtocolException(
                     "packet of " + packetSize + " bytes exceeds the " + _maxPacketSize + "-byte limit (" + MqttPacket.NameOf(type) + ")");
             }
 
             byte[] body = remainingLength == 0 ? EmptyBody : new byte[remainingLength];
-            int received = ReadUpTo(body);
-            if (received < remainingLength)
+            ReadBody(body, 0, type, lengthBytes, remainingLength);
+            return new MqttPacket(type, flags, body);
+        }
+
+        /// <summary>
+        /// An over-sized PUBLISH: the variable header (topic length, topic, packet id) as its body, the
+        /// payload read past in read-ahead-sized pieces and only counted.
+        /// </summary>
+        private MqttPacket SkipPublish(int flags, int lengthBytes, int remainingLength)
+        {
+            var prefix = new byte[2];
+            ReadBody(prefix, 0, MqttPacketType.Publish, lengthBytes, remainingLength);
+            int topicLength = (prefix[0] << 8) | prefix[1];
+            int headerLength = 2 + topicLength + (((flags >> 1) & 0x03) > 0 ? 2 : 0);
+            if (headerLength > remainingLength)
             {
-                throw new MqttProtocolException(
-                    "truncated packet: the connection closed after " + (1 + lengthBytes + received) + " of " + packetSize
-                    + " bytes of a " + MqttPacket.NameOf(type) + " packet");
+                throw MqttProtocolException.Malformed(
+                    "PUBLISH topic length " + topicLength + " exceeds the " + (remainingLength - 2) + " bytes left in the packet");
             }
 
-            return new MqttPacket(type, flags, body);
+            var header = new byte[headerLength];
+            header[0] = prefix[0];
+            header[1] = prefix[1];
+            ReadBody(header, 2, MqttPacketType.Publish, lengthBytes, remainingLength);
+            int payloadLength = remainingLength - headerLength;
+            int skipped = 0;
+            while (skipped < payloadLength)
+            {
+                if (_bufferStart == _bufferEnd && !Fill())
+                {
+                    throw Truncated(MqttPacketType.Publish, lengthBytes, headerLength + skipped, remainingLength);
+                }
+
+                int count = Math.Min(_bufferEnd - _bufferStart, payloadLength - skipped);
+                _bufferStart += count;
+                skipped += count;
+            }
+
+            return new MqttPacket(MqttPacketType.Publish, flags, header, payloadLength);
+        }
+
+        /// <summary>Fills <paramref name="target"/> from <paramref name="offset"/> on, or reports the packet as cut short.</summary>
+        private void ReadBody(byte[] target, int offset, MqttPacketType type, int lengthBytes, int remainingLength)
+        {
+            int received = offset + ReadUpTo(target, offset);
+            if (received < target.Length)
+            {
+                throw Truncated(type, lengthBytes, received, remainingLength);
+            }
+        }
+
+        private static MqttProtocolException Truncated(MqttPacketType type, int lengthBytes, int received, int remainingLength)
+        {
+            return new MqttProtocolException(
+                "truncated packet: the connection closed after " + (1 + lengthBytes + received) + " of " + (1L + lengthBytes + remainingLength)
+                + " bytes of a " + MqttPacket.NameOf(type) + " packet");
         }
 
         /// <summary>Spec 2.2.2: reserved types are invalid and each type has fixed flag bits, except PUBLISH.</summary>
@@ -149,10 +203,10 @@ namespace IotDevice.Host.Mqtt
             return _buffer[_bufferStart++];
         }
 
-        /// <summary>Fills <paramref name="target"/> as far as the stream allows; returns the count read.</summary>
-        private int ReadUpTo(byte[] target)
+        /// <summary>Fills <paramref name="target"/> from <paramref name="offset"/> as far as the stream allows; returns the count read.</summary>
+        private int ReadUpTo(byte[] target, int offset)
         {
-            int done = 0;
+            int done = offset;
             while (done < target.Length)
             {
                 if (_bufferStart == _bufferEnd)
@@ -182,7 +236,7 @@ namespace IotDevice.Host.Mqtt
                 done += count;
             }
 
-            return done;
+            return done - offset;
         }
 
         private bool Fill()

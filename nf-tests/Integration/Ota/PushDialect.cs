@@ -107,5 +107,9 @@ namespace IotDevice.IntegrationTests.Ota
         public SendResult ReportEvent(string eventId, PropertyReport parameters) => SendResult.Accepted;
 
         public SendResult RequestTime() => SendResult.NotConnected;
+
+        public void OnStopped()
+        {
+        }
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using IotDevice.Host.Mqtt;
 using IotDevice.IntegrationTests.Support;
 using IotDevice.Session;
-using IotDevice.Transport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace IotDevice.IntegrationTests.Session
@@ -11,33 +10,6 @@ namespace IotDevice.IntegrationTests.Session
     [TestClass]
     public class SessionProtocolErrorTests
     {
-        private sealed class FakeBrokerDialect : ISessionDialect
-        {
-            private readonly FakeBroker _broker;
-
-            public FakeBrokerDialect(FakeBroker broker) => _broker = broker;
-
-            public MqttConnectOptions CreateConnectOptions() => new MqttConnectOptions
-            {
-                Host = _broker.Host,
-                Port = _broker.Port,
-                ClientId = "device-garbage",
-                ConnectTimeoutMs = 2000,
-            };
-
-            public string[] GetSubscribeFilters() => new[] { "devices/device-garbage/command" };
-
-            public MqttQos GetSubscribeQos() => MqttQos.AtLeastOnce;
-
-            public void OnConnected(DeviceSession session)
-            {
-            }
-
-            public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
-            {
-            }
-        }
-
         [TestMethod]
         public void A_malformed_packet_ends_the_connection_and_the_session_reconnects()
         {
@@ -51,7 +23,7 @@ namespace IotDevice.IntegrationTests.Session
                 c.WaitForClientClose();
             });
             var log = new ConcurrentQueue<string>();
-            var session = new DeviceSession(new HostMqttTransport(), new FakeBrokerDialect(broker), new SessionOptions
+            var session = new DeviceSession(new HostMqttTransport(), new ScriptedBrokerDialect(broker), new SessionOptions
             {
                 InitialReconnectDelayMs = 100,
                 MaxReconnectDelayMs = 400,

@@ -139,6 +139,60 @@ namespace IotDevice.IntegrationTests.Support
             Send(0x20, 0x02, 0x00, 0x00);
         }
 
+        /// <summary>Reads a SUBSCRIBE of one filter and grants it QoS 1; returns the SUBSCRIBE.</summary>
+        public RawPacket AcceptSubscribe()
+        {
+            RawPacket subscribe = Expect(Subscribe);
+            Send(0x90, 0x03, subscribe.Body[0], subscribe.Body[1], 0x01);
+            return subscribe;
+        }
+
+        /// <summary>Sends a PUBLISH at QoS 0 (packet id 0) or 1.</summary>
+        public void SendPublish(string topic, byte[] payload, ushort packetId, bool duplicate = false)
+        {
+            byte[] topicBytes = System.Text.Encoding.UTF8.GetBytes(topic);
+            int idBytes = packetId == 0 ? 0 : 2;
+            int remaining = 2 + topicBytes.Length + idBytes + payload.Length;
+            var packet = new MemoryStream();
+            packet.WriteByte((byte)(0x30 | (packetId == 0 ? 0 : 0x02) | (duplicate ? 0x08 : 0)));
+            do
+            {
+                int digit = remaining % 128;
+                remaining /= 128;
+                packet.WriteByte((byte)(remaining > 0 ? digit | 0x80 : digit));
+            }
+            while (remaining > 0);
+            packet.WriteByte((byte)(topicBytes.Length >> 8));
+            packet.WriteByte((byte)topicBytes.Length);
+            packet.Write(topicBytes, 0, topicBytes.Length);
+            if (packetId != 0)
+            {
+                packet.WriteByte((byte)(packetId >> 8));
+                packet.WriteByte((byte)packetId);
+            }
+
+            packet.Write(payload, 0, payload.Length);
+            Send(packet.ToArray());
+        }
+
+        /// <summary>Reads packets until the PUBACK of <paramref name="packetId"/>, skipping others (the client's own publishes).</summary>
+        public void ExpectPubAck(ushort packetId)
+        {
+            while (true)
+            {
+                RawPacket packet = ReadPacket();
+                if (packet == null)
+                {
+                    throw new InvalidOperationException("The client closed the connection; expected the PUBACK of " + packetId + ".");
+                }
+
+                if (packet.Type == PubAck && ((packet.Body[0] << 8) | packet.Body[1]) == packetId)
+                {
+                    return;
+                }
+            }
+        }
+
         /// <summary>Reads the next packet and checks its type.</summary>
         public RawPacket Expect(int type)
         {

@@ -56,7 +56,7 @@ namespace IotDevice.UnitTests.Ota
             Http = new FakeHttpTransport(image, 1024);
             Store = new MemoryUpdateStore(capacity);
             Client.Start();
-            Assert(Wait(() => Client.Session.IsConnected, 5000), "the client connects to the fake broker");
+            Assert(Wait(() => Client.Session.IsAnnounced, 5000), "the client connects to the fake broker");
             Engine = NewEngine(FastOptions());
         }
 

@@ -97,6 +97,10 @@ namespace IotDevice.UnitTests.Ota
             return SendResult.Accepted;
         }
 
+        public void OnStopped()
+        {
+        }
+
         public SendResult RequestTime()
         {
             return SendResult.NotConnected;

@@ -69,7 +69,7 @@ namespace IotDevice.UnitTests.Session
             session.Start();
             try
             {
-                WaitFor(() => session.State == SessionState.Connected && dialect.Announcements == 1, "connected and announced");
+                WaitFor(() => session.IsAnnounced && dialect.Announcements == 1, "connected and announced");
                 Assert.AreEqual(2, transport.Subscriptions);
                 Assert.AreEqual("up/device-1/info|hello", transport.Published()[0]);
                 Assert.AreEqual(1L, session.Counters.Connects);
@@ -310,7 +310,7 @@ namespace IotDevice.UnitTests.Session
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected");
+                WaitFor(() => session.IsAnnounced, "connected and announced");
                 transport.Deliver("down/device-1/big", new byte[65]);
                 transport.Deliver("down/device-1/ok", new byte[64]);
                 dialect.ThrowOnMessage = true;

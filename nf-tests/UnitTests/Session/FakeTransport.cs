@@ -7,14 +7,16 @@ namespace IotDevice.UnitTests.Session
 {
     /// <summary>
     /// An in-memory IMqttTransport: records what the device publishes, byte for byte, and lets a test
-    /// play the broker (deliver, acknowledge, refuse, drop the link). Shared by the session and dialect tests.
+    /// play the broker (deliver, redeliver, acknowledge, refuse, drop the link). Like the host transport,
+    /// it tells inbound packet ids and the DUP flag. Shared by the session and dialect tests.
     /// </summary>
-    internal sealed class FakeTransport : IMqttTransport
+    internal sealed class FakeTransport : IMqttTransport, IMqttPublishSource
     {
         private readonly object _sync = new object();
         private readonly ArrayList _topics = new ArrayList();
         private readonly ArrayList _payloads = new ArrayList();
         private ushort _nextId;
+        private ushort _nextInboundId;
 
         public event MqttMessageHandler MessageReceived;
 
@@ -23,6 +25,11 @@ namespace IotDevice.UnitTests.Session
         public event MqttSubscribedHandler Subscribed;
 
         public event MqttConnectionLostHandler ConnectionLost;
+
+        public event MqttPublishReceivedHandler PublishReceived;
+
+        /// <summary>SUBACKs still to be lost (never raised), one per SUBSCRIBE.</summary>
+        public int SubAcksToLose;
 
         /// <summary>Result of the next connect attempts.</summary>
         public MqttConnectResult NextConnectResult = MqttConnectResult.Accepted;
@@ -159,7 +166,11 @@ namespace IotDevice.UnitTests.Session
                 id = NextId();
             }
             MqttSubscribedHandler handler = Subscribed;
-            if (handler != null)
+            if (SubAcksToLose > 0)
+            {
+                SubAcksToLose--;
+            }
+            else if (handler != null)
             {
                 handler(id, new byte[filters.Length]);
             }
@@ -207,11 +218,46 @@ namespace IotDevice.UnitTests.Session
             }
         }
 
-        /// <summary>The broker sends a message to the device.</summary>
+        /// <summary>The broker sends a message to the device (at QoS 1, under a new packet id; see LastInboundId).</summary>
         public void Deliver(string topic, byte[] payload)
         {
+            ushort id;
+            lock (_sync)
+            {
+                _nextInboundId++;
+                id = _nextInboundId;
+            }
+            Raise(topic, payload, payload.Length, id, false);
+        }
+
+        /// <summary>The packet id of the last message delivered.</summary>
+        public ushort LastInboundId
+        {
+            get { lock (_sync) { return _nextInboundId; } }
+        }
+
+        /// <summary>The broker delivers a message again after a reconnect: the same packet id, DUP set.</summary>
+        public void Redeliver(string topic, string json, ushort packetId)
+        {
+            byte[] payload = Encoding.UTF8.GetBytes(json);
+            Raise(topic, payload, payload.Length, packetId, true);
+        }
+
+        /// <summary>A message larger than the transport takes: only its topic and size are told.</summary>
+        public void DeliverOversized(string topic, int length)
+        {
+            Raise(topic, null, length, 0, false);
+        }
+
+        private void Raise(string topic, byte[] payload, int length, ushort packetId, bool duplicate)
+        {
+            MqttPublishReceivedHandler detailed = PublishReceived;
+            if (detailed != null)
+            {
+                detailed(topic, payload, length, false, packetId, duplicate);
+            }
             MqttMessageHandler handler = MessageReceived;
-            if (handler != null)
+            if (handler != null && payload != null)
             {
                 handler(topic, payload, false);
             }

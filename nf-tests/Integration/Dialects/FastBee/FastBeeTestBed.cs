@@ -77,7 +77,7 @@ namespace IotDevice.IntegrationTests.Dialects.FastBee
             if (waitForInfo)
             {
                 Platform.WaitFor("info/post", 1);
-                Eventually.True(() => Dialect.IsAnnounced, "the device handles messages as they come");
+                Eventually.True(() => Client.Session.IsAnnounced, "the device handles messages as they come");
             }
             return Client;
         }

@@ -68,7 +68,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         public AlinkHarness Start(int announcements)
         {
             Client.Start();
-            WaitFor(() => Client.Session.State == SessionState.Connected && Transport.Published().Length >= announcements, "connected and announced");
+            WaitFor(() => Client.Session.IsAnnounced && Transport.Published().Length >= announcements, "connected and announced");
             _baseline = Transport.Published().Length;
             return this;
         }

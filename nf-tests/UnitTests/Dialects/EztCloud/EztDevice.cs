@@ -64,7 +64,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         {
             EztDevice device = new EztDevice(options);
             device.Client.Start();
-            WaitFor(() => device.Session.State == SessionState.Connected && device.Transport.Count >= announcements, "connected and announced");
+            WaitFor(() => device.Session.IsAnnounced && device.Transport.Count >= announcements, "connected and announced");
             return device;
         }
 

@@ -228,10 +228,11 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             byte[] payload = FastBeeRig.Bytes("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
             for (int i = 0; i < 9; i++)
             {
-                rig.Dialect.OnMessage(rig.Client.Session, FastBeeRig.Prefix + "function/get", payload, true);
+                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", payload);
             }
             Assert.AreEqual(0, _switchCalls, "held until info/post");
             Assert.AreEqual(1L, rig.Rejected, "the ninth is beyond the hold");
+            Assert.AreEqual(1L, rig.Client.Session.Counters.RejectedFor(RejectReason.BeforeAnnouncement));
             rig.Start();
             try
             {

@@ -100,7 +100,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         public FastBeeRig Start()
         {
             Client.Start();
-            WaitFor(() => Count("info/post") >= 1 && Dialect.IsAnnounced, "the first info/post");
+            WaitFor(() => Count("info/post") >= 1 && Client.Session.IsAnnounced, "the first info/post");
             return this;
         }
 

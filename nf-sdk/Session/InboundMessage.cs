@@ -1,0 +1,31 @@
+namespace IotDevice.Session
+{
+    /// <summary>
+    /// An inbound message kept until the connection's announcement is out, with what the transport said
+    /// about its packet (known only from an <see cref="IotDevice.Transport.IMqttPublishSource"/>).
+    /// </summary>
+    internal sealed class InboundMessage
+    {
+        public InboundMessage(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
+        {
+            Topic = topic;
+            Payload = payload;
+            Retained = retained;
+            PacketId = packetId;
+            Duplicate = duplicate;
+            DetailsKnown = detailsKnown;
+        }
+
+        public string Topic { get; }
+
+        public byte[] Payload { get; }
+
+        public bool Retained { get; }
+
+        public ushort PacketId { get; }
+
+        public bool Duplicate { get; }
+
+        public bool DetailsKnown { get; }
+    }
+}
