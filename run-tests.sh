@@ -17,6 +17,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+rm -rf artifacts/figures artifacts/footprint.md   # only this run's figures are printed
 log=$(mktemp)
 dotnet test IotDevice.Host.slnx --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -35,6 +36,10 @@ if [ -f artifacts/footprint.md ]; then
   cat artifacts/footprint.md
   echo
 fi
+# Figures a test measured (nf-tests/Integration: the broker restart loop).
+for figures in artifacts/figures/*.txt; do
+  [ -f "$figures" ] && echo "$(basename "$figures" .txt): $(cat "$figures")"
+done
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any test could report
