@@ -99,9 +99,10 @@ namespace IotDevice.DeviceRunner
         private static int Rank(string assembly) =>
             assembly == "nanoFramework.TestFramework" ? 1 : assembly == "nanoFramework.UnitTestLauncher" ? 2 : 0;
 
-        // [TestMethod] and [DataRow] cases in the project's own sources: what the launcher should report.
+        // What the launcher reports a line for, in the project's own sources: each test and DataRow case,
+        // and each class's Setup and Cleanup.
         private static int CountTestMethods(DeviceProject project) =>
-            project.Sources.Sum(s => Regex.Matches(File.ReadAllText(s), @"\[(TestMethod|DataRow)\b").Count);
+            project.Sources.Sum(s => Regex.Matches(File.ReadAllText(s), @"\[(TestMethod|DataRow|Setup|Cleanup)\b").Count);
 
         private static string Indent(string text) => "    " + text.Replace(Environment.NewLine, Environment.NewLine + "    ");
 
