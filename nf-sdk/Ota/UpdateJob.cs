@@ -1,3 +1,4 @@
+using IotDevice.Transport;
 using IotDevice.Client;
 using IotDevice.Crypto;
 

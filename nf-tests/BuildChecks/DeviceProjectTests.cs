@@ -21,7 +21,7 @@ namespace IotDevice.BuildChecks
         [TestMethod]
         public void The_device_solution_has_the_sdk_and_its_unit_tests()
         {
-            Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/IotDevice.nfproj"));
+            Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/Core/IotDevice.nfproj"));
             Assert.IsTrue(RepositoryLayout.NfProjects().Contains("nf-sdk/Device/IotDevice.Device.nfproj"));
             Assert.IsTrue(RepositoryLayout.UnitTestProjects().Count() >= 2, "the unit tests are split into one device test project per area");
         }

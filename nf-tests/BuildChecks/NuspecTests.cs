@@ -25,10 +25,14 @@ namespace IotDevice.BuildChecks
                 .Select(p => new object[] { Path.GetRelativePath(RepositoryLayout.Root, p).Replace('\\', '/') });
 
         [TestMethod]
-        public void The_sdk_and_the_boards_are_packed()
+        public void Every_sdk_package_and_the_boards_are_packed()
         {
             var specs = Specs().Select(s => (string)s[0]).ToList();
-            CollectionAssert.Contains(specs, "nf-sdk/IotDevice.nuspec");
+            foreach (string spec in new[] { "Core/IotDevice", "Crypto/IotDevice.Crypto", "Ota/IotDevice.Ota", "FastBee/IotDevice.FastBee",
+                "Alink/IotDevice.Alink", "EztCloud/IotDevice.EztCloud" })
+            {
+                CollectionAssert.Contains(specs, "nf-sdk/" + spec + ".nuspec");
+            }
             CollectionAssert.Contains(specs, "boards/IotDevice.Boards.nuspec");
         }
 
@@ -73,6 +77,49 @@ namespace IotDevice.BuildChecks
                 .ToHashSet();
             Assert.AreEqual("", string.Join(", ", pinned.Except(declared).OrderBy(x => x)), $"{spec} lacks dependencies its projects pin");
             Assert.AreEqual("", string.Join(", ", declared.Except(pinned).OrderBy(x => x)), $"{spec} declares dependencies its projects do not pin");
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(Specs))]
+        public void The_sdk_dependencies_are_the_packages_of_the_referenced_projects(string spec)
+        {
+            // Which package ships each assembly, over every .nuspec in the repository.
+            var packageOf = new Dictionary<string, string>();
+            foreach (object[] other in Specs())
+            {
+                string id = PackageId((string)other[0]);
+                foreach (string project in PackedProjects((string)other[0]))
+                {
+                    packageOf[Path.GetFullPath(project)] = id;
+                }
+            }
+            string own = PackageId(spec);
+            var needed = PackedProjects(spec)
+                .SelectMany(project => XDocument.Load(project).Descendants().Where(e => e.Name.LocalName == "ProjectReference")
+                    .Select(r => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project), ((string)r.Attribute("Include")).Replace('\\', '/')))))
+                .Select(reference => packageOf.TryGetValue(reference, out string id) ? id : "(no package packs " + Path.GetFileName(reference) + ")")
+                .Where(id => id != own)
+                .ToHashSet();
+            var declared = XDocument.Load(RepositoryLayout.PathOf(spec)).Descendants().Where(e => e.Name.LocalName == "dependency")
+                .Select(d => (string)d.Attribute("id"))
+                .Where(id => !id.StartsWith("nanoFramework.", StringComparison.Ordinal))
+                .ToHashSet();
+            Assert.AreEqual(string.Join(", ", needed.OrderBy(x => x)), string.Join(", ", declared.OrderBy(x => x)),
+                $"{spec}: its SDK dependencies are not the packages of the projects it references");
+        }
+
+        private static string PackageId(string spec) =>
+            (string)XDocument.Load(RepositoryLayout.PathOf(spec)).Descendants().First(e => e.Name.LocalName == "id");
+
+        private static IEnumerable<string> PackedProjects(string spec)
+        {
+            string folder = Path.GetDirectoryName(RepositoryLayout.PathOf(spec));
+            return Files(spec)
+                .Select(src => Regex.Match(src, @"^(?:(.+)/)?bin/Release/"))
+                .Where(m => m.Success)
+                .Select(m => Path.Combine(folder, m.Groups[1].Value))
+                .Distinct()
+                .SelectMany(dir => Directory.EnumerateFiles(dir, "*.nfproj"));
         }
 
         [TestMethod]

@@ -46,9 +46,10 @@ namespace IotDevice.BuildChecks
         public void It_packs_every_nuspec()
         {
             string workflow = Workflow();
+            StringAssert.Contains(workflow, "nuget pack $spec -BasePath (Split-Path $spec)");
             foreach (object[] spec in NuspecTests.Specs())
             {
-                StringAssert.Contains(workflow, "nuget pack " + ((string)spec[0]).Replace('/', '\\'));
+                StringAssert.Contains(workflow, "'" + ((string)spec[0]).Replace('/', '\\') + "'");
             }
         }
     }

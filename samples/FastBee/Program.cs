@@ -2,7 +2,8 @@ using System;
 using System.Device.Gpio;
 using System.Threading;
 using IotDevice.Boards;
-using IotDevice.Device.Ota;
+using IotDevice.Device.Http;
+using IotDevice.Ota.Device;
 using IotDevice.Dialects.FastBee;
 
 namespace IotDevice.Samples.FastBee

@@ -1,3 +1,4 @@
+using IotDevice.Transport;
 using IotDevice.Ota;
 using nanoFramework.TestFramework;
 

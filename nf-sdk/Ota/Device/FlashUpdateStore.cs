@@ -3,7 +3,7 @@ using System.IO;
 using IotDevice.Client;
 using IotDevice.Ota;
 
-namespace IotDevice.Device.Ota
+namespace IotDevice.Ota.Device
 {
     /// <summary>
     /// IUpdateStore on the board's file system (nanoFramework.System.IO.FileSystem; the ESP32's internal

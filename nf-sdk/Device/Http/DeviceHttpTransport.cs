@@ -3,11 +3,11 @@ using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using IotDevice.Ota;
+using IotDevice.Transport;
 using IotDevice.Session;
 using IotDevice.Transport;
 
-namespace IotDevice.Device.Ota
+namespace IotDevice.Device.Http
 {
     /// <summary>
     /// IHttpTransport on the device, over nanoFramework.System.Net.Http 1.5. The body is read from the

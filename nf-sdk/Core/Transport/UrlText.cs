@@ -1,6 +1,6 @@
 #pragma warning disable NF1015 // URL syntax is ASCII (/, ?, #, @, the scheme); other characters are copied, never interpreted
 
-namespace IotDevice.Ota
+namespace IotDevice.Transport
 {
     /// <summary>
     /// The little URL handling the engine needs, on plain strings (System.Uri is not in the device's

@@ -7,7 +7,7 @@ namespace IotDevice.Client
     /// and data-stream handlers. A short array rather than a hash table — devices register a handful,
     /// and it keeps the core free of the collections package. Thread-safe.
     /// </summary>
-    internal sealed class IdentifierMap
+    public sealed class IdentifierMap
     {
         private readonly object _sync = new object();
         private string[] _ids = new string[4];
