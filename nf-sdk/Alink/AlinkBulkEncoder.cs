@@ -7,7 +7,7 @@ using IotDevice.Json;
 namespace IotDevice.Dialects.Alink
 {
     /// <summary>
-    /// Writes the Alink requests that carry lists (protocols.md §2.4.6–2.4.9): batch and history posts,
+    /// Writes the Alink requests that carry lists (docs/alink.md §4.6–4.9): batch and history posts,
     /// device tags (deviceinfo update/delete), desired-property get/delete.
     /// </summary>
     public static class AlinkBulkEncoder
@@ -246,7 +246,7 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        // attrKey: up to 100 characters, letters, digits and '_', not starting with a digit (protocols.md §2.4.9).
+        // attrKey: up to 100 characters, letters, digits and '_', not starting with a digit (docs/alink.md §4.9).
         private static void CheckTagKey(string key)
         {
             bool valid = key != null && key.Length > 0 && key.Length <= 100 && !(key[0] >= '0' && key[0] <= '9');

@@ -1,6 +1,6 @@
 namespace IotDevice.Dialects.Alink
 {
-    /// <summary>Result codes of the Alink protocol (protocols.md §2.2).</summary>
+    /// <summary>Result codes of the Alink protocol (docs/alink.md §8).</summary>
     public static class AlinkCodes
     {
         /// <summary>Success.</summary>

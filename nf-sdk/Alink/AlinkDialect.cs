@@ -8,7 +8,7 @@ using IotDevice.Transport;
 namespace IotDevice.Dialects.Alink
 {
     /// <summary>
-    /// Alibaba Cloud IoT Platform, Alink JSON, device side (protocols.md §2). Signs the CONNECT, subscribes
+    /// Alibaba Cloud IoT Platform, Alink JSON, device side (docs/alink.md). Signs the CONNECT, subscribes
     /// the device's topics, reports its firmware version and asks for pending updates and configuration
     /// after every connect, answers property sets, service calls (and RRPC when enabled) through the
     /// client's handlers, and correlates every reply with its request by topic and id.

@@ -4,8 +4,8 @@ using IotDevice.Json;
 namespace IotDevice.Dialects.Alink
 {
     /// <summary>
-    /// Writes the Alink messages a device sends into a reused <see cref="JsonWriter"/> (protocols.md
-    /// §2.2–2.4): the request envelope, replies to downlinks, property and event params, OTA inform and
+    /// Writes the Alink messages a device sends into a reused <see cref="JsonWriter"/> (docs/alink.md
+    /// §4): the request envelope, replies to downlinks, property and event params, OTA inform and
     /// progress, the NTP request. Each Write… method starts a new document.
     /// </summary>
     public static class AlinkEncoder
@@ -213,7 +213,7 @@ namespace IotDevice.Dialects.Alink
             EndRequest(writer, FirmwareGetMethod);
         }
 
-        /// <summary>Remote configuration query: params <c>{"configScope":"product","getType":"file"}</c> (seed 004).</summary>
+        /// <summary>Remote configuration query: params <c>{"configScope":"product","getType":"file"}</c> (docs/alink.md §4.12).</summary>
         public static void WriteConfigGet(JsonWriter writer, long id)
         {
             BeginRequest(writer, id);

@@ -5,8 +5,8 @@ namespace IotDevice.Dialects.Alink
 {
     /// <summary>
     /// Reads the platform's update descriptors into <see cref="UpdateOffer"/>s: the firmware fields of an
-    /// OTA push or <c>firmware/get_reply</c> (§2.4.11) and the config fields of <c>config/get_reply</c>
-    /// and <c>config/push</c> (§2.4.12). Liberal about JSON types (size as number or string, signMethod
+    /// OTA push or <c>firmware/get_reply</c> (docs/alink.md §4.11) and the config fields of <c>config/get_reply</c>
+    /// and <c>config/push</c> (docs/alink.md §4.12). Liberal about JSON types (size as number or string, signMethod
     /// in any case), strict about what an update cannot go without (a url, a known digest method).
     /// </summary>
     public static class AlinkOfferParser
@@ -78,7 +78,7 @@ namespace IotDevice.Dialects.Alink
                 problem = "config offer without a configId";
                 return null;
             }
-            // Seed 004: Sha256 is the only method; a missing one means Sha256.
+            // docs/alink.md §4.12: Sha256 is the only method; a missing one means Sha256.
             JsonElement method = data.Get("signMethod");
             offer.DigestMethod = DigestMethod.Sha256;
             if (method.Exists && !ReadMethod(method, offer, out problem))

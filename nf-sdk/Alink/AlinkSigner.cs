@@ -6,7 +6,7 @@ using IotDevice.Transport;
 namespace IotDevice.Dialects.Alink
 {
     /// <summary>
-    /// The CONNECT credentials of device-secret authentication (protocols.md §2.1):
+    /// The CONNECT credentials of device-secret authentication (docs/alink.md §2):
     /// client id <c>{clientId}|securemode=…,signmethod=…,timestamp=…|</c>, user name
     /// <c>{deviceName}&amp;{productKey}</c>, password = upper-case hex HMAC(deviceSecret, content) where
     /// content is the signed parameters sorted by name, concatenated as name+value.
@@ -95,7 +95,7 @@ namespace IotDevice.Dialects.Alink
                 Content(clientId, options.DeviceName, options.ProductKey, options.Timestamp));
             connect.KeepAliveSeconds = options.KeepAliveSeconds;
             connect.CleanSession = options.CleanSession;
-            // The platform refuses wills (protocols.md §0.6): none is ever set.
+            // The platform refuses wills (docs/mqtt-session.md §5): none is ever set.
             connect.WillTopic = null;
             return connect;
         }

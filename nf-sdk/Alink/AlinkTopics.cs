@@ -3,7 +3,7 @@ using IotDevice.Topics;
 namespace IotDevice.Dialects.Alink
 {
     /// <summary>
-    /// Alibaba Cloud IoT (Alink JSON) device topics (protocols.md §2.3). The parser takes the first row
+    /// Alibaba Cloud IoT (Alink JSON) device topics (docs/alink.md §3). The parser takes the first row
     /// that matches, so fixed topics come before rows with an identifier, and
     /// <c>thing/service/{serviceId}_reply</c> comes before <c>thing/service/{serviceId}</c>: the
     /// <c>thing/service/+</c> subscription would otherwise route the device's own echoed replies as calls.

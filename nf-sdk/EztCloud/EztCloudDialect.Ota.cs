@@ -8,7 +8,7 @@ using IotDevice.Session;
 namespace IotDevice.Dialects.EztCloud
 {
     /// <summary>
-    /// OTA the EZtCloud way (protocols.md §3.4): the device reports its version attribute and polls with
+    /// OTA the EZtCloud way (docs/eztcloud.md §7): the device reports its version attribute and polls with
     /// the otaCheck event; the platform answers with the otaUpgrade command. The command is answered at
     /// once (<c>{"accepted":true|false}</c>) and its offer handed to the client. There is no progress
     /// topic: success is the new version attribute, failure an <c>otaResult</c> event.

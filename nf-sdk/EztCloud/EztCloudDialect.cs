@@ -9,7 +9,7 @@ using IotDevice.Transport;
 namespace IotDevice.Dialects.EztCloud
 {
     /// <summary>
-    /// The EZtCloud device protocol (protocols.md §3): attributes, events, commands, custom data
+    /// The EZtCloud device protocol (docs/eztcloud.md): attributes, events, commands, custom data
     /// streams and command-based OTA, all on <c>…/{username}</c> topics.
     /// <code>
     /// EztCloudOptions options = new EztCloudOptions();

@@ -5,7 +5,7 @@ using IotDevice.Json;
 namespace IotDevice.Dialects.EztCloud
 {
     /// <summary>
-    /// The EZtCloud payloads (protocols.md §3.3, seed 002), written into a reused writer and read in
+    /// The EZtCloud payloads (docs/eztcloud.md §4), written into a reused writer and read in
     /// place. Nothing here sends or decides; the dialect does.
     /// </summary>
     internal static class EztCloudMessages

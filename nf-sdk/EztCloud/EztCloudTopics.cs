@@ -3,7 +3,7 @@ using IotDevice.Topics;
 namespace IotDevice.Dialects.EztCloud
 {
     /// <summary>
-    /// EZtCloud device topics (protocols.md §3.2, seed 002): the device username (<c>DU_…</c>) is the
+    /// EZtCloud device topics (docs/eztcloud.md §3): the device username (<c>DU_…</c>) is the
     /// second level of every topic; custom data streams may have sub-levels below their identifier.
     /// </summary>
     public static class EztCloudTopics

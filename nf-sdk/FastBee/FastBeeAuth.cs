@@ -5,7 +5,7 @@ using IotDevice.Crypto;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// FastBee's CONNECT credentials (protocols.md §1.2–1.3): the client id
+    /// FastBee's CONNECT credentials (docs/fastbee.md §2): the client id
     /// <c>{S|E}&amp;deviceNum&amp;productId&amp;userId</c>, the simple password
     /// <c>password[&amp;authCode]</c>, and the encrypted one,
     /// Base64(AES-128-CBC-PKCS7(key = product secret, IV = "wumei-smart-open", <c>password&amp;expireTime[&amp;authCode]</c>)).

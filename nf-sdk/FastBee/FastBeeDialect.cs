@@ -9,7 +9,7 @@ using IotDevice.Transport;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// The FastBee dialect (protocols.md §1): <c>/{productId}/{deviceNum}/…</c> topics, item-array payloads,
+    /// The FastBee dialect (docs/fastbee.md): <c>/{productId}/{deviceNum}/…</c> topics, item-array payloads,
     /// simple or AES-encrypted authentication with the password rebuilt before every connect, info/post
     /// first after every connect, commands confirmed by reporting the resulting values, real-time
     /// monitoring, MQTT and HTTP time, and OTA pushes handed to the client as <see cref="UpdateOffer"/>s.

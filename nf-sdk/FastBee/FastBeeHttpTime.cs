@@ -5,7 +5,7 @@ using IotDevice.Transport;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// The platform's HTTP time (protocols.md §1.3): <c>GET {ntpUrl}?deviceSendTime={monotonic ms}</c> →
+    /// The platform's HTTP time (docs/fastbee.md §5.2): <c>GET {ntpUrl}?deviceSendTime={monotonic ms}</c> →
     /// <c>{"deviceSendTime":…,"serverRecvTime":…,"serverSendTime":…}</c> (or <c>{"data":{"serverTime":…}}</c>).
     /// The device times are its own monotonic counter read around the request, so the answer feeds the NTP
     /// formula directly. One instance, used by one thread (the session's, before each connect).

@@ -4,7 +4,7 @@ using IotDevice.Json;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// FastBee's common payload, the thing-model item array (protocols.md §1.5):
+    /// FastBee's common payload, the thing-model item array (docs/fastbee.md §4.1):
     /// <c>[{"id":"gear","value":"1","remark":""}]</c>. The value always travels as a string, whatever
     /// the model type; reading is liberal (a number or boolean value is taken too).
     /// </summary>

@@ -4,7 +4,7 @@ using IotDevice.Json;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// The FastBee object payloads (protocols.md §1.6): info/post, ntp/post, upgrade/reply written;
+    /// The FastBee object payloads (docs/fastbee.md §4): info/post, ntp/post, upgrade/reply written;
     /// monitor/get and the ntp/get (or HTTP time) answer read. Reading is liberal about numbers sent as
     /// strings; a field of the wrong type or out of range is a problem, never an exception.
     /// </summary>

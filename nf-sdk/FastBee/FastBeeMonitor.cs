@@ -7,7 +7,7 @@ namespace IotDevice.Dialects.FastBee
     internal delegate void SampleTick();
 
     /// <summary>
-    /// Real-time monitoring as FastBee's firmware does it (protocols.md §1.6.4): <c>count</c> samples,
+    /// Real-time monitoring as FastBee's firmware does it (docs/fastbee.md §4.5): <c>count</c> samples,
     /// the first at once, then one every <c>interval</c> ms; a new request replaces the running one.
     /// One one-shot Timer re-armed after each sample, against a fixed schedule (start + k·interval), so
     /// samples never overlap and slow publishing does not stretch the series.

@@ -5,7 +5,7 @@ using IotDevice.Json;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// Reads a FastBee OTA push into the SDK's <see cref="UpdateOffer"/> (protocols.md §1.6.7). Both shapes:
+    /// Reads a FastBee OTA push into the SDK's <see cref="UpdateOffer"/> (docs/fastbee.md §7.1). Both shapes:
     /// old <c>ota/get</c> <c>{"version":1.1,"downloadUrl":"http://…"}</c> and the server's upgrade object
     /// <c>{"otaId":…,"otaUrl":…,"firmwareVersion":…,"seqNo":…,"signType":"16md5","signCode":…,"messageId":…}</c>,
     /// any mix of the two, numbers or strings. The messageId (raw JSON, to echo its type) becomes the

@@ -4,7 +4,7 @@ using IotDevice.Topics;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// FastBee's device topics (protocols.md §1.4): every topic is <c>/{productId}/{deviceNum}/name/verb</c>.
+    /// FastBee's device topics (docs/fastbee.md §3): every topic is <c>/{productId}/{deviceNum}/name/verb</c>.
     /// Both OTA push topics are subscribed (<c>upgrade/get</c> new, <c>ota/get</c> old); topics deprecated
     /// since 2.x are still recognised but not subscribed.
     /// </summary>

@@ -2,7 +2,7 @@ namespace IotDevice.Client
 {
     /// <summary>
     /// Wall-clock time for a device that has none: an offset onto the monotonic millisecond counter,
-    /// set from a platform's time-sync answer. All arithmetic is 64-bit milliseconds (protocols.md §0).
+    /// set from a platform's time-sync answer. All arithmetic is 64-bit milliseconds (docs/mqtt-session.md §7).
     /// </summary>
     public sealed class DeviceClock
     {

@@ -8,7 +8,7 @@ using IotDevice.Transport;
 namespace IotDevice.Platforms.Alink
 {
     /// <summary>
-    /// Alibaba Cloud IoT's check of a device-secret CONNECT (protocols.md §2.1), with .NET's own HMACs so it
+    /// Alibaba Cloud IoT's check of a device-secret CONNECT (docs/alink.md §2), with .NET's own HMACs so it
     /// checks the SDK rather than repeating it. The client id is <c>{id}|securemode=…,signmethod=…[,timestamp=…]|</c>
     /// (other pairs are allowed and not signed), the user name <c>{deviceName}&amp;{productKey}</c>, the
     /// password the hex HMAC (either case) of the signed parameters sorted by name. The platform's codes:

@@ -8,7 +8,7 @@ using IotDevice.Transport;
 namespace IotDevice.Platforms.Alink
 {
     /// <summary>
-    /// Alibaba Cloud IoT for one device (protocols.md §2), written from the spec rather than from the SDK:
+    /// Alibaba Cloud IoT for one device (docs/alink.md), written from the spec rather than from the SDK:
     /// subscribed to the device's <c>/sys/…/#</c>, NTP request and <c>/ota/device/#</c> topics, it answers
     /// every request on its <c>_reply</c> topic with the same id (unless told to stay silent for a method),
     /// answers NTP with its own clock, serves a pending firmware or config on the get queries, and
@@ -16,7 +16,7 @@ namespace IotDevice.Platforms.Alink
     /// </summary>
     public sealed class AlinkPlatform : PlatformSimulator
     {
-        // Uplinks the platform answers on topic + "_reply" (protocols.md §2.3).
+        // Uplinks the platform answers on topic + "_reply" (docs/alink.md §3).
         private static readonly string[] Answered =
         {
             "thing/event/property/post", "thing/event/property/batch/post", "thing/event/property/history/post",
@@ -72,7 +72,7 @@ namespace IotDevice.Platforms.Alink
                 + "\",\"sign\":\"" + md5 + "\",\"signMethod\":\"Md5\"" + (module == null ? "" : ",\"module\":\"" + module + "\"") + "}";
         }
 
-        /// <summary>The <c>data</c> of a config push or config/get_reply for a file at <paramref name="url"/> (seed 004: SHA-256 sign).</summary>
+        /// <summary>The <c>data</c> of a config push or config/get_reply for a file at <paramref name="url"/> (docs/alink.md §4.12: SHA-256 sign).</summary>
         public static string ConfigOffer(string configId, long size, string sha256, string url)
         {
             return "{\"configId\":\"" + configId + "\",\"configSize\":" + size + ",\"sign\":\"" + sha256

@@ -9,7 +9,7 @@ using IotDevice.Transport;
 namespace IotDevice.Platforms.EztCloud
 {
     /// <summary>
-    /// The EZtCloud platform as one device sees it (protocols.md §3, seed 002): it subscribes the device's
+    /// The EZtCloud platform as one device sees it (docs/eztcloud.md): it subscribes the device's
     /// uplink topics and answers attributes_response / event_response (when "cloud responses" are on),
     /// throttles reports that come too fast with error_code −1, answers attributes_get from the attributes
     /// it has stored, and sends an otaUpgrade command in reply to otaCheck when an update is pending.

@@ -9,7 +9,7 @@ using IotDevice.Transport;
 namespace IotDevice.Platforms.FastBee
 {
     /// <summary>
-    /// FastBee's device authentication (AuthService / ToolServiceImpl.clientAuth, protocols.md §1.2–1.3),
+    /// FastBee's device authentication (AuthService / ToolServiceImpl.clientAuth, docs/fastbee.md §2),
     /// written with .NET's own AES so it checks the SDK rather than repeating it: client id
     /// <c>S|E&amp;deviceNum&amp;productId&amp;userId</c>, the product's MQTT account, and either the plain
     /// password (+ <c>&amp;authCode</c>) or an AES-128-CBC encrypted <c>password&amp;expiry[&amp;authCode]</c>.

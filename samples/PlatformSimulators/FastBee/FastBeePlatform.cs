@@ -7,7 +7,7 @@ using IotDevice.Transport;
 namespace IotDevice.Platforms.FastBee
 {
     /// <summary>
-    /// The FastBee server for one device (protocols.md §1), as an MQTT client the server treats as
+    /// The FastBee server for one device (docs/fastbee.md), as an MQTT client the server treats as
     /// non-device: it subscribes the device's uplinks, answers ntp/post on ntp/get (QoS 1) with its own
     /// clock, and publishes commands (function/get item arrays), info requests and OTA pushes
     /// (upgrade/get with a 16md5 sign) the way the server does. CONNECTs are checked by

@@ -131,7 +131,7 @@ namespace IotDevice.VirtualDevice.Profiles
             return answered;
         }
 
-        // Alibaba judges success only by an inform with the new version (protocols.md §2.4.11).
+        // Alibaba judges success only by an inform with the new version (docs/alink.md §7.1).
         public override bool UpdateConfirmed(PlatformSimulator platform, string version) =>
             platform.WaitFor(AnnounceTopic, m => m.Json().GetProperty("params").GetProperty("version").GetString() == version, 0) != null;
     }

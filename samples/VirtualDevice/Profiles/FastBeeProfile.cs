@@ -12,7 +12,7 @@ using IotDevice.VirtualDevice.Cli;
 
 namespace IotDevice.VirtualDevice.Profiles
 {
-    /// <summary>FastBee with simple or encrypted authentication; the examples are protocols.md §1's.</summary>
+    /// <summary>FastBee with simple or encrypted authentication; the examples are those of docs/fastbee.md §2.2.</summary>
     internal sealed class FastBeeProfile : DialectProfile
     {
         public const string ExampleProductId = "41";

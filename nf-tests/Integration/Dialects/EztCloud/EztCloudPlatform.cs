@@ -12,7 +12,7 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
     /// <summary>
     /// The EZtCloud platform as one device sees it, on the test broker: the shared simulator
     /// (<see cref="SharedPlatform"/> in samples/PlatformSimulators, which the virtual device uses too) on its own
-    /// MQTT client, logged in as the platform user. It answers as seed 002 describes — attributes_response
+    /// MQTT client, logged in as the platform user. It answers as docs/eztcloud.md describes — attributes_response
     /// / event_response, throttling with error_code −1, attributes_get from the stored attributes, an
     /// otaUpgrade command in reply to otaCheck when an update is pending — and holds the platform's rule
     /// that every standard-topic uplink is a JSON object. Waits fail the test.

@@ -29,7 +29,7 @@ namespace IotDevice.IntegrationTests.Ota.DialectEndToEnd
         [ClassCleanup]
         public static void StopBroker() => _broker?.Dispose();
 
-        /// <summary>The otaUpgrade params the platform's OTA rule sends (seed 002).</summary>
+        /// <summary>The otaUpgrade params the platform's OTA rule sends (docs/eztcloud.md §7).</summary>
         private static string UpdateParams(string url, byte[] image) =>
             "{\"module\":\"main\",\"upgrade\":true,\"version\":\"2.0.0\",\"url\":\"" + url + "\",\"size\":" + image.Length + ",\"md5\":\"" + OtaImages.Md5(image) + "\"}";
 

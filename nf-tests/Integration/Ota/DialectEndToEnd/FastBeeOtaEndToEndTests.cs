@@ -22,7 +22,7 @@ namespace IotDevice.IntegrationTests.Ota.DialectEndToEnd
         private const string ImagePath = "/fastbee/firmware-1.3.bin";
         private const string MessageId = "\"ota-4711\"";
 
-        /// <summary>The server's upgrade object (protocols.md §1.6.7), messageId as a string.</summary>
+        /// <summary>The server's upgrade object (docs/fastbee.md §7.1), messageId as a string.</summary>
         private static string UpgradePush(string url, string signType, string signCode) =>
             "{\"otaId\":7,\"otaUrl\":\"" + url + "\",\"firmwareVersion\":1.3,\"seqNo\":\"1\",\"signType\":\"" + signType
             + "\",\"signCode\":\"" + signCode + "\",\"messageId\":" + MessageId + "}";

@@ -7,7 +7,7 @@ using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
 {
-    /// <summary>Uplinks against the golden messages of test-vectors.md §5 and the shapes of protocols.md §2.4.</summary>
+    /// <summary>Uplinks against the golden messages of test-vectors.md §5 and the shapes of docs/alink.md §4.</summary>
     [TestClass]
     public class AlinkEncoderTests
     {
@@ -136,7 +136,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Batch_post_groups_samples_by_identifier()
         {
-            // The shape of protocols.md §2.4.6 (values as in the spec's example, ack 1 instead of 0).
+            // The shape of docs/alink.md §4.6 (values as in the spec's example, ack 1 instead of 0).
             PropertyReport first = new PropertyReport(2).Add("Power", "on").Add("WF", 3L);
             first.TimestampMs = 1524448722000;
             PropertyReport second = new PropertyReport(1).Add("Power", "off");
