@@ -55,7 +55,7 @@ namespace IotDevice.Dialects.Alink
                 }
                 int before = applied.Count;
                 CommandContext command = new CommandContext(Dialect.Alink, name, members.Value, applied);
-                if (!_client.PropertyHandlers.Dispatch(command))
+                if (!_host.PropertyHandlers.Dispatch(command))
                 {
                     command.Code = AlinkCodes.InvalidParameters;
                     command.Message = "no handler for property";
@@ -81,7 +81,7 @@ namespace IotDevice.Dialects.Alink
             Reply(replyTopic, id, code, message, null);
             if (applied.Count > 0)
             {
-                applied.TimestampMs = _client.Clock.NowMs;
+                applied.TimestampMs = _host.WallClock.NowMs;
                 long postId;
                 Report("post of the applied values", PostProperties(applied, out postId));
             }
@@ -125,7 +125,7 @@ namespace IotDevice.Dialects.Alink
             }
             PropertyReport output = new PropertyReport(OutputCapacity);
             CommandContext command = new CommandContext(Dialect.Alink, serviceId, parameters, output);
-            if (!_client.CommandHandlers.Dispatch(command))
+            if (!_host.CommandHandlers.Dispatch(command))
             {
                 command.Code = AlinkCodes.InvalidParameters;
                 command.Message = "no handler for service '" + serviceId + "'";
@@ -154,9 +154,9 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer dropped = _configPushes.Add(offer);
             if (dropped != null)
             {
-                _session.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
+                _host.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
             }
-            _client.OfferUpdate(offer);
+            _host.OfferUpdate(offer);
         }
 
         // /ota/device/upgrade: {"code":"1000"|200,"data":{…},"id":…,"message":"success"}.
@@ -167,19 +167,19 @@ namespace IotDevice.Dialects.Alink
                 || (root.Get("code").TryGetInt64(out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
             if (!success)
             {
-                Inbound.RejectShape(_session, topic, "upgrade push without success (message or code 200/1000)");
+                Inbound.RejectShape(_host, topic, "upgrade push without success (message or code 200/1000)");
                 return;
             }
             string problem;
             UpdateOffer offer = AlinkOfferParser.ParseFirmware(root.Get("data"), out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_session, topic, problem);
+                Inbound.RejectShape(_host, topic, problem);
                 return;
             }
             JsonElement id = root.Get("id");
             offer.CorrelationId = Inbound.IdProblem(id) == null ? id.GetRawText() : null;
-            _client.OfferUpdate(offer);
+            _host.OfferUpdate(offer);
         }
 
         // A request is handled once: with an id that can be echoed, and not when the broker redelivers it.
@@ -188,10 +188,10 @@ namespace IotDevice.Dialects.Alink
             string problem = Inbound.IdProblem(id);
             if (problem != null)
             {
-                Inbound.RejectShape(_session, topic, problem);
+                Inbound.RejectShape(_host, topic, problem);
                 return false;
             }
-            return !_session.IsRedelivery(topic, id.GetRawText());
+            return !_host.IsRedelivery(topic, id.GetRawText());
         }
 
         // Decided before anything runs: a request whose reply topic cannot be built is refused, not left unanswered.
@@ -201,7 +201,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return true;
             }
-            _session.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + replyTopicLength.ToString()
+            _host.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + replyTopicLength.ToString()
                 + " characters, more than the " + _table.MaxTopicLength.ToString() + " a topic may have; the request cannot be answered");
             return false;
         }
@@ -209,7 +209,7 @@ namespace IotDevice.Dialects.Alink
         // A request with a usable id but unusable content: counted as rejected, and answered 460 so the platform is not left waiting.
         private void RefuseRequest(string topic, string replyTopic, JsonElement id, string problem)
         {
-            Inbound.RejectShape(_session, topic, problem);
+            Inbound.RejectShape(_host, topic, problem);
             Reply(replyTopic, id, AlinkCodes.InvalidParameters, problem, null);
         }
 
@@ -233,7 +233,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return code;
             }
-            _session.Write("handler code " + code.ToString() + " is not an Alink device code; replying 400");
+            _host.Write("handler code " + code.ToString() + " is not an Alink device code; replying 400");
             return AlinkCodes.DeviceError;
         }
     }

@@ -9,14 +9,10 @@ namespace IotDevice.Dialects.Alink
     /// <summary>Inbound routing, and the platform's replies to the device's requests.</summary>
     public sealed partial class AlinkDialect
     {
-        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            long receivedAt = MonotonicClock.NowMs;
-            if (_client == null)
-            {
-                session.Reject(topic, RejectReason.HandlerFailed, "the Alink dialect is not attached to a DeviceClient");
-                return;
-            }
+            IDialectHost session = _host;
+            long receivedAt = session.Clock.NowMs;
             TopicMatch match;
             if (!Inbound.Classify(session, _table, topic, out match))
             {
@@ -72,7 +68,7 @@ namespace IotDevice.Dialects.Alink
                 case TopicKind.ConfigGetReply:
                 case TopicKind.OtaFirmwareGetReply:
                 case TopicKind.RawUpReply:
-                    OnReply(topic, root, match.Kind);
+                    OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null);
                     return;
                 default:
                     session.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
@@ -81,7 +77,7 @@ namespace IotDevice.Dialects.Alink
         }
 
         // {"id":"123","code":200,"data":{…},"message":…}: completes the request waiting for this id on this topic.
-        private void OnReply(string topic, JsonElement root, TopicKind kind)
+        private void OnReply(string topic, JsonElement root, TopicKind kind, string eventId)
         {
             JsonElement idElement = root.Get("id");
             string problem = Inbound.IdProblem(idElement);
@@ -92,30 +88,29 @@ namespace IotDevice.Dialects.Alink
             }
             if (problem != null)
             {
-                Inbound.RejectShape(_session, topic, problem);
+                Inbound.RejectShape(_host, topic, problem);
                 return;
             }
             long code;
             if (!root.Get("code").TryGetInt64(out code))
             {
-                Inbound.RejectShape(_session, topic, "reply without a numeric code");
+                Inbound.RejectShape(_host, topic, "reply without a numeric code");
                 return;
             }
             if (id < 0 || id > AlinkMessageIds.MaxId)
             {
-                _session.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
+                _host.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
                     + AlinkMessageIds.MaxId.ToString() + ", where every id of this device is");
                 return;
             }
-            PendingRequest request = _session.CompleteRequest(PendingKeyKind.ReplyId, PendingKey(kind, id));
-            if (request == null)
+            string message = MessageOf(root);
+            if (!_host.Complete((int)kind, id, code == AlinkCodes.Ok, (int)code, message))
             {
-                _session.Reject(topic, RejectReason.UnmatchedReply, "no request waits for id " + id.ToString() + " on this topic");
+                _host.Reject(topic, RejectReason.UnmatchedReply, "no request waits for id " + id.ToString() + " on this topic");
                 return;
             }
-            AlinkCall call = request.State as AlinkCall;
             JsonElement data = root.Get("data");
-            RaiseReply(new AlinkReply(kind, call == null ? null : call.Method, id, code, MessageOf(root), data));
+            RaiseReply(new AlinkReply(kind, AlinkEncoder.MethodOfReply(kind, eventId), id, code, message, data));
             if (code != AlinkCodes.Ok)
             {
                 return;
@@ -141,11 +136,11 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer offer = kind == UpdateKind.Firmware ? AlinkOfferParser.ParseFirmware(data, out problem) : AlinkOfferParser.ParseConfig(data, out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_session, topic, problem);
+                Inbound.RejectShape(_host, topic, problem);
                 return;
             }
             offer.CorrelationId = idElement.GetRawText();
-            _client.OfferUpdate(offer);
+            _host.OfferUpdate(offer);
         }
 
         // {"deviceSendTime":"100","serverRecvTime":"1010","serverSendTime":"1015"}, strings or numbers.
@@ -157,21 +152,21 @@ namespace IotDevice.Dialects.Alink
             if (!root.Get("deviceSendTime").TryGetInt64(out deviceSend) || !root.Get("serverRecvTime").TryGetInt64(out serverRecv)
                 || !root.Get("serverSendTime").TryGetInt64(out serverSend))
             {
-                Inbound.RejectShape(_session, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
+                Inbound.RejectShape(_host, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
                 return;
             }
             if (deviceSend < 0 || deviceSend > receivedAt || serverRecv < 0 || serverSend < 0)
             {
-                Inbound.RejectShape(_session, topic, "time answer with times this device did not send");
+                Inbound.RejectShape(_host, topic, "time answer with times this device did not send");
                 return;
             }
-            if (_session.CompleteRequest(PendingKeyKind.ReplyKind, (long)TopicKind.NtpResponse) == null)
+            if (!_host.Complete((int)TopicKind.NtpResponse, 0, true, AlinkCodes.Ok, null))
             {
-                _session.Reject(topic, RejectReason.UnmatchedReply, "no time request is waiting");
+                _host.Reject(topic, RejectReason.UnmatchedReply, "no time request is waiting");
                 return;
             }
             // The echoed deviceSendTime is the one this answer belongs to, even if it answers an earlier request.
-            _client.SyncClock(deviceSend, serverRecv, serverSend, receivedAt);
+            _host.SyncClock(deviceSend, serverRecv, serverSend, receivedAt);
         }
 
         // /ext/error/{pk}/{dn}: Alink-style {id, code, message} notices (details UNCONFIRMED); told to the app.
@@ -180,7 +175,7 @@ namespace IotDevice.Dialects.Alink
             long code;
             if (!root.Get("code").TryGetInt64(out code))
             {
-                Inbound.RejectShape(_session, topic, "error notice without a numeric code");
+                Inbound.RejectShape(_host, topic, "error notice without a numeric code");
                 return;
             }
             long id;
@@ -189,7 +184,7 @@ namespace IotDevice.Dialects.Alink
                 id = -1;
             }
             string message = MessageOf(root);
-            _session.Write("platform error notice: code " + code.ToString() + (message != null ? " " + message : string.Empty));
+            _host.Write("platform error notice: code " + code.ToString() + (message != null ? " " + message : string.Empty));
             RaiseReply(new AlinkReply(TopicKind.ErrorNotice, null, id, code, message, root.Get("data")));
         }
 
@@ -206,7 +201,7 @@ namespace IotDevice.Dialects.Alink
             }
             catch (Exception e)
             {
-                _session.Write("reply handler failed: " + e.Message);
+                _host.Write("reply handler failed: " + e.Message);
             }
         }
 

@@ -18,7 +18,7 @@ namespace IotDevice.Dialects.Alink
         /// config, once, on the verdict (200 for Succeeded — verified and taken by the app — 460 VerifyFailed, 400 other
         /// failures); nothing for Downloading or for a config that came from a get.
         /// </summary>
-        public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
+        SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
             if (offer == null)
             {
@@ -42,7 +42,7 @@ namespace IotDevice.Dialects.Alink
                         _firmwareVersion = offer.Version;
                     }
                 }
-                return SendInform(offer.Version, offer.Module);
+                return SendInform(offer.Version, offer.Module, false);
             }
             int step = AlinkEncoder.ProgressStep(status, percent);
             if (step == 0)
@@ -66,7 +66,7 @@ namespace IotDevice.Dialects.Alink
             }
             if (!_configPushes.Take(offer))
             {
-                _session.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
+                _host.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
                 return SendResult.Accepted;
             }
             long code = status == UpdateStatus.Succeeded ? AlinkCodes.Ok

@@ -32,9 +32,6 @@ namespace IotDevice.Dialects.Alink
         /// <summary>Largest message the dialect writes; larger ones are refused (TooLarge).</summary>
         public const int MaxMessageBytes = 16 * 1024;
 
-        /// <summary>The method named in timeouts of <see cref="RequestTime"/>.</summary>
-        public const string NtpMethod = "ntp";
-
         private readonly object _sendSync = new object();
         private readonly AlinkOptions _options;
         private readonly TopicTable _table;
@@ -43,8 +40,7 @@ namespace IotDevice.Dialects.Alink
         private readonly ConfigPushes _configPushes = new ConfigPushes(4);
         private readonly int _serviceReplyFixedLength;
         private readonly int _rrpcReplyFixedLength;
-        private DeviceClient _client;
-        private DeviceSession _session;
+        private IDialectHost _host;
         private string _firmwareVersion;
 
         /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
@@ -67,9 +63,6 @@ namespace IotDevice.Dialects.Alink
 
         /// <summary>The platform answered one of the device's requests (also: an <c>/ext/error</c> notice).</summary>
         public event AlinkReplyHandler ReplyReceived;
-
-        /// <summary>A request got no reply within <see cref="AlinkOptions.RequestTimeoutMs"/>.</summary>
-        public event AlinkTimeoutHandler RequestTimedOut;
 
         public AlinkOptions Options
         {
@@ -94,33 +87,36 @@ namespace IotDevice.Dialects.Alink
             get { lock (_sendSync) { return _firmwareVersion; } }
         }
 
-        public void Attach(DeviceClient client)
+        void IDeviceDialect.Attach(IDialectHost host)
         {
-            if (client == null)
+            if (host == null)
             {
-                throw new ArgumentException("Attach needs the client.");
+                throw new ArgumentException("Attach needs the client's host.");
             }
-            if (_client != null)
+            if (_host != null)
             {
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
-            _client = client;
-            _session = client.Session;
-            _session.RequestTimedOut += OnRequestTimedOut;
+            _host = host;
         }
 
-        public MqttConnectOptions CreateConnectOptions()
+        MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
             return AlinkSigner.CreateConnectOptions(_options);
         }
 
         /// <summary>Nothing of Alink's runs on its own: pending requests time out through the session.</summary>
-        public void OnStopped()
+        void IDeviceDialect.Stop()
+        {
+        }
+
+        /// <summary>Replies still due may come after the reconnect (QoS 1 subscriptions); their requests time out otherwise.</summary>
+        void IDeviceDialect.Disconnected()
         {
         }
 
         /// <summary>The table's filters; <c>rrpc/request/+</c> only when RRPC is enabled.</summary>
-        public string[] GetSubscribeFilters()
+        string[] IDeviceDialect.GetSubscribeFilters()
         {
             string[] all = _table.GetSubscribeFilters();
             if (_options.RrpcEnabled)
@@ -141,20 +137,20 @@ namespace IotDevice.Dialects.Alink
             return filters;
         }
 
-        public MqttQos GetSubscribeQos()
+        MqttQos IDeviceDialect.GetSubscribeQos()
         {
             // QoS 1 so OTA pushes and service calls kept while offline reach the device (the C SDK's choice for OTA).
             return MqttQos.AtLeastOnce;
         }
 
         /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
-        public void OnConnected(DeviceSession session)
+        void IDeviceDialect.Announce()
         {
             string version = FirmwareVersion;
             long id;
             if (version != null)
             {
-                Report("OTA inform", SendInform(version, _options.Module));
+                Report("OTA inform", SendInform(version, _options.Module, true));
                 Report("firmware query", GetFirmware(out id));
             }
             if (_options.ConfigOnConnect)
@@ -163,14 +159,13 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        public SendResult ReportProperties(PropertyReport report)
+        /// <summary>Posts properties (<c>thing/event/property/post</c>); the <c>post_reply</c> is the outcome of <paramref name="id"/>.</summary>
+        SendResult IDeviceDialect.ReportProperties(PropertyReport report, out long id)
         {
-            long id;
             return PostProperties(report, out id);
         }
 
-        /// <summary>Posts properties and waits for the <c>post_reply</c> (ReplyReceived or RequestTimedOut with <paramref name="id"/>).</summary>
-        public SendResult PostProperties(PropertyReport report, out long id)
+        private SendResult PostProperties(PropertyReport report, out long id)
         {
             if (report == null || report.Count == 0 || report.Count > AlinkBulkEncoder.MaxEntries)
             {
@@ -184,14 +179,8 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        public SendResult ReportEvent(string eventId, PropertyReport parameters)
-        {
-            long id;
-            return PostEvent(eventId, parameters, out id);
-        }
-
         /// <summary>Posts event <paramref name="eventId"/> (<c>thing/event/{eventId}/post</c>) with its output values.</summary>
-        public SendResult PostEvent(string eventId, PropertyReport parameters, out long id)
+        SendResult IDeviceDialect.ReportEvent(string eventId, PropertyReport parameters, out long id)
         {
             if (parameters == null)
             {
@@ -208,24 +197,15 @@ namespace IotDevice.Dialects.Alink
         }
 
         /// <summary>NTP over MQTT (QoS 0): <c>{"deviceSendTime":"&lt;monotonic ms&gt;"}</c>; the answer sets the client's clock.</summary>
-        public SendResult RequestTime()
+        SendResult IDeviceDialect.RequestTime()
         {
             RequireAttached();
             lock (_sendSync)
             {
-                AlinkEncoder.WriteNtpRequest(_writer, MonotonicClock.NowMs);
-                SendResult result;
-                _session.Request(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
-                    PendingKeyKind.ReplyKind, (long)TopicKind.NtpResponse, (int)TopicKind.NtpResponse, _options.RequestTimeoutMs,
-                    new AlinkCall(NtpMethod, 0), out result);
-                return result;
+                AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
+                return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
+                    (int)TopicKind.NtpResponse, 0, _ids.Next());
             }
-        }
-
-        // The pending key is the reply topic's kind and the id together: a reply only counts on its own topic.
-        internal static long PendingKey(TopicKind replyKind, long id)
-        {
-            return ((long)(int)replyKind << 32) | id;
         }
 
         private SendResult SendTracked(string topic, TopicKind replyKind, string method, long id)
@@ -233,13 +213,11 @@ namespace IotDevice.Dialects.Alink
             RequireAttached();
             if (_writer.Overflowed)
             {
-                _session.Write(method + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
+                _host.Write(method + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
                 return SendResult.TooLarge;
             }
-            SendResult result;
-            _session.Request(topic, _writer.Buffer, _writer.Length, _options.PublishQos, PendingKeyKind.ReplyId,
-                PendingKey(replyKind, id), (int)replyKind, _options.RequestTimeoutMs, new AlinkCall(method, id), out result);
-            return result;
+            // A reply counts only on its own topic: the kind and the id together are the key.
+            return _host.SendRequest(topic, _writer.Buffer, _writer.Length, _options.PublishQos, (int)replyKind, id, id);
         }
 
         // A message nobody replies to (downlink replies, OTA inform and progress). Caller holds _sendSync.
@@ -248,37 +226,26 @@ namespace IotDevice.Dialects.Alink
             RequireAttached();
             if (_writer.Overflowed)
             {
-                _session.Write("message for '" + topic + "' not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
+                _host.Write("message for '" + topic + "' not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
                 return SendResult.TooLarge;
             }
-            return _session.Publish(topic, _writer.Buffer, _writer.Length, qos, false, null);
+            return _host.Publish(topic, _writer.Buffer, _writer.Length, qos);
         }
 
-        private SendResult SendInform(string version, string module)
+        // In the announcement sent directly; after an update through the outbox, so it is not lost.
+        private SendResult SendInform(string version, string module, bool announcing)
         {
             lock (_sendSync)
             {
                 AlinkEncoder.WriteOtaInform(_writer, _ids.Next(), version, module);
                 // QoS 1 as the spec and the C SDK send it: the version decides whether an update succeeded.
-                return SendPlain(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce);
-            }
-        }
-
-        private void OnRequestTimedOut(PendingRequest request)
-        {
-            AlinkCall call = request.State as AlinkCall;
-            AlinkTimeoutHandler handler = RequestTimedOut;
-            if (call == null || handler == null)
-            {
-                return;
-            }
-            try
-            {
-                handler(call.Method, call.Id);
-            }
-            catch (Exception e)
-            {
-                _session.Write("timeout handler failed: " + e.Message);
+                // Part of every connect's announcement: sent ahead of the backlog, never kept.
+                if (!announcing)
+                {
+                    return SendPlain(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce);
+                }
+                RequireAttached();
+                return _host.Announce(_table.Get(TopicKind.OtaInform), _writer.Buffer, _writer.Length, MqttQos.AtLeastOnce);
             }
         }
 
@@ -286,13 +253,13 @@ namespace IotDevice.Dialects.Alink
         {
             if (result != SendResult.Accepted)
             {
-                _session.Write(what + " not sent (result " + ((int)result).ToString() + ")");
+                _host.Write(what + " not sent (result " + ((int)result).ToString() + ")");
             }
         }
 
         private void RequireAttached()
         {
-            if (_session == null)
+            if (_host == null)
             {
                 throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
             }

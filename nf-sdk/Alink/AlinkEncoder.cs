@@ -1,5 +1,6 @@
 using IotDevice.Client;
 using IotDevice.Json;
+using IotDevice.Topics;
 
 namespace IotDevice.Dialects.Alink
 {
@@ -24,6 +25,25 @@ namespace IotDevice.Dialects.Alink
         public static string EventMethod(string eventId)
         {
             return "thing.event." + eventId + ".post";
+        }
+
+        /// <summary>The method of the request a reply of <paramref name="kind"/> answers (<paramref name="eventId"/> for event replies).</summary>
+        public static string MethodOfReply(TopicKind kind, string eventId)
+        {
+            switch (kind)
+            {
+                case TopicKind.PropertyPostReply: return PropertyPostMethod;
+                case TopicKind.PropertyBatchPostReply: return BatchPostMethod;
+                case TopicKind.PropertyHistoryPostReply: return HistoryPostMethod;
+                case TopicKind.DeviceInfoPostReply: return DeviceInfoUpdateMethod;
+                case TopicKind.DeviceInfoDeleteReply: return DeviceInfoDeleteMethod;
+                case TopicKind.PropertyGetReply: return DesiredGetMethod;
+                case TopicKind.DesiredDeleteReply: return DesiredDeleteMethod;
+                case TopicKind.ConfigGetReply: return ConfigGetMethod;
+                case TopicKind.OtaFirmwareGetReply: return FirmwareGetMethod;
+                case TopicKind.EventPostReply: return eventId == null ? null : EventMethod(eventId);
+                default: return null;
+            }
         }
 
         /// <summary>Starts <c>{"id":"N","version":"1.0","sys":{"ack":1},"params":</c>; the caller writes params, then <see cref="EndRequest"/>.</summary>

@@ -21,7 +21,6 @@ namespace IotDevice.Dialects.Alink
             Timestamp = FixedTimestamp;
             KeepAliveSeconds = 60;
             ConfigOnConnect = true;
-            RequestTimeoutMs = 10000;
             FirstMessageId = 1;
             PublishQos = MqttQos.AtMostOnce;
         }
@@ -68,9 +67,6 @@ namespace IotDevice.Dialects.Alink
 
         /// <summary>Subscribe to synchronous service calls (<c>rrpc/request/+</c>).</summary>
         public bool RrpcEnabled { get; set; }
-
-        /// <summary>How long a request waits for its <c>_reply</c> before <see cref="AlinkDialect.RequestTimedOut"/>.</summary>
-        public int RequestTimeoutMs { get; set; }
 
         /// <summary>The first uplink message id; seed it (e.g. from flash) so ids stay unique across reboots.</summary>
         public long FirstMessageId { get; set; }
@@ -135,10 +131,6 @@ namespace IotDevice.Dialects.Alink
                 throw new ArgumentException("Timestamp must be 0 (left out) or Unix milliseconds.");
             }
             CheckQos(PublishQos, "PublishQos");
-            if (RequestTimeoutMs < 1)
-            {
-                throw new ArgumentException("RequestTimeoutMs must be positive.");
-            }
             if (FirstMessageId < 0 || FirstMessageId > AlinkMessageIds.MaxId)
             {
                 throw new ArgumentException("FirstMessageId must be 0 to 4294967295.");

@@ -45,21 +45,4 @@ namespace IotDevice.Dialects.Alink
 
     /// <summary>A reply arrived for one of the device's requests.</summary>
     public delegate void AlinkReplyHandler(AlinkReply reply);
-
-    /// <summary>No reply came for request <paramref name="id"/> of <paramref name="method"/> in time.</summary>
-    public delegate void AlinkTimeoutHandler(string method, long id);
-
-    /// <summary>What the dialect keeps with a request while it waits (the pending entry's state).</summary>
-    internal sealed class AlinkCall
-    {
-        public AlinkCall(string method, long id)
-        {
-            Method = method;
-            Id = id;
-        }
-
-        public string Method { get; }
-
-        public long Id { get; }
-    }
 }

@@ -18,23 +18,25 @@ namespace IotDevice.Dialects.EztCloud
     {
         /// <summary>
         /// Publishes <c>{"id":value,…}</c> on <c>attributes/{username}</c>, or merges it into the next
-        /// report when the minimum interval has not passed (Accepted: it will go out).
+        /// report when the minimum interval has not passed (Accepted: it will go out). Reports merged into
+        /// one message share its id, and so its outcome.
         /// </summary>
-        public SendResult ReportProperties(PropertyReport report)
+        SendResult IDeviceDialect.ReportProperties(PropertyReport report, out long id)
         {
             if (report == null || report.Count == 0)
             {
                 throw new ArgumentException("An attribute report needs at least one value.");
             }
-            Attached();
+            IDialectHost host = Attached();
             lock (_sendLock)
             {
-                long now = MonotonicClock.NowMs;
+                long now = host.Clock.NowMs;
                 if (!MustWaitLocked(now))
                 {
                     _writer.Reset();
                     report.WriteObject(_writer);
-                    return PublishAttributesLocked(now);
+                    id = host.NewId();
+                    return PublishAttributesLocked(now, id);
                 }
                 _incoming.Clear();
                 for (int i = 0; i < report.Count; i++)
@@ -45,24 +47,26 @@ namespace IotDevice.Dialects.EztCloud
                         _incoming.Clear();
                         _writer.Reset();
                         report.WriteObject(_writer);
-                        return PublishAttributesLocked(now);
+                        id = host.NewId();
+                        return PublishAttributesLocked(now, id);
                     }
                 }
-                return CoalesceLocked(_incoming, now);
+                return CoalesceLocked(_incoming, now, out id);
             }
         }
 
         /// <summary>Reports the values in <paramref name="batch"/> (push confirmations), under the same rate limit.</summary>
         private SendResult ReportBatch(AttributeBatch batch)
         {
+            long id;
             lock (_sendLock)
             {
-                long now = MonotonicClock.NowMs;
+                long now = _host.Clock.NowMs;
                 if (!MustWaitLocked(now))
                 {
-                    return SendBatchLocked(batch, now);
+                    return SendBatchLocked(batch, now, out id);
                 }
-                return CoalesceLocked(batch, now);
+                return CoalesceLocked(batch, now, out id);
             }
         }
 
@@ -71,7 +75,7 @@ namespace IotDevice.Dialects.EztCloud
             return _options.MinReportIntervalMs > 0 && (_pending.Count > 0 || now < _nextReportMs);
         }
 
-        private SendResult CoalesceLocked(AttributeBatch batch, long now)
+        private SendResult CoalesceLocked(AttributeBatch batch, long now, out long id)
         {
             if (!_pending.TakeFrom(batch))
             {
@@ -79,45 +83,57 @@ namespace IotDevice.Dialects.EztCloud
                 if (!_pending.TakeFrom(batch))
                 {
                     // Still no room (offline at QoS 0, or too big): send it on its own, as without a limit.
-                    return SendBatchLocked(batch, now);
+                    return SendBatchLocked(batch, now, out id);
                 }
             }
+            if (_mergedId == 0)
+            {
+                _mergedId = _host.NewId();
+            }
+            id = _mergedId;
             Counters.AddCoalesced();
             ArmTimerLocked(now);
             return SendResult.Accepted;
         }
 
-        private SendResult SendBatchLocked(AttributeBatch batch, long now)
+        private SendResult SendBatchLocked(AttributeBatch batch, long now, out long id)
         {
             _writer.Reset();
             batch.WriteObject(_writer);
             batch.Clear();
-            return PublishAttributesLocked(now);
+            id = _host.NewId();
+            return PublishAttributesLocked(now, id);
         }
 
-        // Sends the merged values; at QoS 0 while offline they stay for the next connection.
+        // Sends the merged values under the id their reports were given; at QoS 0 while offline they
+        // stay for the next connection.
         private SendResult SendPendingLocked(long now)
         {
             _writer.Reset();
             _pending.WriteObject(_writer);
-            SendResult result = PublishAttributesLocked(now);
+            if (_mergedId == 0)
+            {
+                _mergedId = _host.NewId();
+            }
+            SendResult result = PublishAttributesLocked(now, _mergedId);
             if (result != SendResult.NotConnected)
             {
                 _pending.Clear();
+                _mergedId = 0;
             }
             return result;
         }
 
-        private SendResult PublishAttributesLocked(long now)
+        private SendResult PublishAttributesLocked(long now, long id)
         {
             if (!Fits("attribute report"))
             {
                 return SendResult.TooLarge;
             }
-            SendResult result = _session.Publish(Topics.Get(TopicKind.PropertyPost), _writer.Buffer, _writer.Length, _options.PublishQos, false, null);
+            SendResult result = SendReport(TopicKind.PropertyPost, TopicKind.PropertyPostReply, id);
             if (result == SendResult.Accepted)
             {
-                _attributeFifo.Add(++_attributeSequence, now);
+                _attributeFifo.Add(id, now);
                 _nextReportMs = now + _options.MinReportIntervalMs;
                 Counters.AddAttributeReport();
             }
@@ -155,15 +171,15 @@ namespace IotDevice.Dialects.EztCloud
                     {
                         return;
                     }
-                    long now = MonotonicClock.NowMs;
+                    long now = _host.Clock.NowMs;
                     if (now < _nextReportMs)
                     {
                         ArmTimerLocked(now);
                         return;
                     }
-                    if (_options.PublishQos == MqttQos.AtMostOnce && !_session.IsConnected)
+                    if (_options.PublishQos == MqttQos.AtMostOnce && !_host.IsConnected)
                     {
-                        _session.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
+                        _host.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
                         return;
                     }
                     SendPendingLocked(now);
@@ -172,7 +188,7 @@ namespace IotDevice.Dialects.EztCloud
             catch (Exception e)
             {
                 // A timer thread must never throw: the runtime would end the app.
-                _session.Write("merged attribute report failed: " + e.Message);
+                _host.Write("merged attribute report failed: " + e.Message);
             }
         }
     }

@@ -20,8 +20,9 @@ namespace IotDevice.Dialects.EztCloud
         private readonly AttributeBatch _confirm = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
         private readonly JsonWriter _inboundScratch = new JsonWriter(64, MaxMergedBytes);
 
-        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
+            IDialectHost session = _host;
             TopicMatch match;
             if (!Inbound.Classify(session, Topics, topic, out match))
             {
@@ -77,7 +78,7 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        private void OnData(DeviceSession session, string topic, TopicMatch match, byte[] payload)
+        private void OnData(IDialectHost session, string topic, TopicMatch match, byte[] payload)
         {
             Counters.AddDataIn();
             string identifier = match.GetArg(topic);
@@ -98,7 +99,7 @@ namespace IotDevice.Dialects.EztCloud
         }
 
         // {"error_code":0,"error_msg":"OK","ts":…}; null (rejected) without an error_code.
-        private static EztCloudResponse ReadResponse(DeviceSession session, string topic, JsonElement root, EztCloudResponseKind kind)
+        private static EztCloudResponse ReadResponse(IDialectHost session, string topic, JsonElement root, EztCloudResponseKind kind)
         {
             long code;
             if (!root.Get("error_code").TryGetInt64(out code))
@@ -116,7 +117,7 @@ namespace IotDevice.Dialects.EztCloud
             return response;
         }
 
-        private void OnReportResponse(DeviceSession session, string topic, JsonElement root, EztCloudResponseKind kind)
+        private void OnReportResponse(IDialectHost session, string topic, JsonElement root, EztCloudResponseKind kind)
         {
             EztCloudResponse response = ReadResponse(session, topic, root, kind);
             if (response == null)
@@ -127,9 +128,14 @@ namespace IotDevice.Dialects.EztCloud
             lock (_sendLock)
             {
                 ReportFifo fifo = attributes ? _attributeFifo : _eventFifo;
-                response.Sequence = fifo.Match(MonotonicClock.NowMs, session.Options.RequestTimeoutMs);
+                response.Sequence = fifo.Match(_host.Clock.NowMs, session.Options.RequestTimeoutMs);
             }
             Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
+            if (response.Sequence != 0 && _options.ResponsesEnabled)
+            {
+                _host.Complete((int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), response.Sequence,
+                    response.Succeeded, (int)response.ErrorCode, response.ErrorMessage);
+            }
             string what = attributes ? "attribute report" : "event report";
             if (response.Sequence == 0)
             {
@@ -147,7 +153,7 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        private void OnAttributesGetResponse(DeviceSession session, string topic, JsonElement root)
+        private void OnAttributesGetResponse(IDialectHost session, string topic, JsonElement root)
         {
             EztCloudResponse response = ReadResponse(session, topic, root, EztCloudResponseKind.AttributesGet);
             if (response == null)
@@ -160,7 +166,7 @@ namespace IotDevice.Dialects.EztCloud
                 Inbound.RejectShape(session, topic, "attributes is not an object");
                 return;
             }
-            if (session.CompleteRequest(PendingKeyKind.ReplyKind, (long)TopicKind.PropertyGetReply) == null)
+            if (!session.Complete((int)TopicKind.PropertyGetReply, 0, response.Succeeded, (int)response.ErrorCode, response.ErrorMessage))
             {
                 session.Reject(topic, RejectReason.UnmatchedReply, "no attributes_get is waiting for this answer");
                 return;
@@ -170,7 +176,7 @@ namespace IotDevice.Dialects.EztCloud
         }
 
         // {"switch":false}: each attribute to its handler, then the values now in effect are reported.
-        private void OnPush(DeviceSession session, string topic, JsonElement root)
+        private void OnPush(IDialectHost session, string topic, JsonElement root)
         {
             int handled = 0;
             string unhandled = null;
@@ -187,7 +193,7 @@ namespace IotDevice.Dialects.EztCloud
                 }
                 _output.Clear();
                 CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
-                if (!_client.PropertyHandlers.Dispatch(change))
+                if (!_host.PropertyHandlers.Dispatch(change))
                 {
                     Counters.AddUnhandledAttribute();
                     unhandled = name;
@@ -237,13 +243,13 @@ namespace IotDevice.Dialects.EztCloud
                 ReportBatch(_confirm);
                 if (!_confirm.Put(key, buffer, offset, count))
                 {
-                    _session.Write("attribute '" + key + "' is too large to confirm");
+                    _host.Write("attribute '" + key + "' is too large to confirm");
                 }
             }
         }
 
         // {"method":…,"params":{…},"id":…}: the handler for method runs, then exactly one reply goes out.
-        private void OnCommand(DeviceSession session, string topic, JsonElement root)
+        private void OnCommand(IDialectHost session, string topic, JsonElement root)
         {
             JsonElement method = root.Get("method");
             if (method.Kind != JsonKind.String || method.Length <= 2)
@@ -278,7 +284,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             _output.Clear();
             CommandContext command = new CommandContext(Dialect.EztCloud, method.GetString(), parameters, _output);
-            bool known = _client.CommandHandlers.Dispatch(command);
+            bool known = _host.CommandHandlers.Dispatch(command);
             Counters.AddCommand(known);
             if (!known)
             {
@@ -304,7 +310,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 return SendResult.TooLarge;
             }
-            return _session.Publish(Topics.Get(TopicKind.CommandReply), _writer.Buffer, _writer.Length, _options.PublishQos, false, null);
+            return _host.Publish(Topics.Get(TopicKind.CommandReply), _writer.Buffer, _writer.Length, _options.PublishQos);
         }
     }
 }

@@ -21,13 +21,13 @@ namespace IotDevice.Dialects.EztCloud
         /// <c>{"method":"otaResult","params":{"status":…,"module":…,"version":…,"detail":…,"id":…}}</c>,
         /// status being failed, downloadFailed, verifyFailed or applyFailed and id the command's id.
         /// </summary>
-        public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
+        SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
             if (offer == null)
             {
                 throw new ArgumentException("ReportUpdate needs the offer it reports on.");
             }
-            DeviceSession session = Attached();
+            IDialectHost session = Attached();
             string statusName = FailureName(status);
             if (status == UpdateStatus.Succeeded)
             {
@@ -40,7 +40,8 @@ namespace IotDevice.Dialects.EztCloud
                 {
                     _firmwareVersion = offer.Version;
                 }
-                return ReportProperties(new PropertyReport(1).Add(_options.VersionAttribute, offer.Version));
+                long id;
+                return ((IDeviceDialect)this).ReportProperties(new PropertyReport(1).Add(_options.VersionAttribute, offer.Version), out id);
             }
             if (statusName == null)
             {
@@ -50,7 +51,7 @@ namespace IotDevice.Dialects.EztCloud
             lock (_sendLock)
             {
                 WriteOtaResult(statusName, offer, detail);
-                return PublishEventLocked(MonotonicClock.NowMs);
+                return PublishEventLocked(session.Clock.NowMs, session.NewId());
             }
         }
 
@@ -103,7 +104,7 @@ namespace IotDevice.Dialects.EztCloud
             _writer.EndObject();
         }
 
-        private void OnOtaUpgrade(DeviceSession session, string topic, JsonElement method, JsonElement parameters, JsonElement id)
+        private void OnOtaUpgrade(IDialectHost session, string topic, JsonElement method, JsonElement parameters, JsonElement id)
         {
             Counters.AddCommand(true);
             string problem;
@@ -135,7 +136,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             ReplyOta(method, id, true, null);
             Counters.AddUpdateOffer();
-            _client.OfferUpdate(offer);
+            _host.OfferUpdate(offer);
         }
 
         // {"method":"otaUpgrade","params":{"accepted":…[,"error":…]},"id":…}

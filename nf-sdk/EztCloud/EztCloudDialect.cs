@@ -67,11 +67,9 @@ namespace IotDevice.Dialects.EztCloud
         private bool _timerArmed;
         private bool _stopped;
         private long _nextReportMs;
-        private long _attributeSequence;
-        private long _eventSequence;
+        private long _mergedId;
         private string _firmwareVersion;
-        private DeviceClient _client;
-        private DeviceSession _session;
+        private IDialectHost _host;
 
         /// <summary>Checks and copies <paramref name="options"/>; a setting that cannot work throws ArgumentException here.</summary>
         public EztCloudDialect(EztCloudOptions options)
@@ -126,7 +124,7 @@ namespace IotDevice.Dialects.EztCloud
                     throw new ArgumentException("An attribute key cannot be null or empty.");
                 }
             }
-            DeviceSession session = Attached();
+            IDialectHost session = Attached();
             lock (_sendLock)
             {
                 EztCloudMessages.WriteAttributesGet(_writer, keys);
@@ -134,10 +132,8 @@ namespace IotDevice.Dialects.EztCloud
                 {
                     return SendResult.TooLarge;
                 }
-                SendResult result;
-                session.Request(Topics.Get(TopicKind.PropertyGet), _writer.Buffer, _writer.Length, _options.PublishQos,
-                    PendingKeyKind.ReplyKind, (long)TopicKind.PropertyGetReply, (int)TopicKind.PropertyGetReply, 0, null, out result);
-                return result;
+                return session.SendRequest(Topics.Get(TopicKind.PropertyGet), _writer.Buffer, _writer.Length, _options.PublishQos,
+                    (int)TopicKind.PropertyGetReply, 0, session.NewId());
             }
         }
 
@@ -148,7 +144,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 throw new ArgumentException("A data-stream payload cannot be null (send an empty array instead).");
             }
-            DeviceSession session = Attached();
+            IDialectHost session = Attached();
             string topic;
             try
             {
@@ -159,7 +155,7 @@ namespace IotDevice.Dialects.EztCloud
                 session.Write("data stream not sent: " + e.Message);
                 return SendResult.InvalidTopic;
             }
-            SendResult result = session.Publish(topic, payload, payload.Length, _options.PublishQos, false, null);
+            SendResult result = session.Publish(topic, payload, payload.Length, _options.PublishQos);
             if (result == SendResult.Accepted)
             {
                 Counters.AddDataOut();
@@ -176,24 +172,24 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>Publishes the OTA check event; an otaUpgrade command (or nothing) follows.</summary>
         public SendResult CheckForUpdate()
         {
-            return ReportEvent(_options.OtaCheckMethod, null);
+            long id;
+            return ((IDeviceDialect)this).ReportEvent(_options.OtaCheckMethod, null, out id);
         }
 
-        public void Attach(DeviceClient client)
+        void IDeviceDialect.Attach(IDialectHost host)
         {
-            if (client == null)
+            if (host == null)
             {
-                throw new ArgumentException("Attach needs the client.");
+                throw new ArgumentException("Attach needs the client's host.");
             }
-            if (_client != null)
+            if (_host != null)
             {
                 throw new InvalidOperationException("This EZtCloud dialect already belongs to a client; make one per client.");
             }
-            _client = client;
-            _session = client.Session;
+            _host = host;
         }
 
-        public MqttConnectOptions CreateConnectOptions()
+        MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
             MqttConnectOptions connect = new MqttConnectOptions();
             connect.Host = _options.Host;
@@ -208,12 +204,12 @@ namespace IotDevice.Dialects.EztCloud
             return connect;
         }
 
-        public string[] GetSubscribeFilters()
+        string[] IDeviceDialect.GetSubscribeFilters()
         {
             return Topics.GetSubscribeFilters();
         }
 
-        public MqttQos GetSubscribeQos()
+        MqttQos IDeviceDialect.GetSubscribeQos()
         {
             return MqttQos.AtLeastOnce;
         }
@@ -222,12 +218,12 @@ namespace IotDevice.Dialects.EztCloud
         /// After every connect: the firmware version attribute (merged with any attributes still waiting
         /// in the coalescing buffer) in one report, then the OTA check event.
         /// </summary>
-        public void OnConnected(DeviceSession session)
+        void IDeviceDialect.Announce()
         {
             lock (_sendLock)
             {
                 _stopped = false;
-                long now = MonotonicClock.NowMs;
+                long now = _host.Clock.NowMs;
                 if (_firmwareVersion != null && !PutText(_pending, _options.VersionAttribute, _firmwareVersion))
                 {
                     SendPendingLocked(now);
@@ -248,7 +244,12 @@ namespace IotDevice.Dialects.EztCloud
         /// The coalescing timer stops and cannot fire any more; attributes merged meanwhile wait for the
         /// next connection's announcement, which sends them with the version.
         /// </summary>
-        public void OnStopped()
+        /// <summary>Nothing to stop: merged attributes wait for the next connection at QoS 0 and go through the outbox at QoS 1.</summary>
+        void IDeviceDialect.Disconnected()
+        {
+        }
+
+        void IDeviceDialect.Stop()
         {
             lock (_sendLock)
             {
@@ -261,30 +262,32 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        public SendResult ReportEvent(string eventId, PropertyReport parameters)
+        /// <summary>Publishes <c>{"method":eventId,"params":{…}}</c> on <c>event_report/{username}</c>.</summary>
+        SendResult IDeviceDialect.ReportEvent(string eventId, PropertyReport parameters, out long id)
         {
             if (eventId == null || eventId.Length == 0)
             {
                 throw new ArgumentException("An event needs its method name.");
             }
-            Attached();
+            IDialectHost host = Attached();
             lock (_sendLock)
             {
                 EztCloudMessages.WriteEvent(_writer, eventId, parameters);
-                return PublishEventLocked(MonotonicClock.NowMs);
+                id = host.NewId();
+                return PublishEventLocked(host.Clock.NowMs, id);
             }
         }
 
         /// <summary>EZtCloud has no time exchange over MQTT (use SNTP): always NotConnected.</summary>
-        public SendResult RequestTime()
+        SendResult IDeviceDialect.RequestTime()
         {
             Attached().Write("EZtCloud has no time exchange over MQTT; use SNTP");
             return SendResult.NotConnected;
         }
 
-        private DeviceSession Attached()
+        private IDialectHost Attached()
         {
-            DeviceSession session = _session;
+            IDialectHost session = _host;
             if (session == null)
             {
                 throw new InvalidOperationException("Give the dialect to a DeviceClient before using it.");
@@ -292,19 +295,28 @@ namespace IotDevice.Dialects.EztCloud
             return session;
         }
 
-        private SendResult PublishEventLocked(long now)
+        private SendResult PublishEventLocked(long now, long id)
         {
             if (!Fits("event"))
             {
                 return SendResult.TooLarge;
             }
-            SendResult result = _session.Publish(Topics.Get(TopicKind.EventPost), _writer.Buffer, _writer.Length, _options.PublishQos, false, null);
+            SendResult result = SendReport(TopicKind.EventPost, TopicKind.EventPostReply, id);
             if (result == SendResult.Accepted)
             {
-                _eventFifo.Add(++_eventSequence, now);
+                _eventFifo.Add(id, now);
                 Counters.AddEventReport();
             }
             return result;
+        }
+
+        // With responses on, the platform's response is the report's outcome; otherwise the PUBACK (QoS 1)
+        // or the send itself (QoS 0) is all there is to know.
+        private SendResult SendReport(TopicKind kind, TopicKind responseKind, long id)
+        {
+            return _options.ResponsesEnabled
+                ? _host.SendRequest(Topics.Get(kind), _writer.Buffer, _writer.Length, _options.PublishQos, (int)responseKind, id, id)
+                : _host.SendReport(Topics.Get(kind), _writer.Buffer, _writer.Length, _options.PublishQos, id);
         }
 
         // True when the writer holds a whole message; otherwise says so in the log.
@@ -312,7 +324,7 @@ namespace IotDevice.Dialects.EztCloud
         {
             if (_writer.Overflowed)
             {
-                _session.Write(what + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
+                _host.Write(what + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
                 return false;
             }
             return true;
@@ -338,7 +350,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             catch (Exception e)
             {
-                _session.Write("response handler failed: " + e.Message);
+                _host.Write("response handler failed: " + e.Message);
             }
         }
     }

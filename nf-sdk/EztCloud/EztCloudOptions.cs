@@ -71,6 +71,13 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>QoS of everything the device publishes; the platform documents QoS 0.</summary>
         public MqttQos PublishQos { get; set; }
 
+        /// <summary>
+        /// The product answers reports (attributes_response and event_response switched on in the
+        /// console, off by default): each report's response is then its outcome, and no response in the
+        /// session's RequestTimeoutMs is TimedOut. Off: the outcome is the PUBACK (QoS 1) or Sent (QoS 0).
+        /// </summary>
+        public bool ResponsesEnabled { get; set; }
+
         /// <summary>The port actually used.</summary>
         public int EffectivePort
         {

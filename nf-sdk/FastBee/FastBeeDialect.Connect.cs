@@ -13,9 +13,9 @@ namespace IotDevice.Dialects.FastBee
         /// never set) there is no valid password: null is returned, "not ready", and the session asks again
         /// after its backoff.
         /// </summary>
-        public MqttConnectOptions CreateConnectOptions()
+        MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             MqttConnectOptions connect = new MqttConnectOptions();
             connect.Host = _options.Host;
             connect.Port = _options.Port;
@@ -45,12 +45,12 @@ namespace IotDevice.Dialects.FastBee
         }
 
         /// <summary>function/get, info/get, ntp/get, monitor/get, upgrade/get, ota/get.</summary>
-        public string[] GetSubscribeFilters()
+        string[] IDeviceDialect.GetSubscribeFilters()
         {
             return _topics.GetSubscribeFilters();
         }
 
-        public MqttQos GetSubscribeQos()
+        MqttQos IDeviceDialect.GetSubscribeQos()
         {
             return _options.SubscribeQos;
         }
@@ -59,33 +59,33 @@ namespace IotDevice.Dialects.FastBee
         /// info/post is the first message of every connection; then, if configured, ntp/post. The session
         /// hands over the messages that arrived since the SUBACK (retained commands) right after.
         /// </summary>
-        public void OnConnected(DeviceSession session)
+        void IDeviceDialect.Announce()
         {
             PublishInfo();
             if (_options.RequestTimeAfterConnect)
             {
-                RequestTime();
+                ((IDeviceDialect)this).RequestTime();
             }
         }
 
         /// <summary>A monitor series ends with the client.</summary>
-        public void OnStopped()
+        void IDeviceDialect.Stop()
         {
             _monitor.Stop();
         }
 
-        private long SynchronisedNow(DeviceSession session)
+        private long SynchronisedNow(IDialectHost session)
         {
-            string problem = _httpTime.Fetch(_http, _options.NtpUrl, _options.HttpTimeoutMs);
+            string problem = _httpTime.Fetch(_http, _options.NtpUrl, _options.HttpTimeoutMs, session.Clock);
             if (problem == null)
             {
-                _client.SyncClock(_httpTime.DeviceSendTime, _httpTime.ServerRecvTime, _httpTime.ServerSendTime, _httpTime.DeviceRecvTime);
-                return _client.Clock.NowMs;
+                _host.SyncClock(_httpTime.DeviceSendTime, _httpTime.ServerRecvTime, _httpTime.ServerSendTime, _httpTime.DeviceRecvTime);
+                return _host.WallClock.NowMs;
             }
-            if (_client.Clock.IsSynced)
+            if (_host.WallClock.IsSynced)
             {
                 session.Write("FastBee: " + problem + "; the password expiry uses the clock set earlier");
-                return _client.Clock.NowMs;
+                return _host.WallClock.NowMs;
             }
             session.Write("FastBee: " + problem + "; without the time no encrypted password can be built, retrying after the backoff");
             return 0;

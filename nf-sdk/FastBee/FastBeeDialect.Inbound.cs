@@ -17,16 +17,16 @@ namespace IotDevice.Dialects.FastBee
         /// Runs on the transport's thread; handlers run here too. The session holds messages that come
         /// before this connection's info/post is out, so nothing they cause (a confirmation) can go first.
         /// </summary>
-        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
             TopicMatch match;
-            if (Inbound.Classify(session, _topics, topic, out match))
+            if (Inbound.Classify(_host, _topics, topic, out match))
             {
-                Handle(session, match.Kind, topic, payload, retained);
+                Handle(_host, match.Kind, topic, payload, retained);
             }
         }
 
-        private void Handle(DeviceSession session, TopicKind kind, string topic, byte[] payload, bool retained)
+        private void Handle(IDialectHost session, TopicKind kind, string topic, byte[] payload, bool retained)
         {
             switch (kind)
             {
@@ -57,7 +57,7 @@ namespace IotDevice.Dialects.FastBee
         /// function/get: each item goes to the command handler of its id, else the property handler;
         /// the values now in effect (the handler's Output, or the applied value) go back on property/post.
         /// </summary>
-        private void OnFunction(DeviceSession session, string topic, byte[] payload, bool retained)
+        private void OnFunction(IDialectHost session, string topic, byte[] payload, bool retained)
         {
             JsonElement root = Inbound.ReadJson(session, topic, payload);
             if (root.Kind == JsonKind.Invalid)
@@ -93,7 +93,7 @@ namespace IotDevice.Dialects.FastBee
         }
 
         // One item: dispatched, its outcome logged or rejected; the values to confirm, or null.
-        private PropertyReport Execute(DeviceSession session, string topic, JsonElement item, bool retained)
+        private PropertyReport Execute(IDialectHost session, string topic, JsonElement item, bool retained)
         {
             string id;
             JsonElement value;
@@ -104,9 +104,9 @@ namespace IotDevice.Dialects.FastBee
                 return null;
             }
             CommandContext command = new CommandContext(Dialect.FastBee, id, value, new PropertyReport(ConfirmCapacity));
-            bool handled = _client.CommandHandlers.Has(id)
-                ? _client.CommandHandlers.Dispatch(command)
-                : _client.PropertyHandlers.Dispatch(command);
+            bool handled = _host.CommandHandlers.Has(id)
+                ? _host.CommandHandlers.Dispatch(command)
+                : _host.PropertyHandlers.Dispatch(command);
             if (!handled)
             {
                 session.Reject(topic, RejectReason.NoHandler, "function/get: no command or property handler for '" + id + "'");
@@ -132,7 +132,7 @@ namespace IotDevice.Dialects.FastBee
         // Handlers may fill more than the one value they were given, up to this many.
         private const int ConfirmCapacity = 16;
 
-        private void Confirm(DeviceSession session, ArrayList results)
+        private void Confirm(IDialectHost session, ArrayList results)
         {
             lock (_send)
             {
@@ -148,9 +148,9 @@ namespace IotDevice.Dialects.FastBee
         }
 
         /// <summary>ntp/get: the clock from the server's times and the device's own send time (its recorded one first).</summary>
-        private void OnTime(DeviceSession session, string topic, byte[] payload)
+        private void OnTime(IDialectHost session, string topic, byte[] payload)
         {
-            long deviceRecv = MonotonicClock.NowMs;
+            long deviceRecv = session.Clock.NowMs;
             JsonElement root = Inbound.ReadJson(session, topic, payload);
             if (!root.Exists)
             {
@@ -169,21 +169,20 @@ namespace IotDevice.Dialects.FastBee
                 return;
             }
             long deviceSend;
-            PendingRequest request = session.CompleteRequest(PendingKeyKind.ReplyKind, NtpKey);
-            if (request != null)
+            if (session.Complete(NtpKey, 0, true, 0, null))
             {
-                deviceSend = (long)request.State;
+                deviceSend = _ntpSentAt;
             }
             else if (!FastBeeMessages.ReadDeviceSendTime(root, out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
             {
                 Inbound.RejectShape(session, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
                 return;
             }
-            _client.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
+            _host.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
         }
 
         /// <summary>monitor/get: start (or replace, or with count 0 stop) a series of samples on monitor/post.</summary>
-        private void OnMonitorRequest(DeviceSession session, string topic, byte[] payload)
+        private void OnMonitorRequest(IDialectHost session, string topic, byte[] payload)
         {
             JsonElement root = Inbound.ReadJson(session, topic, payload);
             if (!root.Exists)
@@ -207,7 +206,7 @@ namespace IotDevice.Dialects.FastBee
                 session.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;
             }
-            _monitor.Start(count, intervalMs);
+            _monitor.Start(count, intervalMs, session.Clock);
             session.Write(count == 0
                 ? "FastBee: monitoring stopped on request"
                 : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");

@@ -22,13 +22,13 @@ namespace IotDevice.Dialects.FastBee
         /// other code as failure). Succeeded also makes the offer's version the reported firmware version and
         /// publishes info/post, which is all the old ota/get shape has for an answer.
         /// </summary>
-        public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
+        SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
             if (offer == null)
             {
                 throw new ArgumentException("ReportUpdate needs the offer it reports on.");
             }
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             SendResult result = SendResult.Accepted;
             int code = UpgradeCode(status);
             if (code != 0 && offer.CorrelationId != null)
@@ -57,7 +57,7 @@ namespace IotDevice.Dialects.FastBee
         }
 
         // upgrade/get (new) or ota/get (old): either shape on either topic.
-        private void OnUpdatePush(DeviceSession session, string topic, byte[] payload)
+        private void OnUpdatePush(IDialectHost session, string topic, byte[] payload)
         {
             JsonElement root = Inbound.ReadJson(session, topic, payload);
             if (root.Kind == JsonKind.Invalid)
@@ -78,7 +78,7 @@ namespace IotDevice.Dialects.FastBee
             }
             session.Write("FastBee: firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
                 + (offer.CorrelationId == null ? " (no messageId: no upgrade/reply)" : ", messageId " + offer.CorrelationId));
-            _client.OfferUpdate(offer);
+            _host.OfferUpdate(offer);
         }
 
         // A FastBee version is a decimal ("1.3"); read as JSON, so no culture can change the separator.

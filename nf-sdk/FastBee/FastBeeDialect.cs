@@ -48,11 +48,12 @@ namespace IotDevice.Dialects.FastBee
         private readonly PropertyReport _sample;
         private readonly FastBeeMonitor _monitor;
         private readonly FastBeeHttpTime _httpTime = new FastBeeHttpTime();
-        private DeviceClient _client;
+        private IDialectHost _host;
         private double _firmwareVersion;
         private double _longitude;
         private double _latitude;
         private long _passwordExpiresAt;
+        private long _ntpSentAt;
 
         /// <param name="http">For the time request of encrypted authentication; may be null with simple authentication.</param>
         /// <exception cref="ArgumentException">The options are incomplete or invalid (the message names the field).</exception>
@@ -122,7 +123,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Publishes info/post now (it also goes out after every connect and on info/get).</summary>
         public SendResult PublishInfo()
         {
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             int rssi = ReadRssi(session);
             double version;
             double longitude;
@@ -142,23 +143,23 @@ namespace IotDevice.Dialects.FastBee
         }
 
         /// <summary>Reports events on event/post: each value of <paramref name="events"/> is one event (identifier → value).</summary>
-        public SendResult ReportEvents(PropertyReport events)
+        public SendResult ReportEvents(PropertyReport events, out long id)
         {
-            return ReportItems(events, TopicKind.EventPost);
+            return ReportItems(events, TopicKind.EventPost, out id);
         }
 
         /// <summary>Reports one event with a remark (shown in the device log), e.g. ("height_temperature", "40", "temperature too high").</summary>
-        public SendResult ReportEvent(string eventId, string value, string remark)
+        public SendResult ReportEvent(string eventId, string value, string remark, out long id)
         {
             RequireIdentifier(eventId);
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             lock (_send)
             {
                 _writer.Reset();
                 _writer.BeginArray();
                 FastBeeItems.WriteItem(_writer, eventId, value, remark);
                 _writer.EndArray();
-                return Send(session, TopicKind.EventPost);
+                return SendReport(session, TopicKind.EventPost, out id);
             }
         }
 
@@ -170,46 +171,41 @@ namespace IotDevice.Dialects.FastBee
 
         // ----- IDeviceDialect -----
 
-        public void Attach(DeviceClient client)
+        void IDeviceDialect.Attach(IDialectHost host)
         {
-            if (client == null)
+            if (host == null)
             {
-                throw new ArgumentException("Attach needs the client.");
+                throw new ArgumentException("Attach needs the client's host.");
             }
-            if (_client == client)
-            {
-                return;
-            }
-            if (_client != null)
+            if (_host != null)
             {
                 throw new InvalidOperationException("This FastBeeDialect already belongs to another DeviceClient.");
             }
-            _client = client;
-            client.Session.StateChanged += OnSessionState;
+            _host = host;
         }
 
         /// <summary>property/post: <c>[{"id":…,"value":"…","remark":""},…]</c>.</summary>
-        public SendResult ReportProperties(PropertyReport report)
+        SendResult IDeviceDialect.ReportProperties(PropertyReport report, out long id)
         {
-            return ReportItems(report, TopicKind.PropertyPost);
+            return ReportItems(report, TopicKind.PropertyPost, out id);
         }
 
         /// <summary>
         /// event/post with one event: <paramref name="eventId"/> and the single value of
         /// <paramref name="parameters"/> (none: an empty value). With a null id, every value is an event of its own.
         /// </summary>
-        public SendResult ReportEvent(string eventId, PropertyReport parameters)
+        SendResult IDeviceDialect.ReportEvent(string eventId, PropertyReport parameters, out long id)
         {
             if (eventId == null)
             {
-                return ReportEvents(parameters);
+                return ReportItems(parameters, TopicKind.EventPost, out id);
             }
             RequireIdentifier(eventId);
             if (parameters != null && parameters.Count > 1)
             {
                 throw new ArgumentException("A FastBee event carries one value; report several events with a null eventId.");
             }
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             lock (_send)
             {
                 _writer.Reset();
@@ -228,45 +224,44 @@ namespace IotDevice.Dialects.FastBee
                 _writer.WriteString("remark", "");
                 _writer.EndObject();
                 _writer.EndArray();
-                return Send(session, TopicKind.EventPost);
+                return SendReport(session, TopicKind.EventPost, out id);
             }
         }
 
         /// <summary>ntp/post <c>{"deviceSendTime":…}</c>; the ntp/get answer sets the clock (TimeSynced). One at a time.</summary>
-        public SendResult RequestTime()
+        SendResult IDeviceDialect.RequestTime()
         {
-            DeviceSession session = RequireSession();
-            long sentAt = MonotonicClock.NowMs;
+            IDialectHost session = RequireSession();
+            long sentAt = session.Clock.NowMs;
             lock (_send)
             {
+                _ntpSentAt = sentAt;
                 _writer.Reset();
                 FastBeeMessages.WriteNtpRequest(_writer, sentAt);
-                SendResult result;
-                session.Request(_topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
-                    PendingKeyKind.ReplyKind, NtpKey, NtpKey, 0, sentAt, out result);
-                return result;
+                return session.SendRequest(_topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
+                    NtpKey, 0, session.NewId());
             }
         }
 
         // ----- helpers -----
 
-        private SendResult ReportItems(PropertyReport report, TopicKind kind)
+        private SendResult ReportItems(PropertyReport report, TopicKind kind, out long id)
         {
             if (report == null || report.Count == 0)
             {
                 throw new ArgumentException("Nothing to report: the report is empty.");
             }
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             lock (_send)
             {
                 _writer.Reset();
                 FastBeeItems.Write(_writer, report);
-                return Send(session, kind);
+                return SendReport(session, kind, out id);
             }
         }
 
         // Call with _send held and the message in _writer.
-        private SendResult Send(DeviceSession session, TopicKind kind)
+        private SendResult Send(IDialectHost session, TopicKind kind)
         {
             string topic = _topics.Get(kind);
             if (_writer.Overflowed)
@@ -274,12 +269,26 @@ namespace IotDevice.Dialects.FastBee
                 session.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + _options.MaxMessageBytes.ToString() + "); not sent");
                 return SendResult.TooLarge;
             }
-            return session.Publish(topic, _writer.Buffer, _writer.Length, _options.PublishQos, false, null);
+            return session.Publish(topic, _writer.Buffer, _writer.Length, _options.PublishQos);
+        }
+
+        // A report: FastBee answers none, so the outcome is the PUBACK at QoS 1, "sent" at QoS 0.
+        private SendResult SendReport(IDialectHost session, TopicKind kind, out long id)
+        {
+            string topic = _topics.Get(kind);
+            id = 0;
+            if (_writer.Overflowed)
+            {
+                session.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + _options.MaxMessageBytes.ToString() + "); not sent");
+                return SendResult.TooLarge;
+            }
+            id = session.NewId();
+            return session.SendReport(topic, _writer.Buffer, _writer.Length, _options.PublishQos, id);
         }
 
         private void TakeSample()
         {
-            DeviceSession session = RequireSession();
+            IDialectHost session = RequireSession();
             MonitorSource source = _options.Monitor;
             lock (_sampleSync)
             {
@@ -306,25 +315,21 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
-        private void OnSessionState(SessionState state, string detail)
+        void IDeviceDialect.Disconnected()
         {
-            if (state == SessionState.Connected)
-            {
-                return;
-            }
-            DeviceSession session = _client.Session;
+            IDialectHost session = _host;
             if (_monitor.Stop())
             {
                 session.Write("FastBee: monitoring stopped, the connection ended");
             }
             // No answer can come on a new (clean) session: free the slot for the next connect's request.
-            if (session.CompleteRequest(PendingKeyKind.ReplyKind, NtpKey) != null)
+            if (session.Complete(NtpKey, 0, false, 0, "the connection ended"))
             {
                 session.Write("FastBee: time request abandoned, the connection ended");
             }
         }
 
-        private int ReadRssi(DeviceSession session)
+        private int ReadRssi(IDialectHost session)
         {
             RssiSource rssi = _options.Rssi;
             if (rssi == null)
@@ -342,14 +347,14 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
-        private DeviceSession RequireSession()
+        private IDialectHost RequireSession()
         {
-            DeviceClient client = _client;
-            if (client == null)
+            IDialectHost host = _host;
+            if (host == null)
             {
-                throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient (new DeviceClient(transport, dialect, options)).");
+                throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient (new DeviceClient(transport, dialect)).");
             }
-            return client.Session;
+            return host;
         }
 
         private static void RequireIdentifier(string id)

@@ -30,15 +30,15 @@ namespace IotDevice.Dialects.FastBee
         public long ServerSendTime { get; private set; }
 
         /// <summary>Asks for the time; null on success, otherwise why it failed (no secrets: the URL carries none).</summary>
-        public string Fetch(IHttpTransport http, string ntpUrl, int stallTimeoutMs)
+        public string Fetch(IHttpTransport http, string ntpUrl, int stallTimeoutMs, IClock clock)
         {
             _length = 0;
             _status = 0;
             _tooLarge = false;
-            DeviceSendTime = MonotonicClock.NowMs;
+            DeviceSendTime = clock.NowMs;
             string url = ntpUrl + (ntpUrl.IndexOf('?') >= 0 ? "&" : "?") + "deviceSendTime=" + DeviceSendTime.ToString();
             HttpOutcome outcome = http.Get(url, -1, this, stallTimeoutMs);
-            DeviceRecvTime = MonotonicClock.NowMs;
+            DeviceRecvTime = clock.NowMs;
             if (_status != 0 && _status != 200)
             {
                 return "the time request got HTTP " + _status.ToString();

@@ -22,6 +22,7 @@ namespace IotDevice.Dialects.FastBee
         private int _taken;
         private int _intervalMs;
         private long _startMs;
+        private IClock _clock;
 
         public FastBeeMonitor(SampleTick tick)
         {
@@ -34,7 +35,7 @@ namespace IotDevice.Dialects.FastBee
         }
 
         /// <summary>Starts a series of <paramref name="count"/> samples, replacing any running one; 0 just stops.</summary>
-        public void Start(int count, int intervalMs)
+        public void Start(int count, int intervalMs, IClock clock)
         {
             lock (_sync)
             {
@@ -46,7 +47,8 @@ namespace IotDevice.Dialects.FastBee
                 _remaining = count;
                 _taken = 0;
                 _intervalMs = intervalMs;
-                _startMs = MonotonicClock.NowMs;
+                _clock = clock;
+                _startMs = clock.NowMs;
                 // Assigned under the lock, so the first (immediate) callback finds the timer set.
                 _timer = new Timer(OnTimer, _generation, 0, Timeout.Infinite);
             }
@@ -106,7 +108,7 @@ namespace IotDevice.Dialects.FastBee
                     _timer = null;
                     return;
                 }
-                long delay = _startMs + (long)_taken * _intervalMs - MonotonicClock.NowMs;
+                long delay = _startMs + (long)_taken * _intervalMs - _clock.NowMs;
                 _timer.Change(delay < 0 ? 0 : (int)delay, Timeout.Infinite);
             }
         }

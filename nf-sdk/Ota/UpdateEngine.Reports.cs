@@ -49,10 +49,10 @@ namespace IotDevice.Ota
 
         private void WaitForSession()
         {
-            long deadline = MonotonicClock.NowMs + Options.ConnectWaitMs;
-            while (!_client.Session.IsConnected && !StopRequested && MonotonicClock.NowMs < deadline)
+            long deadline = _client.Session.Clock.NowMs + Options.ConnectWaitMs;
+            while (!_client.Session.IsConnected && !StopRequested && _client.Session.Clock.NowMs < deadline)
             {
-                _wake.WaitOne(100, false);
+                _client.Session.Clock.Wait(_wake, 100);
             }
         }
 

@@ -262,16 +262,16 @@ namespace IotDevice.Ota
         /// <summary>Waits up to <paramref name="ms"/>; false as soon as the engine is stopping.</summary>
         internal bool Pause(int ms)
         {
-            long deadline = MonotonicClock.NowMs + ms;
+            long deadline = _client.Session.Clock.NowMs + ms;
             while (!StopRequested)
             {
-                long left = deadline - MonotonicClock.NowMs;
+                long left = deadline - _client.Session.Clock.NowMs;
                 if (left <= 0)
                 {
                     return true;
                 }
 
-                _wake.WaitOne((int)left, false);
+                _client.Session.Clock.Wait(_wake, (int)left);
             }
 
             return false;

@@ -1,17 +1,26 @@
 using System;
+using IotDevice.Dialects;
 using IotDevice.Session;
 using IotDevice.Transport;
 
 namespace IotDevice.Client
 {
     /// <summary>
-    /// The one object an app holds: pick a dialect and a transport, register handlers, Start, report.
+    /// The one object an app holds: pick a dialect and a transport, register handlers, Start, report,
+    /// and learn from <see cref="Outcome"/> how each report ended — the same on every platform.
     /// The dialect decides what goes on the wire; the session keeps the connection and the promises.
+    /// Which thread runs which callback: README, "Threads".
     /// </summary>
     public sealed class DeviceClient
     {
         private readonly IDeviceDialect _dialect;
 
+        public DeviceClient(IMqttTransport transport, IDeviceDialect dialect)
+            : this(transport, dialect, null)
+        {
+        }
+
+        /// <summary>A client with the session's limits and timings in <paramref name="options"/> (null: the defaults).</summary>
         public DeviceClient(IMqttTransport transport, IDeviceDialect dialect, SessionOptions options)
         {
             if (dialect == null)
@@ -19,12 +28,17 @@ namespace IotDevice.Client
                 throw new ArgumentException("A client needs a dialect.");
             }
             _dialect = dialect;
-            Session = new DeviceSession(transport, dialect, options);
-            Clock = new DeviceClock();
+            var host = new DialectHost(this, dialect);
+            Session = new DeviceSession(transport, host, options);
+            host.Bind(Session);
+            Clock = new DeviceClock(Session.Clock);
             PropertyHandlers = new HandlerRegistry();
             CommandHandlers = new HandlerRegistry();
-            dialect.Attach(this);
+            dialect.Attach(host);
         }
+
+        /// <summary>A report or request sent with an id ended: acknowledged, refused or timed out.</summary>
+        public event OutcomeHandler Outcome;
 
         /// <summary>An update (firmware or config) was offered; until an OTA engine is set, the app decides.</summary>
         public event UpdateOfferedHandler UpdateOffered;
@@ -34,6 +48,7 @@ namespace IotDevice.Client
 
         public DeviceSession Session { get; }
 
+        /// <summary>Wall-clock time, once the platform's time has set it.</summary>
         public DeviceClock Clock { get; }
 
         /// <summary>Handlers for properties the platform sets (Alink property/set, EZtCloud attributes_push, FastBee function/get).</summary>
@@ -53,7 +68,7 @@ namespace IotDevice.Client
             Session.Stop();
             try
             {
-                _dialect.OnStopped();
+                _dialect.Stop();
             }
             catch (Exception e)
             {
@@ -73,14 +88,30 @@ namespace IotDevice.Client
             CommandHandlers.Set(identifier, handler);
         }
 
-        public SendResult ReportProperties(PropertyReport report)
+        /// <summary>Reports properties; when Accepted, one <see cref="Outcome"/> with <paramref name="id"/> follows.</summary>
+        public SendResult ReportProperties(PropertyReport report, out long id)
         {
-            return _dialect.ReportProperties(report);
+            return _dialect.ReportProperties(report, out id);
         }
 
+        /// <summary>Reports properties, for an app that does not follow each report's outcome.</summary>
+        public SendResult ReportProperties(PropertyReport report)
+        {
+            long id;
+            return _dialect.ReportProperties(report, out id);
+        }
+
+        /// <summary>Reports event <paramref name="eventId"/>; when Accepted, one <see cref="Outcome"/> with <paramref name="id"/> follows.</summary>
+        public SendResult ReportEvent(string eventId, PropertyReport parameters, out long id)
+        {
+            return _dialect.ReportEvent(eventId, parameters, out id);
+        }
+
+        /// <summary>Reports an event, for an app that does not follow each report's outcome.</summary>
         public SendResult ReportEvent(string eventId, PropertyReport parameters)
         {
-            return _dialect.ReportEvent(eventId, parameters);
+            long id;
+            return _dialect.ReportEvent(eventId, parameters, out id);
         }
 
         /// <summary>Asks the platform for the time (FastBee ntp/post, Alink /ext/ntp); TimeSynced follows.</summary>
@@ -95,8 +126,24 @@ namespace IotDevice.Client
             return _dialect.ReportUpdate(offer, status, percent, detail);
         }
 
-        /// <summary>For dialects: an offer arrived.</summary>
-        public void OfferUpdate(UpdateOffer offer)
+        internal void RaiseOutcome(long id, OutcomeStatus status, int code, string message)
+        {
+            OutcomeHandler handler = Outcome;
+            if (handler == null)
+            {
+                return;
+            }
+            try
+            {
+                handler(new Outcome(id, status, code, message));
+            }
+            catch (Exception e)
+            {
+                Session.Write("outcome handler failed: " + e.Message);
+            }
+        }
+
+        internal void RaiseUpdateOffered(UpdateOffer offer)
         {
             UpdateOfferedHandler handler = UpdateOffered;
             if (handler == null)
@@ -115,8 +162,7 @@ namespace IotDevice.Client
             }
         }
 
-        /// <summary>For dialects: the platform's time-sync answer arrived (device times from the monotonic counter).</summary>
-        public void SyncClock(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
+        internal void SyncClock(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
         {
             long now = Clock.SetFromExchange(deviceSendTime, serverRecvTime, serverSendTime, deviceRecvTime);
             TimeSyncedHandler handler = TimeSynced;

@@ -1,3 +1,5 @@
+using IotDevice.Session;
+
 namespace IotDevice.Client
 {
     /// <summary>
@@ -7,7 +9,14 @@ namespace IotDevice.Client
     public sealed class DeviceClock
     {
         private readonly object _sync = new object();
+        private readonly IClock _monotonic;
         private long _offsetMs;
+
+        /// <summary>A wall clock on <paramref name="monotonic"/> (the session's clock).</summary>
+        public DeviceClock(IClock monotonic)
+        {
+            _monotonic = monotonic == null ? SystemClock.Instance : monotonic;
+        }
         private bool _synced;
 
         /// <summary>
@@ -32,7 +41,7 @@ namespace IotDevice.Client
             {
                 lock (_sync)
                 {
-                    return _synced ? Session.MonotonicClock.NowMs + _offsetMs : 0;
+                    return _synced ? _monotonic.NowMs + _offsetMs : 0;
                 }
             }
         }
@@ -54,7 +63,7 @@ namespace IotDevice.Client
         {
             lock (_sync)
             {
-                _offsetMs = unixMs - Session.MonotonicClock.NowMs;
+                _offsetMs = unixMs - _monotonic.NowMs;
                 _synced = true;
             }
         }

@@ -52,7 +52,7 @@ namespace IotDevice.Session
             bool repeat;
             lock (_sync)
             {
-                long now = MonotonicClock.NowMs;
+                long now = _clock.NowMs;
                 repeat = _inboundDetailsKnown && _inboundDuplicate && _redeliveries.Seen(topic, dialectId, _inboundPacketId, now);
                 if (!repeat)
                 {

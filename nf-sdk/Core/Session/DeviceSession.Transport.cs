@@ -14,7 +14,7 @@ namespace IotDevice.Session
             lock (_sync)
             {
                 message = _outbox.Acknowledge(messageId);
-                long now = MonotonicClock.NowMs;
+                long now = _clock.NowMs;
                 if (message == null && !_directAcks.Take(messageId, now))
                 {
                     _earlyAcks.Add(messageId, now);
@@ -31,7 +31,7 @@ namespace IotDevice.Session
         {
             Counters.AddDelivered();
             PendingRequest request = message.State as PendingRequest;
-            if (request != null)
+            if (request != null && request.ByDelivery)
             {
                 bool waiting;
                 lock (_sync)
@@ -68,7 +68,7 @@ namespace IotDevice.Session
             }
             lock (_sync)
             {
-                _subscribeAcks.Add(messageId, MonotonicClock.NowMs);
+                _subscribeAcks.Add(messageId, _clock.NowMs);
             }
             _wake.Set();
         }

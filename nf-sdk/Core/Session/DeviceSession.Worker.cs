@@ -82,7 +82,7 @@ namespace IotDevice.Session
                 return true;
             }
             Counters.AddConnect();
-            long connectedAt = MonotonicClock.NowMs;
+            long connectedAt = _clock.NowMs;
             lock (_sync)
             {
                 _connected = true;
@@ -99,7 +99,7 @@ namespace IotDevice.Session
             if (failure == null)
             {
                 SetState(SessionState.Connected, null);
-                Announce();
+                RunAnnouncement();
                 ReleaseHeld();
                 served = true;
                 failure = ServeConnection();
@@ -119,7 +119,7 @@ namespace IotDevice.Session
             {
                 return false;
             }
-            long lived = MonotonicClock.NowMs - connectedAt;
+            long lived = _clock.NowMs - connectedAt;
             Counters.AddDisconnect(_backoff.IsFlap(lived, served));
             int wait = _backoff.NextDelayAfterLoss(lived, served);
             Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
@@ -128,7 +128,7 @@ namespace IotDevice.Session
             return true;
         }
 
-        private void Announce()
+        private void RunAnnouncement()
         {
             lock (_sync)
             {
@@ -163,7 +163,7 @@ namespace IotDevice.Session
                     return failure;
                 }
                 ExpireRequests();
-                _wake.WaitOne(NextWaitMs(), false);
+                _clock.Wait(_wake, NextWaitMs());
             }
         }
 
@@ -196,7 +196,7 @@ namespace IotDevice.Session
                     return "subscribe failed: " + e.Message;
                 }
                 // This SUBSCRIBE's own SUBACK, by packet id: one lost on an earlier connection is not awaited.
-                long deadline = MonotonicClock.NowMs + _options.SubscribeTimeoutMs;
+                long deadline = _clock.NowMs + _options.SubscribeTimeoutMs;
                 while (true)
                 {
                     lock (_sync)
@@ -209,17 +209,17 @@ namespace IotDevice.Session
                         {
                             return "stopped";
                         }
-                        if (_subscribeAcks.Take(packetId, MonotonicClock.NowMs))
+                        if (_subscribeAcks.Take(packetId, _clock.NowMs))
                         {
                             break;
                         }
                     }
-                    long left = deadline - MonotonicClock.NowMs;
+                    long left = deadline - _clock.NowMs;
                     if (left <= 0)
                     {
                         return "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms";
                     }
-                    _wake.WaitOne((int)(left < IdleTickMs ? left : IdleTickMs), false);
+                    _clock.Wait(_wake, (int)(left < IdleTickMs ? left : IdleTickMs));
                 }
             }
             return null;
@@ -232,7 +232,7 @@ namespace IotDevice.Session
                 OutboundMessage message;
                 lock (_sync)
                 {
-                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight || MonotonicClock.NowMs < _sendingPausedUntil)
+                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight || _clock.NowMs < _sendingPausedUntil)
                     {
                         return null;
                     }
@@ -274,7 +274,7 @@ namespace IotDevice.Session
                     lock (_sync)
                     {
                         _publishRefusals++;
-                        _sendingPausedUntil = MonotonicClock.NowMs + IdleTickMs;
+                        _sendingPausedUntil = _clock.NowMs + IdleTickMs;
                         if (_publishRefusals >= MaxPublishRefusals)
                         {
                             return "the transport refused " + _publishRefusals.ToString() + " publishes in a row: " + e.Message;
@@ -292,7 +292,7 @@ namespace IotDevice.Session
                 {
                     _outbox.MarkSent(message, packetId);
                     // The PUBACK may have overtaken us while Publish was returning.
-                    if (_earlyAcks.Take(packetId, MonotonicClock.NowMs))
+                    if (_earlyAcks.Take(packetId, _clock.NowMs))
                     {
                         acknowledged = _outbox.Acknowledge(packetId);
                     }
@@ -306,7 +306,7 @@ namespace IotDevice.Session
 
         private void ExpireRequests()
         {
-            long now = MonotonicClock.NowMs;
+            long now = _clock.NowMs;
             while (true)
             {
                 PendingRequest expired;
@@ -319,7 +319,7 @@ namespace IotDevice.Session
                     return;
                 }
                 Counters.AddTimeout();
-                Write("request timed out (tag " + expired.Tag.ToString() + ")");
+                Write("request " + expired.Id.ToString() + " timed out");
                 RequestTimedOutHandler handler = RequestTimedOut;
                 if (handler != null)
                 {
@@ -335,7 +335,7 @@ namespace IotDevice.Session
             {
                 next = _pending.NextDeadline();
             }
-            long wait = next - MonotonicClock.NowMs;
+            long wait = next - _clock.NowMs;
             if (wait < 1)
             {
                 return 1;
@@ -346,16 +346,16 @@ namespace IotDevice.Session
         // Waits out a reconnect delay; requests keep timing out while offline.
         private void WaitOrStop(int delayMs)
         {
-            long until = MonotonicClock.NowMs + delayMs;
+            long until = _clock.NowMs + delayMs;
             while (!StopRequested())
             {
                 ExpireRequests();
-                long left = until - MonotonicClock.NowMs;
+                long left = until - _clock.NowMs;
                 if (left <= 0)
                 {
                     return;
                 }
-                _wake.WaitOne((int)(left < IdleTickMs ? left : IdleTickMs), false);
+                _clock.Wait(_wake, (int)(left < IdleTickMs ? left : IdleTickMs));
             }
         }
 

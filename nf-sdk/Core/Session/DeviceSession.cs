@@ -22,6 +22,7 @@ namespace IotDevice.Session
         private readonly IMqttTransport _transport;
         private readonly ISessionDialect _dialect;
         private readonly SessionOptions _options;
+        private readonly IClock _clock;
         private readonly Outbox _outbox;
         private readonly PendingTable _pending;
         private readonly ReconnectBackoff _backoff;
@@ -35,6 +36,7 @@ namespace IotDevice.Session
         private bool _connected;
         private bool _lost;
         private bool _announcing;
+        private long _lastId;
         private string _lostReason;
         private SessionState _state = SessionState.Stopped;
 
@@ -47,6 +49,7 @@ namespace IotDevice.Session
             _transport = transport;
             _dialect = dialect;
             _options = options == null ? new SessionOptions() : options;
+            _clock = _options.Clock == null ? SystemClock.Instance : _options.Clock;
             _outbox = new Outbox(_options.OutboxMessages, _options.OutboxBytes);
             _pending = new PendingTable(_options.PendingCapacity);
             _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, _options.RandomSeed);
@@ -81,6 +84,12 @@ namespace IotDevice.Session
         public event SessionLogHandler Log;
 
         public SessionCounters Counters { get; }
+
+        /// <summary>The clock the session measures time on (<see cref="SessionOptions.Clock"/>).</summary>
+        public IClock Clock
+        {
+            get { return _clock; }
+        }
 
         public SessionOptions Options
         {
@@ -148,15 +157,114 @@ namespace IotDevice.Session
         /// <summary>
         /// Publishes <paramref name="length"/> bytes of <paramref name="payload"/>. QoS 1 goes through the
         /// outbox (kept across disconnects, delivered in order); QoS 0 is sent only when connected.
-        /// Announcements — what the dialect publishes from <see cref="ISessionDialect.OnConnected"/> — go
-        /// out directly, ahead of the backlog, and are not kept: every connect sends them again.
+        /// <paramref name="state"/> comes back with the message in MessageDelivered and MessageDropped.
         /// </summary>
         public SendResult Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain, object state)
         {
-            if (qos == MqttQos.AtLeastOnce && !IsAnnouncement())
+            if (qos == MqttQos.AtLeastOnce)
             {
                 return Enqueue(topic, payload, length, retain, state);
             }
+            return SendDirect(topic, payload, length, qos, retain, state);
+        }
+
+        /// <summary>
+        /// Publishes an announcement — what a dialect sends once subscriptions are in place (device info,
+        /// OTA version inform…): directly, ahead of the backlog, never kept, since every connect sends it
+        /// again. Not connected: NotConnected.
+        /// </summary>
+        public SendResult Announce(string topic, byte[] payload, int length, MqttQos qos)
+        {
+            return SendDirect(topic, payload, length, qos, false, null);
+        }
+
+        /// <summary>
+        /// Sends a report. At QoS 1 it goes through the outbox and the broker's PUBACK acknowledges it
+        /// (RequestDelivered); at QoS 0 it is sent now or not at all, and nothing will acknowledge it.
+        /// <paramref name="request"/> carries the id the app is given (at QoS 0 an entry nobody waits on);
+        /// null when the result is not Accepted.
+        /// </summary>
+        public SendResult SendReport(string topic, byte[] payload, int length, MqttQos qos, long id, out PendingRequest request)
+        {
+            if (qos == MqttQos.AtLeastOnce)
+            {
+                return Track(topic, payload, length, qos, 0, 0, id, out request);
+            }
+            SendResult result = SendDirect(topic, payload, length, qos, false, null);
+            request = result == SendResult.Accepted ? new PendingRequest(id, 0, 0, 0) : null;
+            return result;
+        }
+
+        /// <summary>A fresh id for a report or request, for dialects whose platform gives none.</summary>
+        public long NewId()
+        {
+            lock (_sync)
+            {
+                return ++_lastId;
+            }
+        }
+
+        /// <summary>
+        /// Sends a request the platform answers with a reply of the dialect's kind <paramref name="replyKind"/>
+        /// (not 0) carrying <paramref name="replyId"/> (0: a reply without an id; one such request of a kind
+        /// waits at a time). The dialect hands the reply to <see cref="CompleteRequest"/>; without one in
+        /// <see cref="SessionOptions.RequestTimeoutMs"/>, RequestTimedOut. <paramref name="id"/> is the id the
+        /// app is given (the platform's message id, or <see cref="NewId"/>).
+        /// </summary>
+        public SendResult SendRequest(string topic, byte[] payload, int length, MqttQos qos, int replyKind, long replyId, long id,
+            out PendingRequest request)
+        {
+            if (replyKind == 0)
+            {
+                throw new ArgumentException("A request needs the kind of its reply.");
+            }
+            return Track(topic, payload, length, qos, replyKind, replyId, id, out request);
+        }
+
+        /// <summary>The dialect got a reply: the waiting request, or null when nothing waits for it.</summary>
+        public PendingRequest CompleteRequest(int replyKind, long replyId)
+        {
+            lock (_sync)
+            {
+                return _pending.Complete(replyKind, replyId);
+            }
+        }
+
+        // Registers the entry before the message goes out, so an answer that comes at once finds it.
+        private SendResult Track(string topic, byte[] payload, int length, MqttQos qos, int replyKind, long replyId, long id,
+            out PendingRequest request)
+        {
+            SendResult result;
+            lock (_sync)
+            {
+                request = _pending.Register(id, replyKind, replyId, _clock.NowMs + _options.RequestTimeoutMs);
+                result = request != null ? SendResult.Accepted
+                    : _pending.Count >= _pending.Capacity ? SendResult.PendingTableFull : SendResult.DuplicateRequest;
+            }
+            if (request == null)
+            {
+                Write(result == SendResult.PendingTableFull
+                    ? "request refused: the pending table is full (" + _options.PendingCapacity.ToString() + " entries)"
+                    : "request refused: one with the same id is already waiting");
+                return result;
+            }
+            result = Publish(topic, payload, length, qos, false, request);
+            if (result != SendResult.Accepted)
+            {
+                lock (_sync)
+                {
+                    _pending.Remove(request);
+                }
+                request = null;
+                return result;
+            }
+            _wake.Set();
+            return result;
+        }
+
+        // Sent now or not at all: QoS 0 and announcements.
+        private SendResult SendDirect(string topic, byte[] payload, int length, MqttQos qos, bool retain, object state)
+        {
             if (!IsConnected)
             {
                 Counters.AddDropped();
@@ -195,57 +303,6 @@ namespace IotDevice.Session
         }
 
         /// <summary>
-        /// Sends a request and waits for its answer: the reply with <paramref name="key"/> (ReplyId), the
-        /// only reply of that <paramref name="tag"/> (ReplyKind), or the PUBACK of its QoS 1 message
-        /// (Delivery). The entry is registered before the message goes out. Returns null, with the reason
-        /// in <paramref name="result"/>, when it was not sent.
-        /// </summary>
-        public PendingRequest Request(string topic, byte[] payload, int length, MqttQos qos, PendingKeyKind keyKind,
-            long key, int tag, int timeoutMs, object state, out SendResult result)
-        {
-            if (keyKind == PendingKeyKind.Delivery && qos != MqttQos.AtLeastOnce)
-            {
-                throw new ArgumentException("A request completed by its PUBACK must be sent at QoS 1.");
-            }
-            long timeout = timeoutMs > 0 ? timeoutMs : _options.RequestTimeoutMs;
-            PendingRequest request;
-            lock (_sync)
-            {
-                request = _pending.Register(keyKind, key, tag, MonotonicClock.NowMs + timeout, state);
-                result = request != null ? SendResult.Accepted
-                    : _pending.Count >= _pending.Capacity ? SendResult.PendingTableFull : SendResult.DuplicateRequest;
-            }
-            if (request == null)
-            {
-                Write(result == SendResult.PendingTableFull
-                    ? "request refused: the pending table is full (" + _options.PendingCapacity.ToString() + " entries)"
-                    : "request refused: one with the same id is already waiting");
-                return null;
-            }
-            object token = keyKind == PendingKeyKind.Delivery ? request : state;
-            result = Publish(topic, payload, length, qos, false, token);
-            if (result != SendResult.Accepted)
-            {
-                lock (_sync)
-                {
-                    _pending.Remove(request);
-                }
-                return null;
-            }
-            _wake.Set();
-            return request;
-        }
-
-        /// <summary>The dialect got a reply: the waiting request, or null when nothing waits for it.</summary>
-        public PendingRequest CompleteRequest(PendingKeyKind keyKind, long key)
-        {
-            lock (_sync)
-            {
-                return _pending.Complete(keyKind, key);
-            }
-        }
-
-        /// <summary>
         /// Counts a message of the device's own that the broker brought back (a subscription covers a
         /// topic the device publishes on); it is ignored, and not a rejection.
         /// </summary>
@@ -276,20 +333,12 @@ namespace IotDevice.Session
             }
         }
 
-        private bool IsAnnouncement()
-        {
-            lock (_sync)
-            {
-                return _announcing && Thread.CurrentThread == _worker;
-            }
-        }
-
         // A message sent outside the outbox: its PUBACK, early or not, completes nothing.
         private void IgnoreAck(ushort packetId)
         {
             lock (_sync)
             {
-                long now = MonotonicClock.NowMs;
+                long now = _clock.NowMs;
                 if (!_earlyAcks.Take(packetId, now))
                 {
                     _directAcks.Add(packetId, now);

@@ -14,7 +14,7 @@ namespace IotDevice.Session
         /// <summary>A seed of 0 takes one from the runtime's own generator and the clock.</summary>
         public JitterRandom(int seed)
         {
-            _state = (uint)(seed != 0 ? seed : new Random().Next() ^ (int)MonotonicClock.NowMs);
+            _state = (uint)(seed != 0 ? seed : new Random().Next() ^ (int)SystemClock.Instance.NowMs);
             if (_state == 0)
             {
                 _state = 0x9E3779B9; // xorshift never leaves zero

@@ -1,43 +1,33 @@
 namespace IotDevice.Session
 {
-    /// <summary>What a pending entry waits for.</summary>
-    public enum PendingKeyKind
-    {
-        /// <summary>The broker's PUBACK for the request's own QoS 1 message (dialects without reply ids).</summary>
-        Delivery = 1,
-
-        /// <summary>The platform's reply carrying the dialect's message id (Alink <c>id</c>).</summary>
-        ReplyId = 2,
-
-        /// <summary>A reply with no id, matched by its topic kind: one request of that kind at a time.</summary>
-        ReplyKind = 3,
-    }
-
-    /// <summary>One request or publish the session is waiting on.</summary>
+    /// <summary>One report or request the session is waiting on.</summary>
     public sealed class PendingRequest
     {
-        internal PendingRequest(PendingKeyKind keyKind, long key, int tag, long deadlineMs, object state)
+        internal PendingRequest(long id, int replyKind, long replyId, long deadlineMs)
         {
-            KeyKind = keyKind;
-            Key = key;
-            Tag = tag;
+            Id = id;
+            ReplyKind = replyKind;
+            ReplyId = replyId;
             DeadlineMs = deadlineMs;
-            State = state;
         }
 
-        public PendingKeyKind KeyKind { get; }
+        /// <summary>The id the app got when it sent the message; its outcome carries it.</summary>
+        public long Id { get; }
 
-        /// <summary>The id waited for (unused for <see cref="PendingKeyKind.Delivery"/>).</summary>
-        public long Key { get; }
+        /// <summary>The dialect's kind of the expected reply; 0 when the broker's PUBACK completes it.</summary>
+        public int ReplyKind { get; }
 
-        /// <summary>The caller's label, e.g. the topic kind of the expected reply.</summary>
-        public int Tag { get; }
+        /// <summary>The id the reply carries; 0 when it carries none (one request of that kind at a time).</summary>
+        public long ReplyId { get; }
 
-        /// <summary>Monotonic time (ms) after which the entry times out.</summary>
+        /// <summary>Time (ms, the session's clock) after which the entry times out.</summary>
         public long DeadlineMs { get; }
 
-        /// <summary>The caller's object, handed back on completion or timeout.</summary>
-        public object State { get; }
+        /// <summary>True when the broker's PUBACK, not a reply, completes the entry.</summary>
+        public bool ByDelivery
+        {
+            get { return ReplyKind == 0; }
+        }
     }
 
     /// <summary>
@@ -62,10 +52,14 @@ namespace IotDevice.Session
 
         public int Count { get; private set; }
 
-        /// <summary>Adds an entry; null when the table is full or the key is already waited for.</summary>
-        public PendingRequest Register(PendingKeyKind keyKind, long key, int tag, long deadlineMs, object state)
+        /// <summary>
+        /// Adds an entry waiting for the reply (<paramref name="replyKind"/>, <paramref name="replyId"/>), or
+        /// for its PUBACK when <paramref name="replyKind"/> is 0; null when the table is full or that reply
+        /// is already waited for.
+        /// </summary>
+        public PendingRequest Register(long id, int replyKind, long replyId, long deadlineMs)
         {
-            if (keyKind != PendingKeyKind.Delivery && Find(keyKind, key) >= 0)
+            if (replyKind != 0 && Find(replyKind, replyId) >= 0)
             {
                 return null;
             }
@@ -73,7 +67,7 @@ namespace IotDevice.Session
             {
                 if (_slots[i] == null)
                 {
-                    PendingRequest entry = new PendingRequest(keyKind, key, tag, deadlineMs, state);
+                    PendingRequest entry = new PendingRequest(id, replyKind, replyId, deadlineMs);
                     _slots[i] = entry;
                     Count++;
                     return entry;
@@ -82,10 +76,10 @@ namespace IotDevice.Session
             return null;
         }
 
-        /// <summary>Removes and returns the entry waiting for that key, or null if none is.</summary>
-        public PendingRequest Complete(PendingKeyKind keyKind, long key)
+        /// <summary>Removes and returns the entry waiting for that reply, or null if none is.</summary>
+        public PendingRequest Complete(int replyKind, long replyId)
         {
-            int index = Find(keyKind, key);
+            int index = replyKind == 0 ? -1 : Find(replyKind, replyId);
             if (index < 0)
             {
                 return null;
@@ -141,12 +135,12 @@ namespace IotDevice.Session
             return next;
         }
 
-        private int Find(PendingKeyKind keyKind, long key)
+        private int Find(int replyKind, long replyId)
         {
             for (int i = 0; i < _slots.Length; i++)
             {
                 PendingRequest entry = _slots[i];
-                if (entry != null && entry.KeyKind == keyKind && entry.Key == key && keyKind != PendingKeyKind.Delivery)
+                if (entry != null && entry.ReplyKind == replyKind && entry.ReplyId == replyId)
                 {
                     return i;
                 }

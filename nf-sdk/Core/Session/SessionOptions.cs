@@ -17,6 +17,7 @@ namespace IotDevice.Session
             SubscribeBatchSize = 8;
             SubscribeTimeoutMs = 10000;
             RandomSeed = 0;
+            Clock = SystemClock.Instance;
         }
 
         /// <summary>First reconnect delay ceiling; doubles per failed attempt.</summary>
@@ -54,5 +55,8 @@ namespace IotDevice.Session
 
         /// <summary>Seed for the backoff jitter (the same seed repeats the same delays on every runtime); 0 takes one from the runtime's generator and the clock.</summary>
         public int RandomSeed { get; set; }
+
+        /// <summary>The time every timeout, backoff and deadline is measured on; tests give their own to step it.</summary>
+        public IClock Clock { get; set; }
     }
 }

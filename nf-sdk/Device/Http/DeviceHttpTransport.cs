@@ -59,7 +59,7 @@ namespace IotDevice.Device.Http
             string where = UrlText.ForLog(url);
             HttpWebRequest request = null;
             HttpWebResponse response = null;
-            long lastByteAt = MonotonicClock.NowMs;
+            long lastByteAt = SystemClock.Instance.NowMs;
             try
             {
                 request = (HttpWebRequest)WebRequest.Create(url);
@@ -79,7 +79,7 @@ namespace IotDevice.Device.Http
                 }
 
                 response = (HttpWebResponse)request.GetResponse();
-                lastByteAt = MonotonicClock.NowMs;
+                lastByteAt = SystemClock.Instance.NowMs;
                 string location = response.Headers[HttpKnownHeaderNames.Location];
                 if (!sink.OnResponse((int)response.StatusCode, response.ContentLength, location))
                 {
@@ -95,7 +95,7 @@ namespace IotDevice.Device.Http
                         return HttpOutcome.Completed;
                     }
 
-                    lastByteAt = MonotonicClock.NowMs;
+                    lastByteAt = SystemClock.Instance.NowMs;
                     if (!sink.OnData(_chunk, 0, read))
                     {
                         return HttpOutcome.Aborted;
@@ -106,7 +106,7 @@ namespace IotDevice.Device.Http
             {
                 // WebException, SocketException or IOException: a timeout shows as one of them, so the
                 // silence before it tells a stall from a broken link. Messages never quote the URL.
-                if (MonotonicClock.NowMs - lastByteAt >= stallTimeoutMs)
+                if (SystemClock.Instance.NowMs - lastByteAt >= stallTimeoutMs)
                 {
                     LastError = "no data from " + where + " for " + stallTimeoutMs.ToString() + " ms";
                     return HttpOutcome.Stalled;

@@ -106,7 +106,7 @@ namespace IotDevice.Device.Transport
             {
                 TearDown();
                 _closingOnPurpose = false;
-                ConnectAttempt attempt = new ConnectAttempt(options, MonotonicClock.NowMs);
+                ConnectAttempt attempt = new ConnectAttempt(options, SystemClock.Instance.NowMs);
                 MqttConnectResult result = Attempt(options, attempt);
                 LastError = attempt.Error;
                 if (result != MqttConnectResult.Accepted)
@@ -172,7 +172,7 @@ namespace IotDevice.Device.Transport
                 // the broker closed the connection, or 30 s without CONNACK (no inner exception).
                 attempt.End();
                 Exception cause = e.InnerException;
-                return attempt.NoConnack(cause != null, cause is MqttClientException, Describe(cause), MonotonicClock.NowMs, MqttSettings.DefaultTimeout);
+                return attempt.NoConnack(cause != null, cause is MqttClientException, Describe(cause), SystemClock.Instance.NowMs, MqttSettings.DefaultTimeout);
             }
             catch (MqttClientException e)
             {

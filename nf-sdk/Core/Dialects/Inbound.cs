@@ -2,7 +2,7 @@ using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
 
-namespace IotDevice.Client
+namespace IotDevice.Dialects
 {
     /// <summary>
     /// The first two steps of every dialect's inbound handling, done one way: classify the topic and
@@ -22,7 +22,7 @@ namespace IotDevice.Client
         /// one of its own subscriptions, that is the broker echoing the device (counted as an echo, not
         /// rejected); otherwise rejected.
         /// </summary>
-        public static bool Classify(DeviceSession session, TopicTable table, string topic, out TopicMatch match)
+        public static bool Classify(IDialectHost host, TopicTable table, string topic, out TopicMatch match)
         {
             match = table.Parse(topic);
             switch (match.Status)
@@ -34,19 +34,19 @@ namespace IotDevice.Client
                     }
                     if (IsSubscribed(table, topic))
                     {
-                        session.IgnoreEcho();
+                        host.IgnoreEcho();
                         return false;
                     }
-                    session.Reject(topic, RejectReason.UnsupportedTopic, "a topic the device publishes on, not one it receives");
+                    host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the device publishes on, not one it receives");
                     return false;
                 case TopicStatus.NotOurs:
-                    session.Reject(topic, RejectReason.NotOurs, "not this device's topic");
+                    host.Reject(topic, RejectReason.NotOurs, "not this device's topic");
                     return false;
                 case TopicStatus.Malformed:
-                    session.Reject(topic, RejectReason.MalformedTopic, "malformed topic (error " + ((int)match.Error).ToString() + ")");
+                    host.Reject(topic, RejectReason.MalformedTopic, "malformed topic (error " + ((int)match.Error).ToString() + ")");
                     return false;
                 default:
-                    session.Reject(topic, RejectReason.UnsupportedTopic, "unknown topic");
+                    host.Reject(topic, RejectReason.UnsupportedTopic, "unknown topic");
                     return false;
             }
         }
@@ -55,12 +55,12 @@ namespace IotDevice.Client
         /// Reads <paramref name="payload"/> as JSON. An empty payload is "no data" (Kind None, not
         /// rejected: FastBee clears retained messages that way); malformed JSON is rejected with where and why.
         /// </summary>
-        public static JsonElement ReadJson(DeviceSession session, string topic, byte[] payload)
+        public static JsonElement ReadJson(IDialectHost host, string topic, byte[] payload)
         {
             JsonElement root = JsonReader.Parse(payload, 0, payload.Length, MaxDepth, payload.Length);
             if (root.Kind == JsonKind.Invalid)
             {
-                session.Reject(topic, RejectReason.BadPayload,
+                host.Reject(topic, RejectReason.BadPayload,
                     "invalid JSON (error " + ((int)root.Error).ToString() + " at byte " + root.ErrorOffset.ToString() + ")");
             }
             return root;
@@ -113,9 +113,9 @@ namespace IotDevice.Client
         }
 
         /// <summary>Rejects a payload whose JSON is well formed but not what the topic carries.</summary>
-        public static void RejectShape(DeviceSession session, string topic, string what)
+        public static void RejectShape(IDialectHost host, string topic, string what)
         {
-            session.Reject(topic, RejectReason.BadPayload, what);
+            host.Reject(topic, RejectReason.BadPayload, what);
         }
 
         // A subscription of the device's covers this topic (Alink's thing/service/+ covers {service}_reply).

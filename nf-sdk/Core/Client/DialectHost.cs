@@ -1,0 +1,184 @@
+using IotDevice.Dialects;
+using IotDevice.Session;
+using IotDevice.Transport;
+
+namespace IotDevice.Client
+{
+    /// <summary>
+    /// The client's side of the dialect seam: what a dialect may do (<see cref="IDialectHost"/>), and the
+    /// session's hooks passed on to the dialect (<see cref="ISessionDialect"/>). Acknowledgements and
+    /// timeouts of the session become the app's outcomes here, once for every dialect.
+    /// </summary>
+    internal sealed class DialectHost : IDialectHost, ISessionDialect
+    {
+        private readonly DeviceClient _client;
+        private readonly IDeviceDialect _dialect;
+        private DeviceSession _session;
+        private bool _connected;
+
+        public DialectHost(DeviceClient client, IDeviceDialect dialect)
+        {
+            _client = client;
+            _dialect = dialect;
+        }
+
+        public void Bind(DeviceSession session)
+        {
+            _session = session;
+            session.RequestDelivered += OnDelivered;
+            session.RequestTimedOut += OnTimedOut;
+            session.StateChanged += OnStateChanged;
+        }
+
+        public SessionOptions Options
+        {
+            get { return _session.Options; }
+        }
+
+        public IClock Clock
+        {
+            get { return _session.Clock; }
+        }
+
+        public DeviceClock WallClock
+        {
+            get { return _client.Clock; }
+        }
+
+        public bool IsConnected
+        {
+            get { return _session.IsConnected; }
+        }
+
+        public HandlerRegistry PropertyHandlers
+        {
+            get { return _client.PropertyHandlers; }
+        }
+
+        public HandlerRegistry CommandHandlers
+        {
+            get { return _client.CommandHandlers; }
+        }
+
+        public SendResult Publish(string topic, byte[] payload, int length, MqttQos qos)
+        {
+            return _session.Publish(topic, payload, length, qos, false, null);
+        }
+
+        public SendResult Announce(string topic, byte[] payload, int length, MqttQos qos)
+        {
+            return _session.Announce(topic, payload, length, qos);
+        }
+
+        public SendResult SendReport(string topic, byte[] payload, int length, MqttQos qos, long id)
+        {
+            PendingRequest request;
+            SendResult result = _session.SendReport(topic, payload, length, qos, id, out request);
+            if (request != null && qos == MqttQos.AtMostOnce)
+            {
+                _client.RaiseOutcome(id, OutcomeStatus.Sent, 0, null);
+            }
+            return result;
+        }
+
+        public SendResult SendRequest(string topic, byte[] payload, int length, MqttQos qos, int replyKind, long replyId, long id)
+        {
+            PendingRequest request;
+            return _session.SendRequest(topic, payload, length, qos, replyKind, replyId, id, out request);
+        }
+
+        public long NewId()
+        {
+            return _session.NewId();
+        }
+
+        public bool Complete(int replyKind, long replyId, bool accepted, int code, string message)
+        {
+            PendingRequest request = _session.CompleteRequest(replyKind, replyId);
+            if (request == null)
+            {
+                return false;
+            }
+            _client.RaiseOutcome(request.Id, accepted ? OutcomeStatus.Acknowledged : OutcomeStatus.Refused, code, message);
+            return true;
+        }
+
+        public void Reject(string topic, RejectReason reason, string detail)
+        {
+            _session.Reject(topic, reason, detail);
+        }
+
+        public void IgnoreEcho()
+        {
+            _session.IgnoreEcho();
+        }
+
+        public bool IsRedelivery(string topic, string requestId)
+        {
+            return _session.IsRedelivery(topic, requestId);
+        }
+
+        public void OfferUpdate(UpdateOffer offer)
+        {
+            _client.RaiseUpdateOffered(offer);
+        }
+
+        public void SyncClock(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
+        {
+            _client.SyncClock(deviceSendTime, serverRecvTime, serverSendTime, deviceRecvTime);
+        }
+
+        public void Write(string message)
+        {
+            _session.Write(message);
+        }
+
+        // ----- the session's hooks, passed on to the dialect -----
+
+        MqttConnectOptions ISessionDialect.CreateConnectOptions()
+        {
+            return _dialect.CreateConnectOptions();
+        }
+
+        string[] ISessionDialect.GetSubscribeFilters()
+        {
+            return _dialect.GetSubscribeFilters();
+        }
+
+        MqttQos ISessionDialect.GetSubscribeQos()
+        {
+            return _dialect.GetSubscribeQos();
+        }
+
+        void ISessionDialect.OnConnected(DeviceSession session)
+        {
+            _dialect.Announce();
+        }
+
+        void ISessionDialect.OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        {
+            _dialect.HandleMessage(topic, payload, retained);
+        }
+
+        private void OnDelivered(PendingRequest request)
+        {
+            _client.RaiseOutcome(request.Id, OutcomeStatus.Acknowledged, 0, null);
+        }
+
+        // Leaving Connected, whatever comes next (reconnect or stop).
+        private void OnStateChanged(SessionState state, string detail)
+        {
+            bool was = _connected;
+            _connected = state == SessionState.Connected;
+            if (was && !_connected)
+            {
+                _dialect.Disconnected();
+            }
+        }
+
+        private void OnTimedOut(PendingRequest request)
+        {
+            _client.RaiseOutcome(request.Id, OutcomeStatus.TimedOut, 0, null);
+        }
+    }
+}
