@@ -61,7 +61,7 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         void IDeviceDialect.Announce()
         {
-            PublishInfo();
+            SendInfo(true);
             if (_options.RequestTimeAfterConnect)
             {
                 ((IDeviceDialect)this).RequestTime();

@@ -123,6 +123,12 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Publishes info/post now (it also goes out after every connect and on info/get).</summary>
         public SendResult PublishInfo()
         {
+            return SendInfo(false);
+        }
+
+        // In the announcement info/post goes out directly, ahead of the backlog; otherwise like any message.
+        private SendResult SendInfo(bool announcing)
+        {
             IDialectHost session = RequireSession();
             int rssi = ReadRssi(session);
             double version;
@@ -138,7 +144,11 @@ namespace IotDevice.Dialects.FastBee
             {
                 _writer.Reset();
                 FastBeeMessages.WriteInfo(_writer, rssi, version, _options.UserId, longitude, latitude, _options.Summary, _summaryJson);
-                return Send(session, TopicKind.DeviceInfoPost);
+                if (!announcing || _writer.Overflowed)
+                {
+                    return Send(session, TopicKind.DeviceInfoPost);
+                }
+                return session.Announce(_topics.Get(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, _options.PublishQos);
             }
         }
 

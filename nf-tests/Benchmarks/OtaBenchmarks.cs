@@ -8,6 +8,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Crypto;
 using IotDevice.Ota;
 using IotDevice.Session;
@@ -311,17 +312,29 @@ namespace IotDevice.Benchmarks
 
         private sealed class SilentDialect : IDeviceDialect
         {
-            public void Attach(DeviceClient client)
+            public void Attach(IDialectHost host)
             {
             }
 
-            public SendResult ReportProperties(PropertyReport report) => SendResult.Accepted;
+            public SendResult ReportProperties(PropertyReport report, out long id)
+            {
+                id = 0;
+                return SendResult.Accepted;
+            }
 
-            public SendResult ReportEvent(string eventId, PropertyReport parameters) => SendResult.Accepted;
+            public SendResult ReportEvent(string eventId, PropertyReport parameters, out long id)
+            {
+                id = 0;
+                return SendResult.Accepted;
+            }
 
             public SendResult RequestTime() => SendResult.NotConnected;
 
-            public void OnStopped()
+            public void Disconnected()
+            {
+            }
+
+            public void Stop()
             {
             }
 
@@ -333,11 +346,11 @@ namespace IotDevice.Benchmarks
 
             public MqttQos GetSubscribeQos() => MqttQos.AtMostOnce;
 
-            public void OnConnected(DeviceSession session)
+            public void Announce()
             {
             }
 
-            public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+            public void HandleMessage(string topic, byte[] payload, bool retained)
             {
             }
         }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using IotDevice.Boards;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Device.Http;
 using IotDevice.Ota.Device;
 using IotDevice.Device.Transport;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using IotDevice.BrokerHarness;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Transport;
@@ -17,7 +18,7 @@ namespace IotDevice.IntegrationTests.Ota
     {
         private readonly MosquittoBroker _broker;
         private readonly JsonWriter _writer = new JsonWriter(256, 4096);
-        private DeviceClient _client;
+        private IDialectHost _host;
 
         public PushDialect(MosquittoBroker broker, string deviceId)
         {
@@ -33,7 +34,7 @@ namespace IotDevice.IntegrationTests.Ota
 
         public ConcurrentQueue<UpdateOffer> Offers { get; } = new ConcurrentQueue<UpdateOffer>();
 
-        public void Attach(DeviceClient client) => _client = client;
+        public void Attach(IDialectHost host) => _host = host;
 
         public MqttConnectOptions CreateConnectOptions() => new MqttConnectOptions
         {
@@ -48,13 +49,13 @@ namespace IotDevice.IntegrationTests.Ota
 
         public MqttQos GetSubscribeQos() => MqttQos.AtLeastOnce;
 
-        public void OnConnected(DeviceSession session)
+        public void Announce()
         {
         }
 
-        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        public void HandleMessage(string topic, byte[] payload, bool retained)
         {
-            JsonElement root = Inbound.ReadJson(session, topic, payload);
+            JsonElement root = Inbound.ReadJson(_host, topic, payload);
             if (root.Kind != JsonKind.Object)
             {
                 return;
@@ -78,7 +79,7 @@ namespace IotDevice.IntegrationTests.Ota
             JsonElement method = root.Get("signMethod");
             offer.DigestMethod = method.ValueEquals("Md5") ? DigestMethod.Md5 : method.ValueEquals("SHA256") ? DigestMethod.Sha256 : method.ValueEquals("16md5") ? DigestMethod.Md5Middle16 : DigestMethod.None;
             Offers.Enqueue(offer);
-            _client.OfferUpdate(offer);
+            _host.OfferUpdate(offer);
         }
 
         public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
@@ -98,17 +99,29 @@ namespace IotDevice.IntegrationTests.Ota
                 }
 
                 _writer.EndObject();
-                return _client.Session.Publish(ProgressTopic, _writer.ToArray(), _writer.Length, MqttQos.AtLeastOnce, false, null);
+                return _host.Publish(ProgressTopic, _writer.ToArray(), _writer.Length, MqttQos.AtLeastOnce);
             }
         }
 
-        public SendResult ReportProperties(PropertyReport report) => SendResult.Accepted;
+        public SendResult ReportProperties(PropertyReport report, out long id)
+        {
+            id = _host.NewId();
+            return SendResult.Accepted;
+        }
 
-        public SendResult ReportEvent(string eventId, PropertyReport parameters) => SendResult.Accepted;
+        public SendResult ReportEvent(string eventId, PropertyReport parameters, out long id)
+        {
+            id = _host.NewId();
+            return SendResult.Accepted;
+        }
 
         public SendResult RequestTime() => SendResult.NotConnected;
 
-        public void OnStopped()
+        public void Disconnected()
+        {
+        }
+
+        public void Stop()
         {
         }
     }

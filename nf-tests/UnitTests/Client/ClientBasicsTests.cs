@@ -2,6 +2,7 @@ using System;
 using IotDevice.Client;
 using IotDevice.Dialects;
 using IotDevice.Json;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Client
@@ -27,14 +28,15 @@ namespace IotDevice.UnitTests.Client
         [TestMethod]
         public void The_clock_is_unset_until_synced_then_follows_the_exchange()
         {
-            DeviceClock clock = new DeviceClock();
+            ManualClock monotonic = new ManualClock(5000);
+            DeviceClock clock = new DeviceClock(monotonic);
             Assert.IsFalse(clock.IsSynced);
             Assert.AreEqual(0L, clock.NowMs);
-            long deviceNow = IotDevice.Session.MonotonicClock.NowMs;
-            long set = clock.SetFromExchange(deviceNow - 40, 1718000000100, 1718000000105, deviceNow);
+            long set = clock.SetFromExchange(4960, 1718000000100, 1718000000105, 5000);
             Assert.IsTrue(clock.IsSynced);
-            long read = clock.NowMs;
-            Assert.IsTrue(read >= set && read - set < 1000, "the clock reads " + read.ToString() + " right after being set to " + set.ToString());
+            Assert.AreEqual(set, clock.NowMs, "no time has passed on the device's counter");
+            monotonic.Advance(2500);
+            Assert.AreEqual(set + 2500, clock.NowMs, "the wall clock moves with the counter");
         }
 
         [TestMethod]

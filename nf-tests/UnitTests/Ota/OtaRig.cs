@@ -224,10 +224,10 @@ namespace IotDevice.UnitTests.Ota
 
         public static bool Wait(Condition condition, int timeoutMs)
         {
-            long deadline = MonotonicClock.NowMs + timeoutMs;
+            long deadline = SystemClock.Instance.NowMs + timeoutMs;
             while (!condition())
             {
-                if (MonotonicClock.NowMs > deadline)
+                if (SystemClock.Instance.NowMs > deadline)
                 {
                     return false;
                 }

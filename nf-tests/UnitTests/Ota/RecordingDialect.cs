@@ -1,5 +1,6 @@
 using System.Collections;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Session;
 using IotDevice.Transport;
 
@@ -22,17 +23,17 @@ namespace IotDevice.UnitTests.Ota
     {
         private readonly ArrayList _reports = new ArrayList();
 
-        public DeviceClient Client;
+        public IDialectHost Host;
 
-        public void Attach(DeviceClient client)
+        public void Attach(IDialectHost host)
         {
-            Client = client;
+            Host = host;
         }
 
         /// <summary>What a dialect does with a platform push: hand the offer to the client.</summary>
         public void Push(UpdateOffer offer)
         {
-            Client.OfferUpdate(offer);
+            Host.OfferUpdate(offer);
         }
 
         public UpdateReport[] Reports()
@@ -87,17 +88,23 @@ namespace IotDevice.UnitTests.Ota
             return SendResult.Accepted;
         }
 
-        public SendResult ReportProperties(PropertyReport report)
+        public SendResult ReportProperties(PropertyReport report, out long id)
         {
+            id = Host.NewId();
             return SendResult.Accepted;
         }
 
-        public SendResult ReportEvent(string eventId, PropertyReport parameters)
+        public SendResult ReportEvent(string eventId, PropertyReport parameters, out long id)
         {
+            id = Host.NewId();
             return SendResult.Accepted;
         }
 
-        public void OnStopped()
+        public void Disconnected()
+        {
+        }
+
+        public void Stop()
         {
         }
 
@@ -124,11 +131,11 @@ namespace IotDevice.UnitTests.Ota
             return MqttQos.AtLeastOnce;
         }
 
-        public void OnConnected(DeviceSession session)
+        public void Announce()
         {
         }
 
-        public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
+        public void HandleMessage(string topic, byte[] payload, bool retained)
         {
         }
     }

@@ -216,10 +216,14 @@ namespace IotDevice.UnitTests.Session
         }
 
         [TestMethod]
-        public void A_reply_that_never_comes_times_out_and_the_app_is_told()
+        public void A_reply_that_never_comes_times_out_when_the_clock_passes_the_deadline()
         {
             FakeTransport transport = new FakeTransport();
-            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            ManualClock clock = new ManualClock();
+            SessionOptions options = FastOptions();
+            options.Clock = clock;
+            options.RequestTimeoutMs = 30000;
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
             PendingRequest timedOut = null;
             session.RequestTimedOut += request => timedOut = request;
             session.Start();
@@ -227,17 +231,20 @@ namespace IotDevice.UnitTests.Session
             {
                 WaitFor(() => session.IsConnected, "connected");
                 byte[] body = Text("{\"id\":\"42\"}");
-                SendResult result;
-                PendingRequest request = session.Request("up/device-1/get", body, body.Length, MqttQos.AtMostOnce,
-                    PendingKeyKind.ReplyId, 42, 7, 200, "get", out result);
+                PendingRequest request;
+                SendResult result = session.SendRequest("up/device-1/get", body, body.Length, MqttQos.AtMostOnce, 7, 42, 42, out request);
                 Assert.AreEqual((int)SendResult.Accepted, (int)result);
                 Assert.IsNotNull(request);
+                clock.Advance(29999);
+                Assert.IsNull(timedOut, "not before its deadline");
+                Assert.AreEqual(1, session.PendingCount);
+                clock.Advance(1);
                 WaitFor(() => timedOut != null, "timeout reported");
                 Assert.AreSame(request, timedOut);
-                Assert.AreEqual("get", (string)timedOut.State);
+                Assert.AreEqual(42L, timedOut.Id);
                 Assert.AreEqual(1L, session.Counters.Timeouts);
                 Assert.AreEqual(0, session.PendingCount);
-                Assert.IsNull(session.CompleteRequest(PendingKeyKind.ReplyId, 42), "a late reply finds nothing");
+                Assert.IsNull(session.CompleteRequest(7, 42), "a late reply finds nothing");
             }
             finally
             {
@@ -246,7 +253,7 @@ namespace IotDevice.UnitTests.Session
         }
 
         [TestMethod]
-        public void Replies_complete_requests_by_id_and_a_full_table_refuses_more()
+        public void Replies_complete_requests_by_kind_and_id_and_a_full_table_refuses_more()
         {
             FakeTransport transport = new FakeTransport();
             SessionOptions options = FastOptions();
@@ -257,14 +264,15 @@ namespace IotDevice.UnitTests.Session
             {
                 WaitFor(() => session.IsConnected, "connected");
                 byte[] body = Text("{}");
-                SendResult result;
-                PendingRequest first = session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 1, 0, 5000, null, out result);
-                Assert.IsNull(session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 1, 0, 5000, null, out result));
-                Assert.AreEqual((int)SendResult.DuplicateRequest, (int)result);
-                session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 2, 0, 5000, null, out result);
-                Assert.IsNull(session.Request("up/r", body, body.Length, MqttQos.AtMostOnce, PendingKeyKind.ReplyId, 3, 0, 5000, null, out result));
-                Assert.AreEqual((int)SendResult.PendingTableFull, (int)result);
-                Assert.AreSame(first, session.CompleteRequest(PendingKeyKind.ReplyId, 1));
+                PendingRequest first;
+                PendingRequest other;
+                Assert.AreEqual((int)SendResult.Accepted, (int)session.SendRequest("up/r", body, body.Length, MqttQos.AtMostOnce, 3, 1, 1, out first));
+                Assert.AreEqual((int)SendResult.DuplicateRequest, (int)session.SendRequest("up/r", body, body.Length, MqttQos.AtMostOnce, 3, 1, 1, out other));
+                Assert.IsNull(other);
+                session.SendRequest("up/r", body, body.Length, MqttQos.AtMostOnce, 3, 2, 2, out other);
+                Assert.AreEqual((int)SendResult.PendingTableFull, (int)session.SendRequest("up/r", body, body.Length, MqttQos.AtMostOnce, 3, 3, 3, out other));
+                Assert.IsNull(session.CompleteRequest(4, 1), "a reply of another kind");
+                Assert.AreSame(first, session.CompleteRequest(3, 1));
                 Assert.AreEqual(1, session.PendingCount);
             }
             finally
@@ -274,7 +282,7 @@ namespace IotDevice.UnitTests.Session
         }
 
         [TestMethod]
-        public void A_delivery_request_completes_on_its_puback()
+        public void A_report_completes_on_its_puback_and_a_qos0_report_waits_for_nothing()
         {
             FakeTransport transport = new FakeTransport();
             DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
@@ -285,11 +293,17 @@ namespace IotDevice.UnitTests.Session
             {
                 WaitFor(() => session.IsConnected, "connected");
                 byte[] body = Text("[]");
-                SendResult result;
-                PendingRequest request = session.Request("up/p", body, body.Length, MqttQos.AtLeastOnce, PendingKeyKind.Delivery, 0, 5, 5000, "p", out result);
+                PendingRequest request;
+                session.SendReport("up/p", body, body.Length, MqttQos.AtLeastOnce, session.NewId(), out request);
                 WaitFor(() => delivered != null, "delivered");
                 Assert.AreSame(request, delivered);
                 Assert.AreEqual(0, session.PendingCount);
+                PendingRequest quick;
+                long id = session.NewId();
+                Assert.AreEqual((int)SendResult.Accepted, (int)session.SendReport("up/p", body, body.Length, MqttQos.AtMostOnce, id, out quick));
+                Assert.AreEqual(id, quick.Id);
+                Assert.AreEqual(0, session.PendingCount, "nothing acknowledges QoS 0");
+                Assert.IsTrue(session.NewId() > id, "ids are not reused");
             }
             finally
             {

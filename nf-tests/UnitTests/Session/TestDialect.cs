@@ -53,7 +53,7 @@ namespace IotDevice.UnitTests.Session
         {
             Announcements++;
             byte[] hello = System.Text.Encoding.UTF8.GetBytes("hello");
-            session.Publish("up/device-1/info", hello, hello.Length, AnnounceQos, false, null);
+            session.Announce("up/device-1/info", hello, hello.Length, AnnounceQos);
         }
 
         public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using IotDevice.Boards;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Host.Ota;
 using IotDevice.Ota;
 using IotDevice.Session;

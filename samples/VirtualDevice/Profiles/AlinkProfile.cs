@@ -1,5 +1,6 @@
 using System;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Dialects.Alink;
 using IotDevice.Platforms;
 using IotDevice.Platforms.Alink;
@@ -82,7 +83,6 @@ namespace IotDevice.VirtualDevice.Profiles
                 Timestamp = Settings.Timestamp ?? AlinkOptions.FixedTimestamp,
                 FirmwareVersion = CurrentVersion,
                 ConfigOnConnect = false,
-                RequestTimeoutMs = 5000,
             });
         }
 

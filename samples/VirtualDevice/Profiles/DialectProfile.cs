@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using IotDevice.Boards;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Platforms;
 using IotDevice.Platforms.Http;
 using IotDevice.Platforms.Login;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Dialects.EztCloud;
 using IotDevice.Platforms;
 using IotDevice.Platforms.EztCloud;

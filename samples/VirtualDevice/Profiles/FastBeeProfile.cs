@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Web;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Dialects.FastBee;
 using IotDevice.Platforms;
 using IotDevice.Platforms.FastBee;

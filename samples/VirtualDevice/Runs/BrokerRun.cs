@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Host.Http;
 using IotDevice.Host.Mqtt;
 using IotDevice.Session;

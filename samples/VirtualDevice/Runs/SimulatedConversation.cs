@@ -63,7 +63,7 @@ namespace IotDevice.VirtualDevice.Runs
 
             using var deviceLink = new MemoryTransport(broker);
             var endpoint = new DeviceEndpoint { Host = "simulator.local", Port = 1883, Http = files, PlatformHttp = PlatformHttp };
-            var session = new SessionOptions { InitialReconnectDelayMs = 200, MaxReconnectDelayMs = 2000, SubscribeTimeoutMs = 5000 };
+            var session = new SessionOptions { InitialReconnectDelayMs = 200, MaxReconnectDelayMs = 2000, SubscribeTimeoutMs = 5000, RequestTimeoutMs = 5000 };
             using var device = new VirtualBoardDevice(deviceLink, _profile.CreateDialect(endpoint), files, _settings.Board, _view, session);
             long synced = 0;
             device.Client.TimeSynced += now => Interlocked.Exchange(ref synced, now);

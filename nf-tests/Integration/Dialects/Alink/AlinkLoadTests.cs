@@ -33,7 +33,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                         "replies stopped after " + device.Replies.Count + " posts");
                     report.Clear();
                     report.Add("Count", (long)i).Add("Temperature", 20.5 + i % 10);
-                    Assert.AreEqual(SendResult.Accepted, device.Dialect.PostProperties(report, out ids[i]), "post " + i);
+                    Assert.AreEqual(SendResult.Accepted, device.Client.ReportProperties(report, out ids[i]), "post " + i);
                 }
 
                 Eventually.True(() => device.Replies.Count == Posts, "all " + Posts + " replies (have " + device.Replies.Count + ")", 10000);

@@ -75,7 +75,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
             {
                 var report = new PropertyReport(2).Add("Power", "on").Add("WF", 23.6);
                 report.TimestampMs = 1524448722000;
-                Assert.AreEqual(SendResult.Accepted, device.Dialect.PostProperties(report, out long id));
+                Assert.AreEqual(SendResult.Accepted, device.Client.ReportProperties(report, out long id));
                 JsonElement post = platform.WaitFor(platform.Sys + "thing/event/property/post");
                 Assert.AreEqual(id.ToString(), post.GetProperty("id").GetString());
                 Assert.AreEqual(23.6, post.GetProperty("params").GetProperty("WF").GetProperty("value").GetDouble());
@@ -147,14 +147,14 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
         public void A_reply_that_never_comes_times_out_and_is_reported()
         {
             using (var platform = new AlinkPlatformSimulator(_broker, AlinkTestDevice.ProductKey, "timeout"))
-            using (var device = new AlinkTestDevice(_broker, "timeout", o => o.RequestTimeoutMs = 600).Start())
+            using (var device = new AlinkTestDevice(_broker, "timeout", session: new SessionOptions { RequestTimeoutMs = 600 }).Start())
             {
                 platform.SilentMethods.Add("thing.deviceinfo.update");
                 device.Dialect.UpdateDeviceInfo(new PropertyReport(1).Add("Temperature", 36.8), out long silent);
-                device.Dialect.PostProperties(new PropertyReport(1).Add("Power", "on"), out long answered);
+                device.Client.ReportProperties(new PropertyReport(1).Add("Power", "on"), out long answered);
                 platform.WaitFor(platform.Sys + "thing/deviceinfo/update", u => u.GetProperty("params")[0].GetProperty("attrValue").GetString() == "36.8");
                 Eventually.True(() => device.Timeouts.Count == 1, "the timeout of the unanswered request");
-                Assert.AreEqual("thing.deviceinfo.update#" + silent, device.Timeouts.Single());
+                Assert.AreEqual(silent, device.Timeouts.Single());
                 Assert.AreEqual(answered, device.Replies.Single().Id);
                 Assert.AreEqual(1, device.Client.Session.Counters.Timeouts);
                 Assert.AreEqual(0, device.Client.Session.PendingCount);
@@ -185,7 +185,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
             using (var platform = new AlinkPlatformSimulator(_broker, AlinkTestDevice.ProductKey, "event"))
             using (var device = new AlinkTestDevice(_broker, "event").Start())
             {
-                device.Dialect.PostEvent("alarm", new PropertyReport(1).Add("errorCode", "error"), out long eventId);
+                device.Client.ReportEvent("alarm", new PropertyReport(1).Add("errorCode", "error"), out long eventId);
                 var sample = new PropertyReport(1).Add("Power", "on");
                 sample.TimestampMs = 1524448722000;
                 device.Dialect.PostBatch(new AlinkBatch(1).AddProperties(sample), out long batchId);

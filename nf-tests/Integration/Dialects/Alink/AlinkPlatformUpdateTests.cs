@@ -67,7 +67,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                 UpdateOffer pushed = device.Offers.Last();
 
                 // A full round trip after the push proves the device had every chance to reply early.
-                device.Dialect.PostProperties(new PropertyReport(1).Add("Power", "on"), out long marker);
+                device.Client.ReportProperties(new PropertyReport(1).Add("Power", "on"), out long marker);
                 Eventually.True(() => device.Replies.Any(r => r.Id == marker), "the marker post's reply");
                 Assert.AreEqual(0, platform.On(platform.Sys + "thing/config/push_reply").Count, "push_reply before the verdict");
 

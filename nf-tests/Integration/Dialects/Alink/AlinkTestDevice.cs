@@ -30,18 +30,23 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                 DeviceSecret = Secret,
                 KeepAliveSeconds = 30,
                 ConfigOnConnect = false,
-                RequestTimeoutMs = 5000,
             };
             configure?.Invoke(Options);
             Dialect = new AlinkDialect(Options);
-            session ??= new SessionOptions();
+            session ??= new SessionOptions { RequestTimeoutMs = 5000 };
             session.InitialReconnectDelayMs = 200;
             session.MaxReconnectDelayMs = 1000;
             Client = new DeviceClient(_transport, Dialect, session);
             Client.Session.Log += line => Log.Enqueue(line);
             Client.Session.InboundRejected += (topic, reason, detail) => Rejections.Enqueue(reason + " " + topic + ": " + detail);
             Dialect.ReplyReceived += reply => Replies.Enqueue(reply);
-            Dialect.RequestTimedOut += (method, id) => Timeouts.Enqueue(method + "#" + id);
+            Client.Outcome += outcome =>
+            {
+                if (outcome.Status == OutcomeStatus.TimedOut)
+                {
+                    Timeouts.Enqueue(outcome.Id);
+                }
+            };
             Client.UpdateOffered += offer => Offers.Enqueue(offer);
         }
 
@@ -57,7 +62,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
 
         public ConcurrentQueue<AlinkReply> Replies { get; } = new ConcurrentQueue<AlinkReply>();
 
-        public ConcurrentQueue<string> Timeouts { get; } = new ConcurrentQueue<string>();
+        public ConcurrentQueue<long> Timeouts { get; } = new ConcurrentQueue<long>();
 
         public ConcurrentQueue<UpdateOffer> Offers { get; } = new ConcurrentQueue<UpdateOffer>();
 

@@ -40,8 +40,8 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
             using (var platform = new AlinkPlatformSimulator(_broker, AlinkTestDevice.ProductKey, "tls", ca))
             using (var device = new AlinkTestDevice(_broker, "tls", o => { o.UseTls = true; o.CaCertificatePem = ca; }).Start())
             {
-                Assert.IsTrue(device.Dialect.CreateConnectOptions().ClientId.Contains("|securemode=2,"));
-                device.Dialect.PostProperties(new PropertyReport(1).Add("Power", "on"), out long id);
+                Assert.IsTrue(((IotDevice.Dialects.IDeviceDialect)device.Dialect).CreateConnectOptions().ClientId.Contains("|securemode=2,"));
+                device.Client.ReportProperties(new PropertyReport(1).Add("Power", "on"), out long id);
                 Eventually.True(() => device.Replies.Count == 1, "the post_reply over TLS");
                 Assert.AreEqual(id, device.Replies.Single().Id);
             }

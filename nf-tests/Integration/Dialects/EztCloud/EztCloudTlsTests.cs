@@ -36,8 +36,8 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
                 o.CaCertificatePem = TestCertificates.Shared.CaPem;
                 o.FirmwareVersion = "1.0.0";
             });
-            Assert.AreEqual(_broker.Port, device.Dialect.CreateConnectOptions().Port);
-            Assert.IsTrue(device.Dialect.CreateConnectOptions().UseTls);
+            Assert.AreEqual(_broker.Port, ((IotDevice.Dialects.IDeviceDialect)device.Dialect).CreateConnectOptions().Port);
+            Assert.IsTrue(((IotDevice.Dialects.IDeviceDialect)device.Dialect).CreateConnectOptions().UseTls);
             device.Client.OnCommand("ping", c => c.Output.Add("pong", true));
             device.Start();
 

@@ -25,7 +25,7 @@ namespace IotDevice.IntegrationTests.Dialects.FastBee
             Assert.AreEqual("[{\"id\":\"temperature\",\"value\":\"27.43\",\"remark\":\"\"},{\"id\":\"humidity\",\"value\":\"45.1\",\"remark\":\"\"}]",
                 bed.Platform.WaitFor("property/post", 1)[0].Text);
 
-            bed.Dialect.ReportEvent("height_temperature", "40", "temperature too high");
+            bed.Dialect.ReportEvent("height_temperature", "40", "temperature too high", out long _);
             Assert.AreEqual("[{\"id\":\"height_temperature\",\"value\":\"40\",\"remark\":\"temperature too high\"}]",
                 bed.Platform.WaitFor("event/post", 1)[0].Text);
 

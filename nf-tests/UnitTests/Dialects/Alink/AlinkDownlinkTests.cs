@@ -2,6 +2,7 @@ using System;
 using IotDevice.Client;
 using IotDevice.Dialects.Alink;
 using IotDevice.Session;
+using IotDevice.Dialects;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
@@ -151,7 +152,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         public void Rrpc_is_subscribed_and_answered_only_when_enabled()
         {
             AlinkHarness off = new AlinkHarness();
-            string[] filters = off.Dialect.GetSubscribeFilters();
+            string[] filters = ((IDeviceDialect)off.Dialect).GetSubscribeFilters();
             for (int i = 0; i < filters.Length; i++)
             {
                 Assert.IsTrue(filters[i].IndexOf("rrpc") < 0, "subscribed " + filters[i]);
@@ -171,7 +172,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
             AlinkOptions options = AlinkHarness.Options();
             options.RrpcEnabled = true;
             AlinkHarness on = new AlinkHarness(options);
-            Assert.AreEqual(filters.Length + 1, on.Dialect.GetSubscribeFilters().Length);
+            Assert.AreEqual(filters.Length + 1, ((IDeviceDialect)on.Dialect).GetSubscribeFilters().Length);
             on.Start(0);
             try
             {

@@ -46,7 +46,13 @@ namespace IotDevice.UnitTests.Dialects.Alink
             Client = new DeviceClient(Transport, Dialect, session);
             Client.Session.InboundRejected += (topic, reason, detail) => Rejections.Add((int)reason);
             Dialect.ReplyReceived += reply => Replies.Add(reply);
-            Dialect.RequestTimedOut += (method, id) => Timeouts.Add(method + "#" + id.ToString());
+            Client.Outcome += outcome =>
+            {
+                if (outcome.Status == OutcomeStatus.TimedOut)
+                {
+                    Timeouts.Add(outcome.Id);
+                }
+            };
             Client.UpdateOffered += offer => Offers.Add(offer);
         }
 

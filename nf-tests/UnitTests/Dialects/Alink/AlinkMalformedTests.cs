@@ -137,7 +137,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
             try
             {
                 long id;
-                device.Dialect.PostProperties(new IotDevice.Client.PropertyReport(1).Add("Power", "on"), out id);
+                device.Client.ReportProperties(new IotDevice.Client.PropertyReport(1).Add("Power", "on"), out id);
                 device.Deliver(PostReply, "{\"code\":200,\"data\":{}}");
                 device.Deliver(PostReply, "{\"id\":\"abc\",\"code\":200,\"data\":{}}");
                 device.Deliver(PostReply, "{\"id\":true,\"code\":200}");

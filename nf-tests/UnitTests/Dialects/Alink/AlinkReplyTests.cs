@@ -19,7 +19,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
             try
             {
                 long id;
-                Assert.AreEqual((int)SendResult.Accepted, (int)device.Dialect.PostProperties(new PropertyReport(1).Add("Power", "on"), out id));
+                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("Power", "on"), out id));
                 Assert.AreEqual(123L, id);
                 Assert.AreEqual(1, device.Client.Session.PendingCount);
                 device.Deliver(PostReply, "{\"id\":\"123\",\"code\":200,\"data\":{}}");
@@ -47,7 +47,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 long first;
                 long second;
                 device.Client.ReportProperties(new PropertyReport(1).Add("Power", "on"));
-                device.Dialect.PostProperties(new PropertyReport(1).Add("Power", "off"), out second);
+                device.Client.ReportProperties(new PropertyReport(1).Add("Power", "off"), out second);
                 first = second - 1;
                 device.Deliver(PostReply, "{\"code\":200,\"data\":{},\"id\":\"" + first.ToString() + "\",\"message\":\"success\",\"method\":\"thing.event.property.post\",\"version\":\"1.0\"}");
                 Assert.AreEqual("success", device.LastReply().Message);
@@ -73,7 +73,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 Assert.AreEqual(1L, device.Client.Session.Counters.Rejected);
 
                 long id;
-                device.Dialect.PostEvent("alarm", new PropertyReport(1).Add("errorCode", "error"), out id);
+                device.Client.ReportEvent("alarm", new PropertyReport(1).Add("errorCode", "error"), out id);
                 Assert.AreEqual(AlinkHarness.Sys + "thing/event/alarm/post", device.Last().Substring(0, device.Last().IndexOf('|')));
                 device.Deliver(PostReply, "{\"id\":\"" + id.ToString() + "\",\"code\":200,\"data\":{}}");
                 Assert.AreEqual(2, device.Rejections.Count, "the property reply topic does not answer an event");
@@ -95,7 +95,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         public void A_reply_that_never_comes_is_reported_with_method_and_id()
         {
             AlinkOptions options = AlinkHarness.Options();
-            options.RequestTimeoutMs = 150;
+            
             AlinkHarness device = new AlinkHarness(options).Start(0);
             try
             {

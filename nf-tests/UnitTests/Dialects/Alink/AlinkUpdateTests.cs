@@ -231,9 +231,9 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.RequestTime());
                 string request = device.Last();
                 Assert.StartsWith("/ext/ntp/a1X2bEnTest/example1/request|{\"deviceSendTime\":\"", request);
-                long before = MonotonicClock.NowMs;
+                long before = SystemClock.Instance.NowMs;
                 device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":\"100\",\"serverRecvTime\":\"1010\",\"serverSendTime\":\"1015\"}");
-                long after = MonotonicClock.NowMs;
+                long after = SystemClock.Instance.NowMs;
                 Assert.IsTrue(device.Client.Clock.IsSynced);
                 // (1010 + 1015 + deviceRecv - 100) / 2 with deviceRecv between before and after.
                 Assert.IsTrue(synced >= (1925 + before) / 2 && synced <= (1925 + after) / 2, "synced to " + synced.ToString());

@@ -25,7 +25,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             EztDevice device = EztDevice.Started(Limited(), 0);
             try
             {
-                long start = MonotonicClock.NowMs;
+                long start = SystemClock.Instance.NowMs;
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 1.0)));
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(2).Add("temperature", 2.0).Add("light", 5L)));
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 3.5)));
@@ -35,7 +35,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual(3L, device.Dialect.Counters.Coalesced);
 
                 EztDevice.WaitFor(() => device.CountOn("attributes") == 2, "the merged report");
-                long waited = MonotonicClock.NowMs - start;
+                long waited = SystemClock.Instance.NowMs - start;
                 Assert.IsTrue(waited >= Interval - 20, "sent after " + waited.ToString() + " ms, before the interval");
                 Assert.AreEqual("{\"temperature\":3.5,\"light\":5,\"switch\":true}", device.Last("attributes"));
                 Assert.AreEqual(2L, device.Dialect.Counters.AttributeReports);

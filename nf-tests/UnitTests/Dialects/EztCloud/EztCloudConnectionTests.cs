@@ -3,6 +3,7 @@ using IotDevice.Client;
 using IotDevice.Dialects.EztCloud;
 using IotDevice.Session;
 using IotDevice.Transport;
+using IotDevice.Dialects;
 using nanoFramework.TestFramework;
 
 using IotDevice.UnitTests.Session;
@@ -70,7 +71,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             options.CaCertificatePem = "-----BEGIN CERTIFICATE-----";
             options.ClientId = "esp32-0001";
             options.KeepAliveSeconds = 120;
-            MqttConnectOptions connect = new EztCloudDialect(options).CreateConnectOptions();
+            MqttConnectOptions connect = ((IDeviceDialect)new EztCloudDialect(options)).CreateConnectOptions();
             Assert.AreEqual(7885, connect.Port);
             Assert.IsTrue(connect.UseTls);
             Assert.AreEqual("-----BEGIN CERTIFICATE-----", connect.CaCertificatePem);
@@ -79,7 +80,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
 
             options.Host = "10.0.0.5";
             options.Port = 18885;
-            connect = new EztCloudDialect(options).CreateConnectOptions();
+            connect = ((IDeviceDialect)new EztCloudDialect(options)).CreateConnectOptions();
             Assert.AreEqual("10.0.0.5", connect.Host);
             Assert.AreEqual(18885, connect.Port);
         }
@@ -160,7 +161,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             EztCloudDialect dialect = new EztCloudDialect(options);
             options.Username = "DU_other";
             options.Password = "changed";
-            MqttConnectOptions connect = dialect.CreateConnectOptions();
+            MqttConnectOptions connect = ((IDeviceDialect)dialect).CreateConnectOptions();
             Assert.AreEqual(EztDevice.Username, connect.Username);
             Assert.AreEqual(EztDevice.Password, connect.Password);
             Assert.AreEqual("attributes/DU_JEwVTAmL3m", dialect.Topics.Get(IotDevice.Topics.TopicKind.PropertyPost));
@@ -170,11 +171,11 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         public void A_dialect_serves_one_client_and_is_useless_before()
         {
             EztCloudDialect dialect = new EztCloudDialect(EztDevice.QuietOptions());
-            Assert.ThrowsException(typeof(InvalidOperationException), () => dialect.ReportProperties(new PropertyReport(1).Add("a", 1L)));
+            Assert.ThrowsException(typeof(InvalidOperationException), () => ((IDeviceDialect)dialect).ReportProperties(new PropertyReport(1).Add("a", 1L), out _));
             new DeviceClient(new FakeTransport(), dialect, new SessionOptions());
             Assert.ThrowsException(typeof(InvalidOperationException), () => new DeviceClient(new FakeTransport(), dialect, new SessionOptions()));
-            Assert.ThrowsException(typeof(ArgumentException), () => dialect.ReportProperties(new PropertyReport(1)));
-            Assert.ThrowsException(typeof(ArgumentException), () => dialect.ReportEvent("", null));
+            Assert.ThrowsException(typeof(ArgumentException), () => ((IDeviceDialect)dialect).ReportProperties(new PropertyReport(1), out _));
+            Assert.ThrowsException(typeof(ArgumentException), () => ((IDeviceDialect)dialect).ReportEvent("", null, out _));
         }
 
         [TestMethod]

@@ -179,7 +179,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             try
             {
                 int tag = 0;
-                device.Session.RequestTimedOut += r => tag = r.Tag;
+                device.Session.RequestTimedOut += r => tag = r.ReplyKind;
                 device.Dialect.GetAttributes(null);
                 EztDevice.WaitFor(() => tag != 0, "the get times out");
                 Assert.AreEqual((int)IotDevice.Topics.TopicKind.PropertyGetReply, tag);

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using IotDevice.Crypto;
 using IotDevice.Dialects.FastBee;
+using IotDevice.Dialects;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.FastBee
@@ -70,7 +71,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             options.MqttUsername = "fastbee";
             options.MqttPassword = "PHYFED93WSFF1DAS";
             FastBeeRig rig = new FastBeeRig(options);
-            IotDevice.Transport.MqttConnectOptions connect = rig.Dialect.CreateConnectOptions();
+            IotDevice.Transport.MqttConnectOptions connect = ((IDeviceDialect)rig.Dialect).CreateConnectOptions();
             Assert.AreEqual("S&D68329VL588&2&1", connect.ClientId);
             Assert.AreEqual("fastbee", connect.Username);
             Assert.AreEqual("PHYFED93WSFF1DAS", connect.Password);

@@ -3,6 +3,7 @@ using System.Text;
 using IotDevice.Client;
 using IotDevice.Dialects.FastBee;
 using IotDevice.Session;
+using IotDevice.Dialects;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.FastBee
@@ -88,8 +89,8 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             {
                 byte[] payload = FastBeeRig.Bytes("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
                 string topic = FastBeeRig.Prefix + "function/get";
-                rig.Dialect.OnMessage(rig.Client.Session, topic, payload, true);
-                rig.Dialect.OnMessage(rig.Client.Session, topic, payload, true);
+                ((IDeviceDialect)rig.Dialect).HandleMessage(topic, payload, true);
+                ((IDeviceDialect)rig.Dialect).HandleMessage(topic, payload, true);
                 Assert.AreEqual(2, _switchCalls);
                 Assert.AreEqual(1, _switch, "still on after the replay");
                 Assert.AreEqual(2, rig.Count("property/post"), "each application is confirmed");

@@ -4,6 +4,7 @@ using IotDevice.Client;
 using IotDevice.Dialects.FastBee;
 using IotDevice.Session;
 using IotDevice.Transport;
+using IotDevice.Dialects;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.FastBee
@@ -40,7 +41,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         public void Subscriptions_are_the_six_device_topics_at_qos_1_by_default()
         {
             FastBeeRig rig = new FastBeeRig(FastBeeRig.Options());
-            string[] filters = rig.Dialect.GetSubscribeFilters();
+            string[] filters = ((IDeviceDialect)rig.Dialect).GetSubscribeFilters();
             string all = "";
             for (int i = 0; i < filters.Length; i++)
             {
@@ -52,7 +53,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             {
                 Assert.Contains(FastBeeRig.Prefix + expected[i] + " ", all);
             }
-            Assert.AreEqual((int)MqttQos.AtLeastOnce, (int)rig.Dialect.GetSubscribeQos());
+            Assert.AreEqual((int)MqttQos.AtLeastOnce, (int)((IDeviceDialect)rig.Dialect).GetSubscribeQos());
         }
 
         [TestMethod]
@@ -67,7 +68,8 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 rig.Client.ReportEvent("height_temperature", new PropertyReport(1).Add("t", 40L));
                 Assert.AreEqual("[{\"id\":\"height_temperature\",\"value\":\"40\",\"remark\":\"\"}]", rig.Last("event/post"));
 
-                rig.Dialect.ReportEvent("exception", "error text", "device error");
+                long id;
+                rig.Dialect.ReportEvent("exception", "error text", "device error", out id);
                 Assert.AreEqual("[{\"id\":\"exception\",\"value\":\"error text\",\"remark\":\"device error\"}]", rig.Last("event/post"));
 
                 rig.Client.ReportEvent(null, new PropertyReport(2).Add("height_temperature", 40L).Add("exception", "error text"));
@@ -184,21 +186,21 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             rig.Client.Session.Log += line => log.Add(line);
 
             rig.Http.Outcome = HttpOutcome.NetworkError;
-            Assert.IsNull(rig.Dialect.CreateConnectOptions(), "no time, no password");
+            Assert.IsNull(((IDeviceDialect)rig.Dialect).CreateConnectOptions(), "no time, no password");
             rig.Http.Outcome = HttpOutcome.Completed;
             rig.Http.Status = 500;
-            Assert.IsNull(rig.Dialect.CreateConnectOptions());
+            Assert.IsNull(((IDeviceDialect)rig.Dialect).CreateConnectOptions());
             rig.Http.Status = 200;
             rig.Http.Body = "<html>maintenance</html>";
-            Assert.IsNull(rig.Dialect.CreateConnectOptions());
+            Assert.IsNull(((IDeviceDialect)rig.Dialect).CreateConnectOptions());
             rig.Http.Body = "{\"serverRecvTime\":\"later\"}";
-            Assert.IsNull(rig.Dialect.CreateConnectOptions());
+            Assert.IsNull(((IDeviceDialect)rig.Dialect).CreateConnectOptions());
             Assert.AreEqual(4, log.Count);
             Assert.Contains("HTTP 500", (string)log[1]);
 
             rig.Client.Clock.Set(1718000000000);
             rig.Http.Outcome = HttpOutcome.Stalled;
-            MqttConnectOptions connect = rig.Dialect.CreateConnectOptions();
+            MqttConnectOptions connect = ((IDeviceDialect)rig.Dialect).CreateConnectOptions();
             Assert.IsNotNull(connect, "the clock set earlier is used");
             long expiry = rig.Dialect.PasswordExpiresAtMs;
             Assert.IsTrue(expiry >= 1718003600000 && expiry < 1718003601000, "expiry " + expiry.ToString());
