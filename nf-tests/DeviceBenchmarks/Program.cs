@@ -79,7 +79,7 @@ namespace IotDevice.DeviceBenchmarks
             Console.WriteLine(table.ToMarkdown());
             Console.WriteLine("Runtime: nanoCLR " + SystemInfo.Version.ToString() + " (" + SystemInfo.Platform + ", " + SystemInfo.TargetName
                 + "), heap block " + Heap.BlockBytes.ToString() + " B, clock " + DateTime.UtcNow.ToString("yyyy-MM-dd") + " UTC.");
-            Console.WriteLine("Time per operation: DateTime.UtcNow over the runs after 10 warm-up runs, less the loop's own cost. "
+            Console.WriteLine("Time per operation: DateTime.UtcNow over the fastest of 5 equal batches of the runs, after 10 warm-up runs, less the loop's own cost. "
                 + "Garbage per operation: free heap from GC.Run(false) before up to 1,000 runs, less what single-block "
                 + "allocations then fill before the next collection, less the window's own cost.");
             Console.WriteLine(TableEnds);
