@@ -1,4 +1,5 @@
 using IotDevice.Client;
+using IotDevice.Dialects;
 using IotDevice.Json;
 using IotDevice.Topics;
 
