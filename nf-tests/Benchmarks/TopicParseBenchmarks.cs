@@ -43,7 +43,7 @@ namespace IotDevice.Benchmarks
         public int Alink_Parse()
         {
             TopicMatch match = _alink.Parse(AlinkTopic);
-            return (int)match.Kind + match.ArgLength;
+            return (int)match.Kind + (match.HasArg ? 1 : 0);
         }
 
         [Benchmark, BenchmarkCategory("EztCloud")]
@@ -53,7 +53,7 @@ namespace IotDevice.Benchmarks
         public int EztCloud_Parse()
         {
             TopicMatch match = _eztCloud.Parse(EztCloudTopic);
-            return (int)match.Kind + match.ArgLength;
+            return (int)match.Kind + (match.HasArg ? 1 : 0);
         }
 
         // The baselines do the same job as the parser for the topic measured: check the identity,

@@ -34,7 +34,6 @@ namespace IotDevice.Session
                     lock (_sync)
                     {
                         _connected = false;
-                        _announcing = false;
                         _announced = false;
                         _outbox.MarkAllUnsent();
                     }
@@ -130,15 +129,7 @@ namespace IotDevice.Session
 
         private void RunAnnouncement()
         {
-            lock (_sync)
-            {
-                _announcing = true;
-            }
             Guard(() => _dialect.OnConnected(this));
-            lock (_sync)
-            {
-                _announcing = false;
-            }
         }
 
         // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.

@@ -35,7 +35,6 @@ namespace IotDevice.Session
         private bool _stopRequested;
         private bool _connected;
         private bool _lost;
-        private bool _announcing;
         private long _lastId;
         private string _lostReason;
         private SessionState _state = SessionState.Stopped;

@@ -3,21 +3,27 @@ using IotDevice.Dialects;
 namespace IotDevice.Topics
 {
     /// <summary>
-    /// The classification of an inbound topic: a value, made without allocating. The variable segment,
-    /// if any, stays in the topic string as an offset and length until the caller asks for it.
+    /// The classification of an inbound topic. Each table makes one per row and one per failure when it
+    /// is built, and classifying hands back one of those: nothing is allocated per message, and nothing
+    /// is copied (a struct would live in a heap block of its own on the device). The variable segment,
+    /// if any, stays in the topic string until the caller asks for it.
     /// </summary>
-    public struct TopicMatch
+    public sealed class TopicMatch
     {
-        public TopicMatch(TopicStatus status, TopicError error, Dialect dialect, TopicKind kind,
-            TopicDirection direction, int argStart, int argLength)
+        private readonly int _argStart;
+        private readonly int _argEnd;
+
+        internal TopicMatch(TopicStatus status, TopicError error, Dialect dialect, TopicKind kind, TopicDirection direction,
+            bool hasArg, int argStart, int charactersAfterArg)
         {
             Status = status;
             Error = error;
             Dialect = dialect;
             Kind = kind;
             Direction = direction;
-            ArgStart = argStart;
-            ArgLength = argLength;
+            HasArg = hasArg;
+            _argStart = argStart;
+            _argEnd = charactersAfterArg;
         }
 
         public TopicStatus Status { get; }
@@ -31,20 +37,12 @@ namespace IotDevice.Topics
         /// <summary>The direction the dialect's table gives this topic (a broker may echo our own publishes).</summary>
         public TopicDirection Direction { get; }
 
-        /// <summary>Offset of the variable segment (event/service/stream identifier, RRPC id, custom name).</summary>
-        public int ArgStart { get; }
-
-        /// <summary>Length of the variable segment; 0 when the topic has none.</summary>
-        public int ArgLength { get; }
+        /// <summary>True when the topic has a variable segment (event/service/stream identifier, RRPC id).</summary>
+        public bool HasArg { get; }
 
         public bool IsMatch
         {
             get { return Status == TopicStatus.Matched; }
-        }
-
-        public bool HasArg
-        {
-            get { return ArgLength > 0; }
         }
 
         /// <summary>True when the device is meant to receive this topic.</summary>
@@ -53,21 +51,17 @@ namespace IotDevice.Topics
             get { return (Direction & TopicDirection.Subscribe) != 0; }
         }
 
-        /// <summary>The variable segment as a new string, or null when there is none.</summary>
+        /// <summary>The variable segment of <paramref name="topic"/> (the one classified) as a new string, or null.</summary>
         public string GetArg(string topic)
         {
-            return ArgLength > 0 ? topic.Substring(ArgStart, ArgLength) : null;
+            return HasArg ? topic.Substring(_argStart, topic.Length - _argStart - _argEnd) : null;
         }
 
-        /// <summary>Compares the variable segment with <paramref name="value"/> without allocating.</summary>
+        /// <summary>Compares the variable segment of <paramref name="topic"/> with <paramref name="value"/> without allocating.</summary>
         public bool ArgEquals(string topic, string value)
         {
-            return ArgLength > 0 && TopicText.RegionEquals(topic, ArgStart, ArgLength, value);
-        }
-
-        internal static TopicMatch Failure(TopicStatus status, TopicError error, Dialect dialect)
-        {
-            return new TopicMatch(status, error, dialect, TopicKind.None, TopicDirection.None, 0, 0);
+            return HasArg && value != null && value.Length == topic.Length - _argStart - _argEnd
+                && (value.Length == 0 || topic.IndexOf(value, _argStart, value.Length) == _argStart);
         }
     }
 }

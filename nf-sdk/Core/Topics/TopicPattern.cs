@@ -45,23 +45,12 @@ namespace IotDevice.Topics
             {
                 Fixed = Format(null);
             }
-            // Shortest topic this row can match: its literal text plus a one-character argument.
-            MinLength = Format("x").Length;
         }
 
         internal TopicDefinition Definition { get; }
 
         /// <summary>The topic string when the template has no argument; otherwise null.</summary>
         internal string Fixed { get; }
-
-        /// <summary>Length of the shortest topic the row matches (a cheap filter before walking it).</summary>
-        internal int MinLength { get; }
-
-        /// <summary>True when <paramref name="length"/> rules this row out without looking at the text.</summary>
-        internal bool CannotMatchLength(int length)
-        {
-            return Fixed != null ? length != Fixed.Length : length < MinLength;
-        }
 
         /// <summary>Index of the argument segment, or -1.</summary>
         internal int ArgIndex { get; private set; }

@@ -8,6 +8,10 @@ namespace IotDevice.Topics
     /// A dialect's topic table compiled for one device identity. It builds the topic strings the device
     /// publishes to (once, here) and classifies inbound topics without allocating. The three dialects
     /// differ only in the rows they pass in.
+    /// <para>Classifying is shaped for the device's interpreter, where every IL instruction costs and
+    /// the runtime's string searches run natively: a topic without a variable segment is found by its
+    /// length and one string comparison; a row with one is tried with a prefix and a suffix search. Only
+    /// a topic that matches nothing walks the rows segment by segment, to say why.</para>
     /// </summary>
     public sealed class TopicTable
     {
@@ -19,6 +23,25 @@ namespace IotDevice.Topics
         private readonly int[] _indexByKind;
         private readonly string[] _subscribeFilters;
         private readonly int _maxTopicLength;
+
+        // What Parse hands back: one match per row, one failure per TopicError.
+        private readonly TopicMatch[] _rowMatches;
+        private readonly TopicMatch[] _failures;
+
+        // Rows without an argument, shortest topic first: a topic is compared (natively) only with the
+        // rows of its own length. Each keeps the row that wins it.
+        private readonly string[] _fixedTopics;
+        private readonly int[] _fixedLengths;
+        private readonly TopicMatch[] _fixedWinners;
+
+        // Rows with an argument, in table order: the text before and after it, and their lengths
+        // (a string's Length counts its UTF-8 characters on the device: asked once, kept).
+        private readonly string[] _argPrefixes;
+        private readonly string[] _argSuffixes;
+        private readonly int[] _argPrefixLengths;
+        private readonly int[] _argSuffixLengths;
+        private readonly bool[] _argSpansLevels;
+        private readonly int[] _argRows;
 
         /// <param name="identityNames">Placeholder names used by the templates, e.g. "productKey".</param>
         /// <param name="identityValues">This device's values for them, in the same order.</param>
@@ -58,7 +81,68 @@ namespace IotDevice.Topics
             _indexByKind = IndexByKind(_patterns);
             _scopeGroups = GroupByScope(_patterns);
             _subscribeFilters = DefaultFilters(_patterns);
+
+            _failures = new TopicMatch[(int)TopicError.UnknownTopic + 1];
+            for (int e = 1; e < _failures.Length; e++)
+            {
+                TopicError error = (TopicError)e;
+                TopicStatus status = error == TopicError.OtherDevice ? TopicStatus.NotOurs
+                    : error == TopicError.UnknownTopic ? TopicStatus.Unsupported : TopicStatus.Malformed;
+                _failures[e] = new TopicMatch(status, error, dialect, TopicKind.None, TopicDirection.None, false, 0, 0);
+            }
+            int argRowCount = 0;
+            _rowMatches = new TopicMatch[_patterns.Length];
+            for (int i = 0; i < _patterns.Length; i++)
+            {
+                TopicPattern pattern = _patterns[i];
+                TopicDefinition row = pattern.Definition;
+                int before = 0;
+                int after = 0;
+                if (pattern.Fixed == null)
+                {
+                    string marked = pattern.Format(ArgMark);
+                    before = marked.IndexOf(ArgMarkChar);
+                    after = marked.Length - before - ArgMark.Length;
+                    argRowCount++;
+                }
+                _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction,
+                    pattern.Fixed == null, before, after);
+            }
+            _argPrefixes = new string[argRowCount];
+            _argSuffixes = new string[argRowCount];
+            _argPrefixLengths = new int[argRowCount];
+            _argSuffixLengths = new int[argRowCount];
+            _argSpansLevels = new bool[argRowCount];
+            _argRows = new int[argRowCount];
+            int a = 0;
+            for (int i = 0; i < _patterns.Length; i++)
+            {
+                if (_patterns[i].Fixed == null)
+                {
+                    string marked = _patterns[i].Format(ArgMark);
+                    int at = marked.IndexOf(ArgMarkChar);
+                    _argPrefixes[a] = marked.Substring(0, at);
+                    _argSuffixes[a] = marked.Substring(at + ArgMark.Length);
+                    _argPrefixLengths[a] = at;
+                    _argSuffixLengths[a] = marked.Length - at - ArgMark.Length;
+                    _argSpansLevels[a] = _patterns[i].ArgSpansLevels;
+                    _argRows[a] = i;
+                    a++;
+                }
+            }
+            _fixedTopics = new string[_patterns.Length - argRowCount];
+            _fixedLengths = new int[_fixedTopics.Length];
+            _fixedWinners = new TopicMatch[_fixedTopics.Length];
+            int fixedCount = SortFixedRows();
+            if (fixedCount < _fixedTopics.Length)
+            {
+                _fixedTopics = Trim(_fixedTopics, fixedCount);
+            }
         }
+
+        // Stands for the argument while a row's text around it is worked out; never in a real topic.
+        private const string ArgMark = "\u0001";
+        private const char ArgMarkChar = (char)1;
 
         public Dialect Dialect { get; }
 
@@ -148,26 +232,171 @@ namespace IotDevice.Topics
             return copy;
         }
 
-        /// <summary>Classifies an inbound topic. Never throws and never allocates.</summary>
+        /// <summary>
+        /// Classifies an inbound topic: the row's match, or a failure with its reason. Never throws and
+        /// never allocates; the result is one of the table's own, shared by every call.
+        /// </summary>
         public TopicMatch Parse(string topic)
+        {
+            if (topic == null)
+            {
+                return _failures[(int)TopicError.Empty];
+            }
+            int length = topic.Length;
+            if (length == 0 || length > _maxTopicLength)
+            {
+                return _failures[(int)(length == 0 ? TopicError.Empty : TopicError.TooLong)];
+            }
+            // A row's own topic is well formed: a topic equal to one needs no other check.
+            int low = 0;
+            int high = _fixedTopics.Length;
+            while (low < high)
+            {
+                int middle = (low + high) >> 1;
+                if (_fixedLengths[middle] < length)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            for (int i = low; i < _fixedTopics.Length && _fixedLengths[i] == length; i++)
+            {
+                if (_fixedTopics[i] == topic)
+                {
+                    return _fixedWinners[i];
+                }
+            }
+            // Rows with an argument; rows in a run with the same prefix compare it once.
+            string checkedPrefix = null;
+            bool prefixMatched = false;
+            for (int i = 0; i < _argRows.Length; i++)
+            {
+                int prefixLength = _argPrefixLengths[i];
+                int argLength = length - prefixLength - _argSuffixLengths[i];
+                if (argLength <= 0)
+                {
+                    continue;
+                }
+                string prefix = _argPrefixes[i];
+                if ((object)prefix != (object)checkedPrefix)
+                {
+                    checkedPrefix = prefix;
+                    prefixMatched = topic.IndexOf(prefix) == 0;
+                }
+                if (prefixMatched && ArgRowMatches(i, topic, length, prefixLength, argLength))
+                {
+                    return _rowMatches[_argRows[i]];
+                }
+            }
+            return Explain(topic);
+        }
+
+        // After the prefix: the suffix, and a well-formed argument between (one level unless it spans levels).
+        private bool ArgRowMatches(int index, string topic, int length, int prefixLength, int argLength)
+        {
+            int suffixLength = _argSuffixLengths[index];
+            if (suffixLength > 0 && topic.IndexOf(_argSuffixes[index], length - suffixLength, suffixLength) < 0)
+            {
+                return false;
+            }
+            if (_argSpansLevels[index])
+            {
+                // Several levels, none of them empty.
+                if (topic.IndexOf("//", prefixLength, argLength) >= 0 || topic.IndexOf('/', length - 1) >= 0)
+                {
+                    return false;
+                }
+            }
+            else if (topic.IndexOf('/', prefixLength, argLength) >= 0)
+            {
+                return false;
+            }
+            return topic.IndexOfAny(TopicText.NotInTopicNames, prefixLength, argLength) < 0;
+        }
+
+        // The whole row test, for building the table.
+        private bool ArgRowMatches(int index, string topic)
+        {
+            int prefixLength = _argPrefixLengths[index];
+            int argLength = topic.Length - prefixLength - _argSuffixLengths[index];
+            return argLength > 0 && topic.IndexOf(_argPrefixes[index]) == 0 && ArgRowMatches(index, topic, topic.Length, prefixLength, argLength);
+        }
+
+        // The rows without an argument, shortest first, table order among equals. The first row in
+        // table order that matches a topic owns it, even one with an argument (an earlier
+        // "service/{id}" row takes "service/x"); a topic two rows share is kept once.
+        private int SortFixedRows()
+        {
+            int count = 0;
+            for (int i = 0; i < _patterns.Length; i++)
+            {
+                string topic = _patterns[i].Fixed;
+                if (topic == null || IndexOfFixed(topic, count) >= 0)
+                {
+                    continue;
+                }
+                TopicMatch winner = _rowMatches[i];
+                for (int a = 0; a < _argRows.Length && _argRows[a] < i; a++)
+                {
+                    if (ArgRowMatches(a, topic))
+                    {
+                        winner = _rowMatches[_argRows[a]];
+                        break;
+                    }
+                }
+                int at = count;
+                while (at > 0 && _fixedLengths[at - 1] > topic.Length)
+                {
+                    _fixedTopics[at] = _fixedTopics[at - 1];
+                    _fixedLengths[at] = _fixedLengths[at - 1];
+                    _fixedWinners[at] = _fixedWinners[at - 1];
+                    at--;
+                }
+                _fixedTopics[at] = topic;
+                _fixedLengths[at] = topic.Length;
+                _fixedWinners[at] = winner;
+                count++;
+            }
+            return count;
+        }
+
+        private int IndexOfFixed(string topic, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (_fixedTopics[i] == topic)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static string[] Trim(string[] topics, int count)
+        {
+            string[] trimmed = new string[count];
+            Array.Copy(topics, trimmed, count);
+            return trimmed;
+        }
+
+        // The slow path, for topics that match no row: walks every row segment by segment to tell a
+        // missing or extra level from another device's topic and an unknown one of this device.
+        private TopicMatch Explain(string topic)
         {
             TopicError error = TopicText.CheckTopicName(topic, _maxTopicLength);
             if (error != TopicError.None)
             {
-                return TopicMatch.Failure(TopicStatus.Malformed, error, Dialect);
+                return _failures[(int)error];
             }
-            // First pass: rows whose length rules them out are skipped, which is most of them.
-            // Only a topic that matches nothing pays for the second pass, which explains why.
-            TopicMatch match;
-            if (TryMatch(topic, true, out match))
-            {
-                return match;
-            }
-            TryMatch(topic, false, out match);
-            return match;
+            TopicMatch result;
+            TryMatch(topic, out result);
+            return result;
         }
 
-        private bool TryMatch(string topic, bool skipByLength, out TopicMatch result)
+        private bool TryMatch(string topic, out TopicMatch result)
         {
             bool ours = false;
             bool tooShort = false;
@@ -192,36 +421,20 @@ namespace IotDevice.Topics
                 for (int i = 0; i < group.Length; i++)
                 {
                     TopicPattern pattern = _patterns[group[i]];
-                    if (skipByLength && pattern.CannotMatchLength(topic.Length))
-                    {
-                        continue;
-                    }
                     int position = afterScope;
                     outcome = pattern.Match(topic, ref position, pattern.ScopeLength, pattern.SegmentCount, true, out argStart, out argLength);
                     if (outcome == TopicPattern.Matched)
                     {
-                        TopicDefinition row = pattern.Definition;
-                        result = new TopicMatch(TopicStatus.Matched, TopicError.None, Dialect, row.Kind, row.Direction, argStart, argLength);
+                        result = _rowMatches[group[i]];
                         return true;
                     }
                     tooShort |= outcome == TopicPattern.TopicTooShort;
                     tooLong |= outcome == TopicPattern.TopicTooLong;
                 }
             }
-            if (tooShort)
-            {
-                result = TopicMatch.Failure(TopicStatus.Malformed, TopicError.MissingSegment, Dialect);
-            }
-            else if (tooLong)
-            {
-                result = TopicMatch.Failure(TopicStatus.Malformed, TopicError.ExtraSegment, Dialect);
-            }
-            else
-            {
-                result = ours
-                    ? TopicMatch.Failure(TopicStatus.Unsupported, TopicError.UnknownTopic, Dialect)
-                    : TopicMatch.Failure(TopicStatus.NotOurs, TopicError.OtherDevice, Dialect);
-            }
+            TopicError error = tooShort ? TopicError.MissingSegment : tooLong ? TopicError.ExtraSegment
+                : ours ? TopicError.UnknownTopic : TopicError.OtherDevice;
+            result = _failures[(int)error];
             return false;
         }
 

@@ -22,10 +22,30 @@ namespace IotDevice.Topics
             return true;
         }
 
+        private static readonly char[] Wildcards = { '+', '#' };
+
+        /// <summary>Characters no topic name the SDK accepts contains: the wildcards and the control characters.</summary>
+        internal static readonly char[] NotInTopicNames =
+        {
+            '+', '#', (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
+            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
+            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
+            (char)31, (char)127,
+        };
+
+        private static readonly char[] ControlCharacters =
+        {
+            (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
+            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
+            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
+            (char)31, (char)127,
+        };
+
         /// <summary>
         /// Checks an inbound topic name: not empty, not longer than <paramref name="maxLength"/>, no
         /// wildcard, no control character, no empty segment (a single leading '/' is allowed: FastBee and
-        /// Alink topics start with one).
+        /// Alink topics start with one). With several problems, the first in the text is reported. The
+        /// runtime's own searches do the looking (native on the device); no character is walked here.
         /// </summary>
         public static TopicError CheckTopicName(string topic, int maxLength)
         {
@@ -38,28 +58,23 @@ namespace IotDevice.Topics
             {
                 return TopicError.TooLong;
             }
-            for (int i = 0; i < length; i++)
+            int first = topic.IndexOfAny(Wildcards);
+            TopicError error = TopicError.Wildcard;
+            int control = topic.IndexOfAny(ControlCharacters);
+            if (control >= 0 && (first < 0 || control < first))
             {
-                char c = topic[i];
-                if (c == '+' || c == '#')
-                {
-                    return TopicError.Wildcard;
-                }
-                if (c < ' ' || c == '\u007f')
-                {
-                    return TopicError.InvalidCharacter;
-                }
-                if (c == '/')
-                {
-                    bool segmentBeforeIsEmpty = i > 0 && topic[i - 1] == '/';
-                    bool endsHere = i == length - 1;
-                    if (segmentBeforeIsEmpty || endsHere)
-                    {
-                        return TopicError.EmptySegment;
-                    }
-                }
+                first = control;
+                error = TopicError.InvalidCharacter;
             }
-            return TopicError.None;
+            // An empty level shows at the '/' that closes it: the second of "//", or a trailing '/'.
+            int empty = topic.IndexOf("//");
+            empty = empty >= 0 ? empty + 1 : topic[length - 1] == '/' ? length - 1 : -1;
+            if (empty >= 0 && (first < 0 || empty < first))
+            {
+                first = empty;
+                error = TopicError.EmptySegment;
+            }
+            return first < 0 ? TopicError.None : error;
         }
 
         /// <summary>
