@@ -48,7 +48,7 @@ namespace IotDevice.IntegrationTests.Session
         public void OnConnected(DeviceSession session)
         {
             byte[] hello = Encoding.UTF8.GetBytes("online");
-            session.Publish(AnnounceTopic, hello, hello.Length, MqttQos.AtLeastOnce, false, null);
+            session.Announce(AnnounceTopic, hello, hello.Length, MqttQos.AtLeastOnce);
         }
 
         public void OnMessage(DeviceSession session, string topic, byte[] payload, bool retained)
