@@ -12,7 +12,6 @@ namespace IotDevice.Dialects.FastBee
         private readonly FastBeeOptions _options;
         private readonly IHttpTransport _http;
         private readonly FastBeeHttpTime _httpTime = new FastBeeHttpTime();
-        private readonly object _sync = new object();
         private long _passwordExpiresAt;
 
         public FastBeeConnection(FastBeeOptions options, IHttpTransport http)
@@ -22,11 +21,11 @@ namespace IotDevice.Dialects.FastBee
             ClientId = FastBeeAuth.ClientId(options.Encrypted, options.DeviceNum, options.ProductId, options.UserId);
         }
 
-        public string ClientId { get; }
+        public readonly string ClientId;
 
         public long PasswordExpiresAtMs
         {
-            get { lock (_sync) { return _passwordExpiresAt; } }
+            get { lock (this) { return _passwordExpiresAt; } }
         }
 
         /// <summary>
@@ -56,7 +55,7 @@ namespace IotDevice.Dialects.FastBee
             }
             long expiry = now + _options.PasswordLifetimeMs;
             connect.Password = FastBeeAuth.EncryptedPassword(_options.MqttPassword, expiry, _options.AuthCode, _options.ProductSecret);
-            lock (_sync)
+            lock (this)
             {
                 _passwordExpiresAt = expiry;
             }

@@ -96,12 +96,6 @@ namespace IotDevice.Dialects.FastBee
             return _uplinks.Info(false);
         }
 
-        /// <summary>Reports events on event/post: each value of <paramref name="events"/> is one event (identifier → value).</summary>
-        public SendResult ReportEvents(PropertyReport events, out long id)
-        {
-            return _uplinks.Items(events, TopicKind.EventPost, out id);
-        }
-
         /// <summary>Reports one event with a remark (shown in the device log), e.g. ("height_temperature", "40", "temperature too high").</summary>
         public SendResult ReportEvent(string eventId, string value, string remark, out long id)
         {

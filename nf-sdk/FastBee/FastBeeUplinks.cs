@@ -18,6 +18,14 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>The reply kind of ntp/post: ntp/get carries no id, so one request waits at a time.</summary>
         public const int TimeReply = (int)TopicKind.NtpResponse;
 
+        public readonly TopicTable Topics;
+
+        /// <summary>
+        /// The device time the outstanding ntp/post went out at: written before the request is registered,
+        /// read once its answer completed it.
+        /// </summary>
+        public long TimeSentAt;
+
         private readonly FastBeeOptions _options;
         private readonly byte[] _summaryJson;
         private readonly JsonWriter _writer;
@@ -26,7 +34,6 @@ namespace IotDevice.Dialects.FastBee
         private double _firmwareVersion;
         private double _longitude;
         private double _latitude;
-        private long _timeSentAt;
 
         public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
         {
@@ -38,8 +45,6 @@ namespace IotDevice.Dialects.FastBee
             _longitude = options.Longitude;
             _latitude = options.Latitude;
         }
-
-        public TopicTable Topics { get; }
 
         /// <summary>The client's host; the dialect belongs to one client.</summary>
         public IDialectHost Host
@@ -84,12 +89,6 @@ namespace IotDevice.Dialects.FastBee
                 _longitude = longitude;
                 _latitude = latitude;
             }
-        }
-
-        /// <summary>The device time the outstanding ntp/post went out at.</summary>
-        public long TimeSentAt
-        {
-            get { lock (_writer) { return _timeSentAt; } }
         }
 
         /// <summary>info/post; in the announcement it goes out directly, ahead of the backlog.</summary>
@@ -211,9 +210,9 @@ namespace IotDevice.Dialects.FastBee
             IDialectHost host = Host;
             lock (_writer)
             {
-                _timeSentAt = host.Clock.NowMs;
+                TimeSentAt = host.Clock.NowMs;
                 _writer.Reset();
-                FastBeeMessages.WriteNtpRequest(_writer, _timeSentAt);
+                FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
                 return host.SendRequest(Topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
                     TimeReply, 0, host.NewId());
             }

@@ -34,7 +34,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 27.43), out properties));
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportEvent("height_temperature", new PropertyReport(1).Add("t", 40L), out evt));
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Dialect.ReportEvent("exception", "error text", "device error", out remarked));
-                Assert.AreEqual((int)SendResult.Accepted, (int)device.Dialect.ReportEvents(new PropertyReport(1).Add("alarm", 1L), out events));
+                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportEvent(null, new PropertyReport(1).Add("alarm", 1L), out events));
                 long[] ids = new long[] { properties, evt, remarked, events };
                 for (int i = 0; i < ids.Length; i++)
                 {
