@@ -44,7 +44,7 @@ namespace IotDevice.Dialects.FastBee
         private readonly FastBeeOptions _options;
         private readonly FastBeeConnection _connection;
         private readonly FastBeeUplinks _uplinks;
-        private FastBeeMonitor _monitor;
+        private readonly FastBeeMonitor _monitor;
         private FastBeeDownlinks _downlinks;
         private FastBeeUpdates _updates;
 
@@ -57,6 +57,7 @@ namespace IotDevice.Dialects.FastBee
             TopicTable topics = FastBeeTopics.Create(_options.ProductId, _options.DeviceNum);
             _connection = new FastBeeConnection(_options, http);
             _uplinks = new FastBeeUplinks(_options, topics);
+            _monitor = new FastBeeMonitor(_uplinks, _options.Monitor, _options.MaxItems);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
@@ -81,7 +82,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>True while a monitor/get series is being sent.</summary>
         public bool IsMonitoring
         {
-            get { return _monitor != null && _monitor.IsRunning; }
+            get { return _monitor.IsRunning; }
         }
 
         /// <summary>Sets the position info/post reports (kept by the platform in "device positioning" mode).</summary>
@@ -105,10 +106,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Stops a running monitor series.</summary>
         public void StopMonitoring()
         {
-            if (_monitor != null)
-            {
-                _monitor.Stop();
-            }
+            _monitor.Stop();
         }
 
         // ----- IDeviceDialect: the client's side, explicit so an app sees none of it -----
@@ -120,7 +118,6 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("Attach needs the client's host.");
             }
             _uplinks.Attach(host);
-            _monitor = new FastBeeMonitor(host, _uplinks, _options.Monitor, _options.MaxItems);
             _updates = new FastBeeUpdates(host, _uplinks);
             _downlinks = new FastBeeDownlinks(host, _options, _uplinks, _monitor, _updates);
         }

@@ -16,7 +16,6 @@ namespace IotDevice.Dialects.FastBee
     {
         private readonly object _sync = new object();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly IDialectHost _host;
         private readonly FastBeeUplinks _uplinks;
         private readonly MonitorSource _source;
         private readonly PropertyReport _sample;
@@ -26,9 +25,8 @@ namespace IotDevice.Dialects.FastBee
         private int _intervalMs;
         private long _startMs;
 
-        public FastBeeMonitor(IDialectHost host, FastBeeUplinks uplinks, MonitorSource source, int maxItems)
+        public FastBeeMonitor(FastBeeUplinks uplinks, MonitorSource source, int maxItems)
         {
-            _host = host;
             _uplinks = uplinks;
             _source = source;
             _sample = new PropertyReport(maxItems);
@@ -47,7 +45,7 @@ namespace IotDevice.Dialects.FastBee
                 _remaining = count < 0 ? 0 : count;
                 _taken = 0;
                 _intervalMs = intervalMs;
-                _startMs = _host.Clock.NowMs;
+                _startMs = _uplinks.Host.Clock.NowMs;
                 if (_remaining > 0 && !_threadRunning)
                 {
                     _threadRunning = true;
@@ -74,7 +72,7 @@ namespace IotDevice.Dialects.FastBee
         // Until the series ends: wait for the next sample's time (or a new request), then take it.
         private void Run()
         {
-            IClock clock = _host.Clock;
+            IClock clock = _uplinks.Host.Clock;
             while (true)
             {
                 long wait;
@@ -117,7 +115,7 @@ namespace IotDevice.Dialects.FastBee
             catch (Exception e)
             {
                 // An escape would end the series' thread with the series still marked running.
-                _host.Write("FastBee: the monitor sample failed: " + e.Message);
+                _uplinks.Host.Write("FastBee: the monitor sample failed: " + e.Message);
             }
         }
     }
