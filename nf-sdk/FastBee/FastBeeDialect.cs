@@ -1,7 +1,5 @@
 using System;
-using System.Text;
 using IotDevice.Client;
-using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
 using IotDevice.Transport;
@@ -13,6 +11,8 @@ namespace IotDevice.Dialects.FastBee
     /// simple or AES-encrypted authentication with the password rebuilt before every connect, info/post
     /// first after every connect, commands confirmed by reporting the resulting values, real-time
     /// monitoring, MQTT and HTTP time, and OTA pushes handed to the client as <see cref="UpdateOffer"/>s.
+    /// FastBee answers no report: a report's outcome is the broker's PUBACK at QoS 1 (Acknowledged) or
+    /// Sent at QoS 0 (<see cref="FastBeeOptions.PublishQos"/>).
     /// <code>
     /// var options = new FastBeeOptions
     /// {
@@ -21,39 +21,32 @@ namespace IotDevice.Dialects.FastBee
     ///     Encrypted = true, ProductSecret = "K63C4EA3AI5TER97", NtpUrl = "http://iot.example.com:8080/iot/tool/ntp",
     ///     FirmwareVersion = 1.2, Rssi = () => wifi.Rssi, Monitor = sample => sample.Add("temperature", sensor.Read()),
     /// };
-    /// var client = new DeviceClient(mqttTransport, new FastBeeDialect(options, httpTransport), new SessionOptions());
+    /// var client = new DeviceClient(mqttTransport, new FastBeeDialect(options, httpTransport));
     /// client.OnPropertySet("switch", c => relay.Set(c.Value.ValueEquals("1")));   // confirmed on property/post
     /// client.OnCommand("reboot", c => scheduler.Reboot());
+    /// client.Outcome += outcome => log(outcome.Id, outcome.Status);               // PUBACK (QoS 1) or Sent (QoS 0)
     /// client.UpdateOffered += offer => ota.Begin(offer);                           // then client.ReportUpdate(…)
     /// client.Start();
     /// var report = new PropertyReport(8);                                          // keep it, Clear() and refill
-    /// client.ReportProperties(report.Add("temperature", 27.43));                     // [{"id":"temperature","value":"27.43","remark":""}]
+    /// client.ReportProperties(report.Add("temperature", 27.43), out long id);       // [{"id":"temperature","value":"27.43","remark":""}]
     /// </code>
     /// Handlers must apply values, not toggle: FastBee replays retained commands after a reconnect.
     /// </summary>
-    public sealed partial class FastBeeDialect : IDeviceDialect
+    public sealed class FastBeeDialect : IDeviceDialect
     {
-        // The pending-table key of the one ntp/post that may be outstanding.
-        private const int NtpKey = (int)TopicKind.NtpResponse;
+        /// <summary>upgrade/reply codes: 200 is success for FastBee; the failure codes are the SDK's own, one per failure.</summary>
+        public const int UpgradeOk = 200;
+        public const int UpgradeFailed = 500;
+        public const int UpgradeDownloadFailed = 501;
+        public const int UpgradeVerifyFailed = 502;
+        public const int UpgradeApplyFailed = 503;
 
         private readonly FastBeeOptions _options;
-        private readonly IHttpTransport _http;
-        private readonly TopicTable _topics;
-        private readonly string _clientId;
-        private readonly byte[] _summaryJson;
-        private readonly object _send = new object();
-        private readonly JsonWriter _writer;
-        private readonly object _infoSync = new object();
-        private readonly object _sampleSync = new object();
-        private readonly PropertyReport _sample;
+        private readonly FastBeeConnection _connection;
+        private readonly FastBeeUplinks _uplinks;
         private readonly FastBeeMonitor _monitor;
-        private readonly FastBeeHttpTime _httpTime = new FastBeeHttpTime();
-        private IDialectHost _host;
-        private double _firmwareVersion;
-        private double _longitude;
-        private double _latitude;
-        private long _passwordExpiresAt;
-        private long _ntpSentAt;
+        private FastBeeDownlinks _downlinks;
+        private FastBeeUpdates _updates;
 
         /// <param name="http">For the time request of encrypted authentication; may be null with simple authentication.</param>
         /// <exception cref="ArgumentException">The options are incomplete or invalid (the message names the field).</exception>
@@ -61,47 +54,29 @@ namespace IotDevice.Dialects.FastBee
         {
             FastBeeOptionsCheck.Validate(options, http);
             _options = options.Copy();
-            _http = http;
-            _topics = FastBeeTopics.Create(_options.ProductId, _options.DeviceNum);
-            _clientId = FastBeeAuth.ClientId(_options.Encrypted, _options.DeviceNum, _options.ProductId, _options.UserId);
-            _summaryJson = _options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(_options.SummaryJson);
-            _writer = new JsonWriter(512, _options.MaxMessageBytes);
-            _sample = new PropertyReport(_options.MaxItems);
-            _monitor = new FastBeeMonitor(TakeSample);
-            _firmwareVersion = _options.FirmwareVersion;
-            _longitude = _options.Longitude;
-            _latitude = _options.Latitude;
-        }
-
-        public TopicTable Topics
-        {
-            get { return _topics; }
+            TopicTable topics = FastBeeTopics.Create(_options.ProductId, _options.DeviceNum);
+            _connection = new FastBeeConnection(_options, http);
+            _uplinks = new FastBeeUplinks(_options, topics);
+            _monitor = new FastBeeMonitor(_uplinks, _options.Monitor, _options.MaxItems);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
         public string ClientId
         {
-            get { return _clientId; }
+            get { return _connection.ClientId; }
         }
 
         /// <summary>The firmware version info/post reports; set it after an update (the next info/post carries it).</summary>
         public double FirmwareVersion
         {
-            get { lock (_infoSync) { return _firmwareVersion; } }
-            set
-            {
-                if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
-                {
-                    throw new ArgumentException("A firmware version is a non-negative number such as 1.2.");
-                }
-                lock (_infoSync) { _firmwareVersion = value; }
-            }
+            get { return _uplinks.FirmwareVersion; }
+            set { _uplinks.FirmwareVersion = value; }
         }
 
         /// <summary>Expiry (Unix ms) of the last encrypted password built; 0 before the first or with simple auth.</summary>
         public long PasswordExpiresAtMs
         {
-            get { lock (_infoSync) { return _passwordExpiresAt; } }
+            get { return _connection.PasswordExpiresAtMs; }
         }
 
         /// <summary>True while a monitor/get series is being sent.</summary>
@@ -113,64 +88,19 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Sets the position info/post reports (kept by the platform in "device positioning" mode).</summary>
         public void SetLocation(double longitude, double latitude)
         {
-            lock (_infoSync)
-            {
-                _longitude = longitude;
-                _latitude = latitude;
-            }
+            _uplinks.SetLocation(longitude, latitude);
         }
 
         /// <summary>Publishes info/post now (it also goes out after every connect and on info/get).</summary>
         public SendResult PublishInfo()
         {
-            return SendInfo(false);
-        }
-
-        // In the announcement info/post goes out directly, ahead of the backlog; otherwise like any message.
-        private SendResult SendInfo(bool announcing)
-        {
-            IDialectHost session = RequireSession();
-            int rssi = ReadRssi(session);
-            double version;
-            double longitude;
-            double latitude;
-            lock (_infoSync)
-            {
-                version = _firmwareVersion;
-                longitude = _longitude;
-                latitude = _latitude;
-            }
-            lock (_send)
-            {
-                _writer.Reset();
-                FastBeeMessages.WriteInfo(_writer, rssi, version, _options.UserId, longitude, latitude, _options.Summary, _summaryJson);
-                if (!announcing || _writer.Overflowed)
-                {
-                    return Send(session, TopicKind.DeviceInfoPost);
-                }
-                return session.Announce(_topics.Get(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, _options.PublishQos);
-            }
-        }
-
-        /// <summary>Reports events on event/post: each value of <paramref name="events"/> is one event (identifier → value).</summary>
-        public SendResult ReportEvents(PropertyReport events, out long id)
-        {
-            return ReportItems(events, TopicKind.EventPost, out id);
+            return _uplinks.Info(false);
         }
 
         /// <summary>Reports one event with a remark (shown in the device log), e.g. ("height_temperature", "40", "temperature too high").</summary>
         public SendResult ReportEvent(string eventId, string value, string remark, out long id)
         {
-            RequireIdentifier(eventId);
-            IDialectHost session = RequireSession();
-            lock (_send)
-            {
-                _writer.Reset();
-                _writer.BeginArray();
-                FastBeeItems.WriteItem(_writer, eventId, value, remark);
-                _writer.EndArray();
-                return SendReport(session, TopicKind.EventPost, out id);
-            }
+            return _uplinks.Event(eventId, null, value, remark, out id);
         }
 
         /// <summary>Stops a running monitor series.</summary>
@@ -179,7 +109,7 @@ namespace IotDevice.Dialects.FastBee
             _monitor.Stop();
         }
 
-        // ----- IDeviceDialect -----
+        // ----- IDeviceDialect: the client's side, explicit so an app sees none of it -----
 
         void IDeviceDialect.Attach(IDialectHost host)
         {
@@ -187,17 +117,69 @@ namespace IotDevice.Dialects.FastBee
             {
                 throw new ArgumentException("Attach needs the client's host.");
             }
-            if (_host != null)
+            _uplinks.Attach(host);
+            _updates = new FastBeeUpdates(host, _uplinks);
+            _downlinks = new FastBeeDownlinks(host, _options, _uplinks, _monitor, _updates);
+        }
+
+        /// <summary>
+        /// Credentials for the next connect. Encrypted: the server's time over HTTP first, then
+        /// password&amp;(now + lifetime)[&amp;authCode] encrypted; null ("not ready") without any time.
+        /// </summary>
+        MqttConnectOptions IDeviceDialect.CreateConnectOptions()
+        {
+            return _connection.Create(_uplinks.Host);
+        }
+
+        /// <summary>function/get, info/get, ntp/get, monitor/get, upgrade/get, ota/get.</summary>
+        string[] IDeviceDialect.GetSubscribeFilters()
+        {
+            return _uplinks.Topics.GetSubscribeFilters();
+        }
+
+        MqttQos IDeviceDialect.GetSubscribeQos()
+        {
+            return _options.SubscribeQos;
+        }
+
+        /// <summary>
+        /// info/post is the first message of every connection; then, if configured, ntp/post. The session
+        /// hands over the messages that arrived since the SUBACK (retained commands) right after.
+        /// </summary>
+        void IDeviceDialect.Announce()
+        {
+            _uplinks.Info(true);
+            if (_options.RequestTimeAfterConnect)
             {
-                throw new InvalidOperationException("This FastBeeDialect already belongs to another DeviceClient.");
+                _uplinks.RequestTime();
             }
-            _host = host;
+        }
+
+        void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
+        {
+            _downlinks.Handle(topic, payload, retained);
+        }
+
+        /// <summary>A series of samples and a wait for ntp/get end with the connection.</summary>
+        void IDeviceDialect.Disconnected()
+        {
+            if (_monitor.Stop())
+            {
+                _uplinks.Host.Write("FastBee: monitoring stopped, the connection ended");
+            }
+            _uplinks.AbandonTimeRequest();
+        }
+
+        /// <summary>A monitor series ends with the client.</summary>
+        void IDeviceDialect.Stop()
+        {
+            _monitor.Stop();
         }
 
         /// <summary>property/post: <c>[{"id":…,"value":"…","remark":""},…]</c>.</summary>
         SendResult IDeviceDialect.ReportProperties(PropertyReport report, out long id)
         {
-            return ReportItems(report, TopicKind.PropertyPost, out id);
+            return _uplinks.Items(report, TopicKind.PropertyPost, out id);
         }
 
         /// <summary>
@@ -208,171 +190,25 @@ namespace IotDevice.Dialects.FastBee
         {
             if (eventId == null)
             {
-                return ReportItems(parameters, TopicKind.EventPost, out id);
+                return _uplinks.Items(parameters, TopicKind.EventPost, out id);
             }
-            RequireIdentifier(eventId);
             if (parameters != null && parameters.Count > 1)
             {
                 throw new ArgumentException("A FastBee event carries one value; report several events with a null eventId.");
             }
-            IDialectHost session = RequireSession();
-            lock (_send)
-            {
-                _writer.Reset();
-                _writer.BeginArray();
-                _writer.BeginObject();
-                _writer.WriteString("id", eventId);
-                _writer.WriteName("value");
-                if (parameters == null || parameters.Count == 0)
-                {
-                    _writer.WriteString("");
-                }
-                else
-                {
-                    parameters.WriteValueAsText(0, _writer);
-                }
-                _writer.WriteString("remark", "");
-                _writer.EndObject();
-                _writer.EndArray();
-                return SendReport(session, TopicKind.EventPost, out id);
-            }
+            return _uplinks.Event(eventId, parameters, null, null, out id);
         }
 
         /// <summary>ntp/post <c>{"deviceSendTime":…}</c>; the ntp/get answer sets the clock (TimeSynced). One at a time.</summary>
         SendResult IDeviceDialect.RequestTime()
         {
-            IDialectHost session = RequireSession();
-            long sentAt = session.Clock.NowMs;
-            lock (_send)
-            {
-                _ntpSentAt = sentAt;
-                _writer.Reset();
-                FastBeeMessages.WriteNtpRequest(_writer, sentAt);
-                return session.SendRequest(_topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
-                    NtpKey, 0, session.NewId());
-            }
+            return _uplinks.RequestTime();
         }
 
-        // ----- helpers -----
-
-        private SendResult ReportItems(PropertyReport report, TopicKind kind, out long id)
+        /// <summary>upgrade/reply for the final verdict of offers with a messageId; success also goes out as info/post.</summary>
+        SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            if (report == null || report.Count == 0)
-            {
-                throw new ArgumentException("Nothing to report: the report is empty.");
-            }
-            IDialectHost session = RequireSession();
-            lock (_send)
-            {
-                _writer.Reset();
-                FastBeeItems.Write(_writer, report);
-                return SendReport(session, kind, out id);
-            }
-        }
-
-        // Call with _send held and the message in _writer.
-        private SendResult Send(IDialectHost session, TopicKind kind)
-        {
-            string topic = _topics.Get(kind);
-            if (_writer.Overflowed)
-            {
-                session.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + _options.MaxMessageBytes.ToString() + "); not sent");
-                return SendResult.TooLarge;
-            }
-            return session.Publish(topic, _writer.Buffer, _writer.Length, _options.PublishQos);
-        }
-
-        // A report: FastBee answers none, so the outcome is the PUBACK at QoS 1, "sent" at QoS 0.
-        private SendResult SendReport(IDialectHost session, TopicKind kind, out long id)
-        {
-            string topic = _topics.Get(kind);
-            id = 0;
-            if (_writer.Overflowed)
-            {
-                session.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + _options.MaxMessageBytes.ToString() + "); not sent");
-                return SendResult.TooLarge;
-            }
-            id = session.NewId();
-            return session.SendReport(topic, _writer.Buffer, _writer.Length, _options.PublishQos, id);
-        }
-
-        private void TakeSample()
-        {
-            IDialectHost session = RequireSession();
-            MonitorSource source = _options.Monitor;
-            lock (_sampleSync)
-            {
-                _sample.Clear();
-                try
-                {
-                    source(_sample);
-                }
-                catch (Exception e)
-                {
-                    session.Write("FastBee: the monitor source failed: " + e.Message);
-                    return;
-                }
-                if (_sample.Count == 0)
-                {
-                    return;
-                }
-                lock (_send)
-                {
-                    _writer.Reset();
-                    FastBeeItems.Write(_writer, _sample);
-                    Send(session, TopicKind.MonitorPost);
-                }
-            }
-        }
-
-        void IDeviceDialect.Disconnected()
-        {
-            IDialectHost session = _host;
-            if (_monitor.Stop())
-            {
-                session.Write("FastBee: monitoring stopped, the connection ended");
-            }
-            // No answer can come on a new (clean) session: free the slot for the next connect's request.
-            if (session.Complete(NtpKey, 0, false, 0, "the connection ended"))
-            {
-                session.Write("FastBee: time request abandoned, the connection ended");
-            }
-        }
-
-        private int ReadRssi(IDialectHost session)
-        {
-            RssiSource rssi = _options.Rssi;
-            if (rssi == null)
-            {
-                return 0;
-            }
-            try
-            {
-                return rssi();
-            }
-            catch (Exception e)
-            {
-                session.Write("FastBee: the rssi source failed: " + e.Message);
-                return 0;
-            }
-        }
-
-        private IDialectHost RequireSession()
-        {
-            IDialectHost host = _host;
-            if (host == null)
-            {
-                throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient (new DeviceClient(transport, dialect)).");
-            }
-            return host;
-        }
-
-        private static void RequireIdentifier(string id)
-        {
-            if (id == null || id.Length == 0)
-            {
-                throw new ArgumentException("An event needs its identifier.");
-            }
+            return _updates.Report(offer, status, detail);
         }
     }
 }

@@ -20,14 +20,14 @@ namespace IotDevice.Dialects.FastBee
         private bool _tooLarge;
 
         /// <summary>The monotonic time the request went out.</summary>
-        public long DeviceSendTime { get; private set; }
+        public long DeviceSendTime;
 
         /// <summary>The monotonic time the answer was in.</summary>
-        public long DeviceRecvTime { get; private set; }
+        public long DeviceRecvTime;
 
-        public long ServerRecvTime { get; private set; }
+        public long ServerRecvTime;
 
-        public long ServerSendTime { get; private set; }
+        public long ServerSendTime;
 
         /// <summary>Asks for the time; null on success, otherwise why it failed (no secrets: the URL carries none).</summary>
         public string Fetch(IHttpTransport http, string ntpUrl, int stallTimeoutMs, IClock clock)

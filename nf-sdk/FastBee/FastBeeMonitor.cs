@@ -1,32 +1,35 @@
+using System;
 using System.Threading;
+using IotDevice.Client;
 using IotDevice.Session;
 
 namespace IotDevice.Dialects.FastBee
 {
-    /// <summary>Takes and publishes one monitoring sample.</summary>
-    internal delegate void SampleTick();
-
     /// <summary>
     /// Real-time monitoring as FastBee's firmware does it (docs/fastbee.md §4.5): <c>count</c> samples,
     /// the first at once, then one every <c>interval</c> ms; a new request replaces the running one.
-    /// One one-shot Timer re-armed after each sample, against a fixed schedule (start + k·interval), so
-    /// samples never overlap and slow publishing does not stretch the series.
+    /// One thread per series takes the samples against a fixed schedule (start + k·interval) on the
+    /// client's clock, so samples never overlap, slow publishing does not stretch the series, and a
+    /// test steps the series by stepping the clock.
     /// </summary>
     internal sealed class FastBeeMonitor
     {
         private readonly object _sync = new object();
-        private readonly SampleTick _tick;
-        private Timer _timer;
-        private int _generation;
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private readonly FastBeeUplinks _uplinks;
+        private readonly MonitorSource _source;
+        private readonly PropertyReport _sample;
+        private bool _threadRunning;
         private int _remaining;
         private int _taken;
         private int _intervalMs;
         private long _startMs;
-        private IClock _clock;
 
-        public FastBeeMonitor(SampleTick tick)
+        public FastBeeMonitor(FastBeeUplinks uplinks, MonitorSource source, int maxItems)
         {
-            _tick = tick;
+            _uplinks = uplinks;
+            _source = source;
+            _sample = new PropertyReport(maxItems);
         }
 
         public bool IsRunning
@@ -35,81 +38,84 @@ namespace IotDevice.Dialects.FastBee
         }
 
         /// <summary>Starts a series of <paramref name="count"/> samples, replacing any running one; 0 just stops.</summary>
-        public void Start(int count, int intervalMs, IClock clock)
+        public void Start(int count, int intervalMs)
         {
             lock (_sync)
             {
-                StopLocked();
-                if (count <= 0)
-                {
-                    return;
-                }
-                _remaining = count;
+                _remaining = count < 0 ? 0 : count;
                 _taken = 0;
                 _intervalMs = intervalMs;
-                _clock = clock;
-                _startMs = clock.NowMs;
-                // Assigned under the lock, so the first (immediate) callback finds the timer set.
-                _timer = new Timer(OnTimer, _generation, 0, Timeout.Infinite);
+                _startMs = _uplinks.Host.Clock.NowMs;
+                if (_remaining > 0 && !_threadRunning)
+                {
+                    _threadRunning = true;
+                    new Thread(Run).Start();
+                    return;
+                }
             }
+            _wake.Set();
         }
 
         /// <summary>Stops the series; true when one was running.</summary>
         public bool Stop()
         {
+            bool running;
             lock (_sync)
             {
-                bool running = _remaining > 0;
-                StopLocked();
-                return running;
+                running = _remaining > 0;
+                _remaining = 0;
             }
+            _wake.Set();
+            return running;
         }
 
-        private void StopLocked()
+        // Until the series ends: wait for the next sample's time (or a new request), then take it.
+        private void Run()
         {
-            _generation++;
-            _remaining = 0;
-            if (_timer != null)
+            IClock clock = _uplinks.Host.Clock;
+            while (true)
             {
-                _timer.Dispose();
-                _timer = null;
-            }
-        }
-
-        private void OnTimer(object state)
-        {
-            int generation = (int)state;
-            lock (_sync)
-            {
-                if (generation != _generation || _remaining <= 0)
+                long wait;
+                lock (_sync)
                 {
-                    return;
+                    if (_remaining <= 0)
+                    {
+                        _threadRunning = false;
+                        return;
+                    }
+                    wait = _startMs + (long)_taken * _intervalMs - clock.NowMs;
+                    if (wait <= 0)
+                    {
+                        _remaining--;
+                        _taken++;
+                    }
                 }
-                _remaining--;
-                _taken++;
+                if (wait > 0)
+                {
+                    clock.Wait(_wake, (int)wait);
+                }
+                else
+                {
+                    TakeSample();
+                }
             }
+        }
+
+        private void TakeSample()
+        {
+            _sample.Clear();
             try
             {
-                _tick();
-            }
-            catch (System.Exception)
-            {
-                // The tick reports its own failures; an escape here would end the process.
-            }
-            lock (_sync)
-            {
-                if (generation != _generation || _timer == null)
+                _source(_sample);
+                if (_sample.Count > 0)
                 {
-                    return;
+                    _uplinks.Sample(_sample);
                 }
-                if (_remaining <= 0)
-                {
-                    _timer.Dispose();
-                    _timer = null;
-                    return;
-                }
-                long delay = _startMs + (long)_taken * _intervalMs - _clock.NowMs;
-                _timer.Change(delay < 0 ? 0 : (int)delay, Timeout.Infinite);
+            }
+            catch (Exception e)
+            {
+                // An escape would end the series' thread with the series still marked running.
+                _uplinks.Host.Write("FastBee: the monitor sample failed: " + e.Message);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using IotDevice.Client;
 using IotDevice.IntegrationTests.Support;
+using IotDevice.Session;
 using IotDevice.Transport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -33,6 +34,25 @@ namespace IotDevice.IntegrationTests.Dialects.FastBee
             bed.Platform.RequestInfo();
             Assert.AreEqual(1.3, bed.Platform.WaitFor("info/post", 2)[1].Json.GetProperty("firmwareVersion").GetDouble());
             Assert.AreEqual(0, client.Session.Counters.Rejected, "the empty info/get is no error");
+        }
+
+        [TestMethod]
+        public void At_qos_1_each_report_is_acknowledged_by_the_broker_with_its_id()
+        {
+            using var bed = new FastBeeTestBed();
+            var options = bed.Options();
+            options.PublishQos = MqttQos.AtLeastOnce;
+            options.RequestTimeAfterConnect = false;
+            var outcomes = new ConcurrentDictionary<long, Outcome>();
+            var client = bed.StartDevice(options, c => c.Outcome += outcome => outcomes[outcome.Id] = outcome);
+
+            Assert.AreEqual(SendResult.Accepted, client.ReportProperties(new PropertyReport(1).Add("temperature", 27.43), out long report));
+            Assert.AreEqual(SendResult.Accepted, bed.Dialect.ReportEvent("height_temperature", "40", "temperature too high", out long evt));
+            bed.Platform.WaitFor("event/post", 1);
+            Eventually.True(() => outcomes.ContainsKey(report) && outcomes.ContainsKey(evt), "both PUBACKs");
+            Assert.AreEqual(OutcomeStatus.Acknowledged, outcomes[report].Status);
+            Assert.AreEqual(OutcomeStatus.Acknowledged, outcomes[evt].Status);
+            Assert.AreEqual(2, outcomes.Count, "one outcome per report, none for info/post");
         }
 
         [TestMethod]

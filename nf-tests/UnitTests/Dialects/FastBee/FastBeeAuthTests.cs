@@ -65,20 +65,20 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         [TestMethod]
         public void Simple_connect_options_carry_the_documented_credentials()
         {
-            FastBeeOptions options = FastBeeRig.Options();
+            FastBeeOptions options = FastBeeDevice.Options();
             options.DeviceNum = "D68329VL588";
             options.ProductId = "2";
             options.MqttUsername = "fastbee";
             options.MqttPassword = "PHYFED93WSFF1DAS";
-            FastBeeRig rig = new FastBeeRig(options);
-            IotDevice.Transport.MqttConnectOptions connect = ((IDeviceDialect)rig.Dialect).CreateConnectOptions();
+            FastBeeDevice device = new FastBeeDevice(options);
+            IotDevice.Transport.MqttConnectOptions connect = ((IDeviceDialect)device.Dialect).CreateConnectOptions();
             Assert.AreEqual("S&D68329VL588&2&1", connect.ClientId);
             Assert.AreEqual("fastbee", connect.Username);
             Assert.AreEqual("PHYFED93WSFF1DAS", connect.Password);
             Assert.AreEqual(60, connect.KeepAliveSeconds);
             Assert.AreEqual("broker.test", connect.Host);
             Assert.AreEqual(1883, connect.Port);
-            Assert.AreEqual(0, rig.Http.Requests, "simple authentication needs no time");
+            Assert.AreEqual(0, device.Http.Requests, "simple authentication needs no time");
         }
 
         [TestMethod]
@@ -87,10 +87,10 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             string[] bad = new string[] { "D63/29", "D63+29", "D63#29", "D63&29", "D63 29", "" };
             for (int i = 0; i < bad.Length; i++)
             {
-                FastBeeOptions options = FastBeeRig.Options();
+                FastBeeOptions options = FastBeeDevice.Options();
                 options.DeviceNum = bad[i];
                 AssertRefused(options, "DeviceNum");
-                options = FastBeeRig.Options();
+                options = FastBeeDevice.Options();
                 options.ProductId = bad[i];
                 AssertRefused(options, "ProductId");
             }
@@ -99,7 +99,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         [TestMethod]
         public void Missing_user_id_is_refused()
         {
-            FastBeeOptions options = FastBeeRig.Options();
+            FastBeeOptions options = FastBeeDevice.Options();
             options.UserId = 0;
             AssertRefused(options, "UserId");
         }
@@ -148,12 +148,12 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         [TestMethod]
         public void A_password_or_auth_code_with_an_ampersand_is_refused_without_quoting_it()
         {
-            FastBeeOptions options = FastBeeRig.Options();
+            FastBeeOptions options = FastBeeDevice.Options();
             options.MqttPassword = "SECRET&PART";
             string message = AssertRefused(options, "MqttPassword");
             Assert.IsTrue(message.IndexOf("SECRET") < 0);
 
-            options = FastBeeRig.Options();
+            options = FastBeeDevice.Options();
             options.AuthCode = "CODE&PART";
             message = AssertRefused(options, "AuthCode");
             Assert.IsTrue(message.IndexOf("CODE&") < 0);
@@ -162,30 +162,30 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         [TestMethod]
         public void Other_bad_settings_are_refused()
         {
-            FastBeeOptions options = FastBeeRig.Options();
+            FastBeeOptions options = FastBeeDevice.Options();
             options.Host = " ";
             AssertRefused(options, "Host");
 
-            options = FastBeeRig.Options();
+            options = FastBeeDevice.Options();
             options.MqttUsername = null;
             AssertRefused(options, "MqttUsername");
 
-            options = FastBeeRig.Options();
+            options = FastBeeDevice.Options();
             options.KeepAliveSeconds = 300;
             AssertRefused(options, "KeepAliveSeconds");
 
-            options = FastBeeRig.Options();
+            options = FastBeeDevice.Options();
             options.SummaryJson = "[1,2]";
             AssertRefused(options, "SummaryJson");
 
-            options = FastBeeRig.Options();
+            options = FastBeeDevice.Options();
             options.UseTls = true;
             AssertRefused(options, "CaCertificatePem");
         }
 
         internal static FastBeeOptions Encrypted()
         {
-            FastBeeOptions options = FastBeeRig.Options();
+            FastBeeOptions options = FastBeeDevice.Options();
             options.Encrypted = true;
             options.ProductSecret = Secret;
             options.NtpUrl = "http://iot.example.com:8080/iot/tool/ntp";

@@ -11,7 +11,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
     {
         private static JsonElement Parse(string json)
         {
-            byte[] bytes = FastBeeRig.Bytes(json);
+            byte[] bytes = FastBeeDevice.Bytes(json);
             return JsonReader.Parse(bytes, 0, bytes.Length);
         }
 
@@ -33,7 +33,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         public void Info_post_reads_back_with_typed_fields_and_a_json_summary()
         {
             JsonWriter writer = new JsonWriter(64, 4096);
-            FastBeeMessages.WriteInfo(writer, -61, 2.05, 7, 113.25, 23.5, null, FastBeeRig.Bytes("{\"chip\":\"ESP32\"}"));
+            FastBeeMessages.WriteInfo(writer, -61, 2.05, 7, 113.25, 23.5, null, FastBeeDevice.Bytes("{\"chip\":\"ESP32\"}"));
             JsonElement root = JsonReader.Parse(writer.Buffer, 0, writer.Length);
             long number;
             double value;

@@ -4,6 +4,7 @@ using IotDevice.Client;
 using IotDevice.Dialects.FastBee;
 using IotDevice.Session;
 using IotDevice.Dialects;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.FastBee
@@ -15,13 +16,13 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         private static int _switch;
         private static int _switchCalls;
 
-        private static FastBeeRig StartWithSwitch()
+        private static FastBeeDevice StartWithSwitch()
         {
             _switch = 0;
             _switchCalls = 0;
-            FastBeeRig rig = new FastBeeRig(FastBeeRig.Options());
+            FastBeeDevice device = new FastBeeDevice(FastBeeDevice.Options());
             // Apply, never toggle: a replayed "1" leaves the switch on.
-            rig.Client.OnPropertySet("switch", c =>
+            device.Client.OnPropertySet("switch", c =>
             {
                 _switchCalls++;
                 bool on;
@@ -32,34 +33,34 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 }
                 _switch = on ? 1 : 0;
             });
-            return rig.Start();
+            return device.Start();
         }
 
         [TestMethod]
         public void A_command_is_applied_and_confirmed_on_property_post()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             try
             {
                 // §2 golden function/get.
-                rig.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
+                device.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
                 Assert.AreEqual(1, _switch);
-                Assert.AreEqual("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]", rig.Last("property/post"));
-                Assert.AreEqual(0L, rig.Rejected);
+                Assert.AreEqual("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]", device.Last("property/post"));
+                Assert.AreEqual(0L, device.Rejected);
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void Command_handlers_come_before_property_handlers_and_output_is_what_is_confirmed()
         {
-            FastBeeRig rig = new FastBeeRig(FastBeeRig.Options());
+            FastBeeDevice device = new FastBeeDevice(FastBeeDevice.Options());
             string calledBy = null;
-            rig.Client.OnPropertySet("gear", c => calledBy = "property");
-            rig.Client.OnCommand("gear", c =>
+            device.Client.OnPropertySet("gear", c => calledBy = "property");
+            device.Client.OnCommand("gear", c =>
             {
                 calledBy = "command";
                 long gear;
@@ -67,99 +68,99 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 c.Output.Add("gear", gear > 3 ? 3L : gear);
                 c.Output.Add("speed", gear > 3 ? 900L : gear * 300);
             });
-            rig.Start();
+            device.Start();
             try
             {
-                rig.Deliver("function/get", "[{\"id\":\"gear\",\"value\":\"9\",\"remark\":\"\"}]");
+                device.Deliver("function/get", "[{\"id\":\"gear\",\"value\":\"9\",\"remark\":\"\"}]");
                 Assert.AreEqual("command", calledBy);
                 Assert.AreEqual("[{\"id\":\"gear\",\"value\":\"3\",\"remark\":\"\"},{\"id\":\"speed\",\"value\":\"900\",\"remark\":\"\"}]",
-                    rig.Last("property/post"));
+                    device.Last("property/post"));
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void A_retained_replay_applies_the_same_value_again_without_toggling()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             try
             {
-                byte[] payload = FastBeeRig.Bytes("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
-                string topic = FastBeeRig.Prefix + "function/get";
-                ((IDeviceDialect)rig.Dialect).HandleMessage(topic, payload, true);
-                ((IDeviceDialect)rig.Dialect).HandleMessage(topic, payload, true);
+                byte[] payload = FastBeeDevice.Bytes("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
+                string topic = FastBeeDevice.Prefix + "function/get";
+                ((IDeviceDialect)device.Dialect).HandleMessage(topic, payload, true);
+                ((IDeviceDialect)device.Dialect).HandleMessage(topic, payload, true);
                 Assert.AreEqual(2, _switchCalls);
                 Assert.AreEqual(1, _switch, "still on after the replay");
-                Assert.AreEqual(2, rig.Count("property/post"), "each application is confirmed");
+                Assert.AreEqual(2, device.Count("property/post"), "each application is confirmed");
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void An_empty_function_get_clears_nothing_and_is_not_an_error()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             try
             {
-                rig.Deliver("function/get", "");
-                rig.Deliver("function/get", "  ");
+                device.Deliver("function/get", "");
+                device.Deliver("function/get", "  ");
                 Assert.AreEqual(0, _switchCalls);
-                Assert.AreEqual(0L, rig.Rejected);
-                Assert.AreEqual(0, rig.Count("property/post"));
+                Assert.AreEqual(0L, device.Rejected);
+                Assert.AreEqual(0, device.Count("property/post"));
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void Items_without_a_handler_are_rejected_and_the_others_applied()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             try
             {
-                rig.Deliver("function/get", "[{\"id\":\"light\",\"value\":\"1\",\"remark\":\"\"},{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
-                Assert.AreEqual(1L, rig.Rejected);
-                Assert.Contains("'light'", rig.LastRejection);
+                device.Deliver("function/get", "[{\"id\":\"light\",\"value\":\"1\",\"remark\":\"\"},{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
+                Assert.AreEqual(1L, device.Rejected);
+                Assert.Contains("'light'", device.LastRejection);
                 Assert.AreEqual(1, _switch);
-                Assert.AreEqual("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]", rig.Last("property/post"));
+                Assert.AreEqual("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]", device.Last("property/post"));
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void A_failing_handler_is_counted_and_its_value_not_confirmed()
         {
-            FastBeeRig rig = StartWithSwitch();
-            rig.Client.OnCommand("reboot", c => { throw new InvalidOperationException("watchdog busy"); });
+            FastBeeDevice device = StartWithSwitch();
+            device.Client.OnCommand("reboot", c => { throw new InvalidOperationException("watchdog busy"); });
             try
             {
-                rig.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"maybe\"},{\"id\":\"reboot\",\"value\":\"1\"}]");
-                Assert.AreEqual(2L, rig.Rejected);
-                Assert.Contains("watchdog busy", rig.LastRejection);
-                Assert.AreEqual(0, rig.Count("property/post"), "nothing took effect, nothing is confirmed");
-                Assert.IsTrue(rig.Client.Session.IsConnected);
+                device.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"maybe\"},{\"id\":\"reboot\",\"value\":\"1\"}]");
+                Assert.AreEqual(2L, device.Rejected);
+                Assert.Contains("watchdog busy", device.LastRejection);
+                Assert.AreEqual(0, device.Count("property/post"), "nothing took effect, nothing is confirmed");
+                Assert.IsTrue(device.Rig.Session.IsConnected);
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void Malformed_and_hostile_payloads_are_rejected_with_a_reason_and_the_session_goes_on()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             try
             {
                 string deep = "";
@@ -175,46 +176,46 @@ namespace IotDevice.UnitTests.Dialects.FastBee
                 };
                 for (int i = 0; i < bad.Length; i++)
                 {
-                    long before = rig.Rejected;
-                    rig.Deliver("function/get", bad[i]);
-                    Assert.AreEqual(before + 1, rig.Rejected, "payload " + i.ToString() + " is rejected once");
-                    Assert.IsNotNull(rig.LastRejection);
+                    long before = device.Rejected;
+                    device.Deliver("function/get", bad[i]);
+                    Assert.AreEqual(before + 1, device.Rejected, "payload " + i.ToString() + " is rejected once");
+                    Assert.IsNotNull(device.LastRejection);
                 }
                 // Bytes no string can carry on the device: NUL and control characters.
-                long beforeBytes = rig.Rejected;
-                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", new byte[] { 0x00, 0x01, 0x5B });
-                Assert.AreEqual(beforeBytes + 1, rig.Rejected, "NUL bytes are rejected once");
+                long beforeBytes = device.Rejected;
+                device.Transport.Deliver(FastBeeDevice.Prefix + "function/get", new byte[] { 0x00, 0x01, 0x5B });
+                Assert.AreEqual(beforeBytes + 1, device.Rejected, "NUL bytes are rejected once");
                 Assert.AreEqual(0, _switchCalls);
-                rig.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"1\"}]");
+                device.Deliver("function/get", "[{\"id\":\"switch\",\"value\":\"1\"}]");
                 Assert.AreEqual(1, _switch, "still working");
-                Assert.IsTrue(rig.Client.Session.IsConnected);
+                Assert.IsTrue(device.Rig.Session.IsConnected);
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void An_item_whose_id_decodes_to_a_control_character_is_rejected_and_the_rest_still_runs()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             int caught = 0;
-            rig.Client.OnPropertySet(null, c => caught++); // a catch-all would otherwise take the id
+            device.Client.OnPropertySet(null, c => caught++); // a catch-all would otherwise take the id
             try
             {
                 // "\u0000" is "" on the device and "\0" on .NET: an identifier on neither.
-                rig.Deliver("function/get", "[{\"id\":\"\\u0000\",\"value\":\"9\",\"remark\":\"\"},{\"id\":\"\\u0007\",\"value\":\"9\"},{\"id\":\"switch\",\"value\":\"1\"}]");
-                Assert.AreEqual(2L, rig.Rejected, "each bad item once");
-                Assert.Contains("empty or holds control characters", rig.LastRejection);
+                device.Deliver("function/get", "[{\"id\":\"\\u0000\",\"value\":\"9\",\"remark\":\"\"},{\"id\":\"\\u0007\",\"value\":\"9\"},{\"id\":\"switch\",\"value\":\"1\"}]");
+                Assert.AreEqual(2L, device.Rejected, "each bad item once");
+                Assert.Contains("empty or holds control characters", device.LastRejection);
                 Assert.AreEqual(0, caught);
                 Assert.AreEqual(1, _switch, "the good item after them still ran");
-                Assert.AreEqual(1, rig.Count("property/post"), "and was confirmed");
-                Assert.IsTrue(rig.Client.Session.IsConnected);
+                Assert.AreEqual(1, device.Count("property/post"), "and was confirmed");
+                Assert.IsTrue(device.Rig.Session.IsConnected);
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
@@ -223,50 +224,50 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         {
             _switch = 0;
             _switchCalls = 0;
-            FastBeeRig rig = new FastBeeRig(FastBeeRig.Options());
-            rig.Client.OnPropertySet("switch", c => { _switchCalls++; _switch = 1; });
+            FastBeeDevice device = new FastBeeDevice(FastBeeDevice.Options());
+            device.Client.OnPropertySet("switch", c => { _switchCalls++; _switch = 1; });
             // A retained replay lands between SUBACK and info/post; here, before the first connect.
-            byte[] payload = FastBeeRig.Bytes("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
+            byte[] payload = FastBeeDevice.Bytes("[{\"id\":\"switch\",\"value\":\"1\",\"remark\":\"\"}]");
             for (int i = 0; i < 9; i++)
             {
-                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", payload);
+                device.Transport.Deliver(FastBeeDevice.Prefix + "function/get", payload);
             }
             Assert.AreEqual(0, _switchCalls, "held until info/post");
-            Assert.AreEqual(1L, rig.Rejected, "the ninth is beyond the hold");
-            Assert.AreEqual(1L, rig.Client.Session.Counters.RejectedFor(RejectReason.BeforeAnnouncement));
-            rig.Start();
+            Assert.AreEqual(1L, device.Rejected, "the ninth is beyond the hold");
+            Assert.AreEqual(1L, device.Rig.Session.Counters.RejectedFor(RejectReason.BeforeAnnouncement));
+            device.Start();
             try
             {
-                FastBeeRig.WaitFor(() => rig.Count("property/post") == 8, "the held commands confirmed");
+                Waits.Until(() => device.Count("property/post") == 8, "the held commands confirmed");
                 Assert.AreEqual(8, _switchCalls);
-                Assert.StartsWith(FastBeeRig.Prefix + "info/post|", rig.Transport.Published()[0]);
+                Assert.StartsWith(FastBeeDevice.Prefix + "info/post|", device.Transport.Published()[0]);
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
         [TestMethod]
         public void Ten_thousand_items_are_refused_without_running_a_handler()
         {
-            SessionOptions session = FastBeeRig.FastSession();
+            SessionOptions session = DeviceRig.Quick();
             session.MaxInboundBytes = 1024 * 1024;
             _switchCalls = 0;
-            FastBeeRig rig = new FastBeeRig(FastBeeRig.Options(), session);
-            rig.Client.OnPropertySet("switch", c => _switchCalls++);
-            rig.Start();
+            FastBeeDevice device = new FastBeeDevice(FastBeeDevice.Options(), session);
+            device.Client.OnPropertySet("switch", c => _switchCalls++);
+            device.Start();
             try
             {
-                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", TenThousandItems());
-                Assert.AreEqual(1L, rig.Rejected);
-                Assert.Contains("more than 64 items", rig.LastRejection);
+                device.Transport.Deliver(FastBeeDevice.Prefix + "function/get", TenThousandItems());
+                Assert.AreEqual(1L, device.Rejected);
+                Assert.Contains("more than 64 items", device.LastRejection);
                 Assert.AreEqual(0, _switchCalls);
-                Assert.AreEqual(0, rig.Count("property/post"));
+                Assert.AreEqual(0, device.Count("property/post"));
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
 
@@ -287,16 +288,16 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         [TestMethod]
         public void Oversized_payloads_are_stopped_by_the_session_limit()
         {
-            FastBeeRig rig = StartWithSwitch();
+            FastBeeDevice device = StartWithSwitch();
             try
             {
-                rig.Transport.Deliver(FastBeeRig.Prefix + "function/get", TenThousandItems());
-                Assert.AreEqual(1L, rig.Rejected);
+                device.Transport.Deliver(FastBeeDevice.Prefix + "function/get", TenThousandItems());
+                Assert.AreEqual(1L, device.Rejected);
                 Assert.AreEqual(0, _switchCalls);
             }
             finally
             {
-                rig.Stop();
+                device.Stop();
             }
         }
     }

@@ -1,0 +1,83 @@
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.FastBee
+{
+    /// <summary>
+    /// The credentials of each connect attempt (docs/fastbee.md §2): the client id, and the simple
+    /// password or the encrypted one, whose expiry is counted from the server's time fetched over HTTP
+    /// just before (or the clock set earlier, when that fails).
+    /// </summary>
+    internal sealed class FastBeeConnection
+    {
+        private readonly FastBeeOptions _options;
+        private readonly IHttpTransport _http;
+        private readonly FastBeeHttpTime _httpTime = new FastBeeHttpTime();
+        private long _passwordExpiresAt;
+
+        public FastBeeConnection(FastBeeOptions options, IHttpTransport http)
+        {
+            _options = options;
+            _http = http;
+            ClientId = FastBeeAuth.ClientId(options.Encrypted, options.DeviceNum, options.ProductId, options.UserId);
+        }
+
+        public readonly string ClientId;
+
+        public long PasswordExpiresAtMs
+        {
+            get { lock (this) { return _passwordExpiresAt; } }
+        }
+
+        /// <summary>
+        /// Options for the next connect; null when encrypted and no time can be had (HTTP failed and the
+        /// clock was never set): without it no valid password exists, and the session asks again after its backoff.
+        /// </summary>
+        public MqttConnectOptions Create(IDialectHost host)
+        {
+            MqttConnectOptions connect = new MqttConnectOptions();
+            connect.Host = _options.Host;
+            connect.Port = _options.Port;
+            connect.UseTls = _options.UseTls;
+            connect.CaCertificatePem = _options.CaCertificatePem;
+            connect.ClientId = ClientId;
+            connect.Username = _options.MqttUsername;
+            connect.KeepAliveSeconds = _options.KeepAliveSeconds;
+            connect.CleanSession = true;
+            if (!_options.Encrypted)
+            {
+                connect.Password = FastBeeAuth.SimplePassword(_options.MqttPassword, _options.AuthCode);
+                return connect;
+            }
+            long now = SynchronisedNow(host);
+            if (now <= 0)
+            {
+                return null;
+            }
+            long expiry = now + _options.PasswordLifetimeMs;
+            connect.Password = FastBeeAuth.EncryptedPassword(_options.MqttPassword, expiry, _options.AuthCode, _options.ProductSecret);
+            lock (this)
+            {
+                _passwordExpiresAt = expiry;
+            }
+            return connect;
+        }
+
+        // The server's time over HTTP (which also sets the client's clock), else the clock set earlier, else 0.
+        private long SynchronisedNow(IDialectHost host)
+        {
+            string problem = _httpTime.Fetch(_http, _options.NtpUrl, _options.HttpTimeoutMs, host.Clock);
+            if (problem == null)
+            {
+                host.SyncClock(_httpTime.DeviceSendTime, _httpTime.ServerRecvTime, _httpTime.ServerSendTime, _httpTime.DeviceRecvTime);
+                return host.WallClock.NowMs;
+            }
+            if (host.WallClock.IsSynced)
+            {
+                host.Write("FastBee: " + problem + "; the password expiry uses the clock set earlier");
+                return host.WallClock.NowMs;
+            }
+            host.Write("FastBee: " + problem + "; without the time no encrypted password can be built, retrying after the backoff");
+            return 0;
+        }
+    }
+}

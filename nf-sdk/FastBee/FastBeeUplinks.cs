@@ -1,0 +1,280 @@
+using System;
+using System.Collections;
+using System.Text;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.FastBee
+{
+    /// <summary>
+    /// Everything the device publishes, written into one buffer under one lock: info/post (with the
+    /// firmware version and position it reports), reports and events with their outcome ids, command
+    /// confirmations, monitor samples, ntp/post and upgrade/reply.
+    /// </summary>
+    internal sealed class FastBeeUplinks
+    {
+        /// <summary>The reply kind of ntp/post: ntp/get carries no id, so one request waits at a time.</summary>
+        public const int TimeReply = (int)TopicKind.NtpResponse;
+
+        public readonly TopicTable Topics;
+
+        /// <summary>
+        /// The device time the outstanding ntp/post went out at: written before the request is registered,
+        /// read once its answer completed it.
+        /// </summary>
+        public long TimeSentAt;
+
+        private readonly FastBeeOptions _options;
+        private readonly byte[] _summaryJson;
+        private readonly JsonWriter _writer;
+        private readonly object _info = new object();
+        private IDialectHost _host;
+        private double _firmwareVersion;
+        private double _longitude;
+        private double _latitude;
+
+        public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
+        {
+            _options = options;
+            Topics = topics;
+            _summaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
+            _writer = new JsonWriter(512, options.MaxMessageBytes);
+            _firmwareVersion = options.FirmwareVersion;
+            _longitude = options.Longitude;
+            _latitude = options.Latitude;
+        }
+
+        /// <summary>The client's host; the dialect belongs to one client.</summary>
+        public IDialectHost Host
+        {
+            get
+            {
+                IDialectHost host = _host;
+                if (host == null)
+                {
+                    throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient (new DeviceClient(transport, dialect)).");
+                }
+                return host;
+            }
+        }
+
+        public void Attach(IDialectHost host)
+        {
+            if (_host != null)
+            {
+                throw new InvalidOperationException("This FastBeeDialect already belongs to another DeviceClient.");
+            }
+            _host = host;
+        }
+
+        public double FirmwareVersion
+        {
+            get { lock (_info) { return _firmwareVersion; } }
+            set
+            {
+                if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
+                {
+                    throw new ArgumentException("A firmware version is a non-negative number such as 1.2.");
+                }
+                lock (_info) { _firmwareVersion = value; }
+            }
+        }
+
+        public void SetLocation(double longitude, double latitude)
+        {
+            lock (_info)
+            {
+                _longitude = longitude;
+                _latitude = latitude;
+            }
+        }
+
+        /// <summary>info/post; in the announcement it goes out directly, ahead of the backlog.</summary>
+        public SendResult Info(bool announcing)
+        {
+            IDialectHost host = Host;
+            int rssi = ReadRssi(host);
+            double version;
+            double longitude;
+            double latitude;
+            lock (_info)
+            {
+                version = _firmwareVersion;
+                longitude = _longitude;
+                latitude = _latitude;
+            }
+            lock (_writer)
+            {
+                _writer.Reset();
+                FastBeeMessages.WriteInfo(_writer, rssi, version, _options.UserId, longitude, latitude, _options.Summary, _summaryJson);
+                if (announcing && !_writer.Overflowed)
+                {
+                    return host.Announce(Topics.Get(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, _options.PublishQos);
+                }
+                return Publish(host, TopicKind.DeviceInfoPost);
+            }
+        }
+
+        /// <summary>An item array of every value of <paramref name="report"/> on property/post or event/post, with its outcome id.</summary>
+        public SendResult Items(PropertyReport report, TopicKind kind, out long id)
+        {
+            if (report == null || report.Count == 0)
+            {
+                throw new ArgumentException("Nothing to report: the report is empty.");
+            }
+            IDialectHost host = Host;
+            lock (_writer)
+            {
+                _writer.Reset();
+                FastBeeItems.Write(_writer, report);
+                return Report(host, kind, out id);
+            }
+        }
+
+        /// <summary>One event on event/post: the first value of <paramref name="value"/>, else <paramref name="text"/>.</summary>
+        public SendResult Event(string eventId, PropertyReport value, string text, string remark, out long id)
+        {
+            if (eventId == null || eventId.Length == 0)
+            {
+                throw new ArgumentException("An event needs its identifier.");
+            }
+            IDialectHost host = Host;
+            lock (_writer)
+            {
+                _writer.Reset();
+                _writer.BeginArray();
+                if (value != null && value.Count > 0)
+                {
+                    _writer.BeginObject();
+                    _writer.WriteString("id", eventId);
+                    _writer.WriteName("value");
+                    value.WriteValueAsText(0, _writer);
+                    _writer.WriteString("remark", "");
+                    _writer.EndObject();
+                }
+                else
+                {
+                    FastBeeItems.WriteItem(_writer, eventId, text, remark);
+                }
+                _writer.EndArray();
+                return Report(host, TopicKind.EventPost, out id);
+            }
+        }
+
+        /// <summary>property/post with the values now in effect after a function/get (a list of reports).</summary>
+        public SendResult Confirm(ArrayList results)
+        {
+            IDialectHost host = Host;
+            lock (_writer)
+            {
+                _writer.Reset();
+                _writer.BeginArray();
+                for (int i = 0; i < results.Count; i++)
+                {
+                    FastBeeItems.WriteAll(_writer, (PropertyReport)results[i]);
+                }
+                _writer.EndArray();
+                return Publish(host, TopicKind.PropertyPost);
+            }
+        }
+
+        /// <summary>One monitor sample on monitor/post.</summary>
+        public SendResult Sample(PropertyReport sample)
+        {
+            IDialectHost host = Host;
+            lock (_writer)
+            {
+                _writer.Reset();
+                FastBeeItems.Write(_writer, sample);
+                return Publish(host, TopicKind.MonitorPost);
+            }
+        }
+
+        /// <summary>upgrade/reply <c>{"messageId":…,"code":…,"msg":…}</c>.</summary>
+        public SendResult UpgradeReply(string messageIdJson, int code, string message)
+        {
+            IDialectHost host = Host;
+            lock (_writer)
+            {
+                _writer.Reset();
+                FastBeeMessages.WriteUpgradeReply(_writer, messageIdJson, code, message);
+                return Publish(host, TopicKind.OtaReply);
+            }
+        }
+
+        /// <summary>ntp/post <c>{"deviceSendTime":…}</c>, waiting for its ntp/get; one at a time.</summary>
+        public SendResult RequestTime()
+        {
+            IDialectHost host = Host;
+            lock (_writer)
+            {
+                TimeSentAt = host.Clock.NowMs;
+                _writer.Reset();
+                FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
+                return host.SendRequest(Topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
+                    TimeReply, 0, host.NewId());
+            }
+        }
+
+        /// <summary>The connection ended: no ntp/get can come on the next (clean) session, so the next connect may ask again.</summary>
+        public void AbandonTimeRequest()
+        {
+            IDialectHost host = Host;
+            if (host.Complete(TimeReply, 0, false, 0, "the connection ended"))
+            {
+                host.Write("FastBee: time request abandoned, the connection ended");
+            }
+        }
+
+        // The message in _writer (lock held) as a report: FastBee answers none, so its outcome is the PUBACK
+        // at QoS 1 and Sent at QoS 0.
+        private SendResult Report(IDialectHost host, TopicKind kind, out long id)
+        {
+            id = 0;
+            string topic = Topics.Get(kind);
+            if (TooLarge(host, topic))
+            {
+                return SendResult.TooLarge;
+            }
+            id = host.NewId();
+            return host.SendReport(topic, _writer.Buffer, _writer.Length, _options.PublishQos, id);
+        }
+
+        // The message in _writer (lock held), without an outcome.
+        private SendResult Publish(IDialectHost host, TopicKind kind)
+        {
+            string topic = Topics.Get(kind);
+            return TooLarge(host, topic) ? SendResult.TooLarge : host.Publish(topic, _writer.Buffer, _writer.Length, _options.PublishQos);
+        }
+
+        private bool TooLarge(IDialectHost host, string topic)
+        {
+            if (!_writer.Overflowed)
+            {
+                return false;
+            }
+            host.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + _options.MaxMessageBytes.ToString() + "); not sent");
+            return true;
+        }
+
+        private int ReadRssi(IDialectHost host)
+        {
+            RssiSource rssi = _options.Rssi;
+            if (rssi == null)
+            {
+                return 0;
+            }
+            try
+            {
+                return rssi();
+            }
+            catch (Exception e)
+            {
+                host.Write("FastBee: the rssi source failed: " + e.Message);
+                return 0;
+            }
+        }
+    }
+}
