@@ -19,11 +19,6 @@ namespace IotDevice.Dialects.EztCloud
             _sentAt = new long[capacity];
         }
 
-        public int Count
-        {
-            get { return _count; }
-        }
-
         public void Add(long sequence, long nowMs)
         {
             if (_count == _sequences.Length)
@@ -35,6 +30,15 @@ namespace IotDevice.Dialects.EztCloud
             _sequences[tail] = sequence;
             _sentAt[tail] = nowMs;
             _count++;
+        }
+
+        /// <summary>Forgets the report added last (its send failed).</summary>
+        public void RemoveNewest()
+        {
+            if (_count > 0)
+            {
+                _count--;
+            }
         }
 
         /// <summary>The oldest report sent within <paramref name="maxAgeMs"/>, removed; 0 when none waits.</summary>
