@@ -253,15 +253,16 @@ namespace IotDevice.Dialects.EztCloud
                 Arm(_nextReportMs);
                 return;
             }
-            if (_uplink.Options.PublishQos == MqttQos.AtMostOnce && !host.IsConnected)
-            {
-                host.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
-                return;
-            }
             try
             {
-                SendResult result = SendPending(now);
-                if (result != SendResult.Accepted)
+                // QoS 0 offline: the next connection's announcement sends them.
+                SendResult result = _uplink.Options.PublishQos == MqttQos.AtMostOnce && !host.IsConnected
+                    ? SendResult.NotConnected : SendPending(now);
+                if (result == SendResult.NotConnected)
+                {
+                    host.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
+                }
+                else if (result != SendResult.Accepted)
                 {
                     // A full outbox or pending table: try again an interval later, nothing lost.
                     host.Write("merged attribute report not sent (" + ((int)result).ToString() + "); retrying");

@@ -41,7 +41,7 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        /// <summary>The oldest report sent within <paramref name="maxAgeMs"/>, removed; 0 when none waits.</summary>
+        /// <summary>The oldest report sent less than <paramref name="maxAgeMs"/> ago, removed; 0 when none waits.</summary>
         public long Match(long nowMs, long maxAgeMs)
         {
             while (_count > 0)
@@ -50,7 +50,8 @@ namespace IotDevice.Dialects.EztCloud
                 long age = nowMs - _sentAt[_head];
                 _head = (_head + 1) % _sequences.Length;
                 _count--;
-                if (age <= maxAgeMs)
+                // Gone at the age its request times out, as the session counts it.
+                if (age < maxAgeMs)
                 {
                     return sequence;
                 }
