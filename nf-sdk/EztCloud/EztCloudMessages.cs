@@ -54,12 +54,7 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public static void WriteCommandReply(JsonWriter writer, JsonElement method, JsonElement id, CommandContext command)
         {
-            writer.Reset();
-            writer.BeginObject();
-            writer.WriteName("method");
-            writer.WriteRawValue(method.Buffer, method.Start, method.Length);
-            writer.WriteName("params");
-            writer.BeginObject();
+            BeginReply(writer, method);
             PropertyReport output = command.Output;
             for (int i = 0; output != null && i < output.Count; i++)
             {
@@ -71,24 +66,27 @@ namespace IotDevice.Dialects.EztCloud
                 writer.WriteString("error", command.Message != null ? command.Message : "failed");
                 writer.WriteNumber("code", (long)command.Code);
             }
-            writer.EndObject();
-            WriteId(writer, id);
-            writer.EndObject();
+            EndReply(writer, id);
         }
 
         /// <summary>The reply to a command no handler knows: <c>{"method":…,"params":{"error":"unknown method"},"id":…}</c>.</summary>
         public static void WriteUnknownMethodReply(JsonWriter writer, JsonElement method, JsonElement id)
         {
-            writer.Reset();
-            writer.BeginObject();
-            writer.WriteName("method");
-            writer.WriteRawValue(method.Buffer, method.Start, method.Length);
-            writer.WriteName("params");
-            writer.BeginObject();
+            BeginReply(writer, method);
             writer.WriteString("error", "unknown method");
-            writer.EndObject();
-            WriteId(writer, id);
-            writer.EndObject();
+            EndReply(writer, id);
+        }
+
+        /// <summary>The answer to otaUpgrade: <c>{"method":"otaUpgrade","params":{"accepted":…[,"error":…]},"id":…}</c>.</summary>
+        public static void WriteOtaReply(JsonWriter writer, JsonElement method, JsonElement id, bool accepted, string error)
+        {
+            BeginReply(writer, method);
+            writer.WriteBoolean("accepted", accepted);
+            if (error != null)
+            {
+                writer.WriteString("error", error);
+            }
+            EndReply(writer, id);
         }
 
         /// <summary>
@@ -130,13 +128,27 @@ namespace IotDevice.Dialects.EztCloud
             return JsonReader.Parse(bytes, 0, bytes.Length).Exists;
         }
 
-        private static void WriteId(JsonWriter writer, JsonElement id)
+        // {"method":<as received>,"params":{ … the reply's members …
+        private static void BeginReply(JsonWriter writer, JsonElement method)
         {
+            writer.Reset();
+            writer.BeginObject();
+            writer.WriteName("method");
+            writer.WriteRawValue(method.Buffer, method.Start, method.Length);
+            writer.WriteName("params");
+            writer.BeginObject();
+        }
+
+        // … },"id":<as received>}; no id when the command had none.
+        private static void EndReply(JsonWriter writer, JsonElement id)
+        {
+            writer.EndObject();
             if (id.Kind == JsonKind.String || id.Kind == JsonKind.Number)
             {
                 writer.WriteName("id");
                 writer.WriteRawValue(id.Buffer, id.Start, id.Length);
             }
+            writer.EndObject();
         }
 
         // Counts values up to limit; nesting is already bounded by the reader (Inbound.MaxDepth).

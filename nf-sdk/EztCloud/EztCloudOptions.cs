@@ -140,6 +140,21 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
+        internal MqttConnectOptions ToConnectOptions()
+        {
+            MqttConnectOptions connect = new MqttConnectOptions();
+            connect.Host = Host;
+            connect.Port = EffectivePort;
+            connect.UseTls = UseTls;
+            connect.CaCertificatePem = CaCertificatePem;
+            connect.ClientId = EffectiveClientId;
+            connect.Username = Username;
+            connect.Password = Password;
+            connect.KeepAliveSeconds = KeepAliveSeconds;
+            connect.CleanSession = true;
+            return connect;
+        }
+
         internal EztCloudOptions Copy()
         {
             EztCloudOptions copy = new EztCloudOptions();
@@ -157,6 +172,7 @@ namespace IotDevice.Dialects.EztCloud
             copy.OtaCheckOnConnect = OtaCheckOnConnect;
             copy.OtaCheckMethod = OtaCheckMethod;
             copy.PublishQos = PublishQos;
+            copy.ResponsesEnabled = ResponsesEnabled;
             return copy;
         }
     }

@@ -19,11 +19,6 @@ namespace IotDevice.Dialects.EztCloud
             _sentAt = new long[capacity];
         }
 
-        public int Count
-        {
-            get { return _count; }
-        }
-
         public void Add(long sequence, long nowMs)
         {
             if (_count == _sequences.Length)
@@ -37,7 +32,16 @@ namespace IotDevice.Dialects.EztCloud
             _count++;
         }
 
-        /// <summary>The oldest report sent within <paramref name="maxAgeMs"/>, removed; 0 when none waits.</summary>
+        /// <summary>Forgets the report added last (its send failed).</summary>
+        public void RemoveNewest()
+        {
+            if (_count > 0)
+            {
+                _count--;
+            }
+        }
+
+        /// <summary>The oldest report sent less than <paramref name="maxAgeMs"/> ago, removed; 0 when none waits.</summary>
         public long Match(long nowMs, long maxAgeMs)
         {
             while (_count > 0)
@@ -46,7 +50,8 @@ namespace IotDevice.Dialects.EztCloud
                 long age = nowMs - _sentAt[_head];
                 _head = (_head + 1) % _sequences.Length;
                 _count--;
-                if (age <= maxAgeMs)
+                // Gone at the age its request times out, as the session counts it.
+                if (age < maxAgeMs)
                 {
                     return sequence;
                 }

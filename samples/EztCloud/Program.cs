@@ -37,6 +37,8 @@ namespace IotDevice.Samples.EztCloud
                     options.FirmwareVersion = "1.0.0";
                     // The platform ignores reports closer than about a second: merge faster ones.
                     options.MinReportIntervalMs = 1000;
+                    // On when the device type answers reports ("cloud responses"): outcomes then say what the platform did.
+                    options.ResponsesEnabled = settings.Flag("eztcloud", "responses", false);
 
                     EztCloudDialect dialect = new EztCloudDialect(options);
                     SampleDevice device = new SampleDevice(dialect, board, settings);

@@ -77,16 +77,17 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
         [TestMethod]
         public void Attribute_report_is_acknowledged()
         {
-            using var device = new EztCloudTestDevice(_broker).Start();
+            using var device = new EztCloudTestDevice(_broker, o => o.ResponsesEnabled = true).Start();
             EztCloudResponse answer = null;
             device.Dialect.AttributesResponse += r => answer = r;
 
-            Assert.AreEqual(SendResult.Accepted, device.Client.ReportProperties(new PropertyReport(3).Add("temperature", 28.5).Add("light", 2000L).Add("switch", true)));
+            Assert.AreEqual(SendResult.Accepted, device.Client.ReportProperties(new PropertyReport(3).Add("temperature", 28.5).Add("light", 2000L).Add("switch", true), out long id));
 
             Assert.AreEqual("{\"temperature\":28.5,\"light\":2000,\"switch\":true}", _platform.WaitFor("attributes").Text);
             Eventually.True(() => answer != null, "attributes_response reaches the device");
             Assert.IsTrue(answer.Succeeded);
-            Assert.AreEqual(1L, answer.Sequence);
+            Assert.AreEqual(id, answer.Sequence);
+            Assert.AreEqual(OutcomeStatus.Acknowledged, device.OutcomeOf(id).Status);
             Assert.AreEqual(EztCloudPlatform.Ts, answer.Timestamp);
             Assert.AreEqual(28.5, (double)_platform.Attributes["temperature"]);
         }
@@ -95,16 +96,21 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
         public void Reports_sent_too_fast_are_throttled_and_the_app_is_told()
         {
             _platform.ThrottleWindowMs = 5000;
-            using var device = new EztCloudTestDevice(_broker).Start();
+            using var device = new EztCloudTestDevice(_broker, o => o.ResponsesEnabled = true).Start();
             EztCloudResponse refused = null;
             device.Dialect.ReportRefused += r => refused = r;
 
-            device.Client.ReportProperties(new PropertyReport(1).Add("light", 1L));
-            device.Client.ReportProperties(new PropertyReport(1).Add("light", 2L));
+            device.Client.ReportProperties(new PropertyReport(1).Add("light", 1L), out long first);
+            device.Client.ReportProperties(new PropertyReport(1).Add("light", 2L), out long second);
 
             Eventually.True(() => refused != null, "the throttled answer reaches the device");
             Assert.AreEqual(EztCloudResponse.Throttled, refused.ErrorCode);
-            Assert.AreEqual(2L, refused.Sequence, "the second report was the one ignored");
+            Assert.AreEqual(second, refused.Sequence, "the second report was the one ignored");
+            Assert.AreEqual(OutcomeStatus.Acknowledged, device.OutcomeOf(first).Status);
+            Outcome outcome = device.OutcomeOf(second);
+            Assert.AreEqual(OutcomeStatus.Refused, outcome.Status);
+            Assert.AreEqual(-1, outcome.Code);
+            Assert.AreEqual(refused.ErrorMessage, outcome.Message);
             Assert.AreEqual(1L, device.Dialect.Counters.Throttled);
             Assert.AreEqual(1L, (long)_platform.Attributes["light"], "the platform kept the first value");
         }
@@ -113,16 +119,20 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
         public void With_a_minimum_interval_nothing_is_throttled_and_the_latest_values_arrive()
         {
             _platform.ThrottleWindowMs = 200;
-            using var device = new EztCloudTestDevice(_broker, o => o.MinReportIntervalMs = 500).Start();
+            using var device = new EztCloudTestDevice(_broker, o => { o.MinReportIntervalMs = 500; o.ResponsesEnabled = true; }).Start();
 
+            long[] ids = new long[5];
             for (int i = 1; i <= 5; i++)
             {
-                device.Client.ReportProperties(new PropertyReport(2).Add("light", (long)i).Add("step" + i, true));
+                device.Client.ReportProperties(new PropertyReport(2).Add("light", (long)i).Add("step" + i, true), out ids[i - 1]);
             }
 
             ReceivedMessage merged = _platform.WaitFor("attributes", 2);
             Assert.AreEqual("{\"light\":5,\"step2\":true,\"step3\":true,\"step4\":true,\"step5\":true}", merged.Text);
-            Eventually.True(() => device.Dialect.Counters.ResponsesOk == 2, "both reports acknowledged");
+            Assert.AreEqual(OutcomeStatus.Acknowledged, device.OutcomeOf(ids[0]).Status);
+            Assert.AreEqual(OutcomeStatus.Acknowledged, device.OutcomeOf(ids[1]).Status, "the merged report, under the id its reports share");
+            Assert.AreEqual(ids[1], ids[4]);
+            Assert.AreEqual(2, device.Outcomes.Count);
             Assert.AreEqual(0, _platform.Throttled);
             Assert.AreEqual(4L, device.Dialect.Counters.Coalesced);
             Assert.AreEqual(5L, (long)_platform.Attributes["light"]);
@@ -169,18 +179,19 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
         [TestMethod]
         public void Event_is_reported_and_acknowledged()
         {
-            using var device = new EztCloudTestDevice(_broker).Start();
+            using var device = new EztCloudTestDevice(_broker, o => o.ResponsesEnabled = true).Start();
             EztCloudResponse answer = null;
             device.Dialect.EventResponse += r => answer = r;
 
             device.Client.ReportEvent("productFound", new PropertyReport(4).Add("count", 3L).Add("location", "REGION.B43")
-                .Add("tags", "RED").AddJson("detail", "[\"100474\",\"100475\",\"100342\"]"));
+                .Add("tags", "RED").AddJson("detail", "[\"100474\",\"100475\",\"100342\"]"), out long id);
 
             Assert.AreEqual("{\"method\":\"productFound\",\"params\":{\"count\":3,\"location\":\"REGION.B43\",\"tags\":\"RED\",\"detail\":[\"100474\",\"100475\",\"100342\"]}}",
                 _platform.WaitFor("event_report").Text);
             Eventually.True(() => answer != null, "event_response reaches the device");
             Assert.IsTrue(answer.Succeeded);
-            Assert.AreEqual(1L, answer.Sequence);
+            Assert.AreEqual(id, answer.Sequence);
+            Assert.AreEqual(OutcomeStatus.Acknowledged, device.OutcomeOf(id).Status);
         }
 
         [TestMethod]

@@ -32,6 +32,7 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
                 RandomSeed = 5,
             });
             Client.Session.Log += line => Log.Enqueue(line);
+            Client.Outcome += outcome => Outcomes[outcome.Id] = outcome;
         }
 
         public EztCloudOptions Options { get; }
@@ -41,6 +42,17 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
         public DeviceClient Client { get; }
 
         public ConcurrentQueue<string> Log { get; } = new ConcurrentQueue<string>();
+
+        /// <summary>Every outcome so far, by the id the report was given.</summary>
+        public ConcurrentDictionary<long, Outcome> Outcomes { get; } = new ConcurrentDictionary<long, Outcome>();
+
+        /// <summary>Waits for the outcome of <paramref name="id"/>.</summary>
+        public Outcome OutcomeOf(long id)
+        {
+            Outcome outcome = null;
+            Eventually.True(() => Outcomes.TryGetValue(id, out outcome), "the outcome of " + id);
+            return outcome;
+        }
 
         /// <summary>Starts and waits until the session is subscribed and connected.</summary>
         public EztCloudTestDevice Start()

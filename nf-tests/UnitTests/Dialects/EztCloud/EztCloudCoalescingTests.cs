@@ -2,6 +2,7 @@ using IotDevice.Client;
 using IotDevice.Dialects.EztCloud;
 using IotDevice.Session;
 using IotDevice.Transport;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.EztCloud
@@ -25,20 +26,26 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             EztDevice device = EztDevice.Started(Limited(), 0);
             try
             {
-                long start = SystemClock.Instance.NowMs;
-                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 1.0)));
-                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(2).Add("temperature", 2.0).Add("light", 5L)));
-                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 3.5)));
-                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("switch", true)));
+                long start = device.Rig.Clock.NowMs;
+                long sentAt = 0;
+                long first, second, third, fourth;
+                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 1.0), out first));
+                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(2).Add("temperature", 2.0).Add("light", 5L), out second));
+                device.Client.Outcome += o => { if (o.Id == second) { sentAt = device.Rig.Clock.NowMs; } };
+                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 3.5), out third));
+                Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("switch", true), out fourth));
                 Assert.AreEqual(1, device.CountOn("attributes"), "only the first went out at once");
                 Assert.AreEqual("{\"temperature\":1.0}", device.Last("attributes"));
                 Assert.AreEqual(3L, device.Dialect.Counters.Coalesced);
+                Assert.AreNotEqual(first, second);
+                Assert.AreEqual(second, third, "merged reports share the id of the message they go out in");
+                Assert.AreEqual(second, fourth);
 
-                EztDevice.WaitFor(() => device.CountOn("attributes") == 2, "the merged report");
-                long waited = SystemClock.Instance.NowMs - start;
-                Assert.IsTrue(waited >= Interval - 20, "sent after " + waited.ToString() + " ms, before the interval");
+                device.Rig.Advance(Interval / 2);
+                device.AdvanceUntil(Interval / 2, () => device.CountOn("attributes") == 2, "the merged report");
+                Assert.IsTrue(sentAt - start >= Interval, "sent " + (sentAt - start).ToString() + " ms after the first, before the interval");
                 Assert.AreEqual("{\"temperature\":3.5,\"light\":5,\"switch\":true}", device.Last("attributes"));
-                Assert.AreEqual(2L, device.Dialect.Counters.AttributeReports);
+                Assert.AreEqual((int)OutcomeStatus.Sent, (int)device.OutcomeOf(second).Status);
             }
             finally
             {
@@ -76,7 +83,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                     device.Client.ReportProperties(new PropertyReport(1).Add("k" + i.ToString(), (long)i));
                 }
                 Assert.AreEqual(2, device.CountOn("attributes"), "the first at once, 32 merged ones early when the 33rd did not fit");
-                EztDevice.WaitFor(() => device.CountOn("attributes") == 3, "the rest after the interval");
+                device.AdvanceUntil(Interval, () => device.CountOn("attributes") == 3, "the rest after the interval");
                 string all = "";
                 for (int i = 0; i < device.Transport.Count; i++)
                 {
@@ -122,7 +129,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 device.Client.ReportProperties(new PropertyReport(1).Add("light", 1L));
                 device.Deliver("attributes_push", "{\"switch\":false}");
                 device.Client.ReportProperties(new PropertyReport(1).Add("light", 2L));
-                EztDevice.WaitFor(() => device.CountOn("attributes") == 2, "the merged report");
+                device.AdvanceUntil(Interval, () => device.CountOn("attributes") == 2, "the merged report");
                 Assert.AreEqual("{\"switch\":false,\"light\":2}", device.Last("attributes"));
             }
             finally
@@ -142,11 +149,12 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("a", 1L)));
                 device.Transport.NextConnectResult = MqttConnectResult.NetworkError;
                 device.Transport.Drop();
-                EztDevice.WaitFor(() => device.Logged("merged attribute(s) wait for the connection"), "the timer finds the link down");
+                Waits.Until(() => !device.Session.IsConnected, "the session sees the link down");
+                device.AdvanceUntil(Interval, () => device.Logged("merged attribute(s) wait for the connection"), "the wait finds the link down");
                 Assert.AreEqual(1, device.CountOn("attributes"));
 
                 device.Transport.NextConnectResult = MqttConnectResult.Accepted;
-                EztDevice.WaitFor(() => device.CountOn("attributes") == 2, "sent with the version after the reconnect");
+                device.RunUntil(() => device.CountOn("attributes") == 2, "sent with the version after the reconnect");
                 Assert.AreEqual("{\"a\":1,\"version\":\"1.0.0\"}", device.Last("attributes"));
             }
             finally

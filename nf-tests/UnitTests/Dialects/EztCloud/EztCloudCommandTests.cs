@@ -10,14 +10,13 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
     public class EztCloudCommandTests
     {
         [TestMethod]
-        public void Unknown_method_is_answered_as_such_and_counted()
+        public void Unknown_method_is_answered_as_such_and_logged()
         {
             EztDevice device = EztDevice.Started();
             try
             {
                 device.Deliver("command_send", "{\"method\":\"selfDestruct\",\"params\":{},\"id\":7}");
                 Assert.AreEqual("{\"method\":\"selfDestruct\",\"params\":{\"error\":\"unknown method\"},\"id\":7}", device.Last("command_reply"));
-                Assert.AreEqual(1L, device.Dialect.Counters.UnknownCommands);
                 Assert.IsTrue(device.Logged("no handler for command 'selfDestruct'"));
             }
             finally
@@ -62,7 +61,6 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 device.Deliver("command_send", "{\"method\":\"ping\",\"params\":{},\"id\":2}");
                 Assert.AreEqual(2, runs);
                 Assert.AreEqual(2, device.CountOn("command_reply"));
-                Assert.AreEqual(2L, device.Dialect.Counters.Commands);
             }
             finally
             {
@@ -155,13 +153,12 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         }
 
         [TestMethod]
-        public void Empty_payload_is_no_data_counted_and_logged()
+        public void Empty_payload_is_no_data_and_logged()
         {
             EztDevice device = EztDevice.Started();
             try
             {
                 device.Transport.Deliver(EztDevice.Topic("command_send"), new byte[0]);
-                Assert.AreEqual(1L, device.Dialect.Counters.Ignored);
                 Assert.AreEqual(0L, device.Session.Counters.Rejected);
                 Assert.IsTrue(device.Logged("no data"));
             }

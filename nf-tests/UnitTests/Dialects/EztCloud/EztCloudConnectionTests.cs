@@ -141,11 +141,11 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 device.Deliver("attributes_response", "{\"error_code\":-1,\"error_msg\":\"too fast\"}");
                 device.Deliver("command_send", "garbage");
                 device.Transport.Drop();
-                EztDevice.WaitFor(() => device.Transport.Count >= 5, "reconnected and announced again");
-                Assert.IsTrue(device.Log.Count > 3, "something was logged");
-                for (int i = 0; i < device.Log.Count; i++)
+                device.RunUntil(() => device.Transport.Count >= 5, "reconnected and announced again");
+                Assert.IsTrue(device.Rig.Log.Count > 3, "something was logged");
+                for (int i = 0; i < device.Rig.Log.Count; i++)
                 {
-                    Assert.IsTrue(((string)device.Log[i]).IndexOf("s3cret-Pa55") < 0, "the password leaked: " + (string)device.Log[i]);
+                    Assert.IsTrue(((string)device.Rig.Log[i]).IndexOf("s3cret-Pa55") < 0, "the password leaked: " + (string)device.Rig.Log[i]);
                 }
             }
             finally
@@ -164,7 +164,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             MqttConnectOptions connect = ((IDeviceDialect)dialect).CreateConnectOptions();
             Assert.AreEqual(EztDevice.Username, connect.Username);
             Assert.AreEqual(EztDevice.Password, connect.Password);
-            Assert.AreEqual("attributes/DU_JEwVTAmL3m", dialect.Topics.Get(IotDevice.Topics.TopicKind.PropertyPost));
+            Assert.AreEqual("attributes_response/DU_JEwVTAmL3m", ((IDeviceDialect)dialect).GetSubscribeFilters()[0]);
         }
 
         [TestMethod]

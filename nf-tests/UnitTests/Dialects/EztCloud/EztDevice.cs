@@ -1,52 +1,51 @@
-using System.Collections;
 using System.Text;
-using System.Threading;
 using IotDevice.Client;
 using IotDevice.Dialects.EztCloud;
 using IotDevice.Json;
 using IotDevice.Session;
-
 using IotDevice.UnitTests.Session;
 
 namespace IotDevice.UnitTests.Dialects.EztCloud
 {
-    internal delegate bool Condition();
-
     /// <summary>
-    /// One EZtCloud device on an in-memory link, for the tests: the docs' sample identity
-    /// (DU_JEwVTAmL3m / 1234567890), its log lines and rejections recorded.
+    /// The EZtCloud identity on the shared <see cref="DeviceRig"/>: the docs' sample device
+    /// (DU_JEwVTAmL3m / 1234567890), topics by prefix, and the last rejection with its detail.
     /// </summary>
     internal sealed class EztDevice
     {
         public const string Username = "DU_JEwVTAmL3m";
         public const string Password = "1234567890";
 
-        public readonly FakeTransport Transport = new FakeTransport();
+        /// <summary>The session's request timeout in these tests (the clock is stepped, so any value is quick).</summary>
+        public const int RequestTimeoutMs = 800;
+
+        public readonly DeviceRig Rig;
         public readonly EztCloudDialect Dialect;
-        public readonly DeviceClient Client;
-        public readonly ArrayList Log = new ArrayList();
-        public readonly ArrayList Rejections = new ArrayList();
+        private string _lastRejection;
 
         public EztDevice(EztCloudOptions options)
         {
             Dialect = new EztCloudDialect(options);
-            SessionOptions session = new SessionOptions();
-            session.InitialReconnectDelayMs = 100;
-            session.MaxReconnectDelayMs = 200;
+            SessionOptions session = DeviceRig.Quick();
             session.FlapWindowMs = 60000;
-            session.RequestTimeoutMs = 800;
-            session.RandomSeed = 7;
-            Client = new DeviceClient(Transport, Dialect, session);
-            Client.Session.Log += line => { lock (Log) { Log.Add(line); } };
-            Client.Session.InboundRejected += (topic, reason, detail) =>
-            {
-                lock (Rejections) { Rejections.Add(((int)reason).ToString() + "|" + detail); }
-            };
+            session.RequestTimeoutMs = RequestTimeoutMs;
+            Rig = new DeviceRig(Dialect, session);
+            Rig.Session.InboundRejected += (topic, reason, detail) => _lastRejection = ((int)reason).ToString() + "|" + detail;
+        }
+
+        public FakeTransport Transport
+        {
+            get { return Rig.Transport; }
+        }
+
+        public DeviceClient Client
+        {
+            get { return Rig.Client; }
         }
 
         public DeviceSession Session
         {
-            get { return Client.Session; }
+            get { return Rig.Session; }
         }
 
         /// <summary>Options without announcements, so a test sees only what it causes.</summary>
@@ -63,8 +62,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         public static EztDevice Started(EztCloudOptions options, int announcements)
         {
             EztDevice device = new EztDevice(options);
-            device.Client.Start();
-            WaitFor(() => device.Session.IsAnnounced && device.Transport.Count >= announcements, "connected and announced");
+            device.Rig.Start(announcements);
             return device;
         }
 
@@ -96,43 +94,56 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         /// <summary>The last rejection as "reason|detail", or null.</summary>
         public string LastRejection()
         {
-            lock (Rejections)
-            {
-                return Rejections.Count == 0 ? null : (string)Rejections[Rejections.Count - 1];
-            }
+            return _lastRejection;
         }
 
         public bool Logged(string text)
         {
-            lock (Log)
+            return Rig.Logged(text);
+        }
+
+        /// <summary>
+        /// Lets <paramref name="ms"/> of the session's time pass, then waits for <paramref name="condition"/>,
+        /// nudging the clock by 1 ms while waiting: a thread that read the clock just before the step and
+        /// waits from after it needs one more step to see its deadline pass.
+        /// </summary>
+        public void AdvanceUntil(long ms, WaitCondition condition, string what)
+        {
+            Rig.Advance(ms);
+            Waits.Until(() =>
             {
-                for (int i = 0; i < Log.Count; i++)
+                if (condition())
                 {
-                    if (((string)Log[i]).IndexOf(text) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
+                Rig.Advance(1);
                 return false;
-            }
+            }, what);
+        }
+
+        /// <summary>Steps the clock 50 ms at a time until <paramref name="condition"/> (reconnects, backoffs).</summary>
+        public void RunUntil(WaitCondition condition, string what)
+        {
+            Waits.Until(() =>
+            {
+                if (condition())
+                {
+                    return true;
+                }
+                Rig.Advance(50);
+                return false;
+            }, what);
+        }
+
+        /// <summary>The outcome of <paramref name="id"/> once it has come.</summary>
+        public Outcome OutcomeOf(long id)
+        {
+            return Rig.OutcomeOf(id);
         }
 
         public void Stop()
         {
             Client.Stop();
-        }
-
-        public static void WaitFor(Condition condition, string what)
-        {
-            for (int i = 0; i < 500; i++)
-            {
-                if (condition())
-                {
-                    return;
-                }
-                Thread.Sleep(10);
-            }
-            throw new TestFrameworkShared.AssertFailedException("timed out waiting until " + what);
         }
 
         public static byte[] Bytes(string text)

@@ -2,6 +2,7 @@ using System;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
+using IotDevice.Topics;
 
 #pragma warning disable NF1015 // only ASCII hex digits are accepted
 
@@ -13,46 +14,99 @@ namespace IotDevice.Dialects.EztCloud
     /// once (<c>{"accepted":true|false}</c>) and its offer handed to the client. There is no progress
     /// topic: success is the new version attribute, failure an <c>otaResult</c> event.
     /// </summary>
-    public sealed partial class EztCloudDialect
+    internal sealed class EztOta
     {
+        private readonly EztUplink _uplink;
+        private readonly EztAttributes _attributes;
+        private readonly EztCloudDialect _dialect;
+        private string _version;
+
+        public EztOta(EztUplink uplink, EztAttributes attributes, EztCloudDialect dialect)
+        {
+            _uplink = uplink;
+            _attributes = attributes;
+            _dialect = dialect;
+            _version = uplink.Options.FirmwareVersion;
+        }
+
+        public string Version
+        {
+            get { lock (_uplink.Sync) { return _version; } }
+        }
+
+        /// <summary>The otaCheck event (no outcome: the answer is an otaUpgrade command, or nothing).</summary>
+        public SendResult Check()
+        {
+            IDialectHost host = _uplink.Attached();
+            lock (_uplink.Sync)
+            {
+                EztCloudMessages.WriteEvent(_uplink.Writer, _uplink.Options.OtaCheckMethod, null);
+                return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
+            }
+        }
+
         /// <summary>
         /// Downloading and Verified send nothing (no progress topic). Succeeded reports the version
         /// attribute (and makes it the version reported after each connect). A failure publishes
         /// <c>{"method":"otaResult","params":{"status":…,"module":…,"version":…,"detail":…,"id":…}}</c>,
         /// status being failed, downloadFailed, verifyFailed or applyFailed and id the command's id.
         /// </summary>
-        SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
+        public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, string detail)
         {
             if (offer == null)
             {
                 throw new ArgumentException("ReportUpdate needs the offer it reports on.");
             }
-            IDialectHost session = Attached();
-            string statusName = FailureName(status);
+            IDialectHost host = _uplink.Attached();
             if (status == UpdateStatus.Succeeded)
             {
                 if (offer.Version == null)
                 {
-                    session.Write("update succeeded but the offer named no version; nothing to report");
+                    host.Write("update succeeded but the offer named no version; nothing to report");
                     return SendResult.Accepted;
                 }
-                lock (_sendLock)
+                AttributeBatch batch = new AttributeBatch(1, EztAttributes.MaxMergedBytes);
+                lock (_uplink.Sync)
                 {
-                    _firmwareVersion = offer.Version;
+                    _version = offer.Version;
+                    _attributes.PutText(batch, _uplink.Options.VersionAttribute, offer.Version);
+                    return _attributes.Report(batch);
                 }
-                long id;
-                return ((IDeviceDialect)this).ReportProperties(new PropertyReport(1).Add(_options.VersionAttribute, offer.Version), out id);
             }
-            if (statusName == null)
+            string name = FailureName(status);
+            if (name == null)
             {
                 // Downloading, Verified: the platform has nowhere to hear it.
                 return SendResult.Accepted;
             }
-            lock (_sendLock)
+            lock (_uplink.Sync)
             {
-                WriteOtaResult(statusName, offer, detail);
-                return PublishEventLocked(session.Clock.NowMs, session.NewId());
+                WriteOtaResult(name, offer, detail);
+                return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
             }
+        }
+
+        /// <summary>The otaUpgrade command: answered at once, its offer handed on (or NoUpdatePending raised).</summary>
+        public void OnUpgrade(IDialectHost host, string topic, JsonElement method, JsonElement parameters, JsonElement id)
+        {
+            string problem;
+            bool pending;
+            UpdateOffer offer = ReadOffer(parameters, id, out pending, out problem);
+            if (problem != null)
+            {
+                Inbound.RejectShape(host, topic, "otaUpgrade: " + problem);
+                Reply(method, id, false, problem);
+                return;
+            }
+            if (!pending)
+            {
+                host.Write("OTA: no update pending for module '" + offer.Module + "'");
+                Reply(method, id, false, null);
+                _dialect.RaiseNoUpdate(offer.Module, offer.Version);
+                return;
+            }
+            Reply(method, id, true, null);
+            host.OfferUpdate(offer);
         }
 
         private static string FailureName(UpdateStatus status)
@@ -69,100 +123,49 @@ namespace IotDevice.Dialects.EztCloud
 
         private void WriteOtaResult(string status, UpdateOffer offer, string detail)
         {
-            _writer.Reset();
-            _writer.BeginObject();
-            _writer.WriteString("method", OtaResultMethod);
-            _writer.WriteName("params");
-            _writer.BeginObject();
-            _writer.WriteString("status", status);
+            JsonWriter writer = _uplink.Writer;
+            writer.Reset();
+            writer.BeginObject();
+            writer.WriteString("method", EztCloudDialect.OtaResultMethod);
+            writer.WriteName("params");
+            writer.BeginObject();
+            writer.WriteString("status", status);
             if (offer.Module != null)
             {
-                _writer.WriteString("module", offer.Module);
+                writer.WriteString("module", offer.Module);
             }
             if (offer.Version != null)
             {
-                _writer.WriteString("version", offer.Version);
+                writer.WriteString("version", offer.Version);
             }
             if (detail != null)
             {
-                _writer.WriteString("detail", detail);
+                writer.WriteString("detail", detail);
             }
             if (offer.CorrelationId != null)
             {
-                _writer.WriteName("id");
+                writer.WriteName("id");
                 if (EztCloudMessages.IsJson(offer.CorrelationId))
                 {
                     byte[] raw = System.Text.Encoding.UTF8.GetBytes(offer.CorrelationId);
-                    _writer.WriteRawValue(raw, 0, raw.Length);
+                    writer.WriteRawValue(raw, 0, raw.Length);
                 }
                 else
                 {
-                    _writer.WriteString(offer.CorrelationId);
+                    writer.WriteString(offer.CorrelationId);
                 }
             }
-            _writer.EndObject();
-            _writer.EndObject();
-        }
-
-        private void OnOtaUpgrade(IDialectHost session, string topic, JsonElement method, JsonElement parameters, JsonElement id)
-        {
-            Counters.AddCommand(true);
-            string problem;
-            bool pending;
-            UpdateOffer offer = ReadOffer(parameters, id, out pending, out problem);
-            if (problem != null)
-            {
-                Inbound.RejectShape(session, topic, "otaUpgrade: " + problem);
-                ReplyOta(method, id, false, problem);
-                return;
-            }
-            if (!pending)
-            {
-                session.Write("OTA: no update pending for module '" + offer.Module + "'");
-                ReplyOta(method, id, false, null);
-                NoUpdateHandler handler = NoUpdatePending;
-                if (handler != null)
-                {
-                    try
-                    {
-                        handler(offer.Module, offer.Version);
-                    }
-                    catch (Exception e)
-                    {
-                        session.Write("no-update handler failed: " + e.Message);
-                    }
-                }
-                return;
-            }
-            ReplyOta(method, id, true, null);
-            Counters.AddUpdateOffer();
-            _host.OfferUpdate(offer);
+            writer.EndObject();
+            writer.EndObject();
         }
 
         // {"method":"otaUpgrade","params":{"accepted":…[,"error":…]},"id":…}
-        private void ReplyOta(JsonElement method, JsonElement id, bool accepted, string error)
+        private void Reply(JsonElement method, JsonElement id, bool accepted, string error)
         {
-            lock (_sendLock)
+            lock (_uplink.Sync)
             {
-                _writer.Reset();
-                _writer.BeginObject();
-                _writer.WriteName("method");
-                _writer.WriteRawValue(method.Buffer, method.Start, method.Length);
-                _writer.WriteName("params");
-                _writer.BeginObject();
-                _writer.WriteBoolean("accepted", accepted);
-                if (error != null)
-                {
-                    _writer.WriteString("error", error);
-                }
-                _writer.EndObject();
-                if (id.Kind == JsonKind.String || id.Kind == JsonKind.Number)
-                {
-                    _writer.WriteName("id");
-                    _writer.WriteRawValue(id.Buffer, id.Start, id.Length);
-                }
-                _writer.EndObject();
-                PublishReplyLocked();
+                EztCloudMessages.WriteOtaReply(_uplink.Writer, method, id, accepted, error);
+                _uplink.SendReply();
             }
         }
 

@@ -1,0 +1,279 @@
+using System;
+using System.Threading;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// Attribute reports and their rate limit. With <see cref="EztCloudOptions.MinReportIntervalMs"/>
+    /// set, a report made sooner than the interval after the last one is not sent and not dropped: its
+    /// values are merged into a bounded buffer (latest value per key wins) that goes out as one report
+    /// once the interval has passed, under one id for every app report merged into it. A buffer that
+    /// would overflow is sent early instead. At QoS 0 merged values due while offline wait for the next
+    /// connection and go out with the version. The wait runs on a thread of its own that waits on the
+    /// session's clock, started when values are merged and ended once idle or stopped.
+    /// </summary>
+    internal sealed class EztAttributes
+    {
+        // Bounds of the coalescing buffer: attributes merged between two sends.
+        public const int MaxMergedKeys = 32;
+        public const int MaxMergedBytes = 2048;
+
+        private readonly EztUplink _uplink;
+        private readonly EztCloudCounters _counters;
+        private readonly object _sync;
+        private readonly JsonWriter _scratch = new JsonWriter(64, MaxMergedBytes);
+        private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+        private readonly AttributeBatch _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private Thread _worker;
+        private bool _stopped;
+        private long _nextReportMs;
+        private long _dueMs;
+
+        // The id of the merged values' report once an app report is among them; 0 while none is.
+        private long _mergedId;
+
+        public EztAttributes(EztUplink uplink, EztCloudCounters counters)
+        {
+            _uplink = uplink;
+            _counters = counters;
+            _sync = uplink.Sync;
+        }
+
+        /// <summary>
+        /// Publishes <c>{"id":value,…}</c>, or merges it into the next report when the minimum interval
+        /// has not passed (Accepted: it will go out). Reports merged into one message share its id.
+        /// </summary>
+        public SendResult Report(PropertyReport report, out long id)
+        {
+            if (report == null || report.Count == 0)
+            {
+                throw new ArgumentException("An attribute report needs at least one value.");
+            }
+            IDialectHost host = _uplink.Attached();
+            lock (_sync)
+            {
+                long now = host.Clock.NowMs;
+                if (MustWait(now))
+                {
+                    _incoming.Clear();
+                    int i = 0;
+                    while (i < report.Count && _incoming.Put(report, i, _scratch))
+                    {
+                        i++;
+                    }
+                    if (i == report.Count)
+                    {
+                        return Coalesce(_incoming, now, true, out id);
+                    }
+                    // Larger than the whole merge buffer: it goes out now rather than never.
+                    _incoming.Clear();
+                }
+                _uplink.Writer.Reset();
+                report.WriteObject(_uplink.Writer);
+                id = host.NewId();
+                return Send(now, id, true);
+            }
+        }
+
+        /// <summary>Reports values the dialect sends on its own (push confirmations, a new version), under the same limit.</summary>
+        public SendResult Report(AttributeBatch batch)
+        {
+            long id;
+            lock (_sync)
+            {
+                long now = _uplink.Host.Clock.NowMs;
+                return MustWait(now) ? Coalesce(batch, now, false, out id) : SendBatch(batch, now, false, out id);
+            }
+        }
+
+        /// <summary>
+        /// Every connect: the version attribute (merged with any values still waiting) in one report.
+        /// </summary>
+        public void Announce(string version)
+        {
+            lock (_sync)
+            {
+                _stopped = false;
+                long now = _uplink.Host.Clock.NowMs;
+                string name = _uplink.Options.VersionAttribute;
+                if (version != null && !PutText(_pending, name, version))
+                {
+                    SendPending(now);
+                    PutText(_pending, name, version);
+                }
+                if (_pending.Count > 0)
+                {
+                    SendPending(now);
+                }
+            }
+        }
+
+        /// <summary>The wait ends and sends nothing more; merged values wait for the next announcement.</summary>
+        public void Stop()
+        {
+            lock (_sync)
+            {
+                _stopped = true;
+                _dueMs = 0;
+            }
+            _wake.Set();
+        }
+
+        /// <summary>Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>.</summary>
+        public bool PutText(AttributeBatch batch, string key, string value)
+        {
+            _scratch.Reset();
+            _scratch.WriteString(value);
+            return !_scratch.Overflowed && batch.Put(key, _scratch.Buffer, 0, _scratch.Length);
+        }
+
+        private bool MustWait(long now)
+        {
+            return _uplink.Options.MinReportIntervalMs > 0 && (_pending.Count > 0 || now < _nextReportMs);
+        }
+
+        private SendResult Coalesce(AttributeBatch batch, long now, bool app, out long id)
+        {
+            if (!_pending.TakeFrom(batch))
+            {
+                SendPending(now);
+                if (!_pending.TakeFrom(batch))
+                {
+                    // Still no room (offline at QoS 0, or too big): send it on its own, as without a limit.
+                    return SendBatch(batch, now, app, out id);
+                }
+            }
+            if (app && _mergedId == 0)
+            {
+                _mergedId = _uplink.Host.NewId();
+            }
+            id = app ? _mergedId : 0;
+            _counters.AddCoalesced();
+            Arm(_nextReportMs);
+            return SendResult.Accepted;
+        }
+
+        private SendResult SendBatch(AttributeBatch batch, long now, bool app, out long id)
+        {
+            _uplink.Writer.Reset();
+            batch.WriteObject(_uplink.Writer);
+            batch.Clear();
+            id = _uplink.Host.NewId();
+            return Send(now, id, app);
+        }
+
+        // Sends the merged values under the id their app reports were given; they stay when the send fails.
+        private SendResult SendPending(long now)
+        {
+            _uplink.Writer.Reset();
+            _pending.WriteObject(_uplink.Writer);
+            bool app = _mergedId != 0;
+            SendResult result = Send(now, app ? _mergedId : _uplink.Host.NewId(), app);
+            if (result == SendResult.Accepted)
+            {
+                _pending.Clear();
+                _mergedId = 0;
+            }
+            return result;
+        }
+
+        private SendResult Send(long now, long id, bool app)
+        {
+            SendResult result = _uplink.SendReport(TopicKind.PropertyPost, id, app);
+            if (result == SendResult.Accepted)
+            {
+                _nextReportMs = now + _uplink.Options.MinReportIntervalMs;
+            }
+            return result;
+        }
+
+        // Due at dueMs (the session's clock); the waiting thread starts when none runs.
+        private void Arm(long dueMs)
+        {
+            if (_stopped || _dueMs != 0)
+            {
+                // Stopped: the merged values wait for the next connection's announcement.
+                return;
+            }
+            _dueMs = dueMs < 1 ? 1 : dueMs;
+            if (_worker == null)
+            {
+                _worker = new Thread(Run);
+                _worker.Start();
+            }
+            else
+            {
+                _wake.Set();
+            }
+        }
+
+        private void Run()
+        {
+            IDialectHost host = _uplink.Host;
+            bool idle = false;
+            while (true)
+            {
+                int waitMs;
+                lock (_sync)
+                {
+                    long now = host.Clock.NowMs;
+                    if (_dueMs != 0 && now >= _dueMs && !_stopped)
+                    {
+                        _dueMs = 0;
+                        Due(host, now);
+                    }
+                    if (_stopped || (_dueMs == 0 && idle))
+                    {
+                        _worker = null;
+                        return;
+                    }
+                    idle = _dueMs == 0;
+                    // Idle: one interval more in case values come, then the thread ends.
+                    waitMs = idle ? _uplink.Options.MinReportIntervalMs : (int)(_dueMs - now);
+                }
+                host.Clock.Wait(_wake, waitMs);
+            }
+        }
+
+        private void Due(IDialectHost host, long now)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+            if (now < _nextReportMs)
+            {
+                // A report went out meanwhile (the announcement): the interval counts from it.
+                Arm(_nextReportMs);
+                return;
+            }
+            try
+            {
+                // QoS 0 offline: the next connection's announcement sends them.
+                SendResult result = _uplink.Options.PublishQos == MqttQos.AtMostOnce && !host.IsConnected
+                    ? SendResult.NotConnected : SendPending(now);
+                if (result == SendResult.NotConnected)
+                {
+                    host.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
+                }
+                else if (result != SendResult.Accepted)
+                {
+                    // A full outbox or pending table: try again an interval later, nothing lost.
+                    host.Write("merged attribute report not sent (" + ((int)result).ToString() + "); retrying");
+                    Arm(now + _uplink.Options.MinReportIntervalMs);
+                }
+            }
+            catch (Exception e)
+            {
+                // The waiting thread must never throw: the runtime would end the app.
+                host.Write("merged attribute report failed: " + e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// What the platform sends, routed by topic: answers to the responses role, pushed attributes and
+    /// commands to the app's handlers, otaUpgrade to the OTA role, data streams to their handlers.
+    /// Standard topics must carry a JSON object (the platform's own rule); anything else is rejected with
+    /// its reason and counted. Only data streams carry raw bytes. Runs on the session's thread, one
+    /// message at a time.
+    /// </summary>
+    internal sealed class EztInbound
+    {
+        // Values a handler may put in a command's reply or a push confirmation.
+        private const int MaxOutputValues = 32;
+
+        private readonly EztUplink _uplink;
+        private readonly EztAttributes _attributes;
+        private readonly EztOta _ota;
+        private readonly PropertyReport _output = new PropertyReport(MaxOutputValues);
+        private readonly AttributeBatch _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
+        private readonly JsonWriter _scratch = new JsonWriter(64, EztAttributes.MaxMergedBytes);
+
+        /// <summary>Handlers for data_set streams, by identifier.</summary>
+        public readonly IdentifierMap Streams = new IdentifierMap();
+
+        public EztInbound(EztUplink uplink, EztAttributes attributes, EztOta ota)
+        {
+            _uplink = uplink;
+            _attributes = attributes;
+            _ota = ota;
+        }
+
+        public void Handle(string topic, byte[] payload)
+        {
+            IDialectHost host = _uplink.Host;
+            TopicMatch match;
+            if (!Inbound.Classify(host, _uplink.Topics, topic, out match))
+            {
+                return;
+            }
+            if (match.Kind == TopicKind.DataSet)
+            {
+                OnData(host, topic, match.GetArg(topic), payload);
+                return;
+            }
+            JsonElement root = Inbound.ReadJson(host, topic, payload);
+            if (root.Kind == JsonKind.Invalid)
+            {
+                return;
+            }
+            if (root.Kind == JsonKind.None)
+            {
+                host.Write("empty payload on '" + topic + "': no data, ignored");
+                return;
+            }
+            string reason;
+            if (root.Kind != JsonKind.Object)
+            {
+                Inbound.RejectShape(host, topic, "not a JSON object");
+                return;
+            }
+            if (!EztCloudMessages.WithinBudget(root, out reason))
+            {
+                Inbound.RejectShape(host, topic, reason);
+                return;
+            }
+            switch (match.Kind)
+            {
+                case TopicKind.PropertyPostReply:
+                    _uplink.Responses.OnReportResponse(topic, root, true);
+                    break;
+                case TopicKind.EventPostReply:
+                    _uplink.Responses.OnReportResponse(topic, root, false);
+                    break;
+                case TopicKind.PropertyGetReply:
+                    _uplink.Responses.OnAttributesGet(topic, root);
+                    break;
+                case TopicKind.PropertySet:
+                    OnPush(host, topic, root);
+                    break;
+                case TopicKind.Command:
+                    OnCommand(host, topic, root);
+                    break;
+                default:
+                    host.Reject(topic, RejectReason.UnsupportedTopic, "no handling for this topic");
+                    break;
+            }
+        }
+
+        private void OnData(IDialectHost host, string topic, string identifier, byte[] payload)
+        {
+            DataStreamHandler handler = (DataStreamHandler)Streams.Find(identifier);
+            if (handler == null)
+            {
+                host.Reject(topic, RejectReason.NoHandler, "no handler for data stream '" + identifier + "'");
+                return;
+            }
+            try
+            {
+                handler(identifier, payload);
+            }
+            catch (Exception e)
+            {
+                host.Reject(topic, RejectReason.HandlerFailed, "data stream handler failed: " + e.Message);
+            }
+        }
+
+        // {"switch":false}: each attribute to its handler, then the values now in effect are reported.
+        private void OnPush(IDialectHost host, string topic, JsonElement root)
+        {
+            int handled = 0;
+            string unhandled = null;
+            _confirm.Clear();
+            JsonObjectEnumerator members = root.EnumerateObject();
+            while (members.MoveNext())
+            {
+                string name = members.Name.GetString();
+                if (!Inbound.IsUsableIdentifier(name))
+                {
+                    host.Write("pushed attribute with an empty name or control characters; not applied");
+                    continue;
+                }
+                _output.Clear();
+                CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
+                if (!host.PropertyHandlers.Dispatch(change))
+                {
+                    unhandled = name;
+                    host.Write("no handler for pushed attribute '" + name + "'; not applied");
+                    continue;
+                }
+                handled++;
+                if (!change.Succeeded)
+                {
+                    host.Write("pushed attribute '" + name + "' not applied (" + change.Code.ToString() + "): " + change.Message);
+                    continue;
+                }
+                if (_output.Count == 0)
+                {
+                    // The handler took the value as sent: confirm it as sent.
+                    JsonElement value = members.Value;
+                    Confirm(host, name, value.Buffer, value.Start, value.Length);
+                }
+                for (int i = 0; i < _output.Count; i++)
+                {
+                    _scratch.Reset();
+                    _output.WriteValue(i, _scratch);
+                    if (!_scratch.Overflowed)
+                    {
+                        Confirm(host, _output.IdAt(i), _scratch.Buffer, 0, _scratch.Length);
+                    }
+                }
+            }
+            if (handled == 0 && unhandled == null)
+            {
+                host.Write("attributes_push without attributes: nothing to apply");
+            }
+            if (handled == 0 && unhandled != null)
+            {
+                host.Reject(topic, RejectReason.NoHandler, "no handler for pushed attribute '" + unhandled + "'");
+            }
+            if (_confirm.Count > 0)
+            {
+                _attributes.Report(_confirm);
+            }
+        }
+
+        private void Confirm(IDialectHost host, string key, byte[] buffer, int offset, int count)
+        {
+            if (!_confirm.Put(key, buffer, offset, count))
+            {
+                _attributes.Report(_confirm);
+                if (!_confirm.Put(key, buffer, offset, count))
+                {
+                    host.Write("attribute '" + key + "' is too large to confirm");
+                }
+            }
+        }
+
+        // {"method":…,"params":{…},"id":…}: the handler for method runs, then exactly one reply goes out.
+        private void OnCommand(IDialectHost host, string topic, JsonElement root)
+        {
+            JsonElement method = root.Get("method");
+            if (method.Kind != JsonKind.String || method.Length <= 2)
+            {
+                Inbound.RejectShape(host, topic, "command without a method");
+                return;
+            }
+            JsonElement parameters = root.Get("params");
+            if (!EztCloudMessages.IsObjectOrAbsent(parameters))
+            {
+                Inbound.RejectShape(host, topic, "command params is not an object");
+                return;
+            }
+            // The id is optional (a command without one still runs, unanswered by id), but one that is
+            // there must be echoable; a redelivered command runs once.
+            JsonElement id = root.Get("id");
+            bool hasId = id.Exists && id.Kind != JsonKind.Null;
+            string problem = hasId ? Inbound.IdProblem(id) : null;
+            if (problem != null)
+            {
+                Inbound.RejectShape(host, topic, "command " + problem);
+                return;
+            }
+            if (hasId && host.IsRedelivery(topic, id.GetRawText()))
+            {
+                return;
+            }
+            if (method.ValueEquals(EztCloudDialect.OtaUpgradeMethod))
+            {
+                _ota.OnUpgrade(host, topic, method, parameters, id);
+                return;
+            }
+            _output.Clear();
+            CommandContext command = new CommandContext(Dialect.EztCloud, method.GetString(), parameters, _output);
+            bool known = host.CommandHandlers.Dispatch(command);
+            if (!known)
+            {
+                host.Write("no handler for command '" + command.Identifier + "'; replying unknown method");
+            }
+            lock (_uplink.Sync)
+            {
+                if (known)
+                {
+                    EztCloudMessages.WriteCommandReply(_uplink.Writer, method, id, command);
+                }
+                else
+                {
+                    EztCloudMessages.WriteUnknownMethodReply(_uplink.Writer, method, id);
+                }
+                _uplink.SendReply();
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// The platform's answers. attributes_response and event_response carry no id (and are off unless
+    /// the product switches them on), so each is matched to the oldest report still waiting in its queue
+    /// (<see cref="ReportFifo"/>); with <see cref="EztCloudOptions.ResponsesEnabled"/> that report's
+    /// outcome follows from it. attributes_get has one request at a time, matched by kind alone.
+    /// </summary>
+    internal sealed class EztResponses
+    {
+        // Reports remembered for matching attributes_response / event_response.
+        private const int OutstandingReports = 8;
+
+        private readonly EztUplink _uplink;
+        private readonly EztCloudDialect _dialect;
+        private readonly EztCloudCounters _counters;
+        private readonly ReportFifo _attributes = new ReportFifo(OutstandingReports);
+        private readonly ReportFifo _events = new ReportFifo(OutstandingReports);
+
+        public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
+        {
+            _uplink = uplink;
+            _dialect = dialect;
+            _counters = counters;
+        }
+
+        /// <summary>A report went out under <paramref name="id"/>: its answer, if any, comes in this order.</summary>
+        public void Sent(bool attributes, long id, long nowMs)
+        {
+            (attributes ? _attributes : _events).Add(id, nowMs);
+        }
+
+        public void Unsent(bool attributes)
+        {
+            (attributes ? _attributes : _events).RemoveNewest();
+        }
+
+        /// <summary><c>{"keys":[…]}</c> on attributes_get; its answer completes it (one at a time).</summary>
+        public SendResult GetAttributes(string[] keys)
+        {
+            for (int i = 0; keys != null && i < keys.Length; i++)
+            {
+                if (keys[i] == null || keys[i].Length == 0)
+                {
+                    throw new ArgumentException("An attribute key cannot be null or empty.");
+                }
+            }
+            IDialectHost host = _uplink.Attached();
+            lock (_uplink.Sync)
+            {
+                EztCloudMessages.WriteAttributesGet(_uplink.Writer, keys);
+                if (!_uplink.Fits("attributes_get"))
+                {
+                    return SendResult.TooLarge;
+                }
+                return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), _uplink.Writer.Buffer, _uplink.Writer.Length,
+                    _uplink.Options.PublishQos, (int)TopicKind.PropertyGetReply, 0, host.NewId());
+            }
+        }
+
+        /// <summary>attributes_response / event_response: matched, counted, completed, and raised.</summary>
+        public void OnReportResponse(string topic, JsonElement root, bool attributes)
+        {
+            IDialectHost host = _uplink.Host;
+            EztCloudResponse response = Read(host, topic, root,
+                attributes ? EztCloudResponseKind.AttributesReport : EztCloudResponseKind.EventReport);
+            if (response == null)
+            {
+                return;
+            }
+            lock (_uplink.Sync)
+            {
+                response.Sequence = (attributes ? _attributes : _events).Match(host.Clock.NowMs, host.Options.RequestTimeoutMs);
+            }
+            _counters.AddResponse(response.ErrorCode, response.Sequence != 0);
+            string what = attributes ? "attribute report" : "event report";
+            if (response.Sequence == 0)
+            {
+                host.Write("a response on '" + topic + "' matched no outstanding " + what);
+            }
+            else if (_uplink.Options.ResponsesEnabled)
+            {
+                // False for what the dialect sent on its own: nobody waits for its outcome.
+                host.Complete((int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), response.Sequence,
+                    response.Succeeded, (int)response.ErrorCode, response.ErrorMessage);
+            }
+            if (!response.Succeeded)
+            {
+                host.Write(what + " " + response.Sequence.ToString() + " refused by the platform (error_code "
+                    + response.ErrorCode.ToString() + "): " + response.ErrorMessage);
+            }
+            _dialect.RaiseResponse(response);
+        }
+
+        /// <summary>attributes_get_response: completes the waiting get, then hands the values to the app.</summary>
+        public void OnAttributesGet(string topic, JsonElement root)
+        {
+            IDialectHost host = _uplink.Host;
+            EztCloudResponse response = Read(host, topic, root, EztCloudResponseKind.AttributesGet);
+            if (response == null)
+            {
+                return;
+            }
+            JsonElement attributes = root.Get("attributes");
+            if (attributes.Exists && attributes.Kind != JsonKind.Object)
+            {
+                Inbound.RejectShape(host, topic, "attributes is not an object");
+                return;
+            }
+            if (!host.Complete((int)TopicKind.PropertyGetReply, 0, response.Succeeded, (int)response.ErrorCode, response.ErrorMessage))
+            {
+                host.Reject(topic, RejectReason.UnmatchedReply, "no attributes_get is waiting for this answer");
+                return;
+            }
+            response.Attributes = attributes;
+            _dialect.RaiseResponse(response);
+        }
+
+        // {"error_code":0,"error_msg":"OK","ts":…}; null (rejected) without an error_code.
+        private static EztCloudResponse Read(IDialectHost host, string topic, JsonElement root, EztCloudResponseKind kind)
+        {
+            long code;
+            if (!root.Get("error_code").TryGetInt64(out code))
+            {
+                Inbound.RejectShape(host, topic, "response without an integer error_code");
+                return null;
+            }
+            long ts;
+            root.Get("ts").TryGetInt64(out ts);
+            EztCloudResponse response = new EztCloudResponse();
+            response.Kind = kind;
+            response.ErrorCode = code;
+            response.ErrorMessage = EztCloudMessages.Text(root.Get("error_msg"));
+            response.Timestamp = ts;
+            return response;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.EztCloud
+{
+    /// <summary>
+    /// Everything the device sends goes through here: one writer and one lock, shared by the roles, and
+    /// the rule for which message gets an outcome. A report the app holds an id for is tracked — with
+    /// <see cref="EztCloudOptions.ResponsesEnabled"/> the platform's response completes it, otherwise the
+    /// PUBACK (QoS 1) or the send (QoS 0) does; what the dialect sends on its own (version, otaCheck,
+    /// otaResult, push confirmations) is published untracked. Both take a place in the response queue.
+    /// </summary>
+    internal sealed class EztUplink
+    {
+        // Largest message the dialect writes; larger ones are refused as TooLarge.
+        public const int MaxMessageBytes = 8 * 1024;
+
+        /// <summary>Held while <see cref="Writer"/> is written and sent, and while the response queues change.</summary>
+        public readonly object Sync = new object();
+
+        public readonly JsonWriter Writer = new JsonWriter(256, MaxMessageBytes);
+
+        public readonly EztCloudOptions Options;
+
+        public readonly TopicTable Topics;
+
+        public readonly EztResponses Responses;
+
+        public IDialectHost Host;
+
+        public EztUplink(EztCloudOptions options, EztCloudDialect dialect, EztCloudCounters counters)
+        {
+            Options = options;
+            Topics = EztCloudTopics.Create(options.Username);
+            Responses = new EztResponses(this, dialect, counters);
+        }
+
+        /// <summary>The client's host; throws when the dialect was not given to a client yet.</summary>
+        public IDialectHost Attached()
+        {
+            IDialectHost host = Host;
+            if (host == null)
+            {
+                throw new InvalidOperationException("Give the dialect to a DeviceClient before using it.");
+            }
+            return host;
+        }
+
+        /// <summary>
+        /// Sends the attribute or event report in <see cref="Writer"/> (<paramref name="kind"/> PropertyPost
+        /// or EventPost) under <paramref name="id"/>; <paramref name="tracked"/> when the app got that id.
+        /// Call with <see cref="Sync"/> held.
+        /// </summary>
+        public SendResult SendReport(TopicKind kind, long id, bool tracked)
+        {
+            bool attributes = kind == TopicKind.PropertyPost;
+            if (!Fits(attributes ? "attribute report" : "event"))
+            {
+                return SendResult.TooLarge;
+            }
+            IDialectHost host = Host;
+            string topic = Topics.Get(kind);
+            // Queued first: a QoS 0 outcome is raised during the send, and a report made from its
+            // handler must not overtake this one in the queue.
+            Responses.Sent(attributes, id, host.Clock.NowMs);
+            SendResult result = !tracked ? host.Publish(topic, Writer.Buffer, Writer.Length, Options.PublishQos)
+                : Options.ResponsesEnabled
+                    ? host.SendRequest(topic, Writer.Buffer, Writer.Length, Options.PublishQos,
+                        (int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), id, id)
+                    : host.SendReport(topic, Writer.Buffer, Writer.Length, Options.PublishQos, id);
+            if (result != SendResult.Accepted)
+            {
+                Responses.Unsent(attributes);
+            }
+            return result;
+        }
+
+        /// <summary>Publishes the command reply in <see cref="Writer"/>. Call with <see cref="Sync"/> held.</summary>
+        public SendResult SendReply()
+        {
+            if (!Fits("command reply"))
+            {
+                return SendResult.TooLarge;
+            }
+            return Host.Publish(Topics.Get(TopicKind.CommandReply), Writer.Buffer, Writer.Length, Options.PublishQos);
+        }
+
+        /// <summary>True when the writer holds a whole message; otherwise says so in the log.</summary>
+        public bool Fits(string what)
+        {
+            if (Writer.Overflowed)
+            {
+                Host.Write(what + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
+                return false;
+            }
+            return true;
+        }
+    }
+}
