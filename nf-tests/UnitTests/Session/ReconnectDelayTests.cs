@@ -8,19 +8,33 @@ namespace IotDevice.UnitTests.Session
     [TestClass]
     public class ReconnectDelayTests
     {
+        private const int InitialMs = 1000;
+        private const int MaxMs = 8000;
+
+        private static SessionOptions Options(ManualClock clock, int seed)
+        {
+            SessionOptions options = new SessionOptions();
+            options.Clock = clock;
+            options.InitialReconnectDelayMs = InitialMs;
+            options.MaxReconnectDelayMs = MaxMs;
+            options.RandomSeed = seed;
+            return options;
+        }
+
+        /// <summary>A backoff with the session's settings and seed: it draws the same delays (ReconnectBackoffTests).</summary>
+        private static ReconnectBackoff Expected(SessionOptions options)
+        {
+            return new ReconnectBackoff(InitialMs, MaxMs, options.FlapWindowMs, options.RandomSeed);
+        }
+
         [TestMethod]
         public void A_refused_connect_is_tried_again_exactly_when_its_backoff_delay_has_passed()
         {
             FakeTransport transport = new FakeTransport();
             transport.NextConnectResult = MqttConnectResult.ServerUnavailable;
             ManualClock clock = new ManualClock();
-            SessionOptions options = new SessionOptions();
-            options.Clock = clock;
-            options.InitialReconnectDelayMs = 1000;
-            options.MaxReconnectDelayMs = 8000;
-            options.RandomSeed = 9;
-            // A backoff with the session's settings and seed draws the same delays (ReconnectBackoffTests).
-            ReconnectBackoff expected = new ReconnectBackoff(1000, 8000, options.FlapWindowMs, 9);
+            SessionOptions options = Options(clock, 9);
+            ReconnectBackoff expected = Expected(options);
             DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
             session.Start();
             try
@@ -51,12 +65,8 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             ManualClock clock = new ManualClock();
-            SessionOptions options = new SessionOptions();
-            options.Clock = clock;
-            options.InitialReconnectDelayMs = 1000;
-            options.MaxReconnectDelayMs = 8000;
-            options.RandomSeed = 12;
-            ReconnectBackoff expected = new ReconnectBackoff(1000, 8000, options.FlapWindowMs, 12);
+            SessionOptions options = Options(clock, 12);
+            ReconnectBackoff expected = Expected(options);
             DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
             Waits.Announced(session);
             try
