@@ -1,16 +1,14 @@
 using System;
 using System.Collections;
-using System.Threading;
 using IotDevice.Client;
 using IotDevice.Crypto;
 using IotDevice.Ota;
 using IotDevice.Session;
 using IotDevice.UnitTests.Session;
+using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Ota
 {
-    internal delegate bool Condition();
-
     /// <summary>
     /// A device for the OTA tests: a DeviceClient over the fake MQTT transport with the recording
     /// dialect, a scripted HTTP server holding one image, an in-memory store, and the engine with short
@@ -20,7 +18,11 @@ namespace IotDevice.UnitTests.Ota
     {
         public const string ImageUrl = "http://files.example/fw/app-2.0.0.bin?Expires=1700000000&Signature=s3cr3t";
 
+        /// <summary>Threads that wait on the clock while a job runs: the session's worker and the engine's.</summary>
+        public const int ClockThreads = 2;
+
         public readonly FakeTransport Mqtt = new FakeTransport();
+        public readonly ManualClock Clock = new ManualClock();
         public readonly RecordingDialect Dialect = new RecordingDialect();
         public readonly DeviceClient Client;
         public readonly FakeHttpTransport Http;
@@ -45,7 +47,9 @@ namespace IotDevice.UnitTests.Ota
 
         public OtaRig(byte[] image, long capacity)
         {
-            Client = new DeviceClient(Mqtt, Dialect, new SessionOptions());
+            SessionOptions session = new SessionOptions();
+            session.Clock = Clock;
+            Client = new DeviceClient(Mqtt, Dialect, session);
             Client.Session.Log += message =>
             {
                 lock (Log)
@@ -56,14 +60,15 @@ namespace IotDevice.UnitTests.Ota
             Http = new FakeHttpTransport(image, 1024);
             Store = new MemoryUpdateStore(capacity);
             Client.Start();
-            Assert(Wait(() => Client.Session.IsAnnounced, 5000), "the client connects to the fake broker");
+            Waits.Until(() => Client.Session.IsAnnounced, "the client connects to the fake broker");
             Engine = NewEngine(FastOptions());
         }
 
+        /// <summary>Few retries; the pauses are the clock's, so their length costs no real time.</summary>
         public static UpdateEngineOptions FastOptions()
         {
             UpdateEngineOptions options = new UpdateEngineOptions();
-            options.RetryDelayMs = 10;
+            options.RetryDelayMs = 2000;
             options.StallTimeoutMs = 1000;
             options.MaxRetries = 3;
             options.ConnectWaitMs = 2000;
@@ -127,7 +132,7 @@ namespace IotDevice.UnitTests.Ota
         {
             int before = Terminal();
             Dialect.Push(offer);
-            Assert(Wait(() => Terminal() > before && !Engine.IsBusy, 10000), "the job ends");
+            Until(() => Terminal() > before && !Engine.IsBusy, "the job ends");
             return Dialect.Last();
         }
 
@@ -164,13 +169,13 @@ namespace IotDevice.UnitTests.Ota
         public void AssertProgress(int step)
         {
             int[] progress = Progress();
-            nanoFramework.TestFramework.Assert.IsTrue(progress.Length >= 2, "at least the start and the end are reported");
-            nanoFramework.TestFramework.Assert.AreEqual(1, progress[0], "the first report says 1 %");
-            nanoFramework.TestFramework.Assert.AreEqual(100, progress[progress.Length - 1], "the last report says 100 %");
-            nanoFramework.TestFramework.Assert.IsTrue(progress.Length <= 100 / step + 2, "reports are per step, not per chunk: " + progress.Length.ToString());
+            Assert.IsTrue(progress.Length >= 2, "at least the start and the end are reported");
+            Assert.AreEqual(1, progress[0], "the first report says 1 %");
+            Assert.AreEqual(100, progress[progress.Length - 1], "the last report says 100 %");
+            Assert.IsTrue(progress.Length <= 100 / step + 2, "reports are per step, not per chunk: " + progress.Length.ToString());
             for (int i = 1; i < progress.Length; i++)
             {
-                nanoFramework.TestFramework.Assert.IsTrue(progress[i] > progress[i - 1], "progress rises: " + progress[i - 1].ToString() + " then " + progress[i].ToString());
+                Assert.IsTrue(progress[i] > progress[i - 1], "progress rises: " + progress[i - 1].ToString() + " then " + progress[i].ToString());
             }
         }
 
@@ -222,20 +227,10 @@ namespace IotDevice.UnitTests.Ota
             return false;
         }
 
-        public static bool Wait(Condition condition, int timeoutMs)
+        /// <summary>Waits until <paramref name="condition"/> holds, letting the clock run through retry pauses (see <see cref="Waits.Stepping"/>).</summary>
+        public void Until(WaitCondition condition, string what)
         {
-            long deadline = SystemClock.Instance.NowMs + timeoutMs;
-            while (!condition())
-            {
-                if (SystemClock.Instance.NowMs > deadline)
-                {
-                    return false;
-                }
-
-                Thread.Sleep(5);
-            }
-
-            return true;
+            Waits.Stepping(Clock, ClockThreads, condition, what);
         }
 
         public void Dispose()
@@ -274,14 +269,6 @@ namespace IotDevice.UnitTests.Ota
             RecordDuringApply = Store.Record;
             Configs.Add(config);
             return AppAccepts;
-        }
-
-        private static void Assert(bool condition, string what)
-        {
-            if (!condition)
-            {
-                throw new InvalidOperationException("rig: " + what);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using IotDevice.Client;
 using IotDevice.Ota;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Ota
@@ -18,7 +19,7 @@ namespace IotDevice.UnitTests.Ota
                 rig.Http.Then(FakeBehaviour.HoldAfter, 10000);
                 UpdateOffer first = rig.FirmwareOffer();
                 rig.Dialect.Push(first);
-                Assert.IsTrue(OtaRig.Wait(() => rig.Http.Holding, 5000));
+                Waits.Until(() => rig.Http.Holding, "the server holding the download");
 
                 UpdateOffer second = rig.FirmwareOffer();
                 second.Version = "3.0.0";
@@ -32,7 +33,7 @@ namespace IotDevice.UnitTests.Ota
                 Assert.AreEqual(1, rig.Engine.Counters.Refused);
 
                 rig.Http.Release();
-                Assert.IsTrue(OtaRig.Wait(() => rig.Dialect.Count(UpdateStatus.Succeeded) == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Dialect.Count(UpdateStatus.Succeeded) == 1 && !rig.Engine.IsBusy, "the job succeeds");
                 Assert.AreSame(first, rig.Dialect.Last().Offer, "the first job carries on and succeeds");
                 Assert.AreEqual(1, rig.Engine.Counters.Started);
             }
@@ -45,7 +46,7 @@ namespace IotDevice.UnitTests.Ota
             {
                 rig.Http.Then(FakeBehaviour.HoldAfter, 10000);
                 rig.Dialect.Push(rig.FirmwareOffer());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Http.Holding, 5000));
+                Waits.Until(() => rig.Http.Holding, "the server holding the download");
 
                 UpdateOffer again = rig.FirmwareOffer();
                 again.Url = "http://files.example/fw/app-2.0.0.bin?Expires=1800000000&Signature=fresh";
@@ -56,7 +57,7 @@ namespace IotDevice.UnitTests.Ota
                 Assert.AreEqual(1, rig.Engine.Counters.Duplicates);
 
                 rig.Http.Release();
-                Assert.IsTrue(OtaRig.Wait(() => rig.Dialect.Count(UpdateStatus.Succeeded) == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Dialect.Count(UpdateStatus.Succeeded) == 1 && !rig.Engine.IsBusy, "the job succeeds");
                 string[] requests = rig.Http.Requests();
                 Assert.AreEqual(2, requests.Length);
                 Assert.AreEqual(again.Url + "|10000", requests[1], "the resume uses the re-pushed URL");
@@ -72,14 +73,14 @@ namespace IotDevice.UnitTests.Ota
             {
                 rig.Http.ThenGate(403);
                 rig.Dialect.Push(rig.FirmwareOffer());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Http.Holding, 5000));
+                Waits.Until(() => rig.Http.Holding, "the server holding the download");
 
                 UpdateOffer again = rig.FirmwareOffer();
                 again.Url = "http://files.example/fw/app-2.0.0.bin?Signature=renewed";
                 rig.Dialect.Push(again);
                 rig.Http.Release();
 
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
                 Assert.AreEqual((int)UpdateStatus.Succeeded, (int)rig.Dialect.Last().Status, rig.Dialect.Last().Detail);
                 Assert.AreEqual(again.Url + "|-1", rig.Http.Requests()[1]);
             }

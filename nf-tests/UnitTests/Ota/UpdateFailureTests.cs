@@ -1,5 +1,6 @@
 using IotDevice.Client;
 using IotDevice.Ota;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Ota
@@ -144,6 +145,25 @@ namespace IotDevice.UnitTests.Ota
                 rig.Http.ThenStatus(503, null).ThenStatus(500, null);
                 Assert.AreEqual((int)UpdateStatus.Succeeded, (int)rig.Run(rig.FirmwareOffer()).Status);
                 Assert.AreEqual(3, rig.Http.Requests().Length);
+            }
+        }
+
+        [TestMethod]
+        public void A_retry_comes_when_its_pause_is_over_on_the_clock()
+        {
+            using (OtaRig rig = NewRig())
+            {
+                rig.Http.ThenStatus(503, null);
+                rig.Dialect.Push(rig.FirmwareOffer());
+                Waits.Until(() => rig.Http.Requests().Length == 1 && rig.Clock.Waiting == OtaRig.ClockThreads, "the engine pausing after the 503");
+                int pause = rig.Engine.Options.RetryDelayMs;
+                rig.Clock.Advance(pause - 1);
+                Waits.Parked(rig.Clock, OtaRig.ClockThreads, "both threads have seen the clock 1 ms before the pause ends");
+                Assert.AreEqual(1, rig.Http.Requests().Length, "no retry before the " + pause.ToString() + " ms pause is over");
+                rig.Clock.Advance(1);
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
+                Assert.AreEqual(2, rig.Http.Requests().Length);
+                Assert.AreEqual((int)UpdateStatus.Succeeded, (int)rig.Dialect.Last().Status, rig.Dialect.Last().Detail);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Ota;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Ota
@@ -16,17 +17,16 @@ namespace IotDevice.UnitTests.Ota
         private const int ImageSize = 30 * 1024;
         private const int Interrupted = 12000;
 
-        /// <summary>Starts a job, lets it store <see cref="Interrupted"/> bytes, then stops the engine (a power cut, as far as the store knows).</summary>
+        /// <summary>
+        /// Starts a job, lets it store <see cref="Interrupted"/> bytes, then stops the engine (a power cut,
+        /// as far as the store knows). The clock stands still, so the stop lands before any retry.
+        /// </summary>
         private static OtaRig Interrupt()
         {
             OtaRig rig = new OtaRig(OtaRig.MakeImage(ImageSize), -1);
-            rig.Engine.Stop();
-            UpdateEngineOptions slow = OtaRig.FastOptions();
-            slow.RetryDelayMs = 5000; // the stop lands while the engine waits to retry
-            rig.NewEngine(slow);
             rig.Http.Then(FakeBehaviour.HoldAfter, Interrupted);
             rig.Dialect.Push(rig.FirmwareOffer());
-            Assert.IsTrue(OtaRig.Wait(() => rig.Http.Holding, 5000));
+            Waits.Until(() => rig.Http.Holding, "the server holding the download");
             rig.Http.Release();
             rig.Engine.Stop();
             Assert.AreEqual(0, rig.Terminal(), "a stop is not a verdict");
@@ -61,7 +61,7 @@ namespace IotDevice.UnitTests.Ota
             using (OtaRig rig = Interrupt())
             {
                 rig.NewEngine(OtaRig.FastOptions());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
 
                 UpdateReport last = rig.Dialect.Last();
                 Assert.AreEqual((int)UpdateStatus.Succeeded, (int)last.Status, last.Detail);
@@ -87,7 +87,7 @@ namespace IotDevice.UnitTests.Ota
             {
                 rig.Store.Begin(UpdateKind.Firmware, 0, 5000); // a write lost in the power cut
                 rig.NewEngine(OtaRig.FastOptions());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
                 Assert.AreEqual((int)UpdateStatus.Succeeded, (int)rig.Dialect.Last().Status, rig.Dialect.Last().Detail);
                 Assert.EndsWith("|5000", rig.Http.Requests()[rig.Http.Requests().Length - 1]);
             }
@@ -102,7 +102,7 @@ namespace IotDevice.UnitTests.Ota
                 UpdateEngineOptions options = OtaRig.FastOptions();
                 options.ResumeAfterRestart = false;
                 rig.NewEngine(options);
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
 
                 UpdateReport last = rig.Dialect.Last();
                 Assert.AreEqual((int)UpdateStatus.Failed, (int)last.Status);
@@ -121,7 +121,7 @@ namespace IotDevice.UnitTests.Ota
             {
                 rig.Http.ThenStatus(403, null);
                 rig.NewEngine(OtaRig.FastOptions());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
                 Assert.AreEqual((int)UpdateStatus.DownloadFailed, (int)rig.Dialect.Last().Status);
                 Assert.AreEqual("HTTP 403", rig.Dialect.Last().Detail);
                 Assert.AreEqual(-1L, rig.Store.StagedLength);
@@ -151,7 +151,7 @@ namespace IotDevice.UnitTests.Ota
                 rig.Store.Firmware = rig.Http.Image; // committed before the installer ran
                 rig.Store.Record = Record("applying", 1, ImageSize, OtaRig.Md5Hex(rig.Http.Image));
                 rig.NewEngine(OtaRig.FastOptions());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
 
                 Assert.AreEqual((int)UpdateStatus.Succeeded, (int)rig.Dialect.Last().Status);
                 Assert.AreEqual("applied before a restart", rig.Dialect.Last().Detail);
@@ -173,7 +173,7 @@ namespace IotDevice.UnitTests.Ota
                 rig.Store.Write(config, 0, config.Length);
                 rig.Store.Record = Record("applying", 2, config.Length, OtaRig.Sha256Hex(config));
                 rig.NewEngine(OtaRig.FastOptions());
-                Assert.IsTrue(OtaRig.Wait(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, 5000));
+                rig.Until(() => rig.Terminal() == 1 && !rig.Engine.IsBusy, "the job ends");
 
                 Assert.AreEqual((int)UpdateStatus.Succeeded, (int)rig.Dialect.Last().Status);
                 Assert.AreEqual(0, rig.Configs.Count);

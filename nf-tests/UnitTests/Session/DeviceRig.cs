@@ -72,6 +72,15 @@ namespace IotDevice.UnitTests.Session
             Clock.Advance(ms);
         }
 
+        /// <summary>
+        /// Waits until <paramref name="condition"/> holds, letting the session's time run through backoffs
+        /// and timeouts whenever its worker is parked on the clock (<see cref="Waits.Stepping"/>).
+        /// </summary>
+        public void Until(WaitCondition condition, string what)
+        {
+            Waits.Stepping(Clock, 1, condition, what);
+        }
+
         public void Deliver(string topic, string json)
         {
             Transport.Deliver(topic, Encoding.UTF8.GetBytes(json));

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Threading;
 using IotDevice.Session;
 using IotDevice.Transport;
 using nanoFramework.TestFramework;
@@ -10,29 +9,19 @@ namespace IotDevice.UnitTests.Session
     [TestClass]
     public class DeviceSessionTests
     {
-        private delegate bool Condition();
+        // One thread waits on a session's clock: its worker.
+        private const int Worker = 1;
 
-        private static SessionOptions FastOptions()
+        /// <summary>Options on <paramref name="clock"/>: every delay passes only when the test steps it.</summary>
+        private static SessionOptions FastOptions(ManualClock clock)
         {
             SessionOptions options = new SessionOptions();
+            options.Clock = clock;
             options.InitialReconnectDelayMs = 100;
             options.MaxReconnectDelayMs = 400;
             options.FlapWindowMs = 60000;
             options.RandomSeed = 1;
             return options;
-        }
-
-        private static void WaitFor(Condition condition, string what)
-        {
-            for (int i = 0; i < 500; i++)
-            {
-                if (condition())
-                {
-                    return;
-                }
-                Thread.Sleep(10);
-            }
-            throw new TestFrameworkShared.AssertFailedException("timed out waiting until " + what);
         }
 
         private static byte[] Text(string text)
@@ -65,11 +54,11 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             TestDialect dialect = new TestDialect();
-            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions(new ManualClock()));
             session.Start();
             try
             {
-                WaitFor(() => session.IsAnnounced && dialect.Announcements == 1, "connected and announced");
+                Waits.Until(() => session.IsAnnounced && dialect.Announcements == 1, "connected and announced");
                 Assert.AreEqual(2, transport.Subscriptions);
                 Assert.AreEqual("up/device-1/info|hello", transport.Published()[0]);
                 Assert.AreEqual(1L, session.Counters.Connects);
@@ -87,22 +76,23 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             TestDialect dialect = new TestDialect();
-            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            ManualClock clock = new ManualClock();
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions(clock));
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected");
+                Waits.Until(() => session.IsConnected, "connected");
                 transport.NextConnectResult = MqttConnectResult.ServerUnavailable;
                 transport.Drop("broker went away");
-                WaitFor(() => !session.IsConnected, "disconnected");
+                Waits.Until(() => session.State == SessionState.WaitingToReconnect, "waiting to reconnect");
                 for (int i = 0; i < 5; i++)
                 {
                     PublishQos1(session, "offline-" + i.ToString());
                 }
-                WaitFor(() => transport.ConnectAttempts >= 3, "retried while the broker refuses");
+                Waits.Stepping(clock, Worker, () => transport.ConnectAttempts >= 3, "retried while the broker refuses");
                 Assert.AreEqual(5, session.OutboxCount, "nothing lost while offline");
                 transport.NextConnectResult = MqttConnectResult.Accepted;
-                WaitFor(() => session.OutboxCount == 0, "outbox drained");
+                Waits.Stepping(clock, Worker, () => session.OutboxCount == 0, "outbox drained");
                 string[] sent = transport.Published();
                 int next = 0;
                 for (int i = 0; i < sent.Length; i++)
@@ -132,7 +122,7 @@ namespace IotDevice.UnitTests.Session
             FakeTransport transport = new FakeTransport();
             TestDialect dialect = new TestDialect();
             dialect.AnnounceQos = MqttQos.AtLeastOnce;
-            SessionOptions options = FastOptions();
+            SessionOptions options = FastOptions(new ManualClock());
             options.OutboxMessages = 3;
             DeviceSession session = new DeviceSession(transport, dialect, options);
             PublishQos1(session, "b0");
@@ -141,7 +131,7 @@ namespace IotDevice.UnitTests.Session
             session.Start();
             try
             {
-                WaitFor(() => session.OutboxCount == 0, "backlog delivered");
+                Waits.Until(() => session.OutboxCount == 0, "backlog delivered");
                 string[] sent = transport.Published();
                 Assert.AreEqual("up/device-1/info|hello", sent[0], "the announcement precedes the backlog");
                 Assert.AreEqual("up/device-1/data|b0", sent[1]);
@@ -159,7 +149,7 @@ namespace IotDevice.UnitTests.Session
         public void Outbox_overflow_drops_exactly_the_oldest_and_reports_each()
         {
             FakeTransport transport = new FakeTransport();
-            SessionOptions options = FastOptions();
+            SessionOptions options = FastOptions(new ManualClock());
             options.OutboxMessages = 5;
             DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
             ArrayList dropped = new ArrayList();
@@ -179,7 +169,7 @@ namespace IotDevice.UnitTests.Session
             session.Start();
             try
             {
-                WaitFor(() => session.OutboxCount == 0, "outbox drained");
+                Waits.Until(() => session.OutboxCount == 0, "outbox drained");
                 Assert.AreEqual(5, CountPayloads(transport, "|m"));
                 Assert.AreEqual(0, CountPayloads(transport, "|m0"));
                 Assert.AreEqual(1, CountPayloads(transport, "|m7"));
@@ -195,17 +185,19 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             transport.AutoAck = false;
-            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            ManualClock clock = new ManualClock();
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions(clock));
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected");
+                Waits.Until(() => session.IsConnected, "connected");
                 PublishQos1(session, "x1");
                 PublishQos1(session, "x2");
-                WaitFor(() => CountPayloads(transport, "|x") == 2, "both sent once");
+                Waits.Until(() => CountPayloads(transport, "|x") == 2, "both sent once");
                 transport.AutoAck = true;
                 transport.Drop("reset by peer");
-                WaitFor(() => session.OutboxCount == 0, "delivered after the reconnect");
+                Waits.Until(() => session.State == SessionState.WaitingToReconnect, "waiting to reconnect");
+                Waits.Stepping(clock, Worker, () => session.OutboxCount == 0, "delivered after the reconnect");
                 Assert.AreEqual(2, CountPayloads(transport, "|x1"), "x1 went out twice");
                 Assert.AreEqual(2L, session.Counters.Retries);
             }
@@ -220,8 +212,7 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             ManualClock clock = new ManualClock();
-            SessionOptions options = FastOptions();
-            options.Clock = clock;
+            SessionOptions options = FastOptions(clock);
             options.RequestTimeoutMs = 30000;
             DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
             PendingRequest timedOut = null;
@@ -229,17 +220,20 @@ namespace IotDevice.UnitTests.Session
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected");
+                Waits.Until(() => session.IsConnected, "connected");
                 byte[] body = Text("{\"id\":\"42\"}");
                 PendingRequest request;
                 SendResult result = session.SendRequest("up/device-1/get", body, body.Length, MqttQos.AtMostOnce, 7, 42, 42, out request);
                 Assert.AreEqual((int)SendResult.Accepted, (int)result);
                 Assert.IsNotNull(request);
                 clock.Advance(29999);
+                // Parked again: the worker has looked at the table at 29 999 ms and waits for the last one.
+                Waits.Parked(clock, Worker, "the worker has seen the clock at 29 999 ms");
+                Assert.AreEqual(clock.NowMs + 1, clock.NextDeadline, "it waits exactly for the deadline");
                 Assert.IsNull(timedOut, "not before its deadline");
                 Assert.AreEqual(1, session.PendingCount);
                 clock.Advance(1);
-                WaitFor(() => timedOut != null, "timeout reported");
+                Waits.Until(() => timedOut != null, "timeout reported");
                 Assert.AreSame(request, timedOut);
                 Assert.AreEqual(42L, timedOut.Id);
                 Assert.AreEqual(1L, session.Counters.Timeouts);
@@ -256,13 +250,13 @@ namespace IotDevice.UnitTests.Session
         public void Replies_complete_requests_by_kind_and_id_and_a_full_table_refuses_more()
         {
             FakeTransport transport = new FakeTransport();
-            SessionOptions options = FastOptions();
+            SessionOptions options = FastOptions(new ManualClock());
             options.PendingCapacity = 2;
             DeviceSession session = new DeviceSession(transport, new TestDialect(), options);
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected");
+                Waits.Until(() => session.IsConnected, "connected");
                 byte[] body = Text("{}");
                 PendingRequest first;
                 PendingRequest other;
@@ -285,17 +279,17 @@ namespace IotDevice.UnitTests.Session
         public void A_report_completes_on_its_puback_and_a_qos0_report_waits_for_nothing()
         {
             FakeTransport transport = new FakeTransport();
-            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions(new ManualClock()));
             PendingRequest delivered = null;
             session.RequestDelivered += request => delivered = request;
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected");
+                Waits.Until(() => session.IsConnected, "connected");
                 byte[] body = Text("[]");
                 PendingRequest request;
                 session.SendReport("up/p", body, body.Length, MqttQos.AtLeastOnce, session.NewId(), out request);
-                WaitFor(() => delivered != null, "delivered");
+                Waits.Until(() => delivered != null, "delivered");
                 Assert.AreSame(request, delivered);
                 Assert.AreEqual(0, session.PendingCount);
                 PendingRequest quick;
@@ -316,7 +310,7 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             TestDialect dialect = new TestDialect();
-            SessionOptions options = FastOptions();
+            SessionOptions options = FastOptions(new ManualClock());
             options.MaxInboundBytes = 64;
             DeviceSession session = new DeviceSession(transport, dialect, options);
             ArrayList reasons = new ArrayList();
@@ -324,7 +318,7 @@ namespace IotDevice.UnitTests.Session
             session.Start();
             try
             {
-                WaitFor(() => session.IsAnnounced, "connected and announced");
+                Waits.Until(() => session.IsAnnounced, "connected and announced");
                 transport.Deliver("down/device-1/big", new byte[65]);
                 transport.Deliver("down/device-1/ok", new byte[64]);
                 dialect.ThrowOnMessage = true;
@@ -347,7 +341,7 @@ namespace IotDevice.UnitTests.Session
         [TestMethod]
         public void Qos0_while_offline_is_dropped_and_counted()
         {
-            DeviceSession session = new DeviceSession(new FakeTransport(), new TestDialect(), FastOptions());
+            DeviceSession session = new DeviceSession(new FakeTransport(), new TestDialect(), FastOptions(new ManualClock()));
             byte[] body = Text("x");
             Assert.AreEqual((int)SendResult.NotConnected, (int)session.Publish("up/t", body, 1, MqttQos.AtMostOnce, false, null));
             Assert.AreEqual(1L, session.Counters.Dropped);
@@ -359,11 +353,11 @@ namespace IotDevice.UnitTests.Session
             FakeTransport transport = new FakeTransport();
             TestDialect dialect = new TestDialect();
             dialect.ConfigurationError = "device number must not contain '&'";
-            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions(new ManualClock()));
             string log = "";
             session.Log += line => log += line + "\n";
             session.Start();
-            WaitFor(() => log.IndexOf("must not contain") >= 0 && session.State == SessionState.Stopped, "stopped with the reason logged");
+            Waits.Until(() => log.IndexOf("must not contain") >= 0 && session.State == SessionState.Stopped, "stopped with the reason logged");
             Assert.AreEqual(0, transport.ConnectAttempts);
             session.Stop();
         }
@@ -374,11 +368,12 @@ namespace IotDevice.UnitTests.Session
             FakeTransport transport = new FakeTransport();
             TestDialect dialect = new TestDialect();
             dialect.NotReadyAttempts = 2;
-            DeviceSession session = new DeviceSession(transport, dialect, FastOptions());
+            ManualClock clock = new ManualClock();
+            DeviceSession session = new DeviceSession(transport, dialect, FastOptions(clock));
             session.Start();
             try
             {
-                WaitFor(() => session.IsConnected, "connected once the dialect is ready");
+                Waits.Stepping(clock, Worker, () => session.IsConnected, "connected once the dialect is ready");
                 Assert.AreEqual(1, transport.ConnectAttempts, "the transport saw only the attempt with options");
                 Assert.AreEqual(2L, session.Counters.ConnectFailures);
             }
@@ -393,13 +388,14 @@ namespace IotDevice.UnitTests.Session
         {
             FakeTransport transport = new FakeTransport();
             transport.NextConnectResult = MqttConnectResult.BadUsernameOrPassword;
-            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions());
+            ManualClock clock = new ManualClock();
+            DeviceSession session = new DeviceSession(transport, new TestDialect(), FastOptions(clock));
             string log = "";
             session.Log += line => log += line + "\n";
             session.Start();
             try
             {
-                WaitFor(() => transport.ConnectAttempts >= 2, "two refused attempts");
+                Waits.Stepping(clock, Worker, () => transport.ConnectAttempts >= 2, "two refused attempts");
             }
             finally
             {

@@ -62,6 +62,7 @@ namespace IotDevice.UnitTests.Session
             dialect.Transport = transport;
             SessionOptions options = new SessionOptions();
             options.RandomSeed = 4;
+            options.Clock = new ManualClock();
             DeviceSession session = new DeviceSession(transport, dialect, options);
             Waits.Announced(session);
             try

@@ -15,6 +15,7 @@ namespace IotDevice.UnitTests.Session
             SessionOptions options = new SessionOptions();
             options.MaxInboundBytes = 64;
             options.RandomSeed = 6;
+            options.Clock = new ManualClock();
             DeviceSession session = new DeviceSession(transport, dialect, options);
             Waits.Announced(session);
             try

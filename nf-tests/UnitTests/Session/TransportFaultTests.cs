@@ -11,9 +11,13 @@ namespace IotDevice.UnitTests.Session
     [TestClass]
     public class TransportFaultTests
     {
-        private static DeviceSession NewSession(ThrowingTransport transport)
+        // One thread waits on a session's clock: its worker.
+        private const int Worker = 1;
+
+        private static DeviceSession NewSession(ThrowingTransport transport, ManualClock clock)
         {
             SessionOptions options = new SessionOptions();
+            options.Clock = clock;
             options.InitialReconnectDelayMs = 100;
             options.MaxReconnectDelayMs = 200;
             options.RandomSeed = 3;
@@ -29,7 +33,7 @@ namespace IotDevice.UnitTests.Session
         public void A_qos_0_publish_the_transport_throws_on_is_refused_counted_and_reported()
         {
             ThrowingTransport transport = new ThrowingTransport();
-            DeviceSession session = NewSession(transport);
+            DeviceSession session = NewSession(transport, new ManualClock());
             int reported = 0;
             session.MessageDropped += (message, reason) =>
             {
@@ -60,21 +64,24 @@ namespace IotDevice.UnitTests.Session
         public void A_qos_1_report_the_transport_refuses_stays_in_the_outbox_until_it_is_taken()
         {
             ThrowingTransport transport = new ThrowingTransport();
-            DeviceSession session = NewSession(transport);
+            ManualClock clock = new ManualClock();
+            DeviceSession session = NewSession(transport, clock);
             Waits.Announced(session);
             try
             {
                 transport.PublishThrows = 2;
                 byte[] payload = Payload();
                 Assert.AreEqual((int)SendResult.Accepted, (int)session.Publish("up/t", payload, payload.Length, MqttQos.AtLeastOnce, false, null));
-                Waits.Until(() => session.Counters.Delivered == 1, "sent once the transport takes it");
+                // Parked after one refusal: the worker pauses sending instead of trying again at once.
+                Waits.Until(() => session.Counters.TransportErrors == 1 && clock.Waiting == 1, "refused once, and sending paused");
+                Waits.Stepping(clock, Worker, () => session.Counters.Delivered == 1, "sent once the transport takes it");
                 Assert.AreEqual(2L, session.Counters.TransportErrors);
                 Assert.AreEqual(0L, session.Counters.Dropped);
                 Assert.AreEqual(1L, session.Counters.Connects, "two refusals in a row keep the connection");
 
                 transport.PublishThrows = 3;
                 Assert.AreEqual((int)SendResult.Accepted, (int)session.Publish("up/t", payload, payload.Length, MqttQos.AtLeastOnce, false, null));
-                Waits.Until(() => session.Counters.Delivered == 2, "delivered after a reconnect");
+                Waits.Stepping(clock, Worker, () => session.Counters.Delivered == 2, "delivered after a reconnect");
                 Assert.AreEqual(2L, session.Counters.Connects, "a transport that keeps refusing costs the connection");
                 Assert.AreEqual(0, session.OutboxCount);
             }
@@ -91,8 +98,9 @@ namespace IotDevice.UnitTests.Session
             transport.ConnectThrows = 2;
             transport.SubscribeThrows = 1;
             transport.DisconnectThrows = 100;
-            DeviceSession session = NewSession(transport);
-            Waits.Announced(session);
+            ManualClock clock = new ManualClock();
+            DeviceSession session = NewSession(transport, clock);
+            Waits.Announced(session, clock);
             try
             {
                 Assert.AreEqual(2L, session.Counters.ConnectFailures, "each throwing connect is a failed attempt");
