@@ -59,7 +59,7 @@ namespace IotDevice.Dialects.EztCloud
                     return SendResult.TooLarge;
                 }
                 return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), _uplink.Writer.Buffer, _uplink.Writer.Length,
-                    _uplink.Options.PublishQos, (int)TopicKind.PropertyGetReply, 0, host.NewId());
+                    _uplink.Options.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
             }
         }
 

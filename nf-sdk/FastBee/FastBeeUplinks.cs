@@ -214,7 +214,7 @@ namespace IotDevice.Dialects.FastBee
                 _writer.Reset();
                 FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
                 return host.SendRequest(Topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
-                    TimeReply, 0, host.NewId());
+                    TimeReply, 0, 0);
             }
         }
 

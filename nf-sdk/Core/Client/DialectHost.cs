@@ -76,7 +76,7 @@ namespace IotDevice.Client
             SendResult result = _session.SendReport(topic, payload, length, qos, id, out request);
             if (request != null && qos == MqttQos.AtMostOnce)
             {
-                _client.RaiseOutcome(id, OutcomeStatus.Sent, 0, null);
+                RaiseOutcome(id, OutcomeStatus.Sent, 0, null);
             }
             return result;
         }
@@ -99,7 +99,7 @@ namespace IotDevice.Client
             {
                 return false;
             }
-            _client.RaiseOutcome(request.Id, accepted ? OutcomeStatus.Acknowledged : OutcomeStatus.Refused, code, message);
+            RaiseOutcome(request.Id, accepted ? OutcomeStatus.Acknowledged : OutcomeStatus.Refused, code, message);
             return true;
         }
 
@@ -162,7 +162,16 @@ namespace IotDevice.Client
 
         private void OnDelivered(PendingRequest request)
         {
-            _client.RaiseOutcome(request.Id, OutcomeStatus.Acknowledged, 0, null);
+            RaiseOutcome(request.Id, OutcomeStatus.Acknowledged, 0, null);
+        }
+
+        // Id 0 marks a dialect's own request (a time request after every connect): no app waits for it.
+        private void RaiseOutcome(long id, OutcomeStatus status, int code, string message)
+        {
+            if (id != 0)
+            {
+                _client.RaiseOutcome(id, status, code, message);
+            }
         }
 
         // Leaving Connected, whatever comes next (reconnect or stop).
@@ -178,7 +187,7 @@ namespace IotDevice.Client
 
         private void OnTimedOut(PendingRequest request)
         {
-            _client.RaiseOutcome(request.Id, OutcomeStatus.TimedOut, 0, null);
+            RaiseOutcome(request.Id, OutcomeStatus.TimedOut, 0, null);
         }
     }
 }

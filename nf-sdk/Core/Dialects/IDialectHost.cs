@@ -49,7 +49,8 @@ namespace IotDevice.Dialects
 
         /// <summary>
         /// A fresh id for the app to follow a report or request by, for platforms whose messages carry
-        /// none. <see cref="SendReport"/> and <see cref="SendRequest"/> take the id the app was given.
+        /// none. <see cref="SendReport"/> and <see cref="SendRequest"/> take the id the app was given;
+        /// id 0 marks the dialect's own traffic (a time request), for which no outcome is raised.
         /// </summary>
         long NewId();
 
