@@ -21,8 +21,7 @@ namespace IotDevice.Session
         /// <summary>The transport refused the topic; it would never be accepted.</summary>
         InvalidTopic = 3,
 
-        /// <summary>The session was stopped with the message still unacknowledged.</summary>
-        Stopped = 4,
+        // 4 is not used: a stopped session keeps its outbox for the next Start.
 
         /// <summary>The transport threw something its contract does not name (a full in-flight queue, say).</summary>
         TransportRefused = 5,
