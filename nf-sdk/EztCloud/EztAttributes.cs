@@ -14,8 +14,8 @@ namespace IotDevice.Dialects.EztCloud
     /// values are merged into a bounded buffer (latest value per key wins) that goes out as one report
     /// once the interval has passed, under one id for every app report merged into it. A buffer that
     /// would overflow is sent early instead. At QoS 0 merged values due while offline wait for the next
-    /// connection and go out with the version. The wait runs on a thread of its own that waits on the
-    /// session's clock, started when values are merged and ended once idle or stopped.
+    /// connection and go out with the version. The wait is booked on the session's worker
+    /// (<see cref="IDialectHost.Schedule"/>), on the session's clock: no thread of its own.
     /// </summary>
     internal sealed class EztAttributes
     {
@@ -29,8 +29,7 @@ namespace IotDevice.Dialects.EztCloud
         private readonly JsonWriter _scratch = new JsonWriter(64, MaxMergedBytes);
         private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
         private readonly AttributeBatch _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
-        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private Thread _worker;
+        private readonly ThreadStart _onDue;
         private bool _stopped;
         private long _nextReportMs;
         private long _dueMs;
@@ -43,6 +42,7 @@ namespace IotDevice.Dialects.EztCloud
             _uplink = uplink;
             _counters = counters;
             _sync = uplink.Sync;
+            _onDue = OnDue;
         }
 
         /// <summary>
@@ -122,7 +122,11 @@ namespace IotDevice.Dialects.EztCloud
                 _stopped = true;
                 _dueMs = 0;
             }
-            _wake.Set();
+            IDialectHost host = _uplink.Host;
+            if (host != null)
+            {
+                host.Cancel(_onDue);
+            }
         }
 
         /// <summary>Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>.</summary>
@@ -193,7 +197,7 @@ namespace IotDevice.Dialects.EztCloud
             return result;
         }
 
-        // Due at dueMs (the session's clock); the waiting thread starts when none runs.
+        // Due at dueMs (the session's clock): booked on the session's worker, no thread of our own.
         private void Arm(long dueMs)
         {
             if (_stopped || _dueMs != 0)
@@ -201,43 +205,29 @@ namespace IotDevice.Dialects.EztCloud
                 // Stopped: the merged values wait for the next connection's announcement.
                 return;
             }
+            IDialectHost host = _uplink.Host;
             _dueMs = dueMs < 1 ? 1 : dueMs;
-            if (_worker == null)
-            {
-                _worker = new Thread(Run);
-                _worker.Start();
-            }
-            else
-            {
-                _wake.Set();
-            }
+            long wait = _dueMs - host.Clock.NowMs;
+            host.Schedule(_onDue, wait < 0 ? 0 : (int)wait);
         }
 
-        private void Run()
+        private void OnDue()
         {
             IDialectHost host = _uplink.Host;
-            bool idle = false;
-            while (true)
+            lock (_sync)
             {
-                int waitMs;
-                lock (_sync)
+                long now = host.Clock.NowMs;
+                if (_stopped || _dueMs == 0)
                 {
-                    long now = host.Clock.NowMs;
-                    if (_dueMs != 0 && now >= _dueMs && !_stopped)
-                    {
-                        _dueMs = 0;
-                        Due(host, now);
-                    }
-                    if (_stopped || (_dueMs == 0 && idle))
-                    {
-                        _worker = null;
-                        return;
-                    }
-                    idle = _dueMs == 0;
-                    // Idle: one interval more in case values come, then the thread ends.
-                    waitMs = idle ? _uplink.Options.MinReportIntervalMs : (int)(_dueMs - now);
+                    return;
                 }
-                host.Clock.Wait(_wake, waitMs);
+                if (now < _dueMs)
+                {
+                    host.Schedule(_onDue, (int)(_dueMs - now));
+                    return;
+                }
+                _dueMs = 0;
+                Due(host, now);
             }
         }
 

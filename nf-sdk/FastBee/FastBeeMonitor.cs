@@ -8,28 +8,29 @@ namespace IotDevice.Dialects.FastBee
     /// <summary>
     /// Real-time monitoring as FastBee's firmware does it (docs/fastbee.md §4.5): <c>count</c> samples,
     /// the first at once, then one every <c>interval</c> ms; a new request replaces the running one.
-    /// One thread per series takes the samples against a fixed schedule (start + k·interval) on the
-    /// client's clock, so samples never overlap, slow publishing does not stretch the series, and a
-    /// test steps the series by stepping the clock.
+    /// Each sample is scheduled on the session's worker against a fixed timetable (start + k·interval)
+    /// on the client's clock, so samples never overlap, slow publishing does not stretch the series, no
+    /// thread of its own runs, and a test steps the series by stepping the clock.
     /// </summary>
     internal sealed class FastBeeMonitor
     {
         private readonly object _sync = new object();
-        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly FastBeeUplinks _uplinks;
         private readonly MonitorSource _source;
         private readonly PropertyReport _sample;
-        private bool _threadRunning;
+        private readonly ThreadStart _tick;
         private int _remaining;
         private int _taken;
         private int _intervalMs;
         private long _startMs;
+        private int _series;
 
         public FastBeeMonitor(FastBeeUplinks uplinks, MonitorSource source, int maxItems)
         {
             _uplinks = uplinks;
             _source = source;
             _sample = new PropertyReport(maxItems);
+            _tick = Tick;
         }
 
         public bool IsRunning
@@ -40,20 +41,23 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Starts a series of <paramref name="count"/> samples, replacing any running one; 0 just stops.</summary>
         public void Start(int count, int intervalMs)
         {
+            IDialectHost host = _uplinks.Host;
             lock (_sync)
             {
                 _remaining = count < 0 ? 0 : count;
                 _taken = 0;
+                _series++;
                 _intervalMs = intervalMs;
-                _startMs = _uplinks.Host.Clock.NowMs;
-                if (_remaining > 0 && !_threadRunning)
-                {
-                    _threadRunning = true;
-                    new Thread(Run).Start();
-                    return;
-                }
+                _startMs = host.Clock.NowMs;
             }
-            _wake.Set();
+            if (count > 0)
+            {
+                host.Schedule(_tick, 0);
+            }
+            else
+            {
+                host.Cancel(_tick);
+            }
         }
 
         /// <summary>Stops the series; true when one was running.</summary>
@@ -65,40 +69,37 @@ namespace IotDevice.Dialects.FastBee
                 running = _remaining > 0;
                 _remaining = 0;
             }
-            _wake.Set();
+            _uplinks.Host.Cancel(_tick);
             return running;
         }
 
-        // Until the series ends: wait for the next sample's time (or a new request), then take it.
-        private void Run()
+        // One sample, then the next one booked at its place in the timetable.
+        private void Tick()
         {
-            IClock clock = _uplinks.Host.Clock;
-            while (true)
+            IDialectHost host = _uplinks.Host;
+            long next;
+            int series;
+            lock (_sync)
             {
-                long wait;
-                lock (_sync)
+                series = _series;
+                if (_remaining <= 0)
                 {
-                    if (_remaining <= 0)
-                    {
-                        _threadRunning = false;
-                        return;
-                    }
-                    wait = _startMs + (long)_taken * _intervalMs - clock.NowMs;
-                    if (wait <= 0)
-                    {
-                        _remaining--;
-                        _taken++;
-                    }
+                    return;
                 }
-                if (wait > 0)
+                _remaining--;
+                _taken++;
+                next = _remaining > 0 ? _startMs + (long)_taken * _intervalMs - host.Clock.NowMs : -1;
+            }
+            TakeSample();
+            lock (_sync)
+            {
+                // A request that came during the sample started a series of its own: leave its booking.
+                if (next < 0 || series != _series || _remaining <= 0)
                 {
-                    clock.Wait(_wake, (int)wait);
-                }
-                else
-                {
-                    TakeSample();
+                    return;
                 }
             }
+            host.Schedule(_tick, (int)next);
         }
 
         private void TakeSample()
@@ -114,7 +115,6 @@ namespace IotDevice.Dialects.FastBee
             }
             catch (Exception e)
             {
-                // An escape would end the series' thread with the series still marked running.
                 _uplinks.Host.Write("FastBee: the monitor sample failed: " + e.Message);
             }
         }

@@ -103,6 +103,16 @@ namespace IotDevice.Client
             return true;
         }
 
+        public bool Schedule(System.Threading.ThreadStart work, int delayMs)
+        {
+            return _session.Schedule(work, delayMs);
+        }
+
+        public void Cancel(System.Threading.ThreadStart work)
+        {
+            _session.Cancel(work);
+        }
+
         public void Reject(string topic, RejectReason reason, string detail)
         {
             _session.Reject(topic, reason, detail);

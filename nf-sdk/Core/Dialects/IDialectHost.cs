@@ -61,6 +61,18 @@ namespace IotDevice.Dialects
         /// </summary>
         bool Complete(int replyKind, long replyId, bool accepted, int code, string message);
 
+        /// <summary>
+        /// Runs <paramref name="work"/> on the session's worker once <paramref name="delayMs"/> of
+        /// <see cref="Clock"/> have passed, replacing a pending run of the same delegate (keep one instance
+        /// per piece of work): a dialect's own timing — samples in a series, reports merged under a rate
+        /// limit — needs no thread of its own. Runs only while the client is started; false when the few
+        /// slots are taken.
+        /// </summary>
+        bool Schedule(System.Threading.ThreadStart work, int delayMs);
+
+        /// <summary>Cancels a pending run of <paramref name="work"/>.</summary>
+        void Cancel(System.Threading.ThreadStart work);
+
         /// <summary>Counts, logs and reports an inbound message the dialect refuses, with the reason.</summary>
         void Reject(string topic, RejectReason reason, string detail);
 

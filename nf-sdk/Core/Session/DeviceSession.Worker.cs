@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Transport;
 
 namespace IotDevice.Session
@@ -154,6 +155,7 @@ namespace IotDevice.Session
                     return failure;
                 }
                 ExpireRequests();
+                RunScheduled();
                 _clock.Wait(_wake, NextWaitMs());
             }
         }
@@ -319,12 +321,42 @@ namespace IotDevice.Session
             }
         }
 
+        // The dialect's timed work that is due, one piece at a time, outside the lock.
+        private void RunScheduled()
+        {
+            while (true)
+            {
+                ThreadStart work;
+                lock (_sync)
+                {
+                    work = _schedule.TakeDue(_clock.NowMs);
+                }
+                if (work == null)
+                {
+                    return;
+                }
+                try
+                {
+                    work();
+                }
+                catch (Exception e)
+                {
+                    Write("scheduled work failed: " + e.Message);
+                }
+            }
+        }
+
         private int NextWaitMs()
         {
             long next;
             lock (_sync)
             {
                 next = _pending.NextDeadline();
+                long due = _schedule.NextDue();
+                if (due < next)
+                {
+                    next = due;
+                }
             }
             long wait = next - _clock.NowMs;
             if (wait < 1)
@@ -341,12 +373,14 @@ namespace IotDevice.Session
             while (!StopRequested())
             {
                 ExpireRequests();
+                RunScheduled();
                 long left = until - _clock.NowMs;
                 if (left <= 0)
                 {
                     return;
                 }
-                _clock.Wait(_wake, (int)(left < IdleTickMs ? left : IdleTickMs));
+                int next = NextWaitMs();
+                _clock.Wait(_wake, (int)(left < next ? left : next));
             }
         }
 

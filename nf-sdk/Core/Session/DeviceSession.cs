@@ -30,6 +30,7 @@ namespace IotDevice.Session
         private readonly PacketIdSet _earlyAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
         private readonly PacketIdSet _directAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
         private readonly PacketIdSet _subscribeAcks;
+        private readonly WorkSchedule _schedule = new WorkSchedule();
 
         private Thread _worker;
         private bool _stopRequested;
@@ -218,6 +219,35 @@ namespace IotDevice.Session
                 throw new ArgumentException("A request needs the kind of its reply.");
             }
             return Track(topic, payload, length, qos, replyKind, replyId, id, out request);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> on the worker once <paramref name="delayMs"/> of the session's clock
+        /// have passed, replacing a pending run of the same delegate; runs only while the session is
+        /// started (connected or waiting to reconnect). False when the few slots are all taken.
+        /// </summary>
+        public bool Schedule(ThreadStart work, int delayMs)
+        {
+            if (work == null)
+            {
+                throw new ArgumentException("Schedule needs the work to run.");
+            }
+            bool set;
+            lock (_sync)
+            {
+                set = _schedule.Set(work, _clock.NowMs + (delayMs < 0 ? 0 : delayMs));
+            }
+            _wake.Set();
+            return set;
+        }
+
+        /// <summary>Cancels a pending run of <paramref name="work"/>.</summary>
+        public void Cancel(ThreadStart work)
+        {
+            lock (_sync)
+            {
+                _schedule.Cancel(work);
+            }
         }
 
         /// <summary>The dialect got a reply: the waiting request, or null when nothing waits for it.</summary>
