@@ -26,8 +26,9 @@ namespace IotDevice.Dialects.Alink
     /// client.Start();
     /// client.ReportProperties(new PropertyReport(2).Add("Power", "on").Add("WF", 23.6));
     /// </code>
-    /// The work is done by a few roles, made when the client attaches: <see cref="AlinkUplink"/> (what
-    /// the device sends), <see cref="AlinkReplies"/>, <see cref="AlinkDownlinks"/> and <see cref="AlinkUpdates"/>.
+    /// The work is done by a few roles: <see cref="AlinkUplink"/> (what the device sends, and the message
+    /// ids), and, made when the client attaches, <see cref="AlinkReplies"/>, <see cref="AlinkDownlinks"/>
+    /// and <see cref="AlinkUpdates"/>.
     /// </summary>
     public sealed class AlinkDialect : IDeviceDialect
     {
@@ -36,9 +37,8 @@ namespace IotDevice.Dialects.Alink
 
         private readonly AlinkOptions _options;
         private readonly TopicTable _table;
-        private readonly AlinkMessageIds _ids;
+        private readonly AlinkUplink _uplink;
         private IDialectHost _host;
-        private AlinkUplink _uplink;
         private AlinkUpdates _updates;
         private AlinkReplies _replies;
         private AlinkDownlinks _downlinks;
@@ -53,7 +53,7 @@ namespace IotDevice.Dialects.Alink
             options.Validate();
             _options = options;
             _table = AlinkTopics.Create(options.ProductKey, options.DeviceName);
-            _ids = new AlinkMessageIds(options.FirstMessageId);
+            _uplink = new AlinkUplink(options, _table);
         }
 
         /// <summary>
@@ -65,7 +65,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The id the next uplink will carry (keep it, e.g. in flash, to seed <see cref="AlinkOptions.FirstMessageId"/>).</summary>
         public long NextMessageId
         {
-            get { return _ids.Peek; }
+            get { return _uplink.NextId; }
         }
 
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
@@ -77,61 +77,49 @@ namespace IotDevice.Dialects.Alink
         /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
         public SendResult PostBatch(AlinkBatch batch, out long id)
         {
-            return Uplink.Request(TopicKind.PropertyBatchPost, null, batch, out id);
+            return _uplink.Request(TopicKind.PropertyBatchPost, null, batch, out id);
         }
 
         /// <summary>Posts stored samples, each with its time (<c>history/post</c>).</summary>
         public SendResult PostHistory(AlinkBatch batch, out long id)
         {
-            return Uplink.Request(TopicKind.PropertyHistoryPost, null, batch, out id);
+            return _uplink.Request(TopicKind.PropertyHistoryPost, null, batch, out id);
         }
 
         /// <summary>Sets device tags (<c>deviceinfo/update</c>); values are sent as text.</summary>
         public SendResult UpdateDeviceInfo(PropertyReport tags, out long id)
         {
-            return Uplink.Request(TopicKind.DeviceInfoPost, null, tags, out id);
+            return _uplink.Request(TopicKind.DeviceInfoPost, null, tags, out id);
         }
 
         /// <summary>Removes device tags (<c>deviceinfo/delete</c>).</summary>
         public SendResult DeleteDeviceInfo(string[] keys, out long id)
         {
-            return Uplink.Request(TopicKind.DeviceInfoDelete, null, keys, out id);
+            return _uplink.Request(TopicKind.DeviceInfoDelete, null, keys, out id);
         }
 
         /// <summary>Asks for the desired values of <paramref name="identifiers"/>; they come in the reply's Data (<see cref="ReplyReceived"/>).</summary>
         public SendResult GetDesired(string[] identifiers, out long id)
         {
-            return Uplink.Request(TopicKind.PropertyGet, null, identifiers, out id);
+            return _uplink.Request(TopicKind.PropertyGet, null, identifiers, out id);
         }
 
         /// <summary>Clears the desired values of <paramref name="identifiers"/>.</summary>
         public SendResult DeleteDesired(string[] identifiers, out long id)
         {
-            return Uplink.Request(TopicKind.DesiredDelete, null, identifiers, out id);
+            return _uplink.Request(TopicKind.DesiredDelete, null, identifiers, out id);
         }
 
         /// <summary>Asks for a pending firmware update of <see cref="AlinkOptions.Module"/>; one comes as an UpdateOffered.</summary>
         public SendResult GetFirmware(out long id)
         {
-            return Uplink.Request(TopicKind.OtaFirmwareGet, null, null, out id);
+            return _uplink.Request(TopicKind.OtaFirmwareGet, null, null, out id);
         }
 
         /// <summary>Asks for the product's remote configuration; it comes as an UpdateOffered of kind Config.</summary>
         public SendResult GetConfig(out long id)
         {
-            return Uplink.Request(TopicKind.ConfigGet, null, null, out id);
-        }
-
-        private AlinkUplink Uplink
-        {
-            get
-            {
-                if (_uplink == null)
-                {
-                    throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
-                }
-                return _uplink;
-            }
+            return _uplink.Request(TopicKind.ConfigGet, null, null, out id);
         }
 
         void IDeviceDialect.Attach(IDialectHost host)
@@ -145,7 +133,7 @@ namespace IotDevice.Dialects.Alink
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
             _host = host;
-            _uplink = new AlinkUplink(host, _options, _table, _ids);
+            _uplink.Attach(host);
             _updates = new AlinkUpdates(host, _uplink, _options, _table);
             _replies = new AlinkReplies(host, _updates);
             _downlinks = new AlinkDownlinks(host, _uplink, _updates, _table);
@@ -269,27 +257,23 @@ namespace IotDevice.Dialects.Alink
         /// <summary>Posts properties (<c>thing/event/property/post</c>); the <c>post_reply</c> is the outcome of <paramref name="id"/>.</summary>
         SendResult IDeviceDialect.ReportProperties(PropertyReport report, out long id)
         {
-            return Uplink.Request(TopicKind.PropertyPost, null, report, out id);
+            return _uplink.Request(TopicKind.PropertyPost, null, report, out id);
         }
 
         /// <summary>Posts event <paramref name="eventId"/> (<c>thing/event/{eventId}/post</c>); its <c>post_reply</c> is the outcome of <paramref name="id"/>.</summary>
         SendResult IDeviceDialect.ReportEvent(string eventId, PropertyReport parameters, out long id)
         {
-            return Uplink.Request(TopicKind.EventPost, eventId, parameters, out id);
+            return _uplink.Request(TopicKind.EventPost, eventId, parameters, out id);
         }
 
         /// <summary>NTP over MQTT; the answer sets the client's clock.</summary>
         SendResult IDeviceDialect.RequestTime()
         {
-            return Uplink.RequestTime();
+            return _uplink.RequestTime();
         }
 
         SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            if (_updates == null)
-            {
-                throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
-            }
             return _updates.Report(offer, status, percent, detail);
         }
 

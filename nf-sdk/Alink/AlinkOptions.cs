@@ -131,7 +131,7 @@ namespace IotDevice.Dialects.Alink
                 throw new ArgumentException("Timestamp must be 0 (left out) or Unix milliseconds.");
             }
             CheckQos(PublishQos, "PublishQos");
-            if (FirstMessageId < 0 || FirstMessageId > AlinkMessageIds.MaxId)
+            if (FirstMessageId < 0 || FirstMessageId > AlinkUplink.MaxMessageId)
             {
                 throw new ArgumentException("FirstMessageId must be 0 to 4294967295.");
             }

@@ -45,10 +45,10 @@ namespace IotDevice.Dialects.Alink
                 Inbound.RejectShape(_host, topic, "reply without a numeric code");
                 return null;
             }
-            if (id < 0 || id > AlinkMessageIds.MaxId)
+            if (id < 0 || id > AlinkUplink.MaxMessageId)
             {
                 _host.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
-                    + AlinkMessageIds.MaxId.ToString() + ", where every id of this device is");
+                    + AlinkUplink.MaxMessageId.ToString() + ", where every id of this device is");
                 return null;
             }
             string message = MessageOf(root);

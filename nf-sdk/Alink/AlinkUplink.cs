@@ -1,3 +1,4 @@
+using System;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
@@ -9,23 +10,37 @@ namespace IotDevice.Dialects.Alink
     /// <summary>
     /// Everything the device sends, one message at a time through one reused writer: requests under a
     /// fresh message id (each waiting for its reply), replies to the platform's requests, OTA inform and
-    /// progress, and the time request.
+    /// progress, and the time request. Message ids come from one counter per dialect, so they stay unique
+    /// across reconnects; after 4294967295, the platform's largest, it starts again at 1.
     /// </summary>
     internal sealed class AlinkUplink
     {
+        public const long MaxMessageId = 4294967295;
+
         private readonly object _sync = new object();
-        private readonly IDialectHost _host;
         private readonly AlinkOptions _options;
         private readonly TopicTable _table;
-        private readonly AlinkMessageIds _ids;
         private readonly JsonWriter _writer = new JsonWriter(512, AlinkDialect.MaxMessageBytes);
+        private IDialectHost _host;
+        private long _nextId;
 
-        public AlinkUplink(IDialectHost host, AlinkOptions options, TopicTable table, AlinkMessageIds ids)
+        public AlinkUplink(AlinkOptions options, TopicTable table)
         {
-            _host = host;
             _options = options;
             _table = table;
-            _ids = ids;
+            _nextId = options.FirstMessageId;
+        }
+
+        /// <summary>The client's host: sending starts here.</summary>
+        public void Attach(IDialectHost host)
+        {
+            _host = host;
+        }
+
+        /// <summary>The id the next uplink will carry.</summary>
+        public long NextId
+        {
+            get { lock (_sync) { return _nextId; } }
         }
 
         /// <summary>
@@ -36,11 +51,12 @@ namespace IotDevice.Dialects.Alink
         /// </summary>
         public SendResult Request(TopicKind kind, string eventId, object content, out long id)
         {
+            RequireAttached();
             string topic = kind == TopicKind.EventPost ? _table.Build(kind, eventId) : _table.Get(kind);
             lock (_sync)
             {
-                Write(kind, _ids.Peek, eventId, content);
-                id = _ids.Next();
+                Write(kind, _nextId, eventId, content);
+                id = TakeId();
                 if (!Fits(topic))
                 {
                     return SendResult.TooLarge;
@@ -53,11 +69,12 @@ namespace IotDevice.Dialects.Alink
         /// <summary>NTP over MQTT (QoS 0, the only QoS the service takes): <c>{"deviceSendTime":"&lt;session ms&gt;"}</c>, one at a time.</summary>
         public SendResult RequestTime()
         {
+            RequireAttached();
             lock (_sync)
             {
                 AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
                 return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
-                    (int)TopicKind.NtpResponse, 0, _ids.Next());
+                    (int)TopicKind.NtpResponse, 0, TakeId());
             }
         }
 
@@ -87,7 +104,7 @@ namespace IotDevice.Dialects.Alink
         {
             lock (_sync)
             {
-                AlinkEncoder.WriteOtaInform(_writer, _ids.Next(), version, module);
+                AlinkEncoder.WriteOtaInform(_writer, TakeId(), version, module);
                 return Publish(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce, announcing);
             }
         }
@@ -97,7 +114,7 @@ namespace IotDevice.Dialects.Alink
         {
             lock (_sync)
             {
-                AlinkEncoder.WriteOtaProgress(_writer, _ids.Next(), step, desc, module);
+                AlinkEncoder.WriteOtaProgress(_writer, TakeId(), step, desc, module);
                 return Publish(_table.Get(TopicKind.OtaProgress), MqttQos.AtMostOnce, false);
             }
         }
@@ -108,6 +125,22 @@ namespace IotDevice.Dialects.Alink
             if (result != SendResult.Accepted)
             {
                 _host.Write(what + " not sent (result " + ((int)result).ToString() + ")");
+            }
+        }
+
+        // Caller holds _sync.
+        private long TakeId()
+        {
+            long id = _nextId;
+            _nextId = id >= MaxMessageId ? 1 : id + 1;
+            return id;
+        }
+
+        private void RequireAttached()
+        {
+            if (_host == null)
+            {
+                throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
             }
         }
 

@@ -172,15 +172,5 @@ namespace IotDevice.UnitTests.Dialects.Alink
             PropertyReport untimed = new PropertyReport(1).Add("Power", "on");
             Assert.ThrowsException(typeof(ArgumentException), () => AlinkBulkEncoder.WriteHistoryPost(writer, 1, "pk", "dn", new AlinkBatch(1).AddProperties(untimed)));
         }
-
-        [TestMethod]
-        public void Message_ids_count_up_and_wrap_past_the_32_bit_range()
-        {
-            AlinkMessageIds ids = new AlinkMessageIds(4294967294);
-            Assert.AreEqual(4294967294L, ids.Next());
-            Assert.AreEqual(4294967295L, ids.Next());
-            Assert.AreEqual(1L, ids.Next());
-            Assert.AreEqual(2L, ids.Peek);
-        }
     }
 }

@@ -143,6 +143,33 @@ namespace IotDevice.UnitTests.Dialects.Alink
         }
 
         [TestMethod]
+        public void Message_ids_wrap_past_the_32_bit_range_and_outcomes_follow_them()
+        {
+            AlinkOptions options = AlinkDevice.Options();
+            options.FirstMessageId = 4294967295;
+            AlinkDevice alink = new AlinkDevice(options).Start(0);
+            DeviceRig device = alink.Rig;
+            try
+            {
+                long last;
+                long first;
+                device.Client.ReportProperties(new PropertyReport(1).Add("n", 1L), out last);
+                device.Client.ReportProperties(new PropertyReport(1).Add("n", 2L), out first);
+                Assert.AreEqual(4294967295L, last);
+                Assert.AreEqual(1L, first);
+                Assert.AreEqual(2L, alink.Dialect.NextMessageId);
+                device.Deliver(PostReply, "{\"id\":\"4294967295\",\"code\":200,\"data\":{}}");
+                device.Deliver(PostReply, "{\"id\":\"1\",\"code\":200,\"data\":{}}");
+                Assert.AreEqual((int)OutcomeStatus.Acknowledged, (int)device.OutcomeOf(last).Status);
+                Assert.AreEqual((int)OutcomeStatus.Acknowledged, (int)device.OutcomeOf(first).Status);
+            }
+            finally
+            {
+                device.Stop();
+            }
+        }
+
+        [TestMethod]
         public void Requests_before_the_client_exists_are_refused_clearly()
         {
             AlinkDialect dialect = new AlinkDialect(AlinkDevice.Options());
