@@ -19,7 +19,9 @@ namespace IotDevice.Dialects.Alink
         private readonly AlinkUplink _uplink;
         private readonly AlinkOptions _options;
         private readonly string _configPushReplyTopic;
-        private readonly ConfigPushes _configPushes = new ConfigPushes(4);
+        // Config pushes whose push_reply waits for the app's verdict, oldest first. A few slots: when
+        // full, the oldest is given up (and logged) rather than growing.
+        private readonly UpdateOffer[] _pushes = new UpdateOffer[4];
         private string _firmwareVersion;
 
         public AlinkUpdates(IDialectHost host, AlinkUplink uplink, AlinkOptions options, TopicTable table)
@@ -79,7 +81,16 @@ namespace IotDevice.Dialects.Alink
         /// <summary>A pushed config: offered, and its push_reply waits for ReportUpdate on it.</summary>
         public void OfferPushedConfig(UpdateOffer offer)
         {
-            UpdateOffer dropped = _configPushes.Add(offer);
+            UpdateOffer dropped;
+            lock (_sync)
+            {
+                dropped = _pushes[_pushes.Length - 1] != null ? _pushes[0] : null;
+                if (dropped != null)
+                {
+                    RemovePush(0);
+                }
+                _pushes[SlotOf(null)] = offer;
+            }
             if (dropped != null)
             {
                 _host.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
@@ -154,7 +165,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return SendResult.Accepted;
             }
-            if (!_configPushes.Take(offer))
+            if (!TakePush(offer))
             {
                 _host.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
                 return SendResult.Accepted;
@@ -164,6 +175,44 @@ namespace IotDevice.Dialects.Alink
             byte[] rawId = Encoding.UTF8.GetBytes(offer.CorrelationId);
             return _uplink.Reply(_configPushReplyTopic, rawId, 0, rawId.Length, code,
                 detail != null ? detail : UpdateStatusText.Describe(status), null);
+        }
+
+        // Removes a waiting push (by reference); false when it was not waiting.
+        private bool TakePush(UpdateOffer offer)
+        {
+            lock (_sync)
+            {
+                int at = SlotOf(offer);
+                if (at < 0)
+                {
+                    return false;
+                }
+                RemovePush(at);
+                return true;
+            }
+        }
+
+        // The slot holding offer (by reference), null for the first free one; −1 when none. Caller holds _sync.
+        private int SlotOf(UpdateOffer offer)
+        {
+            for (int i = 0; i < _pushes.Length; i++)
+            {
+                if (_pushes[i] == offer)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        // Caller holds _sync.
+        private void RemovePush(int at)
+        {
+            for (int i = at + 1; i < _pushes.Length; i++)
+            {
+                _pushes[i - 1] = _pushes[i];
+            }
+            _pushes[_pushes.Length - 1] = null;
         }
     }
 }

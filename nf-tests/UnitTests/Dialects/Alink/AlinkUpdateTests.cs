@@ -228,6 +228,41 @@ namespace IotDevice.UnitTests.Dialects.Alink
         }
 
         [TestMethod]
+        public void Four_config_pushes_wait_for_their_verdict_and_a_fifth_gives_up_the_oldest()
+        {
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
+            try
+            {
+                for (int i = 1; i <= 5; i++)
+                {
+                    device.Deliver(ConfigPush, "{\"id\":\"" + i.ToString() + "\",\"params\":" + ConfigParams + "}");
+                }
+                Assert.AreEqual(5, device.Offers.Count);
+                Assert.IsTrue(device.Logged("config push 123dagdah given up unanswered"));
+
+                device.Client.ReportUpdate((UpdateOffer)device.Offers[0], UpdateStatus.Succeeded, 100, null);
+                Assert.AreEqual(0, device.Sent().Length, "the oldest was given up");
+                Assert.IsTrue(device.Logged("no push waits for an answer"));
+                device.Client.ReportUpdate((UpdateOffer)device.Offers[3], UpdateStatus.Succeeded, 100, null);
+                Assert.AreEqual(ConfigPushReply + "|{\"id\":\"4\",\"code\":200,\"data\":{}}", device.Last());
+                for (int i = 1; i < 5; i++)
+                {
+                    device.Client.ReportUpdate((UpdateOffer)device.Offers[i], UpdateStatus.Failed, 0, "no");
+                }
+                string[] sent = device.Sent();
+                Assert.AreEqual(4, sent.Length, "each waiting push answered once");
+                Assert.StartsWith(ConfigPushReply + "|{\"id\":\"2\",\"code\":400", sent[1]);
+                Assert.StartsWith(ConfigPushReply + "|{\"id\":\"3\",\"code\":400", sent[2]);
+                Assert.StartsWith(ConfigPushReply + "|{\"id\":\"5\",\"code\":400", sent[3]);
+            }
+            finally
+            {
+                device.Stop();
+            }
+        }
+
+        [TestMethod]
         public void Ntp_answer_sets_the_clock_by_the_spec_formula()
         {
             AlinkDevice alink = new AlinkDevice().Start(0);
