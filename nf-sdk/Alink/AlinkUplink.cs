@@ -66,7 +66,10 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        /// <summary>NTP over MQTT (QoS 0, the only QoS the service takes): <c>{"deviceSendTime":"&lt;session ms&gt;"}</c>, one at a time.</summary>
+        /// <summary>
+        /// NTP over MQTT (QoS 0, the only QoS the service takes): <c>{"deviceSendTime":"&lt;session ms&gt;"}</c>,
+        /// one at a time. The message carries no id, so it takes none from the counter: its outcome has id 0.
+        /// </summary>
         public SendResult RequestTime()
         {
             RequireAttached();
@@ -74,7 +77,7 @@ namespace IotDevice.Dialects.Alink
             {
                 AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
                 return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
-                    (int)TopicKind.NtpResponse, 0, TakeId());
+                    (int)TopicKind.NtpResponse, 0, 0);
             }
         }
 

@@ -281,6 +281,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 Assert.IsTrue(device.Client.Clock.IsSynced);
                 Assert.AreEqual(1025L, synced);
                 Assert.AreEqual(1025L, device.Client.Clock.NowMs);
+                Assert.AreEqual((int)OutcomeStatus.Acknowledged, (int)device.OutcomeOf(0).Status);
+                Assert.AreEqual(123L, alink.Dialect.NextMessageId, "the time request takes no message id");
 
                 device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":100,\"serverRecvTime\":1010,\"serverSendTime\":1015}");
                 Assert.IsTrue(device.Rejected(RejectReason.UnmatchedReply), "no second request is waiting");
