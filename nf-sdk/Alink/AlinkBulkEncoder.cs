@@ -21,6 +21,7 @@ namespace IotDevice.Dialects.Alink
         /// </summary>
         public static void WriteBatchPost(JsonWriter writer, long id, AlinkBatch batch)
         {
+            RequireSamples(batch);
             AlinkEncoder.BeginRequest(writer, id);
             writer.BeginObject();
             if (batch.PropertyCount > 0)
@@ -43,6 +44,7 @@ namespace IotDevice.Dialects.Alink
         /// </summary>
         public static void WriteHistoryPost(JsonWriter writer, long id, string productKey, string deviceName, AlinkBatch batch)
         {
+            RequireSamples(batch);
             batch.RequireTimes();
             AlinkEncoder.BeginRequest(writer, id);
             writer.BeginArray();
@@ -229,6 +231,14 @@ namespace IotDevice.Dialects.Alink
                 writer.EndArray();
             }
             writer.EndObject();
+        }
+
+        private static void RequireSamples(AlinkBatch batch)
+        {
+            if (batch == null || batch.PropertyCount + batch.EventCount == 0)
+            {
+                throw new ArgumentException("A batch or history post needs at least one sample.");
+            }
         }
 
         private static void CheckList(string[] items, string what)

@@ -11,37 +11,37 @@ namespace IotDevice.Dialects.Alink
     /// Alibaba Cloud IoT Platform, Alink JSON, device side (docs/alink.md). Signs the CONNECT, subscribes
     /// the device's topics, reports its firmware version and asks for pending updates and configuration
     /// after every connect, answers property sets, service calls (and RRPC when enabled) through the
-    /// client's handlers, and correlates every reply with its request by topic and id.
+    /// client's handlers, and correlates every reply with its request by topic and id: the reply is the
+    /// outcome of the request, with the Alink message id as its id.
     /// <code>
     /// AlinkOptions options = new AlinkOptions();
     /// options.Host = AlinkOptions.PublicHost("a1X2bEnTest", "cn-shanghai");
     /// options.CaCertificatePem = AlibabaRootPem;
     /// options.ProductKey = "a1X2bEnTest"; options.DeviceName = "example1"; options.DeviceSecret = secret;
     /// options.FirmwareVersion = "1.0.0";
-    /// AlinkDialect alink = new AlinkDialect(options);
-    /// DeviceClient client = new DeviceClient(transport, alink, new SessionOptions());
+    /// DeviceClient client = new DeviceClient(transport, new AlinkDialect(options), new SessionOptions());
     /// client.OnPropertySet("Power", c => relay.Write(c.Value.ValueEquals("on")));
     /// client.OnCommand("Reboot", c => c.Output.Add("Delay", 5L));
-    /// alink.ReplyReceived += r => Debug.WriteLine(r.Method + " " + r.Code.ToString());
+    /// client.Outcome += o => Debug.WriteLine(o.Id.ToString() + " " + o.Status.ToString() + " " + o.Code.ToString());
     /// client.Start();
     /// client.ReportProperties(new PropertyReport(2).Add("Power", "on").Add("WF", 23.6));
     /// </code>
+    /// The work is done by a few roles: <see cref="AlinkUplink"/> (what the device sends, and the message
+    /// ids), and, made when the client attaches, <see cref="AlinkReplies"/>, <see cref="AlinkDownlinks"/>
+    /// and <see cref="AlinkUpdates"/>.
     /// </summary>
-    public sealed partial class AlinkDialect : IDeviceDialect
+    public sealed class AlinkDialect : IDeviceDialect
     {
         /// <summary>Largest message the dialect writes; larger ones are refused (TooLarge).</summary>
         public const int MaxMessageBytes = 16 * 1024;
 
-        private readonly object _sendSync = new object();
         private readonly AlinkOptions _options;
         private readonly TopicTable _table;
-        private readonly AlinkMessageIds _ids;
-        private readonly JsonWriter _writer;
-        private readonly ConfigPushes _configPushes = new ConfigPushes(4);
-        private readonly int _serviceReplyFixedLength;
-        private readonly int _rrpcReplyFixedLength;
+        private readonly AlinkUplink _uplink;
         private IDialectHost _host;
-        private string _firmwareVersion;
+        private AlinkUpdates _updates;
+        private AlinkReplies _replies;
+        private AlinkDownlinks _downlinks;
 
         /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
         public AlinkDialect(AlinkOptions options)
@@ -53,38 +53,73 @@ namespace IotDevice.Dialects.Alink
             options.Validate();
             _options = options;
             _table = AlinkTopics.Create(options.ProductKey, options.DeviceName);
-            // A reply topic's length is this plus its identifier's, known before a request is handled.
-            _serviceReplyFixedLength = _table.Build(TopicKind.CommandReply, "x").Length - 1;
-            _rrpcReplyFixedLength = _table.Build(TopicKind.SyncCommandReply, "x").Length - 1;
-            _ids = new AlinkMessageIds(options.FirstMessageId);
-            _writer = new JsonWriter(512, MaxMessageBytes);
-            _firmwareVersion = options.FirmwareVersion;
+            _uplink = new AlinkUplink(options, _table);
         }
 
-        /// <summary>The platform answered one of the device's requests (also: an <c>/ext/error</c> notice).</summary>
+        /// <summary>
+        /// A reply to one of the device's requests arrived, with its <c>data</c> (desired values…), after
+        /// the client's Outcome for it; also an <c>/ext/error</c> notice.
+        /// </summary>
         public event AlinkReplyHandler ReplyReceived;
 
-        public AlinkOptions Options
-        {
-            get { return _options; }
-        }
-
-        /// <summary>This device's topics.</summary>
-        public TopicTable Topics
-        {
-            get { return _table; }
-        }
-
-        /// <summary>The id the next uplink will carry.</summary>
+        /// <summary>The id the next uplink will carry (keep it, e.g. in flash, to seed <see cref="AlinkOptions.FirstMessageId"/>).</summary>
         public long NextMessageId
         {
-            get { return _ids.Peek; }
+            get { return _uplink.NextId; }
         }
 
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
         public string FirmwareVersion
         {
-            get { lock (_sendSync) { return _firmwareVersion; } }
+            get { return _updates != null ? _updates.FirmwareVersion : _options.FirmwareVersion; }
+        }
+
+        /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
+        public SendResult PostBatch(AlinkBatch batch, out long id)
+        {
+            return _uplink.Request(TopicKind.PropertyBatchPost, null, batch, out id);
+        }
+
+        /// <summary>Posts stored samples, each with its time (<c>history/post</c>).</summary>
+        public SendResult PostHistory(AlinkBatch batch, out long id)
+        {
+            return _uplink.Request(TopicKind.PropertyHistoryPost, null, batch, out id);
+        }
+
+        /// <summary>Sets device tags (<c>deviceinfo/update</c>); values are sent as text.</summary>
+        public SendResult UpdateDeviceInfo(PropertyReport tags, out long id)
+        {
+            return _uplink.Request(TopicKind.DeviceInfoPost, null, tags, out id);
+        }
+
+        /// <summary>Removes device tags (<c>deviceinfo/delete</c>).</summary>
+        public SendResult DeleteDeviceInfo(string[] keys, out long id)
+        {
+            return _uplink.Request(TopicKind.DeviceInfoDelete, null, keys, out id);
+        }
+
+        /// <summary>Asks for the desired values of <paramref name="identifiers"/>; they come in the reply's Data (<see cref="ReplyReceived"/>).</summary>
+        public SendResult GetDesired(string[] identifiers, out long id)
+        {
+            return _uplink.Request(TopicKind.PropertyGet, null, identifiers, out id);
+        }
+
+        /// <summary>Clears the desired values of <paramref name="identifiers"/>.</summary>
+        public SendResult DeleteDesired(string[] identifiers, out long id)
+        {
+            return _uplink.Request(TopicKind.DesiredDelete, null, identifiers, out id);
+        }
+
+        /// <summary>Asks for a pending firmware update of <see cref="AlinkOptions.Module"/>; one comes as an UpdateOffered.</summary>
+        public SendResult GetFirmware(out long id)
+        {
+            return _uplink.Request(TopicKind.OtaFirmwareGet, null, null, out id);
+        }
+
+        /// <summary>Asks for the product's remote configuration; it comes as an UpdateOffered of kind Config.</summary>
+        public SendResult GetConfig(out long id)
+        {
+            return _uplink.Request(TopicKind.ConfigGet, null, null, out id);
         }
 
         void IDeviceDialect.Attach(IDialectHost host)
@@ -98,21 +133,15 @@ namespace IotDevice.Dialects.Alink
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
             _host = host;
+            _uplink.Attach(host);
+            _updates = new AlinkUpdates(host, _uplink, _options, _table);
+            _replies = new AlinkReplies(host, _updates);
+            _downlinks = new AlinkDownlinks(host, _uplink, _updates, _table);
         }
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
             return AlinkSigner.CreateConnectOptions(_options);
-        }
-
-        /// <summary>Nothing of Alink's runs on its own: pending requests time out through the session.</summary>
-        void IDeviceDialect.Stop()
-        {
-        }
-
-        /// <summary>Replies still due may come after the reconnect (QoS 1 subscriptions); their requests time out otherwise.</summary>
-        void IDeviceDialect.Disconnected()
-        {
         }
 
         /// <summary>The table's filters; <c>rrpc/request/+</c> only when RRPC is enabled.</summary>
@@ -143,125 +172,125 @@ namespace IotDevice.Dialects.Alink
             return MqttQos.AtLeastOnce;
         }
 
-        /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
         void IDeviceDialect.Announce()
         {
-            string version = FirmwareVersion;
-            long id;
-            if (version != null)
+            _updates.Announce();
+        }
+
+        // Each topic kind to the role that handles it.
+        void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
+        {
+            long receivedAt = _host.Clock.NowMs;
+            TopicMatch match;
+            if (!Inbound.Classify(_host, _table, topic, out match))
             {
-                Report("OTA inform", SendInform(version, _options.Module, true));
-                Report("firmware query", GetFirmware(out id));
+                return;
             }
-            if (_options.ConfigOnConnect)
+            if (match.Kind == TopicKind.SyncCommand && !_options.RrpcEnabled)
             {
-                Report("config query", GetConfig(out id));
+                _host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
+                return;
             }
+            JsonElement root = Inbound.ReadJson(_host, topic, payload);
+            if (root.Kind == JsonKind.Invalid)
+            {
+                return;
+            }
+            if (root.Kind != JsonKind.Object)
+            {
+                // Alink has no message without a body: an empty one is as unusable as a bare value.
+                Inbound.RejectShape(_host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
+                return;
+            }
+            switch (match.Kind)
+            {
+                case TopicKind.PropertySet:
+                    _downlinks.OnPropertySet(topic, root);
+                    return;
+                case TopicKind.Command:
+                    _downlinks.OnService(topic, root, match.GetArg(topic));
+                    return;
+                case TopicKind.SyncCommand:
+                    _downlinks.OnSyncService(topic, root, match.GetArg(topic));
+                    return;
+                case TopicKind.ConfigPush:
+                    _downlinks.OnConfigPush(topic, root);
+                    return;
+                case TopicKind.OtaPush:
+                    _updates.OnOtaPush(topic, root);
+                    return;
+                case TopicKind.NtpResponse:
+                    _replies.OnTime(topic, root, receivedAt);
+                    return;
+                case TopicKind.ErrorNotice:
+                    RaiseReply(_replies.OnErrorNotice(topic, root));
+                    return;
+                case TopicKind.PropertyPostReply:
+                case TopicKind.PropertyBatchPostReply:
+                case TopicKind.PropertyHistoryPostReply:
+                case TopicKind.PropertyGetReply:
+                case TopicKind.DesiredDeleteReply:
+                case TopicKind.DeviceInfoPostReply:
+                case TopicKind.DeviceInfoDeleteReply:
+                case TopicKind.EventPostReply:
+                case TopicKind.ConfigGetReply:
+                case TopicKind.OtaFirmwareGetReply:
+                case TopicKind.RawUpReply:
+                    RaiseReply(_replies.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
+                    return;
+                default:
+                    _host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
+                    return;
+            }
+        }
+
+        /// <summary>Replies still due may come after the reconnect (QoS 1 subscriptions); their requests time out otherwise.</summary>
+        void IDeviceDialect.Disconnected()
+        {
+        }
+
+        /// <summary>Nothing of Alink's runs on its own: pending requests time out through the session.</summary>
+        void IDeviceDialect.Stop()
+        {
         }
 
         /// <summary>Posts properties (<c>thing/event/property/post</c>); the <c>post_reply</c> is the outcome of <paramref name="id"/>.</summary>
         SendResult IDeviceDialect.ReportProperties(PropertyReport report, out long id)
         {
-            return PostProperties(report, out id);
+            return _uplink.Request(TopicKind.PropertyPost, null, report, out id);
         }
 
-        private SendResult PostProperties(PropertyReport report, out long id)
-        {
-            if (report == null || report.Count == 0 || report.Count > AlinkBulkEncoder.MaxEntries)
-            {
-                throw new ArgumentException("A property post carries 1 to 200 values.");
-            }
-            lock (_sendSync)
-            {
-                id = _ids.Next();
-                AlinkEncoder.WritePropertyPost(_writer, id, report);
-                return SendTracked(_table.Get(TopicKind.PropertyPost), TopicKind.PropertyPostReply, AlinkEncoder.PropertyPostMethod, id);
-            }
-        }
-
-        /// <summary>Posts event <paramref name="eventId"/> (<c>thing/event/{eventId}/post</c>) with its output values.</summary>
+        /// <summary>Posts event <paramref name="eventId"/> (<c>thing/event/{eventId}/post</c>); its <c>post_reply</c> is the outcome of <paramref name="id"/>.</summary>
         SendResult IDeviceDialect.ReportEvent(string eventId, PropertyReport parameters, out long id)
         {
-            if (parameters == null)
-            {
-                throw new ArgumentException("An event post needs its values (an empty report for none).");
-            }
-            string topic = _table.Build(TopicKind.EventPost, eventId);
-            string method = AlinkEncoder.EventMethod(eventId);
-            lock (_sendSync)
-            {
-                id = _ids.Next();
-                AlinkEncoder.WriteEventPost(_writer, id, eventId, parameters);
-                return SendTracked(topic, TopicKind.EventPostReply, method, id);
-            }
+            return _uplink.Request(TopicKind.EventPost, eventId, parameters, out id);
         }
 
-        /// <summary>NTP over MQTT (QoS 0): <c>{"deviceSendTime":"&lt;monotonic ms&gt;"}</c>; the answer sets the client's clock.</summary>
+        /// <summary>NTP over MQTT; the answer sets the client's clock.</summary>
         SendResult IDeviceDialect.RequestTime()
         {
-            RequireAttached();
-            lock (_sendSync)
-            {
-                AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
-                return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
-                    (int)TopicKind.NtpResponse, 0, _ids.Next());
-            }
+            return _uplink.RequestTime();
         }
 
-        private SendResult SendTracked(string topic, TopicKind replyKind, string method, long id)
+        SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            RequireAttached();
-            if (_writer.Overflowed)
-            {
-                _host.Write(method + " not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
-                return SendResult.TooLarge;
-            }
-            // A reply counts only on its own topic: the kind and the id together are the key.
-            return _host.SendRequest(topic, _writer.Buffer, _writer.Length, _options.PublishQos, (int)replyKind, id, id);
+            return _updates.Report(offer, status, percent, detail);
         }
 
-        // A message nobody replies to (downlink replies, OTA inform and progress). Caller holds _sendSync.
-        private SendResult SendPlain(string topic, MqttQos qos)
+        private void RaiseReply(AlinkReply reply)
         {
-            RequireAttached();
-            if (_writer.Overflowed)
+            AlinkReplyHandler handler = ReplyReceived;
+            if (reply == null || handler == null)
             {
-                _host.Write("message for '" + topic + "' not sent: larger than " + MaxMessageBytes.ToString() + " bytes");
-                return SendResult.TooLarge;
+                return;
             }
-            return _host.Publish(topic, _writer.Buffer, _writer.Length, qos);
-        }
-
-        // In the announcement sent directly; after an update through the outbox, so it is not lost.
-        private SendResult SendInform(string version, string module, bool announcing)
-        {
-            lock (_sendSync)
+            try
             {
-                AlinkEncoder.WriteOtaInform(_writer, _ids.Next(), version, module);
-                // QoS 1 as the spec and the C SDK send it: the version decides whether an update succeeded.
-                // Part of every connect's announcement: sent ahead of the backlog, never kept.
-                if (!announcing)
-                {
-                    return SendPlain(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce);
-                }
-                RequireAttached();
-                return _host.Announce(_table.Get(TopicKind.OtaInform), _writer.Buffer, _writer.Length, MqttQos.AtLeastOnce);
+                handler(reply);
             }
-        }
-
-        private void Report(string what, SendResult result)
-        {
-            if (result != SendResult.Accepted)
+            catch (Exception e)
             {
-                _host.Write(what + " not sent (result " + ((int)result).ToString() + ")");
-            }
-        }
-
-        private void RequireAttached()
-        {
-            if (_host == null)
-            {
-                throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
+                _host.Write("reply handler failed: " + e.Message);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Topics;
@@ -7,7 +8,7 @@ namespace IotDevice.Dialects.Alink
     /// <summary>
     /// Writes the Alink messages a device sends into a reused <see cref="JsonWriter"/> (docs/alink.md
     /// §4): the request envelope, replies to downlinks, property and event params, OTA inform and
-    /// progress, the NTP request. Each Write… method starts a new document.
+    /// progress, the NTP request. Each Write… method starts a new document and refuses (ArgumentException) what the platform would.
     /// </summary>
     public static class AlinkEncoder
     {
@@ -71,6 +72,10 @@ namespace IotDevice.Dialects.Alink
         /// <summary>A property post: <c>{"Power":{"value":"on","time":T}}</c> with a timestamp, <c>{"Power":"on"}</c> without.</summary>
         public static void WritePropertyPost(JsonWriter writer, long id, PropertyReport report)
         {
+            if (report == null || report.Count == 0 || report.Count > AlinkBulkEncoder.MaxEntries)
+            {
+                throw new ArgumentException("A property post carries 1 to 200 values.");
+            }
             BeginRequest(writer, id);
             WritePropertyParams(writer, report);
             EndRequest(writer, PropertyPostMethod);
@@ -111,6 +116,10 @@ namespace IotDevice.Dialects.Alink
         /// <summary>An event post: params <c>{"value":{…},"time":T}</c> (time only when the report has one).</summary>
         public static void WriteEventPost(JsonWriter writer, long id, string eventId, PropertyReport parameters)
         {
+            if (parameters == null)
+            {
+                throw new ArgumentException("An event post needs its values (an empty report for none).");
+            }
             BeginRequest(writer, id);
             WriteEventValue(writer, parameters);
             EndRequest(writer, EventMethod(eventId));

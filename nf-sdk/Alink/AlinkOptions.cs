@@ -71,7 +71,11 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The first uplink message id; seed it (e.g. from flash) so ids stay unique across reboots.</summary>
         public long FirstMessageId { get; set; }
 
-        /// <summary>QoS of Alink uplinks and replies (QoS 2 does not exist on the platform).</summary>
+        /// <summary>
+        /// QoS of Alink uplinks and replies (QoS 2 does not exist on the platform). Default QoS 0: each
+        /// request's reply acknowledges it either way; QoS 1 also keeps reports made while offline in the
+        /// outbox (docs/alink.md §4.1).
+        /// </summary>
         public MqttQos PublishQos { get; set; }
 
         /// <summary>The public instance's endpoint: <c>{productKey}.iot-as-mqtt.{regionId}.aliyuncs.com</c>.</summary>
@@ -131,7 +135,7 @@ namespace IotDevice.Dialects.Alink
                 throw new ArgumentException("Timestamp must be 0 (left out) or Unix milliseconds.");
             }
             CheckQos(PublishQos, "PublishQos");
-            if (FirstMessageId < 0 || FirstMessageId > AlinkMessageIds.MaxId)
+            if (FirstMessageId < 0 || FirstMessageId > AlinkUplink.MaxMessageId)
             {
                 throw new ArgumentException("FirstMessageId must be 0 to 4294967295.");
             }

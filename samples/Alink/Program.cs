@@ -2,6 +2,7 @@ using System;
 using System.Device.Gpio;
 using System.Threading;
 using IotDevice.Boards;
+using IotDevice.Client;
 using IotDevice.Dialects.Alink;
 using IotDevice.Session;
 
@@ -10,7 +11,8 @@ namespace IotDevice.Samples.Alink
     /// <summary>
     /// An ESP32 on Alibaba Cloud IoT (Alink JSON): Wi-Fi and time, a signed MQTT login, property posts
     /// from the board's sensors, the "led" service and property, the platform's NTP, and OTA (version
-    /// inform after every connect, firmware/get, pushes) through the SDK's update engine.
+    /// inform after every connect, firmware/get, pushes) through the SDK's update engine. Every post is
+    /// answered by the platform: its reply is the post's outcome.
     /// </summary>
     public static class Program
     {
@@ -40,6 +42,7 @@ namespace IotDevice.Samples.Alink
                     AlinkDialect dialect = new AlinkDialect(options);
                     _device = new SampleDevice(dialect, board, settings);
                     _device.Client.Session.StateChanged += OnStateChanged;
+                    _device.Client.Outcome += OnOutcome;
                     _device.Start((int)settings.Number(null, "reportSeconds", 30));
                 }
             }
@@ -51,18 +54,27 @@ namespace IotDevice.Samples.Alink
             Thread.Sleep(Timeout.Infinite);
         }
 
-        // Alink gives its time on request: ask after every connect, off the session's thread.
+        // Alink gives its time on request: ask after every connect. Handlers run on the session's thread,
+        // outside its locks, so sending from here is fine.
         private static void OnStateChanged(SessionState state, string detail)
         {
             if (state == SessionState.Connected)
             {
-                new Thread(RequestTime).Start();
+                _device.Client.RequestTime();
             }
         }
 
-        private static void RequestTime()
+        // A post the platform refused (its code and message) or never answered.
+        private static void OnOutcome(Outcome outcome)
         {
-            _device.Client.RequestTime();
+            if (outcome.Status == OutcomeStatus.Refused)
+            {
+                Console.WriteLine("post " + outcome.Id.ToString() + " refused: " + outcome.Code.ToString() + " " + outcome.Message);
+            }
+            else if (outcome.Status == OutcomeStatus.TimedOut)
+            {
+                Console.WriteLine("post " + outcome.Id.ToString() + " not answered");
+            }
         }
     }
 }

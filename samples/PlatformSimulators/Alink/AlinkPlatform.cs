@@ -10,7 +10,7 @@ namespace IotDevice.Platforms.Alink
     /// <summary>
     /// Alibaba Cloud IoT for one device (docs/alink.md), written from the spec rather than from the SDK:
     /// subscribed to the device's <c>/sys/…/#</c>, NTP request and <c>/ota/device/#</c> topics, it answers
-    /// every request on its <c>_reply</c> topic with the same id (unless told to stay silent for a method),
+    /// every request on its <c>_reply</c> topic with the same id (unless told to stay silent for a method or to refuse it),
     /// answers NTP with its own clock, serves a pending firmware or config on the get queries, and
     /// publishes downlinks (property set, service call, OTA push) the way the platform does.
     /// </summary>
@@ -57,6 +57,12 @@ namespace IotDevice.Platforms.Alink
 
         /// <summary>Methods the platform never answers (to provoke timeouts); lock it to change it while messages flow.</summary>
         public HashSet<string> SilentMethods { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Methods the platform refuses, with the code it answers (e.g. 6304, a value that does not fit the
+        /// thing model); lock it to change it while messages flow.
+        /// </summary>
+        public Dictionary<string, int> RefusedMethods { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
         /// <summary>The CONNECT password the platform expects (upper-case hex HMAC of the sorted parameters); <see cref="AlinkLogin"/> checks it.</summary>
         public static string ExpectedPassword(string signMethod, string secret, string clientId, string deviceName, string productKey, long timestamp)
@@ -163,9 +169,18 @@ namespace IotDevice.Platforms.Alink
             {
                 data = ConfigData;
             }
+            int code = 200;
+            lock (RefusedMethods)
+            {
+                if (RefusedMethods.TryGetValue(method, out int refusal))
+                {
+                    code = refusal;
+                    data = "{}";
+                }
+            }
             // The newer reply form: id echoed, code, data, message, method, version.
-            string reply = "{\"code\":200,\"data\":" + data + ",\"id\":" + idElement.GetRawText()
-                + ",\"message\":\"success\",\"method\":\"" + method + "\",\"version\":\"1.0\"}";
+            string reply = "{\"code\":" + code + ",\"data\":" + data + ",\"id\":" + idElement.GetRawText()
+                + ",\"message\":\"" + (code == 200 ? "success" : "refused: code " + code) + "\",\"method\":\"" + method + "\",\"version\":\"1.0\"}";
             Interlocked.Increment(ref _answers);
             Publish(message.Topic + "_reply", reply, MqttQos.AtMostOnce);
         }

@@ -42,7 +42,9 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                 Assert.IsTrue(device.Replies.All(r => r.Code == 200 && r.Method == "thing.event.property.post"));
                 Assert.AreEqual(0, device.Client.Session.Counters.Timeouts);
                 Assert.AreEqual(0, device.Client.Session.PendingCount);
-                Assert.AreEqual(0, device.Timeouts.Count);
+                // One outcome per post, under its id, raised before the reply is told.
+                CollectionAssert.AreEquivalent(ids, device.Outcomes.Select(o => o.Id).ToArray());
+                Assert.IsTrue(device.Outcomes.All(o => o.Status == OutcomeStatus.Acknowledged && o.Code == 200), "every post acknowledged by its reply");
                 CollectionAssert.AreEqual(Array.Empty<string>(), device.UnexpectedRejections(), "no unmatched or malformed replies");
                 Assert.AreEqual(Posts, platform.Answers);
                 Console.WriteLine(Posts + " posts with replies in " + clock.ElapsedMilliseconds + " ms");

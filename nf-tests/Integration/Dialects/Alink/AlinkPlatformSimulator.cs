@@ -53,6 +53,9 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
         /// <summary>Methods the simulator never answers (to provoke timeouts).</summary>
         public HashSet<string> SilentMethods => _platform.SilentMethods;
 
+        /// <summary>Methods the simulator refuses, with the code it answers.</summary>
+        public Dictionary<string, int> RefusedMethods => _platform.RefusedMethods;
+
         /// <summary>The <c>data</c> of the next firmware/get_reply; null answers <c>{}</c> (nothing pending).</summary>
         public string PendingFirmware
         {

@@ -19,7 +19,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
     [TestClass]
     public partial class AlinkPlatformTests
     {
-        private static readonly string[] Devices = { "sha256", "post", "set", "service", "timeout", "ntp", "ota", "config", "fwget", "load", "event" };
+        private static readonly string[] Devices = { "sha256", "post", "set", "service", "timeout", "ntp", "ota", "config", "fwget", "load", "event", "refused" };
 
         private static MosquittoBroker _broker;
 
@@ -86,8 +86,28 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                 Assert.AreEqual(id, reply.Id);
                 Assert.AreEqual(200, reply.Code);
                 Assert.AreEqual("thing.event.property.post", reply.Method);
+                Outcome outcome = device.OutcomeOf(id);
+                Assert.AreEqual(OutcomeStatus.Acknowledged, outcome.Status);
+                Assert.AreEqual(200, outcome.Code);
                 Assert.AreEqual(0, device.Client.Session.PendingCount);
                 CollectionAssert.AreEqual(Array.Empty<string>(), device.UnexpectedRejections());
+            }
+        }
+
+        [TestMethod]
+        public void A_refused_event_is_an_outcome_with_the_platform_code_and_message()
+        {
+            using (var platform = new AlinkPlatformSimulator(_broker, AlinkTestDevice.ProductKey, "refused"))
+            using (var device = new AlinkTestDevice(_broker, "refused").Start())
+            {
+                platform.RefusedMethods.Add("thing.event.alarm.post", 6304);
+                Assert.AreEqual(SendResult.Accepted, device.Client.ReportEvent("alarm", new PropertyReport(1).Add("errorCode", 3L), out long id));
+                Outcome outcome = device.OutcomeOf(id);
+                Assert.AreEqual(OutcomeStatus.Refused, outcome.Status);
+                Assert.AreEqual(6304, outcome.Code);
+                Assert.AreEqual("refused: code 6304", outcome.Message);
+                Assert.AreEqual(1, device.Outcomes.Count);
+                Assert.AreEqual(0, device.Client.Session.PendingCount);
             }
         }
 
@@ -153,8 +173,9 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
                 device.Dialect.UpdateDeviceInfo(new PropertyReport(1).Add("Temperature", 36.8), out long silent);
                 device.Client.ReportProperties(new PropertyReport(1).Add("Power", "on"), out long answered);
                 platform.WaitFor(platform.Sys + "thing/deviceinfo/update", u => u.GetProperty("params")[0].GetProperty("attrValue").GetString() == "36.8");
-                Eventually.True(() => device.Timeouts.Count == 1, "the timeout of the unanswered request");
-                Assert.AreEqual(silent, device.Timeouts.Single());
+                Assert.AreEqual(OutcomeStatus.TimedOut, device.OutcomeOf(silent).Status);
+                Assert.AreEqual(OutcomeStatus.Acknowledged, device.OutcomeOf(answered).Status);
+                Assert.AreEqual(2, device.Outcomes.Count, "one outcome each");
                 Assert.AreEqual(answered, device.Replies.Single().Id);
                 Assert.AreEqual(1, device.Client.Session.Counters.Timeouts);
                 Assert.AreEqual(0, device.Client.Session.PendingCount);

@@ -40,13 +40,7 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
             Client.Session.Log += line => Log.Enqueue(line);
             Client.Session.InboundRejected += (topic, reason, detail) => Rejections.Enqueue(reason + " " + topic + ": " + detail);
             Dialect.ReplyReceived += reply => Replies.Enqueue(reply);
-            Client.Outcome += outcome =>
-            {
-                if (outcome.Status == OutcomeStatus.TimedOut)
-                {
-                    Timeouts.Enqueue(outcome.Id);
-                }
-            };
+            Client.Outcome += outcome => Outcomes.Enqueue(outcome);
             Client.UpdateOffered += offer => Offers.Enqueue(offer);
         }
 
@@ -62,7 +56,16 @@ namespace IotDevice.IntegrationTests.Dialects.Alink
 
         public ConcurrentQueue<AlinkReply> Replies { get; } = new ConcurrentQueue<AlinkReply>();
 
-        public ConcurrentQueue<long> Timeouts { get; } = new ConcurrentQueue<long>();
+        /// <summary>Every outcome the client raised: one per report or request, under the Alink message id.</summary>
+        public ConcurrentQueue<Outcome> Outcomes { get; } = new ConcurrentQueue<Outcome>();
+
+        /// <summary>The outcome of <paramref name="id"/>, once it has come.</summary>
+        public Outcome OutcomeOf(long id)
+        {
+            Outcome found = null;
+            Eventually.True(() => (found = Outcomes.FirstOrDefault(o => o.Id == id)) != null, "the outcome of " + id);
+            return found;
+        }
 
         public ConcurrentQueue<UpdateOffer> Offers { get; } = new ConcurrentQueue<UpdateOffer>();
 

@@ -3,6 +3,7 @@ using IotDevice.Client;
 using IotDevice.Dialects.Alink;
 using IotDevice.Session;
 using IotDevice.Dialects;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
@@ -11,14 +12,15 @@ namespace IotDevice.UnitTests.Dialects.Alink
     [TestClass]
     public class AlinkDownlinkTests
     {
-        private const string SetTopic = AlinkHarness.Sys + "thing/service/property/set";
-        private const string SetReplyTopic = AlinkHarness.Sys + "thing/service/property/set_reply";
-        private const string PostTopic = AlinkHarness.Sys + "thing/event/property/post";
+        private const string SetTopic = AlinkDevice.Sys + "thing/service/property/set";
+        private const string SetReplyTopic = AlinkDevice.Sys + "thing/service/property/set_reply";
+        private const string PostTopic = AlinkDevice.Sys + "thing/event/property/post";
 
         [TestMethod]
         public void Property_set_runs_the_handler_replies_200_then_posts_the_applied_value()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 string seen = null;
@@ -40,7 +42,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_numeric_id_is_echoed_as_a_number()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Client.OnPropertySet(null, c => { });
@@ -56,7 +59,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Values_in_effect_come_from_the_handler_when_it_says()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 // The device clamps 99 to 40 and reports what it applied, with doubles kept as doubles.
@@ -73,7 +77,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Unhandled_values_get_460_and_failing_handlers_400()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Client.OnPropertySet("Power", c => { });
@@ -104,7 +109,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Service_call_replies_with_the_output_in_data()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 double weight = 0;
@@ -113,10 +119,10 @@ namespace IotDevice.UnitTests.Dialects.Alink
                     c.Value.Get("NewWeight").TryGetDouble(out weight);
                     c.Output.Add("CollectTime", "1536228947682").Add("OldWeight", 100.101);
                 });
-                device.Deliver(AlinkHarness.Sys + "thing/service/SetWeight",
+                device.Deliver(AlinkDevice.Sys + "thing/service/SetWeight",
                     "{\"method\":\"thing.service.SetWeight\",\"id\":\"105917531\",\"params\":{\"NewWeight\":100.8},\"version\":\"1.0\"}");
                 Assert.AreEqual(100.8, weight);
-                Assert.AreEqual(AlinkHarness.Sys + "thing/service/SetWeight_reply|{\"id\":\"105917531\",\"code\":200,\"data\":{\"CollectTime\":\"1536228947682\",\"OldWeight\":100.101}}",
+                Assert.AreEqual(AlinkDevice.Sys + "thing/service/SetWeight_reply|{\"id\":\"105917531\",\"code\":200,\"data\":{\"CollectTime\":\"1536228947682\",\"OldWeight\":100.101}}",
                     device.Last());
             }
             finally
@@ -128,19 +134,20 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void An_unknown_service_gets_460_with_a_message_and_handler_codes_pass_through()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
-                device.Deliver(AlinkHarness.Sys + "thing/service/Nope", "{\"id\":\"5\",\"params\":{}}");
-                Assert.AreEqual(AlinkHarness.Sys + "thing/service/Nope_reply|{\"id\":\"5\",\"code\":460,\"data\":{},\"message\":\"no handler for service 'Nope'\"}", device.Last());
+                device.Deliver(AlinkDevice.Sys + "thing/service/Nope", "{\"id\":\"5\",\"params\":{}}");
+                Assert.AreEqual(AlinkDevice.Sys + "thing/service/Nope_reply|{\"id\":\"5\",\"code\":460,\"data\":{},\"message\":\"no handler for service 'Nope'\"}", device.Last());
 
                 device.Client.OnCommand("Busy", c => { c.Code = 100042; c.Message = "motor cooling down"; });
-                device.Deliver(AlinkHarness.Sys + "thing/service/Busy", "{\"id\":6}");
-                Assert.AreEqual(AlinkHarness.Sys + "thing/service/Busy_reply|{\"id\":6,\"code\":100042,\"data\":{},\"message\":\"motor cooling down\"}", device.Last());
+                device.Deliver(AlinkDevice.Sys + "thing/service/Busy", "{\"id\":6}");
+                Assert.AreEqual(AlinkDevice.Sys + "thing/service/Busy_reply|{\"id\":6,\"code\":100042,\"data\":{},\"message\":\"motor cooling down\"}", device.Last());
 
                 device.Client.OnCommand("Odd", c => c.Code = 201);
-                device.Deliver(AlinkHarness.Sys + "thing/service/Odd", "{\"id\":\"7\",\"params\":{}}");
-                Assert.StartsWith(AlinkHarness.Sys + "thing/service/Odd_reply|{\"id\":\"7\",\"code\":400", device.Last());
+                device.Deliver(AlinkDevice.Sys + "thing/service/Odd", "{\"id\":\"7\",\"params\":{}}");
+                Assert.StartsWith(AlinkDevice.Sys + "thing/service/Odd_reply|{\"id\":\"7\",\"code\":400", device.Last());
             }
             finally
             {
@@ -151,7 +158,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Rrpc_is_subscribed_and_answered_only_when_enabled()
         {
-            AlinkHarness off = new AlinkHarness();
+            AlinkDevice off = new AlinkDevice();
             string[] filters = ((IDeviceDialect)off.Dialect).GetSubscribeFilters();
             for (int i = 0; i < filters.Length; i++)
             {
@@ -160,33 +167,33 @@ namespace IotDevice.UnitTests.Dialects.Alink
             off.Start(0);
             try
             {
-                off.Deliver(AlinkHarness.Sys + "rrpc/request/1234567890", "{\"id\":\"8\",\"method\":\"thing.service.Open\",\"params\":{}}");
-                Assert.IsTrue(off.Rejected(RejectReason.UnsupportedTopic));
-                Assert.AreEqual(0, off.Sent().Length);
+                off.Rig.Deliver(AlinkDevice.Sys + "rrpc/request/1234567890", "{\"id\":\"8\",\"method\":\"thing.service.Open\",\"params\":{}}");
+                Assert.IsTrue(off.Rig.Rejected(RejectReason.UnsupportedTopic));
+                Assert.AreEqual(0, off.Rig.Sent().Length);
             }
             finally
             {
-                off.Stop();
+                off.Rig.Stop();
             }
 
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.RrpcEnabled = true;
-            AlinkHarness on = new AlinkHarness(options);
+            AlinkDevice on = new AlinkDevice(options);
             Assert.AreEqual(filters.Length + 1, ((IDeviceDialect)on.Dialect).GetSubscribeFilters().Length);
             on.Start(0);
             try
             {
-                on.Client.OnCommand("Open", c => c.Output.Add("Opened", true));
-                on.Deliver(AlinkHarness.Sys + "rrpc/request/1234567890", "{\"id\":\"8\",\"version\":\"1.0\",\"method\":\"thing.service.Open\",\"params\":{}}");
-                Assert.AreEqual(AlinkHarness.Sys + "rrpc/response/1234567890|{\"id\":\"8\",\"code\":200,\"data\":{\"Opened\":true}}", on.Last());
+                on.Rig.Client.OnCommand("Open", c => c.Output.Add("Opened", true));
+                on.Rig.Deliver(AlinkDevice.Sys + "rrpc/request/1234567890", "{\"id\":\"8\",\"version\":\"1.0\",\"method\":\"thing.service.Open\",\"params\":{}}");
+                Assert.AreEqual(AlinkDevice.Sys + "rrpc/response/1234567890|{\"id\":\"8\",\"code\":200,\"data\":{\"Opened\":true}}", on.Rig.Last());
 
-                on.Deliver(AlinkHarness.Sys + "rrpc/request/55", "{\"id\":\"9\",\"method\":\"thing.event.x\"}");
-                Assert.StartsWith(AlinkHarness.Sys + "rrpc/response/55|{\"id\":\"9\",\"code\":460", on.Last());
-                Assert.IsTrue(on.Rejected(RejectReason.BadPayload));
+                on.Rig.Deliver(AlinkDevice.Sys + "rrpc/request/55", "{\"id\":\"9\",\"method\":\"thing.event.x\"}");
+                Assert.StartsWith(AlinkDevice.Sys + "rrpc/response/55|{\"id\":\"9\",\"code\":460", on.Rig.Last());
+                Assert.IsTrue(on.Rig.Rejected(RejectReason.BadPayload));
             }
             finally
             {
-                on.Stop();
+                on.Rig.Stop();
             }
         }
     }

@@ -26,7 +26,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
             string golden = "{\"id\":\"123\",\"version\":\"1.0\",\"params\":{\"Power\":{\"value\":\"on\",\"time\":1524448722000},"
                 + "\"WF\":{\"value\":23.6,\"time\":1524448722000}},\"method\":\"thing.event.property.post\"}";
             Assert.Contains("\"version\":\"1.0\",\"sys\":{\"ack\":1},\"params\":", writer.ToString());
-            Assert.AreEqual(golden, AlinkHarness.WithoutAck(writer.ToString()));
+            Assert.AreEqual(golden, AlinkDevice.WithoutAck(writer.ToString()));
         }
 
         [TestMethod]
@@ -46,7 +46,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
             output.TimestampMs = 1524448722000;
             AlinkEncoder.WriteEventPost(writer, 123, "alarm", output);
             Assert.AreEqual("{\"id\":\"123\",\"version\":\"1.0\",\"params\":{\"value\":{\"errorCode\":\"error\"},\"time\":1524448722000},\"method\":\"thing.event.alarm.post\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
         }
 
         [TestMethod]
@@ -100,10 +100,10 @@ namespace IotDevice.UnitTests.Dialects.Alink
             Assert.AreEqual("{\"deviceSendTime\":\"100\"}", writer.ToString());
             AlinkEncoder.WriteFirmwareGet(writer, 123, "MCU");
             Assert.AreEqual("{\"id\":\"123\",\"version\":\"1.0\",\"params\":{\"module\":\"MCU\"},\"method\":\"thing.ota.firmware.get\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
             AlinkEncoder.WriteConfigGet(writer, 123);
             Assert.AreEqual("{\"id\":\"123\",\"version\":\"1.0\",\"params\":{\"configScope\":\"product\",\"getType\":\"file\"},\"method\":\"thing.config.get\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
         }
 
         [TestMethod]
@@ -112,10 +112,10 @@ namespace IotDevice.UnitTests.Dialects.Alink
             JsonWriter writer = Writer();
             AlinkBulkEncoder.WriteDeviceInfoUpdate(writer, 123, new PropertyReport(1).Add("Temperature", 36.8));
             Assert.AreEqual("{\"id\":\"123\",\"version\":\"1.0\",\"params\":[{\"attrKey\":\"Temperature\",\"attrValue\":\"36.8\"}],\"method\":\"thing.deviceinfo.update\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
             AlinkBulkEncoder.WriteDeviceInfoDelete(writer, 124, new string[] { "Temperature", "_site" });
             Assert.AreEqual("{\"id\":\"124\",\"version\":\"1.0\",\"params\":[{\"attrKey\":\"Temperature\"},{\"attrKey\":\"_site\"}],\"method\":\"thing.deviceinfo.delete\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
             Assert.ThrowsException(typeof(ArgumentException), () => AlinkBulkEncoder.WriteDeviceInfoDelete(writer, 1, new string[] { "9lives" }));
             Assert.ThrowsException(typeof(ArgumentException), () => AlinkBulkEncoder.WriteDeviceInfoDelete(writer, 1, new string[] { "a-b" }));
             Assert.ThrowsException(typeof(ArgumentException), () => AlinkBulkEncoder.WriteDeviceInfoUpdate(writer, 1, new PropertyReport(1)));
@@ -127,10 +127,10 @@ namespace IotDevice.UnitTests.Dialects.Alink
             JsonWriter writer = Writer();
             AlinkBulkEncoder.WriteDesiredGet(writer, 123, new string[] { "power", "temperature" });
             Assert.AreEqual("{\"id\":\"123\",\"version\":\"1.0\",\"params\":[\"power\",\"temperature\"],\"method\":\"thing.property.desired.get\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
             AlinkBulkEncoder.WriteDesiredDelete(writer, 124, new string[] { "power", "temperature" });
             Assert.AreEqual("{\"id\":\"124\",\"version\":\"1.0\",\"params\":[{\"power\":{},\"temperature\":{}}],\"method\":\"thing.property.desired.delete\"}",
-                AlinkHarness.WithoutAck(writer.ToString()));
+                AlinkDevice.WithoutAck(writer.ToString()));
         }
 
         [TestMethod]
@@ -152,7 +152,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 + "\"Power\":[{\"value\":\"on\",\"time\":1524448722000},{\"value\":\"off\",\"time\":1524448722001}],"
                 + "\"WF\":[{\"value\":3,\"time\":1524448722000},{\"value\":4,\"time\":1524448722009}]},"
                 + "\"events\":{\"alarmEvent\":[{\"value\":{\"Power\":\"on\",\"WF\":\"2\"},\"time\":1524448722000}]}},"
-                + "\"method\":\"thing.event.property.batch.post\"}", AlinkHarness.WithoutAck(writer.ToString()));
+                + "\"method\":\"thing.event.property.batch.post\"}", AlinkDevice.WithoutAck(writer.ToString()));
         }
 
         [TestMethod]
@@ -168,19 +168,9 @@ namespace IotDevice.UnitTests.Dialects.Alink
             Assert.AreEqual("{\"id\":\"123\",\"version\":\"1.0\",\"params\":[{\"identity\":{\"productKey\":\"a1X2bEn****\",\"deviceName\":\"example1\"},"
                 + "\"properties\":[{\"Power\":{\"value\":\"on\",\"time\":1524448722000},\"WF\":{\"value\":\"3\",\"time\":1524448722000}}],"
                 + "\"events\":[{\"alarmEvent\":{\"value\":{\"Power\":\"on\",\"WF\":\"2\"},\"time\":1524448722000}}]}],"
-                + "\"method\":\"thing.event.property.history.post\"}", AlinkHarness.WithoutAck(writer.ToString()));
+                + "\"method\":\"thing.event.property.history.post\"}", AlinkDevice.WithoutAck(writer.ToString()));
             PropertyReport untimed = new PropertyReport(1).Add("Power", "on");
             Assert.ThrowsException(typeof(ArgumentException), () => AlinkBulkEncoder.WriteHistoryPost(writer, 1, "pk", "dn", new AlinkBatch(1).AddProperties(untimed)));
-        }
-
-        [TestMethod]
-        public void Message_ids_count_up_and_wrap_past_the_32_bit_range()
-        {
-            AlinkMessageIds ids = new AlinkMessageIds(4294967294);
-            Assert.AreEqual(4294967294L, ids.Next());
-            Assert.AreEqual(4294967295L, ids.Next());
-            Assert.AreEqual(1L, ids.Next());
-            Assert.AreEqual(2L, ids.Peek);
         }
     }
 }

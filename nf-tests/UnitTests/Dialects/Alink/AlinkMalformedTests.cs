@@ -1,6 +1,7 @@
 using System.Text;
 using IotDevice.Dialects.Alink;
 using IotDevice.Session;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
@@ -9,14 +10,15 @@ namespace IotDevice.UnitTests.Dialects.Alink
     [TestClass]
     public class AlinkMalformedTests
     {
-        private const string SetTopic = AlinkHarness.Sys + "thing/service/property/set";
-        private const string PostReply = AlinkHarness.Sys + "thing/event/property/post_reply";
+        private const string SetTopic = AlinkDevice.Sys + "thing/service/property/set";
+        private const string PostReply = AlinkDevice.Sys + "thing/event/property/post_reply";
 
         [TestMethod]
         public void Payloads_that_are_not_json_objects_are_rejected()
         {
             string[] payloads = new string[] { "not json", "", "[1,2]", "\"text\"", "{\"id\":\"1\",", "{\"id\":\"1\"} trailing" };
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 for (int i = 0; i < payloads.Length; i++)
@@ -37,14 +39,15 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Requests_without_a_usable_id_are_rejected_unanswered()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Client.OnPropertySet(null, c => { });
                 device.Deliver(SetTopic, "{\"params\":{\"Power\":\"on\"}}");
                 device.Deliver(SetTopic, "{\"id\":{\"n\":1},\"params\":{\"Power\":\"on\"}}");
                 device.Deliver(SetTopic, "{\"id\":true,\"params\":{\"Power\":\"on\"}}");
-                device.Deliver(AlinkHarness.Sys + "thing/service/Open", "{\"id\":[1],\"params\":{}}");
+                device.Deliver(AlinkDevice.Sys + "thing/service/Open", "{\"id\":[1],\"params\":{}}");
                 device.Deliver(SetTopic, "{\"id\":\"" + new string('9', 100) + "\",\"params\":{}}");
                 Assert.AreEqual(5, device.Rejections.Count);
                 Assert.AreEqual(0, device.Sent().Length);
@@ -58,17 +61,18 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Params_that_are_not_an_object_are_rejected_and_answered_460()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Client.OnPropertySet(null, c => { });
                 device.Client.OnCommand(null, c => { });
                 device.Deliver(SetTopic, "{\"id\":\"1\",\"params\":[\"Power\"]}");
-                Assert.AreEqual(AlinkHarness.Sys + "thing/service/property/set_reply|{\"id\":\"1\",\"code\":460,\"data\":{},\"message\":\"params is not an object\"}", device.Last());
+                Assert.AreEqual(AlinkDevice.Sys + "thing/service/property/set_reply|{\"id\":\"1\",\"code\":460,\"data\":{},\"message\":\"params is not an object\"}", device.Last());
                 device.Deliver(SetTopic, "{\"id\":\"2\"}");
-                Assert.StartsWith(AlinkHarness.Sys + "thing/service/property/set_reply|{\"id\":\"2\",\"code\":460", device.Last());
-                device.Deliver(AlinkHarness.Sys + "thing/service/Open", "{\"id\":3,\"params\":\"now\"}");
-                Assert.AreEqual(AlinkHarness.Sys + "thing/service/Open_reply|{\"id\":3,\"code\":460,\"data\":{},\"message\":\"params is not an object\"}", device.Last());
+                Assert.StartsWith(AlinkDevice.Sys + "thing/service/property/set_reply|{\"id\":\"2\",\"code\":460", device.Last());
+                device.Deliver(AlinkDevice.Sys + "thing/service/Open", "{\"id\":3,\"params\":\"now\"}");
+                Assert.AreEqual(AlinkDevice.Sys + "thing/service/Open_reply|{\"id\":3,\"code\":460,\"data\":{},\"message\":\"params is not an object\"}", device.Last());
                 Assert.AreEqual(3, device.Rejections.Count);
                 Assert.IsTrue(device.Rejected(RejectReason.BadPayload));
             }
@@ -81,7 +85,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void More_than_200_properties_in_one_set_are_refused()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 int calls = 0;
@@ -94,7 +99,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 json.Append("}}");
                 device.Deliver(SetTopic, json.ToString());
                 Assert.AreEqual(0, calls);
-                Assert.StartsWith(AlinkHarness.Sys + "thing/service/property/set_reply|{\"id\":\"4\",\"code\":460", device.Last());
+                Assert.StartsWith(AlinkDevice.Sys + "thing/service/property/set_reply|{\"id\":\"4\",\"code\":460", device.Last());
             }
             finally
             {
@@ -105,7 +110,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Huge_and_deep_payloads_are_rejected()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Transport.Deliver(SetTopic, new byte[20 * 1024]);
@@ -133,7 +139,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Replies_with_wrong_types_are_rejected()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 long id;
@@ -154,7 +161,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 Assert.AreEqual((int)RejectReason.UnmatchedReply, (int)device.Rejections[5]);
                 Assert.AreEqual((int)RejectReason.UnmatchedReply, (int)device.Rejections[6]);
                 device.Deliver(PostReply, "{\"id\":\"123\",\"code\":200}");
-                Assert.AreEqual(1, device.Replies.Count);
+                Assert.AreEqual(1, alink.Replies.Count);
             }
             finally
             {
@@ -165,15 +172,16 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Foreign_and_unknown_topics_are_rejected_and_the_devices_own_echoed_replies_ignored()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Deliver("/sys/a1X2bEnTest/other/thing/service/property/set", "{\"id\":\"1\",\"params\":{}}");
                 Assert.AreEqual((int)RejectReason.NotOurs, (int)device.Rejections[0]);
-                device.Deliver(AlinkHarness.Sys + "thing/service/Open_reply", "{\"id\":\"1\",\"code\":200,\"data\":{}}");
+                device.Deliver(AlinkDevice.Sys + "thing/service/Open_reply", "{\"id\":\"1\",\"code\":200,\"data\":{}}");
                 Assert.AreEqual(1, device.Rejections.Count, "our own reply, echoed by the broker through thing/service/+, is no rejection");
                 Assert.AreEqual(1L, device.Client.Session.Counters.Echoes);
-                device.Deliver(AlinkHarness.Sys + "thing/topo/add", "{}");
+                device.Deliver(AlinkDevice.Sys + "thing/topo/add", "{}");
                 Assert.AreEqual((int)RejectReason.UnsupportedTopic, (int)device.Rejections[1]);
                 Assert.AreEqual(2L, device.Client.Session.Counters.Rejected);
                 Assert.AreEqual(0, device.Sent().Length);

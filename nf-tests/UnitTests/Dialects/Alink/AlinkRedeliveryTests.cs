@@ -1,4 +1,5 @@
 using IotDevice.Session;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
@@ -10,13 +11,14 @@ namespace IotDevice.UnitTests.Dialects.Alink
     [TestClass]
     public class AlinkRedeliveryTests
     {
-        private const string Topic = AlinkHarness.Sys + "thing/service/Open";
+        private const string Topic = AlinkDevice.Sys + "thing/service/Open";
         private const string Call = "{\"id\":\"4242\",\"params\":{}}";
 
         [TestMethod]
         public void A_redelivered_service_call_runs_once_and_a_new_message_with_the_same_id_runs_again()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 int runs = 0;

@@ -1,5 +1,6 @@
 using System.Collections;
 using IotDevice.Session;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
@@ -11,10 +12,10 @@ namespace IotDevice.UnitTests.Dialects.Alink
     [TestClass]
     public class AlinkRequestLimitTests
     {
-        private const string ServicePrefix = AlinkHarness.Sys + "thing/service/";
-        private const string SetTopic = AlinkHarness.Sys + "thing/service/property/set";
+        private const string ServicePrefix = AlinkDevice.Sys + "thing/service/";
+        private const string SetTopic = AlinkDevice.Sys + "thing/service/property/set";
 
-        private static ArrayList RecordDetails(AlinkHarness device)
+        private static ArrayList RecordDetails(DeviceRig device)
         {
             ArrayList details = new ArrayList();
             device.Client.Session.InboundRejected += (topic, reason, detail) => details.Add(((int)reason).ToString() + "|" + detail);
@@ -24,7 +25,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_service_whose_reply_topic_would_pass_256_characters_is_refused_and_one_that_fits_answered()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 ArrayList details = RecordDetails(device);
@@ -53,13 +55,14 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void An_rrpc_request_whose_response_topic_would_be_too_long_is_refused()
         {
-            IotDevice.Dialects.Alink.AlinkOptions options = AlinkHarness.Options();
+            IotDevice.Dialects.Alink.AlinkOptions options = AlinkDevice.Options();
             options.RrpcEnabled = true;
-            AlinkHarness device = new AlinkHarness(options).Start(0);
+            AlinkDevice alink = new AlinkDevice(options).Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 ArrayList details = RecordDetails(device);
-                string request = AlinkHarness.Sys + "rrpc/request/";
+                string request = AlinkDevice.Sys + "rrpc/request/";
                 device.Deliver(request + new string('7', 256 - request.Length), "{\"id\":\"1\",\"method\":\"thing.service.Open\",\"params\":{}}");
                 Assert.AreEqual(0, device.Sent().Length);
                 Assert.StartsWith(((int)RejectReason.Unanswerable).ToString() + "|its reply topic would be 257 characters", (string)details[0]);
@@ -73,7 +76,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_bad_request_id_is_refused_with_what_is_wrong_with_it()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 ArrayList details = RecordDetails(device);
@@ -97,12 +101,13 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_reply_id_out_of_range_says_so()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 ArrayList details = RecordDetails(device);
-                device.Deliver(AlinkHarness.Sys + "thing/event/property/post_reply", "{\"id\":\"99999999999\",\"code\":200}");
-                device.Deliver(AlinkHarness.Sys + "thing/event/property/post_reply", "{\"id\":\"1.5\",\"code\":200}");
+                device.Deliver(AlinkDevice.Sys + "thing/event/property/post_reply", "{\"id\":\"99999999999\",\"code\":200}");
+                device.Deliver(AlinkDevice.Sys + "thing/event/property/post_reply", "{\"id\":\"1.5\",\"code\":200}");
                 Assert.AreEqual("6|reply id 99999999999 is outside 0-4294967295, where every id of this device is", (string)details[0]);
                 Assert.AreEqual("5|reply id is not a decimal integer", (string)details[1]);
             }

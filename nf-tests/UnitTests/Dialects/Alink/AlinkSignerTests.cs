@@ -86,7 +86,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Tls_is_securemode_2_and_carries_the_ca()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.UseTls = true;
             options.CaCertificatePem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
             options.ClientId = "SN-0001";
@@ -100,7 +100,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_zero_timestamp_is_left_out_of_client_id_and_signature()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.ClientId = "12345";
             options.ProductKey = "pk";
             options.DeviceName = "device";
@@ -116,7 +116,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Keep_alive_outside_30_to_1200_is_refused_before_connecting()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.KeepAliveSeconds = 29;
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options));
             options.KeepAliveSeconds = 1201;
@@ -130,7 +130,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Qos_2_is_refused_before_connecting()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.PublishQos = (MqttQos)2;
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options));
         }
@@ -138,18 +138,18 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Unusable_identities_are_refused()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.ClientId = "a|b";
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options));
             options.ClientId = "0123456789012345678901234567890123456789012345678901234567890123456789";
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options));
-            options = AlinkHarness.Options();
+            options = AlinkDevice.Options();
             options.DeviceSecret = null;
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options));
-            options = AlinkHarness.Options();
+            options = AlinkDevice.Options();
             options.UseTls = true;
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options), "TLS without a CA");
-            options = AlinkHarness.Options();
+            options = AlinkDevice.Options();
             options.DeviceName = "dev/1";
             Assert.ThrowsException(typeof(ArgumentException), () => new AlinkDialect(options), "not a topic level");
         }
@@ -157,7 +157,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void The_secret_never_appears_in_a_refusal()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.KeepAliveSeconds = 5;
             try
             {
@@ -166,7 +166,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
             }
             catch (ArgumentException e)
             {
-                Assert.IsTrue(e.Message.IndexOf(AlinkHarness.Secret) < 0, "the secret leaked: " + e.Message);
+                Assert.IsTrue(e.Message.IndexOf(AlinkDevice.Secret) < 0, "the secret leaked: " + e.Message);
                 Assert.Contains("KeepAliveSeconds", e.Message);
             }
         }

@@ -1,6 +1,7 @@
 using IotDevice.Client;
 using IotDevice.Dialects.Alink;
 using IotDevice.Session;
+using IotDevice.UnitTests.Session;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.Alink
@@ -12,8 +13,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         private const string Upgrade = "/ota/device/upgrade/a1X2bEnTest/example1";
         private const string Inform = "/ota/device/inform/a1X2bEnTest/example1";
         private const string Progress = "/ota/device/progress/a1X2bEnTest/example1";
-        private const string ConfigPush = AlinkHarness.Sys + "thing/config/push";
-        private const string ConfigPushReply = AlinkHarness.Sys + "thing/config/push_reply";
+        private const string ConfigPush = AlinkDevice.Sys + "thing/config/push";
+        private const string ConfigPushReply = AlinkDevice.Sys + "thing/config/push_reply";
 
         private const string OldPush = "{\"code\":\"1000\",\"data\":{\"size\":432945,\"version\":\"2.0.0\",\"isDiff\":1,\"url\":\"https://iotx-ota.example/fw.bin?Expires=1\","
             + "\"md5\":\"93230c3bde425a9d7984a594ac55ea1e\",\"sign\":\"93230c3bde425a9d7984a594ac55****\",\"signMethod\":\"Md5\",\"module\":\"MCU\","
@@ -28,23 +29,24 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Connect_announces_version_then_asks_for_firmware_and_config()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.FirmwareVersion = "1.0.1";
             options.Module = "MCU";
             options.ConfigOnConnect = true;
-            AlinkHarness device = new AlinkHarness(options).Start(3);
+            AlinkDevice alink = new AlinkDevice(options).Start(3);
+            DeviceRig device = alink.Rig;
             try
             {
                 string[] sent = device.Transport.Published();
                 Assert.AreEqual(Inform + "|{\"id\":\"123\",\"params\":{\"version\":\"1.0.1\",\"module\":\"MCU\"}}", sent[0]);
-                Assert.AreEqual(AlinkHarness.Sys + "thing/ota/firmware/get|{\"id\":\"124\",\"version\":\"1.0\",\"sys\":{\"ack\":1},\"params\":{\"module\":\"MCU\"},\"method\":\"thing.ota.firmware.get\"}", sent[1]);
-                Assert.StartsWith(AlinkHarness.Sys + "thing/config/get|{\"id\":\"125\"", sent[2]);
+                Assert.AreEqual(AlinkDevice.Sys + "thing/ota/firmware/get|{\"id\":\"124\",\"version\":\"1.0\",\"sys\":{\"ack\":1},\"params\":{\"module\":\"MCU\"},\"method\":\"thing.ota.firmware.get\"}", sent[1]);
+                Assert.StartsWith(AlinkDevice.Sys + "thing/config/get|{\"id\":\"125\"", sent[2]);
                 Assert.AreEqual(2, device.Client.Session.PendingCount, "both queries wait for their replies");
 
                 // Nothing pending: data {}.
-                device.Deliver(AlinkHarness.Sys + "thing/ota/firmware/get_reply", "{\"id\":\"124\",\"code\":200,\"data\":{}}");
+                device.Deliver(AlinkDevice.Sys + "thing/ota/firmware/get_reply", "{\"id\":\"124\",\"code\":200,\"data\":{}}");
                 Assert.AreEqual(0, device.Offers.Count);
-                device.Deliver(AlinkHarness.Sys + "thing/config/get_reply", "{\"id\":\"125\",\"version\":\"1.0\",\"code\":200,\"data\":" + ConfigParams + "}");
+                device.Deliver(AlinkDevice.Sys + "thing/config/get_reply", "{\"id\":\"125\",\"version\":\"1.0\",\"code\":200,\"data\":" + ConfigParams + "}");
                 UpdateOffer config = (UpdateOffer)device.Offers[0];
                 Assert.AreEqual((int)UpdateKind.Config, (int)config.Kind);
                 Assert.AreEqual("123dagdah", config.ConfigId);
@@ -55,7 +57,7 @@ namespace IotDevice.UnitTests.Dialects.Alink
 
                 // The counter survives the reconnect: the next announcements carry new ids.
                 device.Transport.Drop("test");
-                AlinkHarness.WaitFor(() => device.Transport.Published().Length >= 6, "announced again");
+                alink.AdvanceUntil(() => device.Transport.Published().Length >= 6, "announced again after the backoff");
                 Assert.AreEqual(Inform + "|{\"id\":\"126\",\"params\":{\"version\":\"1.0.1\",\"module\":\"MCU\"}}", device.Transport.Published()[3]);
             }
             finally
@@ -67,18 +69,19 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_firmware_get_reply_with_data_is_an_offer()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 long id;
-                device.Dialect.GetFirmware(out id);
-                device.Deliver(AlinkHarness.Sys + "thing/ota/firmware/get_reply", "{\"id\":\"" + id.ToString() + "\",\"code\":200,\"data\":{\"size\":100,\"version\":\"3.0\","
+                alink.Dialect.GetFirmware(out id);
+                device.Deliver(AlinkDevice.Sys + "thing/ota/firmware/get_reply", "{\"id\":\"" + id.ToString() + "\",\"code\":200,\"data\":{\"size\":100,\"version\":\"3.0\","
                     + "\"url\":\"https://ota.example/3.bin\",\"sign\":\"ab\",\"signMethod\":\"SHA256\"}}");
                 UpdateOffer offer = (UpdateOffer)device.Offers[0];
                 Assert.AreEqual("3.0", offer.Version);
                 Assert.AreEqual((int)DigestMethod.Sha256, (int)offer.DigestMethod);
                 Assert.IsNull(offer.Module);
-                Assert.AreEqual("thing.ota.firmware.get", device.LastReply().Method);
+                Assert.AreEqual("thing.ota.firmware.get", alink.LastReply().Method);
             }
             finally
             {
@@ -89,7 +92,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Both_push_forms_become_offers()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Deliver(Upgrade, OldPush);
@@ -126,7 +130,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Unusable_pushes_are_rejected()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Deliver(Upgrade, "{\"code\":\"500\",\"data\":{\"version\":\"2\",\"url\":\"https://x/y\"},\"message\":\"failed\"}");
@@ -148,10 +153,11 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void Progress_steps_then_success_informs_the_new_version()
         {
-            AlinkOptions options = AlinkHarness.Options();
+            AlinkOptions options = AlinkDevice.Options();
             options.FirmwareVersion = "1.0.0";
             options.Module = "MCU";
-            AlinkHarness device = new AlinkHarness(options).Start(2);
+            AlinkDevice alink = new AlinkDevice(options).Start(2);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Deliver(Upgrade, OldPush);
@@ -161,14 +167,14 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 device.Client.ReportUpdate(offer, UpdateStatus.Downloading, 100, null);
                 device.Client.ReportUpdate(offer, UpdateStatus.Succeeded, 100, null);
                 // The inform is QoS 1: the session's worker sends it from the outbox.
-                AlinkHarness.WaitFor(() => device.Sent().Length == 4, "the inform sent");
+                Waits.Until(() => device.Sent().Length == 4, "the inform sent");
                 string[] sent = device.Sent();
                 Assert.AreEqual(4, sent.Length);
                 Assert.AreEqual(Progress + "|{\"id\":\"125\",\"params\":{\"step\":\"10\",\"desc\":\"downloading\",\"module\":\"MCU\"}}", sent[0]);
                 Assert.Contains("\"step\":\"50\"", sent[1]);
                 Assert.Contains("\"step\":\"100\"", sent[2]);
                 Assert.AreEqual(Inform + "|{\"id\":\"128\",\"params\":{\"version\":\"2.0.0\",\"module\":\"MCU\"}}", sent[3]);
-                Assert.AreEqual("2.0.0", device.Dialect.FirmwareVersion);
+                Assert.AreEqual("2.0.0", alink.Dialect.FirmwareVersion);
 
                 device.Mark();
                 device.Client.ReportUpdate(offer, UpdateStatus.VerifyFailed, 0, "digest mismatch");
@@ -189,7 +195,8 @@ namespace IotDevice.UnitTests.Dialects.Alink
         [TestMethod]
         public void A_config_push_is_answered_only_after_the_verdict()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 device.Deliver(ConfigPush, "{\"id\":\"123\",\"version\":\"1.0\",\"params\":" + ConfigParams + ",\"method\":\"thing.config.push\"}");
@@ -221,29 +228,68 @@ namespace IotDevice.UnitTests.Dialects.Alink
         }
 
         [TestMethod]
+        public void Four_config_pushes_wait_for_their_verdict_and_a_fifth_gives_up_the_oldest()
+        {
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
+            try
+            {
+                for (int i = 1; i <= 5; i++)
+                {
+                    device.Deliver(ConfigPush, "{\"id\":\"" + i.ToString() + "\",\"params\":" + ConfigParams + "}");
+                }
+                Assert.AreEqual(5, device.Offers.Count);
+                Assert.IsTrue(device.Logged("config push 123dagdah given up unanswered"));
+
+                device.Client.ReportUpdate((UpdateOffer)device.Offers[0], UpdateStatus.Succeeded, 100, null);
+                Assert.AreEqual(0, device.Sent().Length, "the oldest was given up");
+                Assert.IsTrue(device.Logged("no push waits for an answer"));
+                device.Client.ReportUpdate((UpdateOffer)device.Offers[3], UpdateStatus.Succeeded, 100, null);
+                Assert.AreEqual(ConfigPushReply + "|{\"id\":\"4\",\"code\":200,\"data\":{}}", device.Last());
+                for (int i = 1; i < 5; i++)
+                {
+                    device.Client.ReportUpdate((UpdateOffer)device.Offers[i], UpdateStatus.Failed, 0, "no");
+                }
+                string[] sent = device.Sent();
+                Assert.AreEqual(4, sent.Length, "each waiting push answered once");
+                Assert.StartsWith(ConfigPushReply + "|{\"id\":\"2\",\"code\":400", sent[1]);
+                Assert.StartsWith(ConfigPushReply + "|{\"id\":\"3\",\"code\":400", sent[2]);
+                Assert.StartsWith(ConfigPushReply + "|{\"id\":\"5\",\"code\":400", sent[3]);
+            }
+            finally
+            {
+                device.Stop();
+            }
+        }
+
+        [TestMethod]
         public void Ntp_answer_sets_the_clock_by_the_spec_formula()
         {
-            AlinkHarness device = new AlinkHarness().Start(0);
+            AlinkDevice alink = new AlinkDevice().Start(0);
+            DeviceRig device = alink.Rig;
             try
             {
                 long synced = 0;
                 device.Client.TimeSynced += now => synced = now;
+                long sentAt = device.Clock.NowMs;
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.RequestTime());
-                string request = device.Last();
-                Assert.StartsWith("/ext/ntp/a1X2bEnTest/example1/request|{\"deviceSendTime\":\"", request);
-                long before = SystemClock.Instance.NowMs;
-                device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":\"100\",\"serverRecvTime\":\"1010\",\"serverSendTime\":\"1015\"}");
-                long after = SystemClock.Instance.NowMs;
+                Assert.AreEqual("/ext/ntp/a1X2bEnTest/example1/request|{\"deviceSendTime\":\"" + sentAt.ToString() + "\"}", device.Last());
+                // The platform's example: sent at 100, received 25 ms later, server times 1010 and 1015 → 1025.
+                device.Advance(25);
+                device.Deliver("/ext/ntp/a1X2bEnTest/example1/response",
+                    "{\"deviceSendTime\":\"" + sentAt.ToString() + "\",\"serverRecvTime\":\"1010\",\"serverSendTime\":\"1015\"}");
                 Assert.IsTrue(device.Client.Clock.IsSynced);
-                // (1010 + 1015 + deviceRecv - 100) / 2 with deviceRecv between before and after.
-                Assert.IsTrue(synced >= (1925 + before) / 2 && synced <= (1925 + after) / 2, "synced to " + synced.ToString());
+                Assert.AreEqual(1025L, synced);
+                Assert.AreEqual(1025L, device.Client.Clock.NowMs);
+                Assert.AreEqual((int)OutcomeStatus.Acknowledged, (int)device.OutcomeOf(0).Status);
+                Assert.AreEqual(123L, alink.Dialect.NextMessageId, "the time request takes no message id");
 
                 device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":100,\"serverRecvTime\":1010,\"serverSendTime\":1015}");
                 Assert.IsTrue(device.Rejected(RejectReason.UnmatchedReply), "no second request is waiting");
 
                 device.Client.RequestTime();
                 device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":\"100\",\"serverRecvTime\":\"soon\",\"serverSendTime\":\"1015\"}");
-                device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":\"" + (after + 100000).ToString() + "\",\"serverRecvTime\":1,\"serverSendTime\":2}");
+                device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":\"" + (device.Clock.NowMs + 100000).ToString() + "\",\"serverRecvTime\":1,\"serverSendTime\":2}");
                 Assert.AreEqual(3, device.Rejections.Count);
                 device.Deliver("/ext/ntp/a1X2bEnTest/example1/response", "{\"deviceSendTime\":100,\"serverRecvTime\":1718000000100,\"serverSendTime\":1718000000105}");
                 Assert.IsTrue(synced > 1718000000000, "numbers work as well as strings");

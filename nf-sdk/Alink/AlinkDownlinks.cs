@@ -5,16 +5,38 @@ using IotDevice.Topics;
 
 namespace IotDevice.Dialects.Alink
 {
-    /// <summary>Requests from the platform: property set, service calls (async and RRPC), pushes of firmware and config.</summary>
-    public sealed partial class AlinkDialect
+    /// <summary>
+    /// The platform's requests to the device, each answered on its reply topic: property set, service
+    /// calls (async and RRPC) through the app's handlers, and config pushes, whose answer waits for the
+    /// app's verdict.
+    /// </summary>
+    internal sealed class AlinkDownlinks
     {
         // Room a service's handler has for output values, and a property set's for values beyond those set.
         private const int OutputCapacity = 32;
         private const int ExtraAppliedCapacity = 8;
         private const string ServicePrefix = "thing.service.";
 
-        // thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.
-        private void OnPropertySet(string topic, JsonElement root)
+        private readonly IDialectHost _host;
+        private readonly AlinkUplink _uplink;
+        private readonly AlinkUpdates _updates;
+        private readonly TopicTable _table;
+        private readonly int _serviceReplyFixedLength;
+        private readonly int _rrpcReplyFixedLength;
+
+        public AlinkDownlinks(IDialectHost host, AlinkUplink uplink, AlinkUpdates updates, TopicTable table)
+        {
+            _host = host;
+            _uplink = uplink;
+            _updates = updates;
+            _table = table;
+            // A reply topic's length is this plus its identifier's, known before a request is handled.
+            _serviceReplyFixedLength = table.Build(TopicKind.CommandReply, "x").Length - 1;
+            _rrpcReplyFixedLength = table.Build(TopicKind.SyncCommandReply, "x").Length - 1;
+        }
+
+        /// <summary>thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.</summary>
+        public void OnPropertySet(string topic, JsonElement root)
         {
             JsonElement id = root.Get("id");
             if (!AcceptRequest(topic, id))
@@ -83,12 +105,12 @@ namespace IotDevice.Dialects.Alink
             {
                 applied.TimestampMs = _host.WallClock.NowMs;
                 long postId;
-                Report("post of the applied values", PostProperties(applied, out postId));
+                _uplink.LogUnsent("post of the applied values", _uplink.Request(TopicKind.PropertyPost, null, applied, out postId));
             }
         }
 
-        // thing/service/{serviceId}: the handler's output goes back in data of {serviceId}_reply.
-        private void OnService(string topic, JsonElement root, string serviceId)
+        /// <summary>thing/service/{serviceId}: the handler's output goes back in data of {serviceId}_reply.</summary>
+        public void OnService(string topic, JsonElement root, string serviceId)
         {
             JsonElement id = root.Get("id");
             if (ReplyFits(topic, _serviceReplyFixedLength + serviceId.Length) && AcceptRequest(topic, id))
@@ -97,8 +119,8 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        // rrpc/request/{messageId}: the service is named by the method; the answer goes to rrpc/response/{messageId}.
-        private void OnSyncService(string topic, JsonElement root, string messageId)
+        /// <summary>rrpc/request/{messageId}: the service is named by the method; the answer goes to rrpc/response/{messageId}.</summary>
+        public void OnSyncService(string topic, JsonElement root, string messageId)
         {
             JsonElement id = root.Get("id");
             if (!ReplyFits(topic, _rrpcReplyFixedLength + messageId.Length) || !AcceptRequest(topic, id))
@@ -114,6 +136,25 @@ namespace IotDevice.Dialects.Alink
                 return;
             }
             Invoke(topic, replyTopic, id, name.Substring(ServicePrefix.Length), root.Get("params"));
+        }
+
+        /// <summary>thing/config/push: offered to the app; push_reply waits for ReportUpdate on that offer.</summary>
+        public void OnConfigPush(string topic, JsonElement root)
+        {
+            JsonElement id = root.Get("id");
+            if (!AcceptRequest(topic, id))
+            {
+                return;
+            }
+            string problem;
+            UpdateOffer offer = AlinkOfferParser.ParseConfig(root.Get("params"), out problem);
+            if (offer == null)
+            {
+                RefuseRequest(topic, _table.Get(TopicKind.ConfigPushReply), id, problem);
+                return;
+            }
+            offer.CorrelationId = id.GetRawText();
+            _updates.OfferPushedConfig(offer);
         }
 
         private void Invoke(string topic, string replyTopic, JsonElement id, string serviceId, JsonElement parameters)
@@ -132,54 +173,6 @@ namespace IotDevice.Dialects.Alink
             }
             int code = ReplyCode(command.Code);
             Reply(replyTopic, id, code, command.Message, code == AlinkCodes.Ok ? output : null);
-        }
-
-        // thing/config/push: offered to the app; push_reply waits for ReportUpdate on that offer.
-        private void OnConfigPush(string topic, JsonElement root)
-        {
-            JsonElement id = root.Get("id");
-            if (!AcceptRequest(topic, id))
-            {
-                return;
-            }
-            string replyTopic = _table.Get(TopicKind.ConfigPushReply);
-            string problem;
-            UpdateOffer offer = AlinkOfferParser.ParseConfig(root.Get("params"), out problem);
-            if (offer == null)
-            {
-                RefuseRequest(topic, replyTopic, id, problem);
-                return;
-            }
-            offer.CorrelationId = id.GetRawText();
-            UpdateOffer dropped = _configPushes.Add(offer);
-            if (dropped != null)
-            {
-                _host.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
-            }
-            _host.OfferUpdate(offer);
-        }
-
-        // /ota/device/upgrade: {"code":"1000"|200,"data":{…},"id":…,"message":"success"}.
-        private void OnOtaPush(string topic, JsonElement root)
-        {
-            long code;
-            bool success = root.Get("message").ValueEquals("success")
-                || (root.Get("code").TryGetInt64(out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
-            if (!success)
-            {
-                Inbound.RejectShape(_host, topic, "upgrade push without success (message or code 200/1000)");
-                return;
-            }
-            string problem;
-            UpdateOffer offer = AlinkOfferParser.ParseFirmware(root.Get("data"), out problem);
-            if (offer == null)
-            {
-                Inbound.RejectShape(_host, topic, problem);
-                return;
-            }
-            JsonElement id = root.Get("id");
-            offer.CorrelationId = Inbound.IdProblem(id) == null ? id.GetRawText() : null;
-            _host.OfferUpdate(offer);
         }
 
         // A request is handled once: with an id that can be echoed, and not when the broker redelivers it.
@@ -215,15 +208,7 @@ namespace IotDevice.Dialects.Alink
 
         private void Reply(string topic, JsonElement id, long code, string message, PropertyReport data)
         {
-            lock (_sendSync)
-            {
-                AlinkEncoder.WriteReply(_writer, id.Buffer, id.Start, id.Length, code, message, data);
-                if (_writer.Overflowed)
-                {
-                    AlinkEncoder.WriteReply(_writer, id.Buffer, id.Start, id.Length, AlinkCodes.DeviceError, "reply too large", null);
-                }
-                Report("reply on '" + topic + "'", SendPlain(topic, _options.PublishQos));
-            }
+            _uplink.LogUnsent("reply on '" + topic + "'", _uplink.Reply(topic, id.Buffer, id.Start, id.Length, code, message, data));
         }
 
         // Handlers may use 200, 400, 429, 460 or the device range; anything else is reported as 400.

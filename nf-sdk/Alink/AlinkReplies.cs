@@ -1,0 +1,123 @@
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// The platform's answers to the device's requests: each reply completes the request waiting for its
+    /// id on its topic (the app's outcome), the time answer sets the clock, error notices are told.
+    /// </summary>
+    internal sealed class AlinkReplies
+    {
+        private readonly IDialectHost _host;
+        private readonly AlinkUpdates _updates;
+
+        public AlinkReplies(IDialectHost host, AlinkUpdates updates)
+        {
+            _host = host;
+            _updates = updates;
+        }
+
+        /// <summary>
+        /// <c>{"id":"123","code":200,"data":{…},"message":…}</c>: completes the request waiting for this id
+        /// on this topic, Acknowledged for 200, Refused with the code and message otherwise. The reply to
+        /// tell the app, or null when it was rejected.
+        /// </summary>
+        public AlinkReply OnReply(string topic, JsonElement root, TopicKind kind, string eventId)
+        {
+            JsonElement idElement = root.Get("id");
+            string problem = Inbound.IdProblem(idElement);
+            long id = 0;
+            if (problem == null && !idElement.TryGetInt64(out id))
+            {
+                problem = "reply id is not a decimal integer";
+            }
+            if (problem != null)
+            {
+                Inbound.RejectShape(_host, topic, problem);
+                return null;
+            }
+            long code;
+            if (!root.Get("code").TryGetInt64(out code))
+            {
+                Inbound.RejectShape(_host, topic, "reply without a numeric code");
+                return null;
+            }
+            if (id < 0 || id > AlinkUplink.MaxMessageId)
+            {
+                _host.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
+                    + AlinkUplink.MaxMessageId.ToString() + ", where every id of this device is");
+                return null;
+            }
+            string message = MessageOf(root);
+            if (!_host.Complete((int)kind, id, code == AlinkCodes.Ok, (int)code, message))
+            {
+                _host.Reject(topic, RejectReason.UnmatchedReply, "no request waits for id " + id.ToString() + " on this topic");
+                return null;
+            }
+            JsonElement data = root.Get("data");
+            if (code == AlinkCodes.Ok && kind == TopicKind.OtaFirmwareGetReply)
+            {
+                _updates.OfferFromReply(topic, data, UpdateKind.Firmware, idElement);
+            }
+            else if (code == AlinkCodes.Ok && kind == TopicKind.ConfigGetReply)
+            {
+                _updates.OfferFromReply(topic, data, UpdateKind.Config, idElement);
+            }
+            return new AlinkReply(kind, AlinkEncoder.MethodOfReply(kind, eventId), id, code, message, data);
+        }
+
+        /// <summary><c>{"deviceSendTime":"100","serverRecvTime":"1010","serverSendTime":"1015"}</c>, strings or numbers.</summary>
+        public void OnTime(string topic, JsonElement root, long receivedAt)
+        {
+            long deviceSend;
+            long serverRecv;
+            long serverSend;
+            if (!root.Get("deviceSendTime").TryGetInt64(out deviceSend) || !root.Get("serverRecvTime").TryGetInt64(out serverRecv)
+                || !root.Get("serverSendTime").TryGetInt64(out serverSend))
+            {
+                Inbound.RejectShape(_host, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
+                return;
+            }
+            if (deviceSend < 0 || deviceSend > receivedAt || serverRecv < 0 || serverSend < 0)
+            {
+                Inbound.RejectShape(_host, topic, "time answer with times this device did not send");
+                return;
+            }
+            if (!_host.Complete((int)TopicKind.NtpResponse, 0, true, AlinkCodes.Ok, null))
+            {
+                _host.Reject(topic, RejectReason.UnmatchedReply, "no time request is waiting");
+                return;
+            }
+            // The echoed deviceSendTime is the one this answer belongs to, even if it answers an earlier request.
+            _host.SyncClock(deviceSend, serverRecv, serverSend, receivedAt);
+        }
+
+        /// <summary><c>/ext/error/{pk}/{dn}</c>: Alink-style {id, code, message} notices (details UNCONFIRMED), logged and told to the app.</summary>
+        public AlinkReply OnErrorNotice(string topic, JsonElement root)
+        {
+            long code;
+            if (!root.Get("code").TryGetInt64(out code))
+            {
+                Inbound.RejectShape(_host, topic, "error notice without a numeric code");
+                return null;
+            }
+            long id;
+            if (!root.Get("id").TryGetInt64(out id))
+            {
+                id = -1;
+            }
+            string message = MessageOf(root);
+            _host.Write("platform error notice: code " + code.ToString() + (message != null ? " " + message : string.Empty));
+            return new AlinkReply(TopicKind.ErrorNotice, null, id, code, message, root.Get("data"));
+        }
+
+        private static string MessageOf(JsonElement root)
+        {
+            JsonElement message = root.Get("message");
+            return message.Kind == JsonKind.String ? message.GetString() : null;
+        }
+    }
+}

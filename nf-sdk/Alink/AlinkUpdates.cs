@@ -1,0 +1,218 @@
+using System;
+using System.Text;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// Updates, both ways: the announcement (version inform, firmware and config queries), offers from
+    /// pushes and query replies, and how an offer goes told back to the platform (OTA progress and
+    /// inform, the config push_reply at the verdict).
+    /// </summary>
+    internal sealed class AlinkUpdates
+    {
+        private readonly object _sync = new object();
+        private readonly IDialectHost _host;
+        private readonly AlinkUplink _uplink;
+        private readonly AlinkOptions _options;
+        private readonly string _configPushReplyTopic;
+        // Config pushes whose push_reply waits for the app's verdict, oldest first. A few slots: when
+        // full, the oldest is given up (and logged) rather than growing.
+        private readonly UpdateOffer[] _pushes = new UpdateOffer[4];
+        private string _firmwareVersion;
+
+        public AlinkUpdates(IDialectHost host, AlinkUplink uplink, AlinkOptions options, TopicTable table)
+        {
+            _host = host;
+            _uplink = uplink;
+            _options = options;
+            _configPushReplyTopic = table.Get(TopicKind.ConfigPushReply);
+            _firmwareVersion = options.FirmwareVersion;
+        }
+
+        /// <summary>The version the inform carries; the offer's after a Succeeded update of the device's module.</summary>
+        public string FirmwareVersion
+        {
+            get { lock (_sync) { return _firmwareVersion; } }
+        }
+
+        /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
+        public void Announce()
+        {
+            string version = FirmwareVersion;
+            long id;
+            if (version != null)
+            {
+                _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _options.Module, true));
+                _uplink.LogUnsent("firmware query", _uplink.Request(TopicKind.OtaFirmwareGet, null, null, out id));
+            }
+            if (_options.ConfigOnConnect)
+            {
+                _uplink.LogUnsent("config query", _uplink.Request(TopicKind.ConfigGet, null, null, out id));
+            }
+        }
+
+        // /ota/device/upgrade: {"code":"1000"|200,"data":{…},"id":…,"message":"success"}.
+        public void OnOtaPush(string topic, JsonElement root)
+        {
+            long code;
+            bool success = root.Get("message").ValueEquals("success")
+                || (root.Get("code").TryGetInt64(out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
+            if (!success)
+            {
+                Inbound.RejectShape(_host, topic, "upgrade push without success (message or code 200/1000)");
+                return;
+            }
+            string problem;
+            UpdateOffer offer = AlinkOfferParser.ParseFirmware(root.Get("data"), out problem);
+            if (offer == null)
+            {
+                Inbound.RejectShape(_host, topic, problem);
+                return;
+            }
+            JsonElement id = root.Get("id");
+            offer.CorrelationId = Inbound.IdProblem(id) == null ? id.GetRawText() : null;
+            _host.OfferUpdate(offer);
+        }
+
+        /// <summary>A pushed config: offered, and its push_reply waits for ReportUpdate on it.</summary>
+        public void OfferPushedConfig(UpdateOffer offer)
+        {
+            UpdateOffer dropped;
+            lock (_sync)
+            {
+                dropped = _pushes[_pushes.Length - 1] != null ? _pushes[0] : null;
+                if (dropped != null)
+                {
+                    RemovePush(0);
+                }
+                _pushes[SlotOf(null)] = offer;
+            }
+            if (dropped != null)
+            {
+                _host.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
+            }
+            _host.OfferUpdate(offer);
+        }
+
+        /// <summary>firmware/get_reply and config/get_reply: <c>"data":{}</c> means nothing pending, a descriptor is an offer.</summary>
+        public void OfferFromReply(string topic, JsonElement data, UpdateKind kind, JsonElement idElement)
+        {
+            if (!data.Exists || (data.Kind == JsonKind.Object && !data.EnumerateObject().MoveNext()))
+            {
+                return;
+            }
+            string problem;
+            UpdateOffer offer = kind == UpdateKind.Firmware ? AlinkOfferParser.ParseFirmware(data, out problem) : AlinkOfferParser.ParseConfig(data, out problem);
+            if (offer == null)
+            {
+                Inbound.RejectShape(_host, topic, problem);
+                return;
+            }
+            offer.CorrelationId = idElement.GetRawText();
+            _host.OfferUpdate(offer);
+        }
+
+        /// <summary>
+        /// Firmware: Downloading → progress step 1–100; Verified → step 100; Failed/DownloadFailed/
+        /// VerifyFailed/ApplyFailed → step −1/−2/−3/−4 with <paramref name="detail"/> as desc; Succeeded →
+        /// a version inform with the offer's version (the platform judges success by it), which also
+        /// becomes the version informed after later connects. Config: the <c>push_reply</c> of a pushed
+        /// config, once, on the verdict (200 for Succeeded — verified and taken by the app — 460
+        /// VerifyFailed, 400 other failures); nothing for Downloading or for a config that came from a get.
+        /// </summary>
+        public SendResult Report(UpdateOffer offer, UpdateStatus status, int percent, string detail)
+        {
+            if (offer == null)
+            {
+                throw new ArgumentException("ReportUpdate needs the offer it reports on.");
+            }
+            if (offer.Kind == UpdateKind.Config)
+            {
+                return ReportConfig(offer, status, detail);
+            }
+            if (status == UpdateStatus.Succeeded)
+            {
+                if (offer.Version == null || offer.Version.Length == 0)
+                {
+                    throw new ArgumentException("A succeeded update needs the offer's version to inform.");
+                }
+                if (offer.Module == _options.Module)
+                {
+                    lock (_sync)
+                    {
+                        _firmwareVersion = offer.Version;
+                    }
+                }
+                return _uplink.Inform(offer.Version, offer.Module, false);
+            }
+            int step = AlinkEncoder.ProgressStep(status, percent);
+            if (step == 0)
+            {
+                throw new ArgumentException("Unknown update status.");
+            }
+            return _uplink.Progress(step, detail != null ? detail : UpdateStatusText.Describe(status), offer.Module);
+        }
+
+        private SendResult ReportConfig(UpdateOffer offer, UpdateStatus status, string detail)
+        {
+            // The push_reply is the verdict: it waits until the config is verified AND the app took it
+            // (Succeeded), or until it failed; download progress and Verified alone say nothing yet.
+            if (status == UpdateStatus.Downloading || status == UpdateStatus.Verified)
+            {
+                return SendResult.Accepted;
+            }
+            if (!TakePush(offer))
+            {
+                _host.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
+                return SendResult.Accepted;
+            }
+            long code = status == UpdateStatus.Succeeded ? AlinkCodes.Ok
+                : status == UpdateStatus.VerifyFailed ? AlinkCodes.InvalidParameters : AlinkCodes.DeviceError;
+            byte[] rawId = Encoding.UTF8.GetBytes(offer.CorrelationId);
+            return _uplink.Reply(_configPushReplyTopic, rawId, 0, rawId.Length, code,
+                detail != null ? detail : UpdateStatusText.Describe(status), null);
+        }
+
+        // Removes a waiting push (by reference); false when it was not waiting.
+        private bool TakePush(UpdateOffer offer)
+        {
+            lock (_sync)
+            {
+                int at = SlotOf(offer);
+                if (at < 0)
+                {
+                    return false;
+                }
+                RemovePush(at);
+                return true;
+            }
+        }
+
+        // The slot holding offer (by reference), null for the first free one; −1 when none. Caller holds _sync.
+        private int SlotOf(UpdateOffer offer)
+        {
+            for (int i = 0; i < _pushes.Length; i++)
+            {
+                if (_pushes[i] == offer)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        // Caller holds _sync.
+        private void RemovePush(int at)
+        {
+            for (int i = at + 1; i < _pushes.Length; i++)
+            {
+                _pushes[i - 1] = _pushes[i];
+            }
+            _pushes[_pushes.Length - 1] = null;
+        }
+    }
+}

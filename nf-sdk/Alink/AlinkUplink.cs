@@ -1,0 +1,208 @@
+using System;
+using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Session;
+using IotDevice.Topics;
+using IotDevice.Transport;
+
+namespace IotDevice.Dialects.Alink
+{
+    /// <summary>
+    /// Everything the device sends, one message at a time through one reused writer: requests under a
+    /// fresh message id (each waiting for its reply), replies to the platform's requests, OTA inform and
+    /// progress, and the time request. Message ids come from one counter per dialect, so they stay unique
+    /// across reconnects; after 4294967295, the platform's largest, it starts again at 1.
+    /// </summary>
+    internal sealed class AlinkUplink
+    {
+        public const long MaxMessageId = 4294967295;
+
+        private readonly object _sync = new object();
+        private readonly AlinkOptions _options;
+        private readonly TopicTable _table;
+        private readonly JsonWriter _writer = new JsonWriter(512, AlinkDialect.MaxMessageBytes);
+        private IDialectHost _host;
+        private long _nextId;
+
+        public AlinkUplink(AlinkOptions options, TopicTable table)
+        {
+            _options = options;
+            _table = table;
+            _nextId = options.FirstMessageId;
+        }
+
+        /// <summary>The client's host: sending starts here.</summary>
+        public void Attach(IDialectHost host)
+        {
+            _host = host;
+        }
+
+        /// <summary>The id the next uplink will carry.</summary>
+        public long NextId
+        {
+            get { lock (_sync) { return _nextId; } }
+        }
+
+        /// <summary>
+        /// Sends a request of <paramref name="kind"/> (PropertyPost, EventPost of <paramref name="eventId"/>,
+        /// PropertyBatchPost…) with <paramref name="content"/> as its params. Its reply comes on the next
+        /// kind (every Alink request kind is followed by its reply's) with the same id, which is also the
+        /// app's outcome id. Content the platform would refuse throws before an id is used.
+        /// </summary>
+        public SendResult Request(TopicKind kind, string eventId, object content, out long id)
+        {
+            RequireAttached();
+            string topic = kind == TopicKind.EventPost ? _table.Build(kind, eventId) : _table.Get(kind);
+            lock (_sync)
+            {
+                Write(kind, _nextId, eventId, content);
+                id = TakeId();
+                if (!Fits(topic))
+                {
+                    return SendResult.TooLarge;
+                }
+                // A reply counts only on its own topic: the kind and the id together are the key.
+                return _host.SendRequest(topic, _writer.Buffer, _writer.Length, _options.PublishQos, (int)kind + 1, id, id);
+            }
+        }
+
+        /// <summary>
+        /// NTP over MQTT (QoS 0, the only QoS the service takes): <c>{"deviceSendTime":"&lt;session ms&gt;"}</c>,
+        /// one at a time. The message carries no id, so it takes none from the counter: its outcome has id 0.
+        /// </summary>
+        public SendResult RequestTime()
+        {
+            RequireAttached();
+            lock (_sync)
+            {
+                AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
+                return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
+                    (int)TopicKind.NtpResponse, 0, 0);
+            }
+        }
+
+        /// <summary>
+        /// Answers a platform's request on <paramref name="topic"/>, echoing its id as it came (raw JSON).
+        /// A reply too large to send becomes a 400 "reply too large", so the platform is not left waiting.
+        /// </summary>
+        public SendResult Reply(string topic, byte[] rawId, int start, int count, long code, string message, PropertyReport data)
+        {
+            lock (_sync)
+            {
+                AlinkEncoder.WriteReply(_writer, rawId, start, count, code, message, data);
+                if (_writer.Overflowed)
+                {
+                    AlinkEncoder.WriteReply(_writer, rawId, start, count, AlinkCodes.DeviceError, "reply too large", null);
+                }
+                return Publish(topic, _options.PublishQos, false);
+            }
+        }
+
+        /// <summary>
+        /// The OTA version inform, at QoS 1 as the platform's SDK sends it: the version decides whether an
+        /// update succeeded. In the announcement it goes ahead of the backlog, never kept; after an update
+        /// through the outbox, so it is not lost.
+        /// </summary>
+        public SendResult Inform(string version, string module, bool announcing)
+        {
+            lock (_sync)
+            {
+                AlinkEncoder.WriteOtaInform(_writer, TakeId(), version, module);
+                return Publish(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce, announcing);
+            }
+        }
+
+        /// <summary>OTA progress (QoS 0): <paramref name="step"/> 1–100, or −1…−4 for failures.</summary>
+        public SendResult Progress(int step, string desc, string module)
+        {
+            lock (_sync)
+            {
+                AlinkEncoder.WriteOtaProgress(_writer, TakeId(), step, desc, module);
+                return Publish(_table.Get(TopicKind.OtaProgress), MqttQos.AtMostOnce, false);
+            }
+        }
+
+        /// <summary>Logs a message the device sends on its own (announcement, reply, post of applied values) that did not go out.</summary>
+        public void LogUnsent(string what, SendResult result)
+        {
+            if (result != SendResult.Accepted)
+            {
+                _host.Write(what + " not sent (result " + ((int)result).ToString() + ")");
+            }
+        }
+
+        // Caller holds _sync.
+        private long TakeId()
+        {
+            long id = _nextId;
+            _nextId = id >= MaxMessageId ? 1 : id + 1;
+            return id;
+        }
+
+        private void RequireAttached()
+        {
+            if (_host == null)
+            {
+                throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
+            }
+        }
+
+        // The one switch from a request's kind to its encoder.
+        private void Write(TopicKind kind, long id, string eventId, object content)
+        {
+            switch (kind)
+            {
+                case TopicKind.PropertyPost:
+                    AlinkEncoder.WritePropertyPost(_writer, id, (PropertyReport)content);
+                    return;
+                case TopicKind.EventPost:
+                    AlinkEncoder.WriteEventPost(_writer, id, eventId, (PropertyReport)content);
+                    return;
+                case TopicKind.PropertyBatchPost:
+                    AlinkBulkEncoder.WriteBatchPost(_writer, id, (AlinkBatch)content);
+                    return;
+                case TopicKind.PropertyHistoryPost:
+                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, _options.ProductKey, _options.DeviceName, (AlinkBatch)content);
+                    return;
+                case TopicKind.DeviceInfoPost:
+                    AlinkBulkEncoder.WriteDeviceInfoUpdate(_writer, id, (PropertyReport)content);
+                    return;
+                case TopicKind.DeviceInfoDelete:
+                    AlinkBulkEncoder.WriteDeviceInfoDelete(_writer, id, (string[])content);
+                    return;
+                case TopicKind.PropertyGet:
+                    AlinkBulkEncoder.WriteDesiredGet(_writer, id, (string[])content);
+                    return;
+                case TopicKind.DesiredDelete:
+                    AlinkBulkEncoder.WriteDesiredDelete(_writer, id, (string[])content);
+                    return;
+                case TopicKind.OtaFirmwareGet:
+                    AlinkEncoder.WriteFirmwareGet(_writer, id, _options.Module);
+                    return;
+                default:
+                    AlinkEncoder.WriteConfigGet(_writer, id);
+                    return;
+            }
+        }
+
+        // A message nobody replies to. Caller holds _sync.
+        private SendResult Publish(string topic, MqttQos qos, bool announcing)
+        {
+            if (!Fits(topic))
+            {
+                return SendResult.TooLarge;
+            }
+            return announcing ? _host.Announce(topic, _writer.Buffer, _writer.Length, qos) : _host.Publish(topic, _writer.Buffer, _writer.Length, qos);
+        }
+
+        private bool Fits(string topic)
+        {
+            if (!_writer.Overflowed)
+            {
+                return true;
+            }
+            _host.Write("message for '" + topic + "' not sent: larger than " + AlinkDialect.MaxMessageBytes.ToString() + " bytes");
+            return false;
+        }
+    }
+}
