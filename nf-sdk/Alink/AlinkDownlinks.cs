@@ -104,8 +104,7 @@ namespace IotDevice.Dialects.Alink
             if (applied.Count > 0)
             {
                 applied.TimestampMs = _host.WallClock.NowMs;
-                long postId;
-                _uplink.LogUnsent("post of the applied values", _uplink.Request(TopicKind.PropertyPost, null, applied, out postId));
+                _uplink.LogUnsent("post of the applied values", _uplink.RequestOwn(TopicKind.PropertyPost, null, applied));
             }
         }
 

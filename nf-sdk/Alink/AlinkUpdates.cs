@@ -43,15 +43,14 @@ namespace IotDevice.Dialects.Alink
         public void Announce()
         {
             string version = FirmwareVersion;
-            long id;
             if (version != null)
             {
                 _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _options.Module, true));
-                _uplink.LogUnsent("firmware query", _uplink.Request(TopicKind.OtaFirmwareGet, null, null, out id));
+                _uplink.LogUnsent("firmware query", _uplink.RequestOwn(TopicKind.OtaFirmwareGet, null, null));
             }
             if (_options.ConfigOnConnect)
             {
-                _uplink.LogUnsent("config query", _uplink.Request(TopicKind.ConfigGet, null, null, out id));
+                _uplink.LogUnsent("config query", _uplink.RequestOwn(TopicKind.ConfigGet, null, null));
             }
         }
 

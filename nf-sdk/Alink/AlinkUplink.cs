@@ -51,6 +51,18 @@ namespace IotDevice.Dialects.Alink
         /// </summary>
         public SendResult Request(TopicKind kind, string eventId, object content, out long id)
         {
+            return Send(kind, eventId, content, true, out id);
+        }
+
+        /// <summary>A request the dialect makes on its own (queries after a connect): no app outcome.</summary>
+        public SendResult RequestOwn(TopicKind kind, string eventId, object content)
+        {
+            long id;
+            return Send(kind, eventId, content, false, out id);
+        }
+
+        private SendResult Send(TopicKind kind, string eventId, object content, bool forApp, out long id)
+        {
             RequireAttached();
             string topic = kind == TopicKind.EventPost ? _table.Build(kind, eventId) : _table.Get(kind);
             lock (_sync)
@@ -62,7 +74,7 @@ namespace IotDevice.Dialects.Alink
                     return SendResult.TooLarge;
                 }
                 // A reply counts only on its own topic: the kind and the id together are the key.
-                return _host.SendRequest(topic, _writer.Buffer, _writer.Length, _options.PublishQos, (int)kind + 1, id, id);
+                return _host.SendRequest(topic, _writer.Buffer, _writer.Length, _options.PublishQos, (int)kind + 1, id, forApp ? id : 0);
             }
         }
 
