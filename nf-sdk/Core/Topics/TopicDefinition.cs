@@ -8,22 +8,33 @@ namespace IotDevice.Topics
     /// </summary>
     public sealed class TopicDefinition
     {
+        // Kind, direction and the subscribe flag in one field: on the device every field of an object
+        // takes a heap block of its own, and a table holds dozens of rows.
+        private readonly int _packed;
+
         public TopicDefinition(TopicKind kind, TopicDirection direction, string template, bool subscribeByDefault)
         {
-            Kind = kind;
-            Direction = direction;
+            _packed = (int)kind | ((int)direction << 16) | (subscribeByDefault ? 1 << 24 : 0);
             Template = template;
-            SubscribeByDefault = subscribeByDefault;
         }
 
-        public TopicKind Kind { get; }
+        public TopicKind Kind
+        {
+            get { return (TopicKind)(_packed & 0xFFFF); }
+        }
 
-        public TopicDirection Direction { get; }
+        public TopicDirection Direction
+        {
+            get { return (TopicDirection)((_packed >> 16) & 0xFF); }
+        }
 
         public string Template { get; }
 
         /// <summary>True when the session subscribes it after every connect.</summary>
-        public bool SubscribeByDefault { get; }
+        public bool SubscribeByDefault
+        {
+            get { return (_packed & (1 << 24)) != 0; }
+        }
 
         /// <summary>A topic the device publishes on.</summary>
         public static TopicDefinition Publish(TopicKind kind, string template)

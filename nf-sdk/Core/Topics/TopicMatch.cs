@@ -10,35 +10,51 @@ namespace IotDevice.Topics
     /// </summary>
     public sealed class TopicMatch
     {
-        private readonly int _argStart;
-        private readonly int _argEnd;
+        // Everything in two fields (every field of an object is a heap block on the device): kind,
+        // direction, status, error, dialect and whether there is an argument; then where it starts and
+        // how many characters follow it.
+        private readonly int _what;
+        private readonly int _where;
 
         internal TopicMatch(TopicStatus status, TopicError error, Dialect dialect, TopicKind kind, TopicDirection direction,
             bool hasArg, int argStart, int charactersAfterArg)
         {
-            Status = status;
-            Error = error;
-            Dialect = dialect;
-            Kind = kind;
-            Direction = direction;
-            HasArg = hasArg;
-            _argStart = argStart;
-            _argEnd = charactersAfterArg;
+            _what = (int)kind | ((int)direction << 8) | ((int)status << 12) | ((int)error << 16) | ((int)dialect << 20)
+                | (hasArg ? 1 << 28 : 0);
+            _where = argStart | (charactersAfterArg << 16);
         }
 
-        public TopicStatus Status { get; }
+        public TopicStatus Status
+        {
+            get { return (TopicStatus)((_what >> 12) & 0xF); }
+        }
 
-        public TopicError Error { get; }
+        public TopicError Error
+        {
+            get { return (TopicError)((_what >> 16) & 0xF); }
+        }
 
-        public Dialect Dialect { get; }
+        public Dialect Dialect
+        {
+            get { return (Dialect)((_what >> 20) & 0xFF); }
+        }
 
-        public TopicKind Kind { get; }
+        public TopicKind Kind
+        {
+            get { return (TopicKind)(_what & 0xFF); }
+        }
 
         /// <summary>The direction the dialect's table gives this topic (a broker may echo our own publishes).</summary>
-        public TopicDirection Direction { get; }
+        public TopicDirection Direction
+        {
+            get { return (TopicDirection)((_what >> 8) & 0xF); }
+        }
 
         /// <summary>True when the topic has a variable segment (event/service/stream identifier, RRPC id).</summary>
-        public bool HasArg { get; }
+        public bool HasArg
+        {
+            get { return (_what & (1 << 28)) != 0; }
+        }
 
         public bool IsMatch
         {
@@ -54,14 +70,16 @@ namespace IotDevice.Topics
         /// <summary>The variable segment of <paramref name="topic"/> (the one classified) as a new string, or null.</summary>
         public string GetArg(string topic)
         {
-            return HasArg ? topic.Substring(_argStart, topic.Length - _argStart - _argEnd) : null;
+            int start = _where & 0xFFFF;
+            return HasArg ? topic.Substring(start, topic.Length - start - (_where >> 16)) : null;
         }
 
         /// <summary>Compares the variable segment of <paramref name="topic"/> with <paramref name="value"/> without allocating.</summary>
         public bool ArgEquals(string topic, string value)
         {
-            return HasArg && value != null && value.Length == topic.Length - _argStart - _argEnd
-                && (value.Length == 0 || topic.IndexOf(value, _argStart, value.Length) == _argStart);
+            int start = _where & 0xFFFF;
+            return HasArg && value != null && value.Length == topic.Length - start - (_where >> 16)
+                && (value.Length == 0 || topic.IndexOf(value, start, value.Length) == start);
         }
     }
 }

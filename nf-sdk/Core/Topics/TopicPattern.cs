@@ -73,23 +73,6 @@ namespace IotDevice.Topics
             get { return _segments.Length; }
         }
 
-        /// <summary>True when this pattern's first <see cref="ScopeLength"/> segments equal <paramref name="other"/>'s.</summary>
-        internal bool SameScopeAs(TopicPattern other)
-        {
-            if (ScopeLength != other.ScopeLength)
-            {
-                return false;
-            }
-            for (int i = 0; i < ScopeLength; i++)
-            {
-                if (_types[i] != other._types[i] || _segments[i] != other._segments[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /// <summary>
         /// Matches <paramref name="topic"/> from segment <paramref name="firstSegment"/>, which starts at
         /// character <paramref name="position"/>, up to segment <paramref name="endSegment"/> (exclusive).

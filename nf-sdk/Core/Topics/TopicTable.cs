@@ -5,24 +5,34 @@ using IotDevice.Dialects;
 namespace IotDevice.Topics
 {
     /// <summary>
-    /// A dialect's topic table compiled for one device identity. It builds the topic strings the device
-    /// publishes to (once, here) and classifies inbound topics without allocating. The three dialects
-    /// differ only in the rows they pass in.
+    /// A dialect's topic table compiled for one device identity. It builds the topic strings of the
+    /// rows without an argument (once, here) and classifies inbound topics without allocating. The three
+    /// dialects differ only in the rows they pass in.
     /// <para>Classifying is shaped for the device's interpreter, where every IL instruction costs and
-    /// the runtime's string searches run natively: a topic without a variable segment is found by its
-    /// length and one string comparison; a row with one is tried with a prefix and a suffix search. Only
-    /// a topic that matches nothing walks the rows segment by segment, to say why.</para>
+    /// the runtime's string searches run natively: a topic without a variable segment is found among the
+    /// rows of its length by one string comparison; a row with one is tried with a prefix and a suffix
+    /// search. Only a topic that matches nothing walks the rows segment by segment, to say why.</para>
+    /// <para>What the table holds is kept small, as the device's heap is: the rows, their topic strings,
+    /// one answer per row and per failure, and a few arrays of numbers. The compiled templates are made
+    /// again when a rarer question needs them (a filter, the reason of a failure).</para>
     /// </summary>
     public sealed class TopicTable
     {
         /// <summary>Longest topic accepted or built by default (Alink allows 128 bytes; MQTT far more).</summary>
         public const int DefaultMaxTopicLength = 256;
 
-        private readonly TopicPattern[] _patterns;
-        private readonly int[][] _scopeGroups;
-        private readonly int[] _indexByKind;
-        private readonly string[] _subscribeFilters;
+        // Stands for the argument while a row's text around it is worked out; never in a real topic.
+        private const string ArgMark = "\u0001";
+        private const char ArgMarkChar = (char)1;
+
+        private readonly TopicDefinition[] _definitions;
+        private readonly string[] _identityNames;
+        private readonly string[] _identityValues;
         private readonly int _maxTopicLength;
+        private readonly int[] _rowByKind;
+
+        // Each row's topic, or null for a row with an argument.
+        private readonly string[] _topics;
 
         // What Parse hands back: one match per row, one failure per TopicError.
         private readonly TopicMatch[] _rowMatches;
@@ -36,12 +46,10 @@ namespace IotDevice.Topics
 
         // Rows with an argument, in table order: the text before and after it, and their lengths
         // (a string's Length counts its UTF-8 characters on the device: asked once, kept).
+        private readonly int[] _argRows;
         private readonly string[] _argPrefixes;
         private readonly string[] _argSuffixes;
-        private readonly int[] _argPrefixLengths;
-        private readonly int[] _argSuffixLengths;
-        private readonly bool[] _argSpansLevels;
-        private readonly int[] _argRows;
+        private readonly int[] _argLengths;
 
         /// <param name="identityNames">Placeholder names used by the templates, e.g. "productKey".</param>
         /// <param name="identityValues">This device's values for them, in the same order.</param>
@@ -66,21 +74,11 @@ namespace IotDevice.Topics
                 }
             }
             Dialect = dialect;
+            _definitions = definitions;
+            _identityNames = identityNames;
+            _identityValues = identityValues;
             _maxTopicLength = maxTopicLength;
-            _patterns = new TopicPattern[definitions.Length];
-            for (int i = 0; i < definitions.Length; i++)
-            {
-                _patterns[i] = new TopicPattern(definitions[i], identityNames, identityValues);
-                string fixedTopic = _patterns[i].Fixed;
-                if (fixedTopic != null && fixedTopic.Length > maxTopicLength)
-                {
-                    throw new ArgumentException("The identity makes topic '" + fixedTopic + "' longer than "
-                        + maxTopicLength.ToString() + " characters.");
-                }
-            }
-            _indexByKind = IndexByKind(_patterns);
-            _scopeGroups = GroupByScope(_patterns);
-            _subscribeFilters = DefaultFilters(_patterns);
+            _rowByKind = RowByKind(definitions);
 
             _failures = new TopicMatch[(int)TopicError.UnknownTopic + 1];
             for (int e = 1; e < _failures.Length; e++)
@@ -90,47 +88,47 @@ namespace IotDevice.Topics
                     : error == TopicError.UnknownTopic ? TopicStatus.Unsupported : TopicStatus.Malformed;
                 _failures[e] = new TopicMatch(status, error, dialect, TopicKind.None, TopicDirection.None, false, 0, 0);
             }
+
+            TopicPattern[] patterns = Compile();
+            _topics = new string[patterns.Length];
+            _rowMatches = new TopicMatch[patterns.Length];
             int argRowCount = 0;
-            _rowMatches = new TopicMatch[_patterns.Length];
-            for (int i = 0; i < _patterns.Length; i++)
+            for (int i = 0; i < patterns.Length; i++)
             {
-                TopicPattern pattern = _patterns[i];
-                TopicDefinition row = pattern.Definition;
-                int before = 0;
-                int after = 0;
-                if (pattern.Fixed == null)
+                string topic = patterns[i].Fixed;
+                if (topic != null && topic.Length > maxTopicLength)
                 {
-                    string marked = pattern.Format(ArgMark);
-                    before = marked.IndexOf(ArgMarkChar);
-                    after = marked.Length - before - ArgMark.Length;
-                    argRowCount++;
+                    throw new ArgumentException("The identity makes topic '" + topic + "' longer than "
+                        + maxTopicLength.ToString() + " characters.");
                 }
-                _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction,
-                    pattern.Fixed == null, before, after);
+                _topics[i] = topic;
+                argRowCount += topic == null ? 1 : 0;
             }
+            _argRows = new int[argRowCount];
             _argPrefixes = new string[argRowCount];
             _argSuffixes = new string[argRowCount];
-            _argPrefixLengths = new int[argRowCount];
-            _argSuffixLengths = new int[argRowCount];
-            _argSpansLevels = new bool[argRowCount];
-            _argRows = new int[argRowCount];
+            _argLengths = new int[argRowCount];
             int a = 0;
-            for (int i = 0; i < _patterns.Length; i++)
+            for (int i = 0; i < patterns.Length; i++)
             {
-                if (_patterns[i].Fixed == null)
+                TopicDefinition row = definitions[i];
+                if (_topics[i] != null)
                 {
-                    string marked = _patterns[i].Format(ArgMark);
-                    int at = marked.IndexOf(ArgMarkChar);
-                    _argPrefixes[a] = marked.Substring(0, at);
-                    _argSuffixes[a] = marked.Substring(at + ArgMark.Length);
-                    _argPrefixLengths[a] = at;
-                    _argSuffixLengths[a] = marked.Length - at - ArgMark.Length;
-                    _argSpansLevels[a] = _patterns[i].ArgSpansLevels;
-                    _argRows[a] = i;
-                    a++;
+                    _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction, false, 0, 0);
+                    continue;
                 }
+                string marked = patterns[i].Format(ArgMark);
+                int at = marked.IndexOf(ArgMarkChar);
+                int after = marked.Length - at - ArgMark.Length;
+                _argRows[a] = i;
+                _argPrefixes[a] = marked.Substring(0, at);
+                _argSuffixes[a] = marked.Substring(at + ArgMark.Length);
+                // Prefix and suffix lengths, and whether the argument may span levels, in one number.
+                _argLengths[a] = at | (after << 12) | (patterns[i].ArgSpansLevels ? 1 << 24 : 0);
+                _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction, true, at, after);
+                a++;
             }
-            _fixedTopics = new string[_patterns.Length - argRowCount];
+            _fixedTopics = new string[patterns.Length - argRowCount];
             _fixedLengths = new int[_fixedTopics.Length];
             _fixedWinners = new TopicMatch[_fixedTopics.Length];
             int fixedCount = SortFixedRows();
@@ -140,16 +138,12 @@ namespace IotDevice.Topics
             }
         }
 
-        // Stands for the argument while a row's text around it is worked out; never in a real topic.
-        private const string ArgMark = "\u0001";
-        private const char ArgMarkChar = (char)1;
-
         public Dialect Dialect { get; }
 
         /// <summary>Number of rows in the table.</summary>
         public int Count
         {
-            get { return _patterns.Length; }
+            get { return _definitions.Length; }
         }
 
         public int MaxTopicLength
@@ -160,54 +154,57 @@ namespace IotDevice.Topics
         /// <summary>The row at <paramref name="index"/> (for listing the table).</summary>
         public TopicDefinition DefinitionAt(int index)
         {
-            return _patterns[index].Definition;
+            return _definitions[index];
         }
 
-        /// <summary>The topic (or, for a row with an argument, the filter) of row <paramref name="index"/>, for display.</summary>
+        /// <summary>The topic (or, for a row with an argument, the template filled in), for display.</summary>
         public string DisplayAt(int index)
         {
-            TopicPattern pattern = _patterns[index];
+            TopicPattern pattern = Pattern(index);
             return pattern.Fixed != null ? pattern.Fixed : pattern.Format("{" + pattern.ArgName + "}");
         }
 
         /// <summary>True when this dialect has a topic of that kind.</summary>
         public bool Has(TopicKind kind)
         {
-            return IndexOf(kind) >= 0;
+            return RowOf(kind) >= 0;
         }
 
         /// <summary>True when the topic of that kind has a variable segment (<see cref="Build"/> fills it).</summary>
         public bool NeedsArg(TopicKind kind)
         {
-            return PatternFor(kind).ArgIndex >= 0;
+            return _topics[RequireRow(kind)] == null;
         }
 
         /// <summary>The topic of a kind without a variable segment; built once, never allocates.</summary>
         public string Get(TopicKind kind)
         {
-            TopicPattern pattern = PatternFor(kind);
-            if (pattern.Fixed == null)
+            int row = RequireRow(kind);
+            string topic = _topics[row];
+            if (topic == null)
             {
-                throw new ArgumentException("The " + KindName(kind) + " topic needs its " + pattern.ArgName + "; use Build.");
+                throw new ArgumentException("The " + KindName(kind) + " topic needs its " + Pattern(row).ArgName + "; use Build.");
             }
-            return pattern.Fixed;
+            return topic;
         }
 
         /// <summary>The topic of a kind with a variable segment, e.g. an Alink event's identifier.</summary>
         public string Build(TopicKind kind, string arg)
         {
-            TopicPattern pattern = PatternFor(kind);
-            if (pattern.ArgIndex < 0)
+            int row = RequireRow(kind);
+            if (_topics[row] != null)
             {
-                return pattern.Fixed;
+                return _topics[row];
             }
-            if (!TopicText.IsValidSegmentValue(arg, pattern.ArgSpansLevels))
+            int a = ArgSlot(row);
+            bool spansLevels = (_argLengths[a] & (1 << 24)) != 0;
+            if (!TopicText.IsValidSegmentValue(arg, spansLevels))
             {
-                throw new ArgumentException("The " + pattern.ArgName + " '" + arg
+                throw new ArgumentException("The " + Pattern(row).ArgName + " '" + arg
                     + "' cannot go into a topic: it must be non-empty, without '+', '#', control characters"
-                    + (pattern.ArgSpansLevels ? " or empty levels." : " or '/'."));
+                    + (spansLevels ? " or empty levels." : " or '/'."));
             }
-            string topic = pattern.Format(arg);
+            string topic = _argPrefixes[a] + arg + _argSuffixes[a];
             if (topic.Length > _maxTopicLength)
             {
                 throw new ArgumentException("Topic '" + topic + "' is longer than " + _maxTopicLength.ToString() + " characters.");
@@ -218,18 +215,16 @@ namespace IotDevice.Topics
         /// <summary>The subscription filter for a kind, e.g. to subscribe an optional topic.</summary>
         public string FilterFor(TopicKind kind)
         {
-            return PatternFor(kind).ToFilter();
+            return Pattern(RequireRow(kind)).ToFilter();
         }
 
         /// <summary>
         /// The filters the session subscribes after every connect: every default row, arguments as
-        /// wildcards, without filters another one already covers. A new array each call.
+        /// wildcards, without filters another one already covers. Made anew each call.
         /// </summary>
         public string[] GetSubscribeFilters()
         {
-            string[] copy = new string[_subscribeFilters.Length];
-            Array.Copy(_subscribeFilters, copy, copy.Length);
-            return copy;
+            return DefaultFilters(Compile());
         }
 
         /// <summary>
@@ -274,8 +269,9 @@ namespace IotDevice.Topics
             bool prefixMatched = false;
             for (int i = 0; i < _argRows.Length; i++)
             {
-                int prefixLength = _argPrefixLengths[i];
-                int argLength = length - prefixLength - _argSuffixLengths[i];
+                int lengths = _argLengths[i];
+                int prefixLength = lengths & 0xFFF;
+                int argLength = length - prefixLength - ((lengths >> 12) & 0xFFF);
                 if (argLength <= 0)
                 {
                     continue;
@@ -297,12 +293,12 @@ namespace IotDevice.Topics
         // After the prefix: the suffix, and a well-formed argument between (one level unless it spans levels).
         private bool ArgRowMatches(int index, string topic, int length, int prefixLength, int argLength)
         {
-            int suffixLength = _argSuffixLengths[index];
+            int suffixLength = (_argLengths[index] >> 12) & 0xFFF;
             if (suffixLength > 0 && topic.IndexOf(_argSuffixes[index], length - suffixLength, suffixLength) < 0)
             {
                 return false;
             }
-            if (_argSpansLevels[index])
+            if ((_argLengths[index] & (1 << 24)) != 0)
             {
                 // Several levels, none of them empty.
                 if (topic.IndexOf("//", prefixLength, argLength) >= 0 || topic.IndexOf('/', length - 1) >= 0)
@@ -320,8 +316,9 @@ namespace IotDevice.Topics
         // The whole row test, for building the table.
         private bool ArgRowMatches(int index, string topic)
         {
-            int prefixLength = _argPrefixLengths[index];
-            int argLength = topic.Length - prefixLength - _argSuffixLengths[index];
+            int lengths = _argLengths[index];
+            int prefixLength = lengths & 0xFFF;
+            int argLength = topic.Length - prefixLength - ((lengths >> 12) & 0xFFF);
             return argLength > 0 && topic.IndexOf(_argPrefixes[index]) == 0 && ArgRowMatches(index, topic, topic.Length, prefixLength, argLength);
         }
 
@@ -331,9 +328,9 @@ namespace IotDevice.Topics
         private int SortFixedRows()
         {
             int count = 0;
-            for (int i = 0; i < _patterns.Length; i++)
+            for (int i = 0; i < _topics.Length; i++)
             {
-                string topic = _patterns[i].Fixed;
+                string topic = _topics[i];
                 if (topic == null || IndexOfFixed(topic, count) >= 0)
                 {
                     continue;
@@ -382,8 +379,9 @@ namespace IotDevice.Topics
             return trimmed;
         }
 
-        // The slow path, for topics that match no row: walks every row segment by segment to tell a
-        // missing or extra level from another device's topic and an unknown one of this device.
+        // The slow path, for topics that match no row: the name's own faults first, then every row walked
+        // segment by segment to tell a missing or extra level from another device's topic and an unknown
+        // one of this device. It compiles the templates again: a rejected message may allocate.
         private TopicMatch Explain(string topic)
         {
             TopicError error = TopicText.CheckTopicName(topic, _maxTopicLength);
@@ -391,67 +389,77 @@ namespace IotDevice.Topics
             {
                 return _failures[(int)error];
             }
-            TopicMatch result;
-            TryMatch(topic, out result);
-            return result;
-        }
-
-        private bool TryMatch(string topic, out TopicMatch result)
-        {
+            TopicPattern[] patterns = Compile();
             bool ours = false;
             bool tooShort = false;
             bool tooLong = false;
-            for (int g = 0; g < _scopeGroups.Length; g++)
+            for (int i = 0; i < patterns.Length; i++)
             {
-                int[] group = _scopeGroups[g];
-                TopicPattern scope = _patterns[group[0]];
-                int afterScope = 0;
+                TopicPattern pattern = patterns[i];
+                int position = 0;
                 int argStart;
                 int argLength;
-                int outcome = scope.Match(topic, ref afterScope, 0, scope.ScopeLength, false, out argStart, out argLength);
-                if (outcome == TopicPattern.TopicTooShort)
-                {
-                    tooShort = true;
-                }
+                int outcome = pattern.Match(topic, ref position, 0, pattern.ScopeLength, false, out argStart, out argLength);
                 if (outcome != TopicPattern.Matched)
                 {
+                    tooShort |= outcome == TopicPattern.TopicTooShort;
                     continue;
                 }
                 ours = true;
-                for (int i = 0; i < group.Length; i++)
+                outcome = pattern.Match(topic, ref position, pattern.ScopeLength, pattern.SegmentCount, true, out argStart, out argLength);
+                if (outcome == TopicPattern.Matched)
                 {
-                    TopicPattern pattern = _patterns[group[i]];
-                    int position = afterScope;
-                    outcome = pattern.Match(topic, ref position, pattern.ScopeLength, pattern.SegmentCount, true, out argStart, out argLength);
-                    if (outcome == TopicPattern.Matched)
-                    {
-                        result = _rowMatches[group[i]];
-                        return true;
-                    }
-                    tooShort |= outcome == TopicPattern.TopicTooShort;
-                    tooLong |= outcome == TopicPattern.TopicTooLong;
+                    return _rowMatches[i];
+                }
+                tooShort |= outcome == TopicPattern.TopicTooShort;
+                tooLong |= outcome == TopicPattern.TopicTooLong;
+            }
+            error = tooShort ? TopicError.MissingSegment : tooLong ? TopicError.ExtraSegment
+                : ours ? TopicError.UnknownTopic : TopicError.OtherDevice;
+            return _failures[(int)error];
+        }
+
+        private TopicPattern[] Compile()
+        {
+            TopicPattern[] patterns = new TopicPattern[_definitions.Length];
+            for (int i = 0; i < patterns.Length; i++)
+            {
+                patterns[i] = new TopicPattern(_definitions[i], _identityNames, _identityValues);
+            }
+            return patterns;
+        }
+
+        private TopicPattern Pattern(int row)
+        {
+            return new TopicPattern(_definitions[row], _identityNames, _identityValues);
+        }
+
+        private int ArgSlot(int row)
+        {
+            for (int a = 0; a < _argRows.Length; a++)
+            {
+                if (_argRows[a] == row)
+                {
+                    return a;
                 }
             }
-            TopicError error = tooShort ? TopicError.MissingSegment : tooLong ? TopicError.ExtraSegment
-                : ours ? TopicError.UnknownTopic : TopicError.OtherDevice;
-            result = _failures[(int)error];
-            return false;
+            return -1;
         }
 
-        private int IndexOf(TopicKind kind)
+        private int RowOf(TopicKind kind)
         {
             int k = (int)kind;
-            return k > 0 && k < _indexByKind.Length ? _indexByKind[k] : -1;
+            return k > 0 && k < _rowByKind.Length ? _rowByKind[k] : -1;
         }
 
-        private TopicPattern PatternFor(TopicKind kind)
+        private int RequireRow(TopicKind kind)
         {
-            int index = IndexOf(kind);
-            if (index < 0)
+            int row = RowOf(kind);
+            if (row < 0)
             {
                 throw new ArgumentException("The " + Dialect.ToString() + " dialect has no " + KindName(kind) + " topic.");
             }
-            return _patterns[index];
+            return row;
         }
 
         private static string KindName(TopicKind kind)
@@ -460,12 +468,12 @@ namespace IotDevice.Topics
             return "kind " + ((int)kind).ToString();
         }
 
-        private static int[] IndexByKind(TopicPattern[] patterns)
+        private static int[] RowByKind(TopicDefinition[] definitions)
         {
             int max = 0;
-            for (int i = 0; i < patterns.Length; i++)
+            for (int i = 0; i < definitions.Length; i++)
             {
-                int k = (int)patterns[i].Definition.Kind;
+                int k = (int)definitions[i].Kind;
                 if (k > max)
                 {
                     max = k;
@@ -476,52 +484,15 @@ namespace IotDevice.Topics
             {
                 index[k] = -1;
             }
-            for (int i = 0; i < patterns.Length; i++)
+            for (int i = 0; i < definitions.Length; i++)
             {
-                int k = (int)patterns[i].Definition.Kind;
+                int k = (int)definitions[i].Kind;
                 if (index[k] < 0)
                 {
                     index[k] = i;
                 }
             }
             return index;
-        }
-
-        // Rows that share an identity prefix ("/sys/{pk}/{dn}") form a group, in table order, so the parser
-        // compares that prefix once per group instead of once per row.
-        private static int[][] GroupByScope(TopicPattern[] patterns)
-        {
-            ArrayList groups = new ArrayList();
-            for (int i = 0; i < patterns.Length; i++)
-            {
-                ArrayList target = null;
-                for (int g = 0; g < groups.Count; g++)
-                {
-                    ArrayList candidate = (ArrayList)groups[g];
-                    if (patterns[(int)candidate[0]].SameScopeAs(patterns[i]))
-                    {
-                        target = candidate;
-                        break;
-                    }
-                }
-                if (target == null)
-                {
-                    target = new ArrayList();
-                    groups.Add(target);
-                }
-                target.Add(i);
-            }
-            int[][] result = new int[groups.Count][];
-            for (int g = 0; g < groups.Count; g++)
-            {
-                ArrayList members = (ArrayList)groups[g];
-                result[g] = new int[members.Count];
-                for (int m = 0; m < members.Count; m++)
-                {
-                    result[g][m] = (int)members[m];
-                }
-            }
-            return result;
         }
 
         private static string[] DefaultFilters(TopicPattern[] patterns)
