@@ -1,5 +1,7 @@
 #pragma warning disable NF1015 // ASCII is handled here; anything above goes through Utf8.CodePointAt, which reads pairs right
 
+using System.Text;
+
 namespace IotDevice.Json
 {
     /// <summary>
@@ -10,6 +12,68 @@ namespace IotDevice.Json
     internal static class JsonText
     {
         private const string HexDigits = "0123456789abcdef";
+
+        // Up to this many chars, plain text is copied here rather than by the runtime's encoder.
+        private const int ShortText = 8;
+
+        /// <summary>The characters a JSON string escapes: quote, backslash and the control characters.</summary>
+        private static readonly char[] Escaped =
+        {
+            '"', '\\', (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
+            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
+            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
+            (char)31,
+        };
+
+        /// <summary>Bytes the quoted text may take at most when it needs no escape: 3 per char (a pair, two chars, is 4).</summary>
+        public static int PlainBound(int length)
+        {
+            return 3 * length + 2;
+        }
+
+        /// <summary>True when <paramref name="text"/> has a character JSON escapes (one native search).</summary>
+        public static bool NeedsEscape(string text)
+        {
+            return text.IndexOfAny(Escaped) >= 0;
+        }
+
+        /// <summary>
+        /// Text that needs no escape, the fast way: quotes around the runtime's own UTF-8 encoding (native
+        /// on the device, where walking a string char by char costs more than anything else here). The
+        /// caller has made <see cref="PlainBound"/> bytes of room. Returns the position after it.
+        /// </summary>
+        public static int WriteQuotedPlain(string text, int length, byte[] destination, int pos)
+        {
+            destination[pos++] = (byte)'"';
+            if (length <= ShortText)
+            {
+                // A short name ("id", "value") copies faster than the encoder call, and leaves nothing
+                // behind: the device's encoder allocates a little per call.
+                for (int i = 0; i < length; i++)
+                {
+                    char c = text[i];
+                    if (c >= 0x80)
+                    {
+                        pos -= i;
+                        return WriteEncoded(text, length, destination, pos);
+                    }
+                    destination[pos++] = (byte)c;
+                }
+            }
+            else
+            {
+                pos += Encoding.UTF8.GetBytes(text, 0, length, destination, pos);
+            }
+            destination[pos++] = (byte)'"';
+            return pos;
+        }
+
+        private static int WriteEncoded(string text, int length, byte[] destination, int pos)
+        {
+            pos += Encoding.UTF8.GetBytes(text, 0, length, destination, pos);
+            destination[pos++] = (byte)'"';
+            return pos;
+        }
 
         /// <summary>Bytes <see cref="WriteQuoted"/> will write for <paramref name="text"/>, quotes included.</summary>
         public static int QuotedLength(string text)

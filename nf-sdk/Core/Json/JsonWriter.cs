@@ -110,7 +110,9 @@ namespace IotDevice.Json
             }
 
             bool comma = (_containers[_depth - 1] & HasItemsFlag) != 0;
-            int size = (comma ? 1 : 0) + JsonText.QuotedLength(name) + 1;
+            int length = name.Length;
+            bool plain = PlainFits(name, length, 2);
+            int size = (comma ? 1 : 0) + (plain ? JsonText.PlainBound(length) : JsonText.QuotedLength(name)) + 1;
             if (!Reserve(size))
             {
                 return;
@@ -122,7 +124,7 @@ namespace IotDevice.Json
                 _buffer[_length++] = (byte)',';
             }
 
-            _length = JsonText.WriteQuoted(name, _buffer, _length);
+            _length = plain ? JsonText.WriteQuotedPlain(name, length, _buffer, _length) : JsonText.WriteQuoted(name, _buffer, _length);
             _buffer[_length++] = (byte)':';
             _namePending = true;
         }
@@ -136,9 +138,11 @@ namespace IotDevice.Json
                 return;
             }
 
-            if (BeginValue(JsonText.QuotedLength(value)))
+            int length = value.Length;
+            bool plain = PlainFits(value, length, 1);
+            if (BeginValue(plain ? JsonText.PlainBound(length) : JsonText.QuotedLength(value)))
             {
-                _length = JsonText.WriteQuoted(value, _buffer, _length);
+                _length = plain ? JsonText.WriteQuotedPlain(value, length, _buffer, _length) : JsonText.WriteQuoted(value, _buffer, _length);
                 EndValue();
             }
         }
@@ -380,6 +384,12 @@ namespace IotDevice.Json
             }
 
             return true;
+        }
+
+        // The native way needs no escape and room for its bound (past the limit, the exact size decides).
+        private bool PlainFits(string text, int length, int extra)
+        {
+            return JsonText.PlainBound(length) + extra <= _maxCapacity - _length && !JsonText.NeedsEscape(text);
         }
 
         /// <summary>Bookkeeping after a scalar value.</summary>
