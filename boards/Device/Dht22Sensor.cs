@@ -27,7 +27,7 @@ namespace IotDevice.Boards.Device
         public Dht22Sensor(GpioController gpio, int dataPin, int echoPin)
         {
             _sensor = new FrameReader(echoPin, dataPin, gpio);
-            _pacer = new ReadPacer(ReadIntervalMs, MonotonicClock.NowMs);
+            _pacer = new ReadPacer(ReadIntervalMs, SystemClock.Instance.NowMs);
         }
 
         /// <summary>Opens the DHT22 on the board's two pins; null when the board has none.</summary>
@@ -50,7 +50,7 @@ namespace IotDevice.Boards.Device
 
         public bool Read(PropertyReport report)
         {
-            long now = MonotonicClock.NowMs;
+            long now = SystemClock.Instance.NowMs;
             if (!_pacer.TryStart(now))
             {
                 LastError = "too soon: the DHT22 measures every 2 s (next reading in " + _pacer.WaitMs(now).ToString() + " ms)";

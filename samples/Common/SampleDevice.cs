@@ -26,7 +26,7 @@ namespace IotDevice.Samples
         {
             Board = board;
             _report = new PropertyReport(board.ValueCount);
-            Client = new DeviceClient(new M2MqttTransport(), dialect, new SessionOptions());
+            Client = new DeviceClient(new M2MqttTransport(), dialect);
             Client.Session.Log += Console.WriteLine;
             Client.Session.StateChanged += OnStateChanged;
             Client.TimeSynced += OnTimeSynced;
