@@ -25,6 +25,9 @@ namespace IotDevice.Topics
         private const string ArgMark = "\u0001";
         private const char ArgMarkChar = (char)1;
 
+        // Kept in a field: loading a string literal makes a new string each time on the device.
+        private static readonly string EmptyLevel = "//";
+
         private readonly TopicDefinition[] _definitions;
         private readonly string[] _identityNames;
         private readonly string[] _identityValues;
@@ -301,7 +304,7 @@ namespace IotDevice.Topics
             if ((_argLengths[index] & (1 << 24)) != 0)
             {
                 // Several levels, none of them empty.
-                if (topic.IndexOf("//", prefixLength, argLength) >= 0 || topic.IndexOf('/', length - 1) >= 0)
+                if (topic.IndexOf(EmptyLevel, prefixLength, argLength) >= 0 || topic.IndexOf('/', length - 1) >= 0)
                 {
                     return false;
                 }
