@@ -61,7 +61,7 @@ namespace IotDevice.Session
             }
             if (repeat)
             {
-                Counters.AddDuplicate();
+                Counters.Add(SessionCounters.DuplicateCount);
                 Write("request " + dialectId + " on '" + topic + "' delivered again after it was handled; not handled twice");
             }
             return repeat;
@@ -79,7 +79,7 @@ namespace IotDevice.Session
 
         private void Receive(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
         {
-            Counters.AddMessageIn();
+            Counters.Add(SessionCounters.MessageInCount);
             if (payload == null && detailsKnown)
             {
                 Reject(topic, RejectReason.Oversized, length.ToString() + " bytes exceeds the transport's limit; skipped without reading it");

@@ -29,7 +29,7 @@ namespace IotDevice.Session
 
         private void Delivered(OutboundMessage message)
         {
-            Counters.AddDelivered();
+            Counters.Add(SessionCounters.DeliveredCount);
             PendingRequest request = message.State as PendingRequest;
             if (request != null && request.ByDelivery)
             {
@@ -59,7 +59,7 @@ namespace IotDevice.Session
                 if (grantedQos[i] == 0x80)
                 {
                     refused++;
-                    Counters.AddSubscribeRefusal();
+                    Counters.Add(SessionCounters.SubscribeRefusalCount);
                 }
             }
             if (refused > 0)

@@ -71,7 +71,7 @@ namespace IotDevice.Session
 
         private void TransportFault(string operation, Exception e)
         {
-            Counters.AddTransportError();
+            Counters.Add(SessionCounters.TransportErrorCount);
             Write("the transport threw on " + operation + ": " + e.Message);
         }
     }

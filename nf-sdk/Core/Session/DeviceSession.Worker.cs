@@ -64,7 +64,7 @@ namespace IotDevice.Session
             }
             if (options == null)
             {
-                Counters.AddConnectFailure();
+                Counters.Add(SessionCounters.ConnectFailureCount);
                 Write("the dialect is not ready to connect yet; retrying after the backoff");
                 SetState(SessionState.WaitingToReconnect, "not ready to connect");
                 WaitOrStop(_backoff.NextDelayAfterFailure());
@@ -74,14 +74,14 @@ namespace IotDevice.Session
             MqttConnectResult result = SafeConnect(options, out error);
             if (result != MqttConnectResult.Accepted)
             {
-                Counters.AddConnectFailure();
+                Counters.Add(SessionCounters.ConnectFailureCount);
                 Write("connect failed (" + ((int)result).ToString() + "): " + error);
                 int delay = _backoff.NextDelayAfterFailure();
                 SetState(SessionState.WaitingToReconnect, error);
                 WaitOrStop(delay);
                 return true;
             }
-            Counters.AddConnect();
+            Counters.Add(SessionCounters.ConnectCount);
             long connectedAt = _clock.NowMs;
             lock (_sync)
             {
@@ -120,7 +120,7 @@ namespace IotDevice.Session
                 return false;
             }
             long lived = _clock.NowMs - connectedAt;
-            Counters.AddDisconnect(_backoff.IsFlap(lived, served));
+            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, served), SessionCounters.FlapCount);
             int wait = _backoff.NextDelayAfterLoss(lived, served);
             Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
             SetState(SessionState.WaitingToReconnect, failure);
@@ -249,7 +249,7 @@ namespace IotDevice.Session
                     }
                     if (removed)
                     {
-                        Counters.AddDropped();
+                        Counters.Add(SessionCounters.DroppedCount);
                         Report(message, DropReason.InvalidTopic);
                     }
                     continue;
@@ -279,7 +279,7 @@ namespace IotDevice.Session
                 {
                     _publishRefusals = 0;
                 }
-                Counters.AddMessageOut(message.Attempts > 0);
+                Counters.Add(SessionCounters.MessageOutCount, message.Attempts > 0, SessionCounters.RetryCount);
                 OutboundMessage acknowledged = null;
                 lock (_sync)
                 {
@@ -311,7 +311,7 @@ namespace IotDevice.Session
                 {
                     return;
                 }
-                Counters.AddTimeout();
+                Counters.Add(SessionCounters.TimeoutCount);
                 Write("request " + expired.Id.ToString() + " timed out");
                 RequestTimedOutHandler handler = RequestTimedOut;
                 if (handler != null)

@@ -296,7 +296,7 @@ namespace IotDevice.Session
         {
             if (!IsConnected)
             {
-                Counters.AddDropped();
+                Counters.Add(SessionCounters.DroppedCount);
                 Report(new OutboundMessage(topic, null, qos, retain, state), DropReason.NotConnected);
                 return SendResult.NotConnected;
             }
@@ -307,25 +307,25 @@ namespace IotDevice.Session
                 {
                     IgnoreAck(packetId);
                 }
-                Counters.AddMessageOut(false);
+                Counters.Add(SessionCounters.MessageOutCount, false, SessionCounters.RetryCount);
                 return SendResult.Accepted;
             }
             catch (ArgumentException)
             {
-                Counters.AddDropped();
+                Counters.Add(SessionCounters.DroppedCount);
                 Report(new OutboundMessage(topic, null, qos, retain, state), DropReason.InvalidTopic);
                 return SendResult.InvalidTopic;
             }
             catch (InvalidOperationException)
             {
-                Counters.AddDropped();
+                Counters.Add(SessionCounters.DroppedCount);
                 Report(new OutboundMessage(topic, null, qos, retain, state), DropReason.NotConnected);
                 return SendResult.NotConnected;
             }
             catch (Exception e)
             {
                 TransportFault("publish", e);
-                Counters.AddDropped();
+                Counters.Add(SessionCounters.DroppedCount);
                 Report(new OutboundMessage(topic, null, qos, retain, state), DropReason.TransportRefused);
                 return SendResult.TransportRefused;
             }
@@ -337,7 +337,7 @@ namespace IotDevice.Session
         /// </summary>
         public void IgnoreEcho()
         {
-            Counters.AddEcho();
+            Counters.Add(SessionCounters.EchoCount);
         }
 
         /// <summary>Counts and reports an inbound message the dialect refuses.</summary>
@@ -394,7 +394,7 @@ namespace IotDevice.Session
             }
             if (length > _outbox.MaxBytes)
             {
-                Counters.AddDropped();
+                Counters.Add(SessionCounters.DroppedCount);
                 Write("message of " + length.ToString() + " bytes is larger than the outbox");
                 return SendResult.TooLarge;
             }
@@ -402,7 +402,7 @@ namespace IotDevice.Session
             {
                 for (int i = 0; i < dropped.Length; i++)
                 {
-                    Counters.AddDropped();
+                    Counters.Add(SessionCounters.DroppedCount);
                     Report(dropped[i], DropReason.OutboxOverflow);
                 }
             }

@@ -3,136 +3,114 @@ namespace IotDevice.Session
     /// <summary>What the session has done since it was created; safe to read from any thread.</summary>
     public sealed class SessionCounters
     {
-        private readonly object _sync = new object();
-        private long _connects;
-        private long _connectFailures;
-        private long _disconnects;
-        private long _flaps;
-        private long _messagesIn;
-        private long _messagesOut;
-        private long _delivered;
-        private long _retries;
-        private long _dropped;
-        private long _rejected;
-        private long _timeouts;
-        private long _subscribeRefusals;
-        private long _duplicates;
-        private long _echoes;
-        private long _transportErrors;
+        // One array of counts rather than a field each: on the device every field is a heap block.
+        internal const int ConnectCount = 0;
+        internal const int ConnectFailureCount = 1;
+        internal const int DisconnectCount = 2;
+        internal const int FlapCount = 3;
+        internal const int MessageInCount = 4;
+        internal const int MessageOutCount = 5;
+        internal const int DeliveredCount = 6;
+        internal const int RetryCount = 7;
+        internal const int DroppedCount = 8;
+        internal const int RejectedCount = 9;
+        internal const int TimeoutCount = 10;
+        internal const int SubscribeRefusalCount = 11;
+        internal const int DuplicateCount = 12;
+        internal const int EchoCount = 13;
+        internal const int TransportErrorCount = 14;
 
-        // Indexed by RejectReason; room for reasons added later.
-        private readonly long[] _rejectedFor = new long[16];
+        // Then one per RejectReason, with room for reasons added later.
+        private const int RejectedForFirst = 15;
+        private const int ReasonSlots = 16;
+
+        private readonly long[] _counts = new long[RejectedForFirst + ReasonSlots];
 
         /// <summary>Connections established.</summary>
-        public long Connects { get { lock (_sync) { return _connects; } } }
+        public long Connects { get { return Read(ConnectCount); } }
 
         /// <summary>Connect attempts that failed or were refused.</summary>
-        public long ConnectFailures { get { lock (_sync) { return _connectFailures; } } }
+        public long ConnectFailures { get { return Read(ConnectFailureCount); } }
 
         /// <summary>Established connections that ended, for any reason but Stop.</summary>
-        public long Disconnects { get { lock (_sync) { return _disconnects; } } }
+        public long Disconnects { get { return Read(DisconnectCount); } }
 
         /// <summary>Connections that ended within the flap window.</summary>
-        public long Flaps { get { lock (_sync) { return _flaps; } } }
+        public long Flaps { get { return Read(FlapCount); } }
 
         /// <summary>Messages received from the broker.</summary>
-        public long MessagesIn { get { lock (_sync) { return _messagesIn; } } }
+        public long MessagesIn { get { return Read(MessageInCount); } }
 
         /// <summary>Publishes handed to the transport (every attempt).</summary>
-        public long MessagesOut { get { lock (_sync) { return _messagesOut; } } }
+        public long MessagesOut { get { return Read(MessageOutCount); } }
 
         /// <summary>QoS 1 messages acknowledged by the broker.</summary>
-        public long Delivered { get { lock (_sync) { return _delivered; } } }
+        public long Delivered { get { return Read(DeliveredCount); } }
 
         /// <summary>QoS 1 messages sent again after a reconnect.</summary>
-        public long Retries { get { lock (_sync) { return _retries; } } }
+        public long Retries { get { return Read(RetryCount); } }
 
         /// <summary>Outbound messages given up (outbox overflow, QoS 0 while offline, invalid topic).</summary>
-        public long Dropped { get { lock (_sync) { return _dropped; } } }
+        public long Dropped { get { return Read(DroppedCount); } }
 
         /// <summary>Inbound messages refused (too large, not ours, malformed, handler failure).</summary>
-        public long Rejected { get { lock (_sync) { return _rejected; } } }
+        public long Rejected { get { return Read(RejectedCount); } }
 
         /// <summary>Requests a broker delivered again after they were handled; not handled twice.</summary>
-        public long Duplicates { get { lock (_sync) { return _duplicates; } } }
+        public long Duplicates { get { return Read(DuplicateCount); } }
 
         /// <summary>The device's own messages brought back by a broker that echoes; ignored, not rejections.</summary>
-        public long Echoes { get { lock (_sync) { return _echoes; } } }
+        public long Echoes { get { return Read(EchoCount); } }
 
         /// <summary>Exceptions the transport threw where its contract promises none (each survived and logged).</summary>
-        public long TransportErrors { get { lock (_sync) { return _transportErrors; } } }
+        public long TransportErrors { get { return Read(TransportErrorCount); } }
 
         /// <summary>Requests whose reply did not come in time.</summary>
-        public long Timeouts { get { lock (_sync) { return _timeouts; } } }
+        public long Timeouts { get { return Read(TimeoutCount); } }
 
         /// <summary>Subscription filters the broker refused.</summary>
-        public long SubscribeRefusals { get { lock (_sync) { return _subscribeRefusals; } } }
-
-        internal void AddConnect() { lock (_sync) { _connects++; } }
-
-        internal void AddConnectFailure() { lock (_sync) { _connectFailures++; } }
-
-        internal void AddDisconnect(bool flap)
-        {
-            lock (_sync)
-            {
-                _disconnects++;
-                if (flap)
-                {
-                    _flaps++;
-                }
-            }
-        }
-
-        internal void AddMessageIn() { lock (_sync) { _messagesIn++; } }
-
-        internal void AddMessageOut(bool retry)
-        {
-            lock (_sync)
-            {
-                _messagesOut++;
-                if (retry)
-                {
-                    _retries++;
-                }
-            }
-        }
-
-        internal void AddDelivered() { lock (_sync) { _delivered++; } }
-
-        internal void AddDropped() { lock (_sync) { _dropped++; } }
+        public long SubscribeRefusals { get { return Read(SubscribeRefusalCount); } }
 
         /// <summary>Inbound messages refused for <paramref name="reason"/>; they add up to <see cref="Rejected"/>.</summary>
         public long RejectedFor(RejectReason reason)
         {
             int slot = (int)reason;
-            lock (_sync)
+            return slot >= 0 && slot < ReasonSlots ? Read(RejectedForFirst + slot) : 0;
+        }
+
+        internal void Add(int count)
+        {
+            lock (_counts)
             {
-                return slot >= 0 && slot < _rejectedFor.Length ? _rejectedFor[slot] : 0;
+                _counts[count]++;
+            }
+        }
+
+        /// <summary>Adds to <paramref name="count"/> and, when <paramref name="also"/>, to <paramref name="other"/> as well.</summary>
+        internal void Add(int count, bool also, int other)
+        {
+            lock (_counts)
+            {
+                _counts[count]++;
+                if (also)
+                {
+                    _counts[other]++;
+                }
             }
         }
 
         internal void AddRejected(RejectReason reason)
         {
             int slot = (int)reason;
-            lock (_sync)
-            {
-                _rejected++;
-                if (slot >= 0 && slot < _rejectedFor.Length)
-                {
-                    _rejectedFor[slot]++;
-                }
-            }
+            Add(RejectedCount, slot >= 0 && slot < ReasonSlots, RejectedForFirst + slot);
         }
 
-        internal void AddDuplicate() { lock (_sync) { _duplicates++; } }
-
-        internal void AddEcho() { lock (_sync) { _echoes++; } }
-
-        internal void AddTransportError() { lock (_sync) { _transportErrors++; } }
-
-        internal void AddTimeout() { lock (_sync) { _timeouts++; } }
-
-        internal void AddSubscribeRefusal() { lock (_sync) { _subscribeRefusals++; } }
+        private long Read(int count)
+        {
+            lock (_counts)
+            {
+                return _counts[count];
+            }
+        }
     }
 }
