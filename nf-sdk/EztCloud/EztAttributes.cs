@@ -28,7 +28,8 @@ namespace IotDevice.Dialects.EztCloud
         private readonly object _sync;
         private readonly JsonWriter _scratch = new JsonWriter(64, MaxMergedBytes);
         private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
-        private readonly AttributeBatch _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+        // Made the first time a report has to wait: without a rate limit nothing is ever merged.
+        private AttributeBatch _incoming;
         private readonly ThreadStart _onDue;
         private bool _stopped;
         private long _nextReportMs;
@@ -61,6 +62,10 @@ namespace IotDevice.Dialects.EztCloud
                 long now = host.Clock.NowMs;
                 if (MustWait(now))
                 {
+                    if (_incoming == null)
+                    {
+                        _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+                    }
                     _incoming.Clear();
                     int i = 0;
                     while (i < report.Count && _incoming.Put(report, i, _scratch))

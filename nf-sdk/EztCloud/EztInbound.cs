@@ -22,7 +22,8 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztAttributes _attributes;
         private readonly EztOta _ota;
         private readonly PropertyReport _output = new PropertyReport(MaxOutputValues);
-        private readonly AttributeBatch _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
+        // Made with the first push: its slots are kilobytes of the device's heap.
+        private AttributeBatch _confirm;
         private readonly JsonWriter _scratch = new JsonWriter(64, EztAttributes.MaxMergedBytes);
 
         /// <summary>Handlers for data_set streams, by identifier.</summary>
@@ -115,6 +116,10 @@ namespace IotDevice.Dialects.EztCloud
         {
             int handled = 0;
             string unhandled = null;
+            if (_confirm == null)
+            {
+                _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
+            }
             _confirm.Clear();
             JsonObjectEnumerator members = root.EnumerateObject();
             while (members.MoveNext())

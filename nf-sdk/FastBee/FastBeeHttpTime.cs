@@ -14,7 +14,8 @@ namespace IotDevice.Dialects.FastBee
     {
         private const int MaxBody = 1024;
 
-        private readonly byte[] _body = new byte[MaxBody];
+        // Made with the first request: only encrypted logins ask for the time over HTTP.
+        private byte[] _body;
         private int _length;
         private int _status;
         private bool _tooLarge;
@@ -32,6 +33,10 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Asks for the time; null on success, otherwise why it failed (no secrets: the URL carries none).</summary>
         public string Fetch(IHttpTransport http, string ntpUrl, int stallTimeoutMs, IClock clock)
         {
+            if (_body == null)
+            {
+                _body = new byte[MaxBody];
+            }
             _length = 0;
             _status = 0;
             _tooLarge = false;

@@ -17,7 +17,8 @@ namespace IotDevice.Dialects.FastBee
         private readonly object _sync = new object();
         private readonly FastBeeUplinks _uplinks;
         private readonly MonitorSource _source;
-        private readonly PropertyReport _sample;
+        private readonly int _maxItems;
+        private PropertyReport _sample;
         private readonly ThreadStart _tick;
         private int _remaining;
         private int _taken;
@@ -29,7 +30,8 @@ namespace IotDevice.Dialects.FastBee
         {
             _uplinks = uplinks;
             _source = source;
-            _sample = new PropertyReport(maxItems);
+            // Made with the first series: a report of MaxItems values is kilobytes of the device's heap.
+            _maxItems = maxItems;
             _tick = Tick;
         }
 
@@ -104,6 +106,10 @@ namespace IotDevice.Dialects.FastBee
 
         private void TakeSample()
         {
+            if (_sample == null)
+            {
+                _sample = new PropertyReport(_maxItems);
+            }
             _sample.Clear();
             try
             {
