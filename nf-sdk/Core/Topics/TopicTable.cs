@@ -41,11 +41,13 @@ namespace IotDevice.Topics
         private readonly TopicMatch[] _rowMatches;
         private readonly TopicMatch[] _failures;
 
-        // Rows without an argument, shortest topic first: a topic is compared (natively) only with the
-        // rows of its own length. Each keeps the row that wins it.
-        private readonly string[] _fixedTopics;
+        // Rows without an argument, shortest topic first, as row numbers (an array of numbers takes a few
+        // bytes a slot, one of references a heap block): a topic is compared (natively) only with the rows
+        // of its own length. Each keeps the row that wins it.
+        private readonly int _fixedCount;
+        private readonly int[] _fixedRows;
         private readonly int[] _fixedLengths;
-        private readonly TopicMatch[] _fixedWinners;
+        private readonly int[] _fixedWinners;
 
         // Rows with an argument, in table order: the text before and after it, and their lengths
         // (a string's Length counts its UTF-8 characters on the device: asked once, kept).
@@ -131,14 +133,10 @@ namespace IotDevice.Topics
                 _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction, true, at, after);
                 a++;
             }
-            _fixedTopics = new string[patterns.Length - argRowCount];
-            _fixedLengths = new int[_fixedTopics.Length];
-            _fixedWinners = new TopicMatch[_fixedTopics.Length];
-            int fixedCount = SortFixedRows();
-            if (fixedCount < _fixedTopics.Length)
-            {
-                _fixedTopics = Trim(_fixedTopics, fixedCount);
-            }
+            _fixedRows = new int[patterns.Length - argRowCount];
+            _fixedLengths = new int[_fixedRows.Length];
+            _fixedWinners = new int[_fixedRows.Length];
+            _fixedCount = SortFixedRows();
         }
 
         public Dialect Dialect { get; }
@@ -247,7 +245,7 @@ namespace IotDevice.Topics
             }
             // A row's own topic is well formed: a topic equal to one needs no other check.
             int low = 0;
-            int high = _fixedTopics.Length;
+            int high = _fixedCount;
             while (low < high)
             {
                 int middle = (low + high) >> 1;
@@ -260,11 +258,11 @@ namespace IotDevice.Topics
                     high = middle;
                 }
             }
-            for (int i = low; i < _fixedTopics.Length && _fixedLengths[i] == length; i++)
+            for (int i = low; i < _fixedCount && _fixedLengths[i] == length; i++)
             {
-                if (_fixedTopics[i] == topic)
+                if (_topics[_fixedRows[i]] == topic)
                 {
-                    return _fixedWinners[i];
+                    return _rowMatches[_fixedWinners[i]];
                 }
             }
             // Rows with an argument; rows in a run with the same prefix compare it once.
@@ -338,24 +336,24 @@ namespace IotDevice.Topics
                 {
                     continue;
                 }
-                TopicMatch winner = _rowMatches[i];
+                int winner = i;
                 for (int a = 0; a < _argRows.Length && _argRows[a] < i; a++)
                 {
                     if (ArgRowMatches(a, topic))
                     {
-                        winner = _rowMatches[_argRows[a]];
+                        winner = _argRows[a];
                         break;
                     }
                 }
                 int at = count;
                 while (at > 0 && _fixedLengths[at - 1] > topic.Length)
                 {
-                    _fixedTopics[at] = _fixedTopics[at - 1];
+                    _fixedRows[at] = _fixedRows[at - 1];
                     _fixedLengths[at] = _fixedLengths[at - 1];
                     _fixedWinners[at] = _fixedWinners[at - 1];
                     at--;
                 }
-                _fixedTopics[at] = topic;
+                _fixedRows[at] = i;
                 _fixedLengths[at] = topic.Length;
                 _fixedWinners[at] = winner;
                 count++;
@@ -367,19 +365,12 @@ namespace IotDevice.Topics
         {
             for (int i = 0; i < count; i++)
             {
-                if (_fixedTopics[i] == topic)
+                if (_topics[_fixedRows[i]] == topic)
                 {
                     return i;
                 }
             }
             return -1;
-        }
-
-        private static string[] Trim(string[] topics, int count)
-        {
-            string[] trimmed = new string[count];
-            Array.Copy(topics, trimmed, count);
-            return trimmed;
         }
 
         // The slow path, for topics that match no row: the name's own faults first, then every row walked
