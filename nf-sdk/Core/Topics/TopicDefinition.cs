@@ -18,6 +18,19 @@ namespace IotDevice.Topics
             Template = template;
         }
 
+        // The same row again from the numbers a table keeps.
+        internal TopicDefinition(int packed, string template)
+        {
+            _packed = packed;
+            Template = template;
+        }
+
+        /// <summary>Kind, direction and the subscribe flag as one number (what a table keeps of the row).</summary>
+        internal int Packed
+        {
+            get { return _packed; }
+        }
+
         public TopicKind Kind
         {
             get { return (TopicKind)(_packed & 0xFFFF); }

@@ -28,7 +28,9 @@ namespace IotDevice.Topics
         // Kept in a field: loading a string literal makes a new string each time on the device.
         private static readonly string EmptyLevel = "//";
 
-        private readonly TopicDefinition[] _definitions;
+        // The rows as given, kept as templates and numbers rather than as definition objects.
+        private readonly string[] _templates;
+        private readonly int[] _rowFlags;
         private readonly string[] _identityNames;
         private readonly string[] _identityValues;
         private readonly int _maxTopicLength;
@@ -79,7 +81,14 @@ namespace IotDevice.Topics
                 }
             }
             Dialect = dialect;
-            _definitions = definitions;
+            _templates = new string[definitions.Length];
+            _rowFlags = new int[definitions.Length];
+            for (int i = 0; i < definitions.Length; i++)
+            {
+                TopicDefinition row = definitions[i];
+                _templates[i] = row.Template;
+                _rowFlags[i] = row.Packed;
+            }
             _identityNames = identityNames;
             _identityValues = identityValues;
             _maxTopicLength = maxTopicLength;
@@ -144,7 +153,7 @@ namespace IotDevice.Topics
         /// <summary>Number of rows in the table.</summary>
         public int Count
         {
-            get { return _definitions.Length; }
+            get { return _templates.Length; }
         }
 
         public int MaxTopicLength
@@ -155,7 +164,7 @@ namespace IotDevice.Topics
         /// <summary>The row at <paramref name="index"/> (for listing the table).</summary>
         public TopicDefinition DefinitionAt(int index)
         {
-            return _definitions[index];
+            return Definition(index);
         }
 
         /// <summary>The topic (or, for a row with an argument, the template filled in), for display.</summary>
@@ -415,17 +424,22 @@ namespace IotDevice.Topics
 
         private TopicPattern[] Compile()
         {
-            TopicPattern[] patterns = new TopicPattern[_definitions.Length];
+            TopicPattern[] patterns = new TopicPattern[_templates.Length];
             for (int i = 0; i < patterns.Length; i++)
             {
-                patterns[i] = new TopicPattern(_definitions[i], _identityNames, _identityValues);
+                patterns[i] = new TopicPattern(Definition(i), _identityNames, _identityValues);
             }
             return patterns;
         }
 
         private TopicPattern Pattern(int row)
         {
-            return new TopicPattern(_definitions[row], _identityNames, _identityValues);
+            return new TopicPattern(Definition(row), _identityNames, _identityValues);
+        }
+
+        private TopicDefinition Definition(int row)
+        {
+            return new TopicDefinition(_rowFlags[row], _templates[row]);
         }
 
         private int ArgSlot(int row)
