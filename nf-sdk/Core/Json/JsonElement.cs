@@ -92,16 +92,37 @@ namespace IotDevice.Json
                 return default(JsonElement);
             }
 
-            JsonObjectEnumerator members = new JsonObjectEnumerator(_buffer, _start, End);
-            while (members.MoveNextMember())
+            // The members are walked by index here rather than with an enumerator: on the device every
+            // struct copy allocates, so only the element found is ever made.
+            byte[] b = _buffer;
+            int close = End - 1;
+            int pos = _start + 1;
+            int length = name.Length;
+            bool started = false;
+            while (true)
             {
-                if (JsonStrings.DecodedEquals(_buffer, members.NameStart, members.NameEnd, name, false))
+                int nameStart = JsonScanner.NextItem(b, pos, close, started);
+                if (nameStart < 0)
                 {
-                    return members.Value;
+                    return default(JsonElement);
                 }
-            }
 
-            return default(JsonElement);
+                started = true;
+                int nameEnd;
+                int value = JsonScanner.MemberValue(b, nameStart, close, out nameEnd);
+                if (value < 0)
+                {
+                    return default(JsonElement);
+                }
+
+                int valueEnd = JsonScanner.SkipValue(b, value, close);
+                if (JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                {
+                    return At(b, value, valueEnd - value);
+                }
+
+                pos = valueEnd;
+            }
         }
 
         /// <summary>Number of items of an array; 0 for anything else.</summary>
@@ -267,7 +288,7 @@ namespace IotDevice.Json
                 return false;
             }
 
-            return JsonStrings.DecodedEquals(_buffer, _start, End, text, ignoreAsciiCase);
+            return JsonStrings.DecodedEquals(_buffer, _start, End, text, text.Length, ignoreAsciiCase);
         }
 
         /// <summary>The value's JSON text exactly as in the payload; null when there is no value. Allocates.</summary>

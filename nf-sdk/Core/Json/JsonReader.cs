@@ -63,7 +63,7 @@ namespace IotDevice.Json
 
             while (true)
             {
-                while (pos < end && JsonScanner.IsWhitespace(buffer[pos]))
+                while (pos < end && buffer[pos] <= (byte)' ' && JsonScanner.IsWhitespace(buffer[pos]))
                 {
                     pos++;
                 }
