@@ -98,6 +98,9 @@ namespace IotDevice.Json
             int close = End - 1;
             int pos = _start + 1;
             int length = name.Length;
+#pragma warning disable NF1015 // only the first unit is read, and only to compare it with an ASCII byte
+            int first = length > 0 ? name[0] : -1;
+#pragma warning restore NF1015
             bool started = false;
             while (true)
             {
@@ -116,7 +119,10 @@ namespace IotDevice.Json
                 }
 
                 int valueEnd = JsonScanner.SkipValue(b, value, close);
-                if (JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                // A name starting with a different plain character is passed over without decoding it.
+                int c = b[nameStart + 1];
+                bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+                if ((!plain || c == first) && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
                 {
                     return At(b, value, valueEnd - value);
                 }

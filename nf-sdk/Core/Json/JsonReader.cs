@@ -13,13 +13,10 @@ namespace IotDevice.Json
         public const int MaxSupportedDepth = 128;
 
         // What the validator expects next.
-        private const int ExpectValue = 0;
-        private const int ExpectValueOrArrayEnd = 1;
-        private const int ExpectNameOrObjectEnd = 2;
-        private const int ExpectName = 3;
-        private const int ExpectColon = 4;
-        private const int ExpectCommaOrEnd = 5;
-        private const int Done = 6;
+        private const int AtValue = 0;
+        private const int AtName = 1;    // a member name, then its colon
+        private const int AfterValue = 2; // a comma or the end of the container
+        private const int AtFirst = 3;   // just inside a container: its end, or its first member or item
 
         /// <summary>Parses with <see cref="DefaultMaxDepth"/> and no length limit beyond <paramref name="count"/>.</summary>
         public static JsonElement Parse(byte[] buffer, int offset, int count)
@@ -52,79 +49,77 @@ namespace IotDevice.Json
             }
 
             int end = offset + count;
-            int pos = offset;
-            int state = ExpectValue;
+            int pos = JsonScanner.SkipWhitespace(buffer, offset, end);
+            if (pos >= end)
+            {
+                return JsonElement.Failed(buffer, offset, count, JsonError.Empty, offset);
+            }
+
+            // Each turn takes a whole step (a name and its colon, a value, or what follows a value):
+            // on the interpreter every instruction counts, so the turns are few and short.
+            int rootStart = pos;
+            int rootEnd = -1;
+            int state = AtValue;
             int depth = 0;
+            bool inObject = false;
             ulong objectBitsLow = 0;  // bit i set: the container at depth i+1 is an object (depths 1..64)
             ulong objectBitsHigh = 0; // depths 65..128
-            int rootStart = -1;
-            int rootEnd = -1;
             JsonError error;
-
             while (true)
             {
-                while (pos < end && buffer[pos] <= (byte)' ' && JsonScanner.IsWhitespace(buffer[pos]))
+                pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                if (state == AfterValue && depth == 0)
                 {
-                    pos++;
+                    return pos < end
+                        ? JsonElement.Failed(buffer, offset, count, JsonError.TrailingData, pos)
+                        : JsonElement.At(buffer, rootStart, rootEnd - rootStart);
                 }
 
                 if (pos >= end)
                 {
-                    if (state == Done)
-                    {
-                        return JsonElement.At(buffer, rootStart, rootEnd - rootStart);
-                    }
-
-                    if (rootStart < 0)
-                    {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.Empty, offset);
-                    }
-
                     return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
                 }
 
                 byte c = buffer[pos];
-                if (state == Done)
+                if (state == AfterValue || state == AtFirst)
                 {
-                    return JsonElement.Failed(buffer, offset, count, JsonError.TrailingData, pos);
-                }
-
-                if (state == ExpectColon)
-                {
-                    if (c != (byte)':')
+                    if (c == (inObject ? (byte)'}' : (byte)']'))
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        pos++;
+                        depth--;
+                        if (depth == 0)
+                        {
+                            rootEnd = pos;
+                        }
+                        else
+                        {
+                            inObject = IsObjectAt(objectBitsLow, objectBitsHigh, depth);
+                        }
+
+                        state = AfterValue;
+                        continue;
                     }
 
-                    pos++;
-                    state = ExpectValue;
-                    continue;
-                }
-
-                bool inObject = depth > 0 && IsObjectAt(objectBitsLow, objectBitsHigh, depth);
-                bool closes = (c == (byte)'}' && inObject && (state == ExpectNameOrObjectEnd || state == ExpectCommaOrEnd))
-                    || (c == (byte)']' && depth > 0 && !inObject && (state == ExpectValueOrArrayEnd || state == ExpectCommaOrEnd));
-                if (closes)
-                {
-                    pos++;
-                    depth--;
-                    state = ValueFinished(depth, pos, ref rootEnd);
-                    continue;
-                }
-
-                if (state == ExpectCommaOrEnd)
-                {
-                    if (c != (byte)',')
+                    if (state == AfterValue)
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        if (c != (byte)',')
+                        {
+                            return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        }
+
+                        pos = JsonScanner.SkipWhitespace(buffer, pos + 1, end);
+                        if (pos >= end)
+                        {
+                            return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
+                        }
+
+                        c = buffer[pos];
                     }
 
-                    pos++;
-                    state = inObject ? ExpectName : ExpectValue;
-                    continue;
+                    state = inObject ? AtName : AtValue;
                 }
 
-                if (state == ExpectName || state == ExpectNameOrObjectEnd)
+                if (state == AtName)
                 {
                     if (c != (byte)'"')
                     {
@@ -137,16 +132,23 @@ namespace IotDevice.Json
                         return JsonElement.Failed(buffer, offset, count, error, pos);
                     }
 
-                    state = ExpectColon;
+                    pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                    if (pos >= end)
+                    {
+                        return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
+                    }
+
+                    if (buffer[pos] != (byte)':')
+                    {
+                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                    }
+
+                    pos++;
+                    state = AtValue;
                     continue;
                 }
 
-                // Here a value must start (ExpectValue or ExpectValueOrArrayEnd).
-                if (rootStart < 0)
-                {
-                    rootStart = pos;
-                }
-
+                // Here a value must start.
                 if (c == (byte)'{' || c == (byte)'[')
                 {
                     if (depth >= maxDepth)
@@ -155,9 +157,10 @@ namespace IotDevice.Json
                     }
 
                     depth++;
-                    SetObjectAt(ref objectBitsLow, ref objectBitsHigh, depth, c == (byte)'{');
+                    inObject = c == (byte)'{';
+                    SetObjectAt(ref objectBitsLow, ref objectBitsHigh, depth, inObject);
                     pos++;
-                    state = c == (byte)'{' ? ExpectNameOrObjectEnd : ExpectValueOrArrayEnd;
+                    state = AtFirst;
                     continue;
                 }
 
@@ -191,19 +194,13 @@ namespace IotDevice.Json
                     return JsonElement.Failed(buffer, offset, count, error, pos);
                 }
 
-                state = ValueFinished(depth, pos, ref rootEnd);
-            }
-        }
+                if (depth == 0)
+                {
+                    rootEnd = pos;
+                }
 
-        private static int ValueFinished(int depth, int pos, ref int rootEnd)
-        {
-            if (depth == 0)
-            {
-                rootEnd = pos;
-                return Done;
+                state = AfterValue;
             }
-
-            return ExpectCommaOrEnd;
         }
 
         private static bool IsObjectAt(ulong low, ulong high, int depth)

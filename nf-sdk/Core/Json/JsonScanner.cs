@@ -101,6 +101,53 @@ namespace IotDevice.Json
             return from < end ? System.Array.IndexOf(buffer, BackslashByte, from, end - from) : -1;
         }
 
+        private const ulong Each20 = 0x2020202020202020UL;
+        private const ulong Each5C = 0x5C5C5C5C5C5C5C5CUL;
+        private const ulong Each01 = 0x0101010101010101UL;
+        private const ulong Each80 = 0x8080808080808080UL;
+
+        /// <summary>
+        /// Whether buffer[from .. to) is printable ASCII without a backslash, looked at eight bytes per
+        /// runtime call: interpreting a check per byte costs far more. A span under eight bytes is read
+        /// with its neighbours, so it can be reported as not plain when it is: callers then check it
+        /// byte by byte. Plain is never reported wrongly.
+        /// </summary>
+        public static bool IsPlainText(byte[] buffer, int from, int to)
+        {
+            if (to - from < 8)
+            {
+                if (to <= from)
+                {
+                    return true;
+                }
+
+                int window = to >= 8 ? to - 8 : from;
+                return window + 8 <= buffer.Length && IsPlainWord(System.BitConverter.ToInt64(buffer, window));
+            }
+
+            int p = from;
+            while (p + 8 < to)
+            {
+                if (!IsPlainWord(System.BitConverter.ToInt64(buffer, p)))
+                {
+                    return false;
+                }
+
+                p += 8;
+            }
+
+            return IsPlainWord(System.BitConverter.ToInt64(buffer, to - 8));
+        }
+
+        // No byte below 0x20, none from 0x80 (the subtraction borrows or the top bit is set), and
+        // none equal to a backslash (a zero byte after the XOR). Exact whatever the byte order.
+        private static bool IsPlainWord(long word)
+        {
+            ulong x = (ulong)word;
+            ulong y = x ^ Each5C;
+            return (((x - Each20) | x | ((y - Each01) & ~y)) & Each80) == 0;
+        }
+
         /// <summary>
         /// From an opening quote to just past its closing quote (or <paramref name="end"/>). Quotes are
         /// found by the runtime's search; one preceded by an odd run of backslashes is escaped.

@@ -20,25 +20,10 @@ namespace IotDevice.Json
             // the start, so errors are found and placed exactly as before.
             int from = pos + 1;
             int close = JsonScanner.IndexOfQuote(buffer, from, end);
-            if (close >= 0)
+            if (close >= 0 && JsonScanner.IsPlainText(buffer, from, close))
             {
-                int q = from;
-                while (q < close)
-                {
-                    byte b = buffer[q];
-                    if ((byte)(b - 0x20) >= 0x60 || b == (byte)'\\')
-                    {
-                        break;
-                    }
-
-                    q++;
-                }
-
-                if (q == close)
-                {
-                    pos = close + 1;
-                    return JsonError.None;
-                }
+                pos = close + 1;
+                return JsonError.None;
             }
 
             return ValidateStringBytes(buffer, ref pos, end);
