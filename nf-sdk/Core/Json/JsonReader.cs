@@ -35,12 +35,12 @@ namespace IotDevice.Json
             if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length || count > buffer.Length - offset)
             {
                 // The bytes promised are not there: report it like input that ends too early.
-                return JsonElement.Failed(buffer, 0, 0, JsonError.Truncated, offset < 0 ? 0 : offset);
+                return JsonElement.Failed(buffer, JsonError.Truncated, offset < 0 ? 0 : offset);
             }
 
             if (count > maxLength)
             {
-                return JsonElement.Failed(buffer, offset, count, JsonError.TooLarge, offset + (maxLength < 0 ? 0 : maxLength));
+                return JsonElement.Failed(buffer, JsonError.TooLarge, offset + (maxLength < 0 ? 0 : maxLength));
             }
 
             if (maxDepth > MaxSupportedDepth)
@@ -52,7 +52,7 @@ namespace IotDevice.Json
             int pos = JsonScanner.SkipWhitespace(buffer, offset, end);
             if (pos >= end)
             {
-                return JsonElement.Failed(buffer, offset, count, JsonError.Empty, offset);
+                return JsonElement.Failed(buffer, JsonError.Empty, offset);
             }
 
             // Each turn takes a whole step (a name and its colon, a value, or what follows a value):
@@ -71,13 +71,13 @@ namespace IotDevice.Json
                 if (state == AfterValue && depth == 0)
                 {
                     return pos < end
-                        ? JsonElement.Failed(buffer, offset, count, JsonError.TrailingData, pos)
+                        ? JsonElement.Failed(buffer, JsonError.TrailingData, pos)
                         : JsonElement.At(buffer, rootStart, rootEnd - rootStart);
                 }
 
                 if (pos >= end)
                 {
-                    return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
+                    return JsonElement.Failed(buffer, JsonError.Truncated, end);
                 }
 
                 byte c = buffer[pos];
@@ -104,13 +104,13 @@ namespace IotDevice.Json
                     {
                         if (c != (byte)',')
                         {
-                            return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                            return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                         }
 
                         pos = JsonScanner.SkipWhitespace(buffer, pos + 1, end);
                         if (pos >= end)
                         {
-                            return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
+                            return JsonElement.Failed(buffer, JsonError.Truncated, end);
                         }
 
                         c = buffer[pos];
@@ -123,24 +123,24 @@ namespace IotDevice.Json
                 {
                     if (c != (byte)'"')
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                     }
 
                     error = JsonTokens.ValidateString(buffer, ref pos, end);
                     if (error != JsonError.None)
                     {
-                        return JsonElement.Failed(buffer, offset, count, error, pos);
+                        return JsonElement.Failed(buffer, error, pos);
                     }
 
                     pos = JsonScanner.SkipWhitespace(buffer, pos, end);
                     if (pos >= end)
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
+                        return JsonElement.Failed(buffer, JsonError.Truncated, end);
                     }
 
                     if (buffer[pos] != (byte)':')
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                     }
 
                     pos++;
@@ -153,7 +153,7 @@ namespace IotDevice.Json
                 {
                     if (depth >= maxDepth)
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.TooDeep, pos);
+                        return JsonElement.Failed(buffer, JsonError.TooDeep, pos);
                     }
 
                     depth++;
@@ -191,7 +191,7 @@ namespace IotDevice.Json
 
                 if (error != JsonError.None)
                 {
-                    return JsonElement.Failed(buffer, offset, count, error, pos);
+                    return JsonElement.Failed(buffer, error, pos);
                 }
 
                 if (depth == 0)

@@ -13,7 +13,8 @@ namespace IotDevice.Json
         /// </summary>
         public static int NextItem(byte[] buffer, int pos, int close, bool started)
         {
-            int p = SkipWhitespace(buffer, pos, close);
+            // Whitespace is looked for only where a byte could be some: compact payloads make no call.
+            int p = pos < close && buffer[pos] <= (byte)' ' ? SkipWhitespace(buffer, pos, close) : pos;
             if (started)
             {
                 if (p >= close || buffer[p] != (byte)',')
@@ -21,7 +22,11 @@ namespace IotDevice.Json
                     return -1;
                 }
 
-                p = SkipWhitespace(buffer, p + 1, close);
+                p++;
+                if (p < close && buffer[p] <= (byte)' ')
+                {
+                    p = SkipWhitespace(buffer, p, close);
+                }
             }
 
             return p;
@@ -114,38 +119,45 @@ namespace IotDevice.Json
         /// </summary>
         public static bool IsPlainText(byte[] buffer, int from, int to)
         {
-            if (to - from < 8)
+            if (to <= from)
             {
-                if (to <= from)
-                {
-                    return true;
-                }
-
-                int window = to >= 8 ? to - 8 : from;
-                return window + 8 <= buffer.Length && IsPlainWord(System.BitConverter.ToInt64(buffer, window));
+                return true;
             }
 
+            // Words from the start; the last one ends at the span's end (overlapping the one before).
+            // A short span is read as one word around it.
             int p = from;
-            while (p + 8 < to)
+            int last = to - 8;
+            if (last < from)
             {
-                if (!IsPlainWord(System.BitConverter.ToInt64(buffer, p)))
+                p = last >= 0 ? last : from;
+                last = p;
+                if (p + 8 > buffer.Length)
+                {
+                    return false;
+                }
+            }
+
+            while (true)
+            {
+                int at = p < last ? p : last;
+
+                // No byte below 0x20, none from 0x80 (the subtraction borrows or the top bit is set),
+                // and none equal to a backslash (a zero byte after the XOR): exact whatever the byte order.
+                ulong x = (ulong)System.BitConverter.ToInt64(buffer, at);
+                ulong y = x ^ Each5C;
+                if ((((x - Each20) | x | ((y - Each01) & ~y)) & Each80) != 0)
                 {
                     return false;
                 }
 
+                if (at == last)
+                {
+                    return true;
+                }
+
                 p += 8;
             }
-
-            return IsPlainWord(System.BitConverter.ToInt64(buffer, to - 8));
-        }
-
-        // No byte below 0x20, none from 0x80 (the subtraction borrows or the top bit is set), and
-        // none equal to a backslash (a zero byte after the XOR). Exact whatever the byte order.
-        private static bool IsPlainWord(long word)
-        {
-            ulong x = (ulong)word;
-            ulong y = x ^ Each5C;
-            return (((x - Each20) | x | ((y - Each01) & ~y)) & Each80) == 0;
         }
 
         /// <summary>
@@ -157,7 +169,7 @@ namespace IotDevice.Json
             int p = pos + 1;
             while (true)
             {
-                int quote = IndexOfQuote(buffer, p, end);
+                int quote = p < end ? System.Array.IndexOf(buffer, QuoteByte, p, end - p) : -1;
                 if (quote < 0)
                 {
                     return end;
@@ -192,13 +204,18 @@ namespace IotDevice.Json
             }
 
             nameEnd = SkipString(buffer, pos, close);
-            int p = SkipWhitespace(buffer, nameEnd, close);
+            int p = nameEnd < close && buffer[nameEnd] <= (byte)' ' ? SkipWhitespace(buffer, nameEnd, close) : nameEnd;
             if (p >= close || buffer[p] != (byte)':')
             {
                 return -1;
             }
 
-            p = SkipWhitespace(buffer, p + 1, close);
+            p++;
+            if (p < close && buffer[p] <= (byte)' ')
+            {
+                p = SkipWhitespace(buffer, p, close);
+            }
+
             return p < close ? p : -1;
         }
 
@@ -253,7 +270,7 @@ namespace IotDevice.Json
             while (q < end)
             {
                 byte c = buffer[q];
-                if (c == (byte)',' || c == (byte)'}' || c == (byte)']' || c == (byte)':' || IsWhitespace(c))
+                if (c == (byte)',' || c == (byte)'}' || c == (byte)']' || c == (byte)':' || (c <= (byte)' ' && IsWhitespace(c)))
                 {
                     break;
                 }
