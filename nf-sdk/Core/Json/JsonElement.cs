@@ -340,7 +340,7 @@ namespace IotDevice.Json
                 return null;
             }
 
-            return System.Text.Encoding.UTF8.GetString(_buffer, _start, Length);
+            return Utf8.Codec.GetString(_buffer, _start, Length);
         }
 
         /// <summary>

@@ -55,8 +55,9 @@ namespace IotDevice.Json
                 return JsonElement.Failed(buffer, JsonError.Empty, offset);
             }
 
-            // Each turn takes a whole step (a name and its colon, a value, or what follows a value):
-            // on the interpreter every instruction counts, so the turns are few and short.
+            // Each turn takes a whole step: what follows a value (a comma or a closing bracket), then a
+            // member's name and colon, then a value. On the interpreter every instruction counts, so
+            // a compact member costs one turn, and whitespace is looked for only where a byte could be some.
             int rootStart = pos;
             int rootEnd = -1;
             int state = AtValue;
@@ -67,7 +68,11 @@ namespace IotDevice.Json
             JsonError error;
             while (true)
             {
-                pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                if (pos < end && buffer[pos] <= (byte)' ')
+                {
+                    pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                }
+
                 if (state == AfterValue && depth == 0)
                 {
                     return pos < end
@@ -107,7 +112,12 @@ namespace IotDevice.Json
                             return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                         }
 
-                        pos = JsonScanner.SkipWhitespace(buffer, pos + 1, end);
+                        pos++;
+                        if (pos < end && buffer[pos] <= (byte)' ')
+                        {
+                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                        }
+
                         if (pos >= end)
                         {
                             return JsonElement.Failed(buffer, JsonError.Truncated, end);
@@ -132,7 +142,11 @@ namespace IotDevice.Json
                         return JsonElement.Failed(buffer, error, pos);
                     }
 
-                    pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                    if (pos < end && buffer[pos] <= (byte)' ')
+                    {
+                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                    }
+
                     if (pos >= end)
                     {
                         return JsonElement.Failed(buffer, JsonError.Truncated, end);
@@ -143,9 +157,20 @@ namespace IotDevice.Json
                         return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                     }
 
+                    // On to the member's value in the same turn.
                     pos++;
+                    if (pos < end && buffer[pos] <= (byte)' ')
+                    {
+                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                    }
+
+                    if (pos >= end)
+                    {
+                        return JsonElement.Failed(buffer, JsonError.Truncated, end);
+                    }
+
+                    c = buffer[pos];
                     state = AtValue;
-                    continue;
                 }
 
                 // Here a value must start.
