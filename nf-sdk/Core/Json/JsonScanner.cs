@@ -169,7 +169,7 @@ namespace IotDevice.Json
             int p = pos + 1;
             while (true)
             {
-                int quote = p < end ? System.Array.IndexOf(buffer, QuoteByte, p, end - p) : -1;
+                int quote = p < end ? System.Array.IndexOf(buffer, QuoteByte, p, end - p) : -1; // IndexOfQuote, one call less
                 if (quote < 0)
                 {
                     return end;
