@@ -112,13 +112,8 @@ namespace IotDevice.Json
                             return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                         }
 
-                        pos++;
-                        if (pos < end && buffer[pos] <= (byte)' ')
-                        {
-                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                        }
-
-                        if (pos >= end)
+                        pos = NextByte(buffer, pos + 1, end);
+                        if (pos < 0)
                         {
                             return JsonElement.Failed(buffer, JsonError.Truncated, end);
                         }
@@ -142,12 +137,8 @@ namespace IotDevice.Json
                         return JsonElement.Failed(buffer, error, pos);
                     }
 
-                    if (pos < end && buffer[pos] <= (byte)' ')
-                    {
-                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                    }
-
-                    if (pos >= end)
+                    pos = NextByte(buffer, pos, end);
+                    if (pos < 0)
                     {
                         return JsonElement.Failed(buffer, JsonError.Truncated, end);
                     }
@@ -158,13 +149,8 @@ namespace IotDevice.Json
                     }
 
                     // On to the member's value in the same turn.
-                    pos++;
-                    if (pos < end && buffer[pos] <= (byte)' ')
-                    {
-                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                    }
-
-                    if (pos >= end)
+                    pos = NextByte(buffer, pos + 1, end);
+                    if (pos < 0)
                     {
                         return JsonElement.Failed(buffer, JsonError.Truncated, end);
                     }
@@ -226,6 +212,17 @@ namespace IotDevice.Json
 
                 state = AfterValue;
             }
+        }
+
+        /// <summary>Index of the first byte from <paramref name="pos"/> that is not whitespace; -1 when the input ends first.</summary>
+        private static int NextByte(byte[] buffer, int pos, int end)
+        {
+            if (pos < end && buffer[pos] <= (byte)' ')
+            {
+                pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+            }
+
+            return pos < end ? pos : -1;
         }
 
         private static bool IsObjectAt(ulong low, ulong high, int depth)
