@@ -8,70 +8,97 @@ namespace IotDevice.Json
     /// </summary>
     public struct JsonElement
     {
+        // Three fields only: on the device each field of a struct is a heap block, allocated again
+        // every time the struct is returned or copied. A value has _length > 0 and its kind is read
+        // from its first byte; a failed payload keeps its error negated in _length and the offset of
+        // the error in _start. A container found by Get keeps only a bound on its end (-_length less
+        // OpenEnded bytes from its start): walking its members stops at its own closing bracket, so
+        // its exact length is worked out only when asked for, and finding it costs no second walk.
         private byte[] _buffer;
         private int _start;
         private int _length;
-        private JsonKind _kind;
-        private JsonError _error;
-        private int _errorOffset;
 
-        private JsonElement(byte[] buffer, int start, int length, JsonKind kind, JsonError error, int errorOffset)
+        private const int OpenEnded = 16; // more than any error code
+
+        private JsonElement(byte[] buffer, int start, int length)
         {
             _buffer = buffer;
             _start = start;
             _length = length;
-            _kind = kind;
-            _error = error;
-            _errorOffset = errorOffset;
         }
 
         /// <summary>A validated value spanning buffer[start .. start+length).</summary>
         internal static JsonElement At(byte[] buffer, int start, int length)
         {
-            JsonKind kind = length > 0 ? JsonScanner.KindOf(buffer[start]) : JsonKind.None;
-            return new JsonElement(buffer, start, length, kind, JsonError.None, 0);
+            return length > 0 ? new JsonElement(buffer, start, length) : default(JsonElement);
+        }
+
+        /// <summary>A validated container starting at <paramref name="start"/> and closing before <paramref name="bound"/>.</summary>
+        internal static JsonElement Within(byte[] buffer, int start, int bound)
+        {
+            return new JsonElement(buffer, start, -(bound - start) - OpenEnded);
         }
 
         /// <summary>A payload that failed validation (kind Invalid), or an empty one (kind None).</summary>
-        internal static JsonElement Failed(byte[] buffer, int start, int length, JsonError error, int errorOffset)
+        internal static JsonElement Failed(byte[] buffer, JsonError error, int errorOffset)
         {
-            JsonKind kind = error == JsonError.Empty ? JsonKind.None : JsonKind.Invalid;
-            return new JsonElement(buffer, start, length, kind, error, errorOffset);
+            return new JsonElement(buffer, errorOffset, -(int)error);
         }
 
         public JsonKind Kind
         {
-            get { return _kind; }
+            get
+            {
+                if (Exists)
+                {
+                    return JsonScanner.KindOf(_buffer[_start]);
+                }
+
+                return _length == 0 || _length == -(int)JsonError.Empty ? JsonKind.None : JsonKind.Invalid;
+            }
         }
 
         /// <summary>Why the payload was rejected (root element only); None for every valid element.</summary>
         public JsonError Error
         {
-            get { return _error; }
+            get { return IsFailed ? (JsonError)(-_length) : JsonError.None; }
         }
 
         /// <summary>Index into <see cref="Buffer"/> of the byte where validation failed.</summary>
         public int ErrorOffset
         {
-            get { return _errorOffset; }
+            get { return IsFailed ? _start : 0; }
         }
 
         /// <summary>True for a real value (not None, not Invalid).</summary>
         public bool Exists
         {
-            get { return _kind != JsonKind.None && _kind != JsonKind.Invalid; }
+            get { return _length > 0 || _length <= -OpenEnded; }
         }
 
-        /// <summary>Index into <see cref="Buffer"/> of the value's first byte.</summary>
+        private bool IsFailed
+        {
+            get { return _length < 0 && _length > -OpenEnded; }
+        }
+
+        /// <summary>Index into <see cref="Buffer"/> of the value's first byte (0 when there is no value).</summary>
         public int Start
         {
-            get { return _start; }
+            get { return Exists ? _start : 0; }
         }
 
-        /// <summary>Bytes the value takes in the buffer (a string's quotes included).</summary>
+        /// <summary>Bytes the value takes in the buffer (a string's quotes included); 0 when there is no value.</summary>
         public int Length
         {
-            get { return _length; }
+            get
+            {
+                if (_length > 0)
+                {
+                    return _length;
+                }
+
+                return Exists ? JsonScanner.SkipValue(_buffer, _start, End) - _start : 0;
+            }
         }
 
         public byte[] Buffer
@@ -79,29 +106,64 @@ namespace IotDevice.Json
             get { return _buffer; }
         }
 
+        /// <summary>Whether this is a value whose first byte is <paramref name="first"/> ('{', '[' or '"').</summary>
+        private bool IsA(byte first)
+        {
+            return Exists && _buffer[_start] == first;
+        }
+
         private int End
         {
-            get { return _start + _length; }
+            get { return _length > 0 ? _start + _length : _start - _length - OpenEnded; }
         }
 
         /// <summary>The first member named <paramref name="name"/> (decoded, ordinal); None if absent or this is not an object.</summary>
         public JsonElement Get(string name)
         {
-            if (_kind != JsonKind.Object || name == null)
+            if (name == null || !IsA((byte)'{'))
             {
                 return default(JsonElement);
             }
 
-            JsonObjectEnumerator members = new JsonObjectEnumerator(_buffer, _start, End);
-            while (members.MoveNextMember())
+            // The members are walked by index here rather than with an enumerator: on the device every
+            // struct copy allocates, so only the element found is ever made.
+            byte[] b = _buffer;
+            int close = End - 1;
+            int pos = _start + 1;
+            int length = name.Length;
+#pragma warning disable NF1015 // only the first unit is read, and only to compare it with an ASCII byte
+            int first = length > 0 ? name[0] : -1;
+#pragma warning restore NF1015
+            bool started = false;
+            while (true)
             {
-                if (JsonStrings.DecodedEquals(_buffer, members.NameStart, members.NameEnd, name, false))
+                int nameStart = JsonScanner.NextItem(b, pos, close, started);
+                if (nameStart < 0)
                 {
-                    return members.Value;
+                    return default(JsonElement);
                 }
-            }
 
-            return default(JsonElement);
+                started = true;
+                int nameEnd;
+                int value = JsonScanner.MemberValue(b, nameStart, close, out nameEnd);
+                if (value < 0)
+                {
+                    return default(JsonElement);
+                }
+
+                // A name starting with a different plain character is passed over without decoding it.
+                int c = b[nameStart + 1];
+                bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+                if ((!plain || c == first) && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                {
+                    byte kind = b[value];
+                    return kind == (byte)'{' || kind == (byte)'['
+                        ? Within(b, value, close + 1)
+                        : At(b, value, JsonScanner.SkipValue(b, value, close) - value);
+                }
+
+                pos = JsonScanner.SkipValue(b, value, close);
+            }
         }
 
         /// <summary>Number of items of an array; 0 for anything else.</summary>
@@ -142,13 +204,13 @@ namespace IotDevice.Json
         /// <summary>Walks an object's members in order; yields nothing for anything else.</summary>
         public JsonObjectEnumerator EnumerateObject()
         {
-            return _kind == JsonKind.Object ? new JsonObjectEnumerator(_buffer, _start, End) : default(JsonObjectEnumerator);
+            return IsA((byte)'{') ? new JsonObjectEnumerator(_buffer, _start, End) : default(JsonObjectEnumerator);
         }
 
         /// <summary>Walks an array's items in order; yields nothing for anything else.</summary>
         public JsonArrayEnumerator EnumerateArray()
         {
-            return _kind == JsonKind.Array ? new JsonArrayEnumerator(_buffer, _start, End) : default(JsonArrayEnumerator);
+            return IsA((byte)'[') ? new JsonArrayEnumerator(_buffer, _start, End) : default(JsonArrayEnumerator);
         }
 
         /// <summary>
@@ -202,7 +264,7 @@ namespace IotDevice.Json
         public bool TryGetBoolean(out bool value)
         {
             value = false;
-            switch (_kind)
+            switch (Kind)
             {
                 case JsonKind.True:
                     value = true;
@@ -237,7 +299,7 @@ namespace IotDevice.Json
         /// </summary>
         public string GetString()
         {
-            switch (_kind)
+            switch (Kind)
             {
                 case JsonKind.String:
                     return JsonStrings.Decode(_buffer, _start, End);
@@ -262,12 +324,12 @@ namespace IotDevice.Json
 
         private bool StringEquals(string text, bool ignoreAsciiCase)
         {
-            if (_kind != JsonKind.String || text == null)
+            if (text == null || !IsA((byte)'"'))
             {
                 return false;
             }
 
-            return JsonStrings.DecodedEquals(_buffer, _start, End, text, ignoreAsciiCase);
+            return JsonStrings.DecodedEquals(_buffer, _start, End, text, text.Length, ignoreAsciiCase);
         }
 
         /// <summary>The value's JSON text exactly as in the payload; null when there is no value. Allocates.</summary>
@@ -278,7 +340,7 @@ namespace IotDevice.Json
                 return null;
             }
 
-            return System.Text.Encoding.UTF8.GetString(_buffer, _start, _length);
+            return Utf8.Codec.GetString(_buffer, _start, Length);
         }
 
         /// <summary>
@@ -287,21 +349,22 @@ namespace IotDevice.Json
         /// </summary>
         public int CopyRawTo(byte[] destination, int offset)
         {
-            if (!Exists || destination == null || offset < 0 || offset > destination.Length || destination.Length - offset < _length)
+            int length = Length;
+            if (!Exists || destination == null || offset < 0 || offset > destination.Length || destination.Length - offset < length)
             {
                 return 0;
             }
 
-            System.Array.Copy(_buffer, _start, destination, offset, _length);
-            return _length;
+            System.Array.Copy(_buffer, _start, destination, offset, length);
+            return length;
         }
 
         /// <summary>Raw text for logs; for a rejected payload, the error and where.</summary>
         public override string ToString()
         {
-            if (_kind == JsonKind.Invalid)
+            if (Kind == JsonKind.Invalid)
             {
-                return "Invalid JSON: " + ErrorName(_error) + " at " + _errorOffset.ToString();
+                return "Invalid JSON: " + ErrorName(Error) + " at " + _start.ToString();
             }
 
             return Exists ? GetRawText() : string.Empty;
@@ -330,12 +393,13 @@ namespace IotDevice.Json
         {
             from = _start;
             to = End;
-            if (_kind == JsonKind.Number)
+            JsonKind kind = Kind;
+            if (kind == JsonKind.Number)
             {
                 return true;
             }
 
-            if (_kind == JsonKind.String && _length >= 2)
+            if (kind == JsonKind.String && _length >= 2)
             {
                 from = _start + 1;
                 to = End - 1;

@@ -79,21 +79,10 @@ namespace IotDevice.Json
             }
 
             _started = true;
-            if (p >= _close || b[p] != (byte)'"')
-            {
-                return Finish();
-            }
-
             int nameStart = p;
-            int nameEnd = JsonScanner.SkipString(b, p, _close);
-            p = JsonScanner.SkipWhitespace(b, nameEnd, _close);
-            if (p >= _close || b[p] != (byte)':')
-            {
-                return Finish();
-            }
-
-            p = JsonScanner.SkipWhitespace(b, p + 1, _close);
-            if (p >= _close)
+            int nameEnd;
+            p = JsonScanner.MemberValue(b, p, _close, out nameEnd);
+            if (p < 0)
             {
                 return Finish();
             }

@@ -239,7 +239,7 @@ namespace IotDevice.Json
             }
 
             // Rare: more than 2^53 or a large exponent. The runtime parser gets the digits as text.
-            string text = System.Text.Encoding.UTF8.GetString(buffer, pos, end - pos);
+            string text = Utf8.Codec.GetString(buffer, pos, end - pos);
             double parsed;
             if (!double.TryParse(text, out parsed) || double.IsNaN(parsed) || double.IsInfinity(parsed))
             {

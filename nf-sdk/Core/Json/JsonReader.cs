@@ -13,13 +13,10 @@ namespace IotDevice.Json
         public const int MaxSupportedDepth = 128;
 
         // What the validator expects next.
-        private const int ExpectValue = 0;
-        private const int ExpectValueOrArrayEnd = 1;
-        private const int ExpectNameOrObjectEnd = 2;
-        private const int ExpectName = 3;
-        private const int ExpectColon = 4;
-        private const int ExpectCommaOrEnd = 5;
-        private const int Done = 6;
+        private const int AtValue = 0;
+        private const int AtName = 1;    // a member name, then its colon
+        private const int AfterValue = 2; // a comma or the end of the container
+        private const int AtFirst = 3;   // just inside a container: its end, or its first member or item
 
         /// <summary>Parses with <see cref="DefaultMaxDepth"/> and no length limit beyond <paramref name="count"/>.</summary>
         public static JsonElement Parse(byte[] buffer, int offset, int count)
@@ -38,12 +35,12 @@ namespace IotDevice.Json
             if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length || count > buffer.Length - offset)
             {
                 // The bytes promised are not there: report it like input that ends too early.
-                return JsonElement.Failed(buffer, 0, 0, JsonError.Truncated, offset < 0 ? 0 : offset);
+                return JsonElement.Failed(buffer, JsonError.Truncated, offset < 0 ? 0 : offset);
             }
 
             if (count > maxLength)
             {
-                return JsonElement.Failed(buffer, offset, count, JsonError.TooLarge, offset + (maxLength < 0 ? 0 : maxLength));
+                return JsonElement.Failed(buffer, JsonError.TooLarge, offset + (maxLength < 0 ? 0 : maxLength));
             }
 
             if (maxDepth > MaxSupportedDepth)
@@ -52,112 +49,129 @@ namespace IotDevice.Json
             }
 
             int end = offset + count;
-            int pos = offset;
-            int state = ExpectValue;
+            int pos = JsonScanner.SkipWhitespace(buffer, offset, end);
+            if (pos >= end)
+            {
+                return JsonElement.Failed(buffer, JsonError.Empty, offset);
+            }
+
+            // Each turn takes a whole step: what follows a value (a comma or a closing bracket), then a
+            // member's name and colon, then a value. On the interpreter every instruction counts, so
+            // a compact member costs one turn, and whitespace is looked for only where a byte could be some.
+            int rootStart = pos;
+            int rootEnd = -1;
+            int state = AtValue;
             int depth = 0;
+            bool inObject = false;
             ulong objectBitsLow = 0;  // bit i set: the container at depth i+1 is an object (depths 1..64)
             ulong objectBitsHigh = 0; // depths 65..128
-            int rootStart = -1;
-            int rootEnd = -1;
             JsonError error;
-
             while (true)
             {
-                while (pos < end && JsonScanner.IsWhitespace(buffer[pos]))
+                if (pos < end && buffer[pos] <= (byte)' ')
                 {
-                    pos++;
+                    pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                }
+
+                if (state == AfterValue && depth == 0)
+                {
+                    return pos < end
+                        ? JsonElement.Failed(buffer, JsonError.TrailingData, pos)
+                        : JsonElement.At(buffer, rootStart, rootEnd - rootStart);
                 }
 
                 if (pos >= end)
                 {
-                    if (state == Done)
-                    {
-                        return JsonElement.At(buffer, rootStart, rootEnd - rootStart);
-                    }
-
-                    if (rootStart < 0)
-                    {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.Empty, offset);
-                    }
-
-                    return JsonElement.Failed(buffer, offset, count, JsonError.Truncated, end);
+                    return JsonElement.Failed(buffer, JsonError.Truncated, end);
                 }
 
                 byte c = buffer[pos];
-                if (state == Done)
+                if (state == AfterValue || state == AtFirst)
                 {
-                    return JsonElement.Failed(buffer, offset, count, JsonError.TrailingData, pos);
-                }
-
-                if (state == ExpectColon)
-                {
-                    if (c != (byte)':')
+                    if (c == (inObject ? (byte)'}' : (byte)']'))
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        pos++;
+                        depth--;
+                        if (depth == 0)
+                        {
+                            rootEnd = pos;
+                        }
+                        else
+                        {
+                            inObject = IsObjectAt(objectBitsLow, objectBitsHigh, depth);
+                        }
+
+                        state = AfterValue;
+                        continue;
                     }
 
-                    pos++;
-                    state = ExpectValue;
-                    continue;
-                }
-
-                bool inObject = depth > 0 && IsObjectAt(objectBitsLow, objectBitsHigh, depth);
-                bool closes = (c == (byte)'}' && inObject && (state == ExpectNameOrObjectEnd || state == ExpectCommaOrEnd))
-                    || (c == (byte)']' && depth > 0 && !inObject && (state == ExpectValueOrArrayEnd || state == ExpectCommaOrEnd));
-                if (closes)
-                {
-                    pos++;
-                    depth--;
-                    state = ValueFinished(depth, pos, ref rootEnd);
-                    continue;
-                }
-
-                if (state == ExpectCommaOrEnd)
-                {
-                    if (c != (byte)',')
+                    if (state == AfterValue)
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        if (c != (byte)',')
+                        {
+                            return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
+                        }
+
+                        pos = NextByte(buffer, pos + 1, end);
+                        if (pos < 0)
+                        {
+                            return JsonElement.Failed(buffer, JsonError.Truncated, end);
+                        }
+
+                        c = buffer[pos];
                     }
 
-                    pos++;
-                    state = inObject ? ExpectName : ExpectValue;
-                    continue;
+                    state = inObject ? AtName : AtValue;
                 }
 
-                if (state == ExpectName || state == ExpectNameOrObjectEnd)
+                if (state == AtName)
                 {
                     if (c != (byte)'"')
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.UnexpectedCharacter, pos);
+                        return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                     }
 
                     error = JsonTokens.ValidateString(buffer, ref pos, end);
                     if (error != JsonError.None)
                     {
-                        return JsonElement.Failed(buffer, offset, count, error, pos);
+                        return JsonElement.Failed(buffer, error, pos);
                     }
 
-                    state = ExpectColon;
-                    continue;
+                    pos = NextByte(buffer, pos, end);
+                    if (pos < 0)
+                    {
+                        return JsonElement.Failed(buffer, JsonError.Truncated, end);
+                    }
+
+                    if (buffer[pos] != (byte)':')
+                    {
+                        return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
+                    }
+
+                    // On to the member's value in the same turn.
+                    pos = NextByte(buffer, pos + 1, end);
+                    if (pos < 0)
+                    {
+                        return JsonElement.Failed(buffer, JsonError.Truncated, end);
+                    }
+
+                    c = buffer[pos];
+                    state = AtValue;
                 }
 
-                // Here a value must start (ExpectValue or ExpectValueOrArrayEnd).
-                if (rootStart < 0)
-                {
-                    rootStart = pos;
-                }
-
+                // Here a value must start.
                 if (c == (byte)'{' || c == (byte)'[')
                 {
                     if (depth >= maxDepth)
                     {
-                        return JsonElement.Failed(buffer, offset, count, JsonError.TooDeep, pos);
+                        return JsonElement.Failed(buffer, JsonError.TooDeep, pos);
                     }
 
                     depth++;
-                    SetObjectAt(ref objectBitsLow, ref objectBitsHigh, depth, c == (byte)'{');
+                    inObject = c == (byte)'{';
+                    SetObjectAt(ref objectBitsLow, ref objectBitsHigh, depth, inObject);
                     pos++;
-                    state = c == (byte)'{' ? ExpectNameOrObjectEnd : ExpectValueOrArrayEnd;
+                    state = AtFirst;
                     continue;
                 }
 
@@ -188,22 +202,27 @@ namespace IotDevice.Json
 
                 if (error != JsonError.None)
                 {
-                    return JsonElement.Failed(buffer, offset, count, error, pos);
+                    return JsonElement.Failed(buffer, error, pos);
                 }
 
-                state = ValueFinished(depth, pos, ref rootEnd);
+                if (depth == 0)
+                {
+                    rootEnd = pos;
+                }
+
+                state = AfterValue;
             }
         }
 
-        private static int ValueFinished(int depth, int pos, ref int rootEnd)
+        /// <summary>Index of the first byte from <paramref name="pos"/> that is not whitespace; -1 when the input ends first.</summary>
+        private static int NextByte(byte[] buffer, int pos, int end)
         {
-            if (depth == 0)
+            if (pos < end && buffer[pos] <= (byte)' ')
             {
-                rootEnd = pos;
-                return Done;
+                pos = JsonScanner.SkipWhitespace(buffer, pos, end);
             }
 
-            return ExpectCommaOrEnd;
+            return pos < end ? pos : -1;
         }
 
         private static bool IsObjectAt(ulong low, ulong high, int depth)

@@ -108,14 +108,15 @@ namespace IotDevice.Json
 
         /// <summary>
         /// Whether the string from <paramref name="quote"/> (its opening quote) to <paramref name="afterEnd"/>
-        /// (just past its closing quote) decodes to exactly <paramref name="text"/>; optionally ignoring ASCII case.
+        /// (just past its closing quote) decodes to exactly <paramref name="text"/> (of <paramref name="length"/>
+        /// UTF-16 units, passed in because the runtime counts them by walking the string); optionally
+        /// ignoring ASCII case.
         /// </summary>
-        public static bool DecodedEquals(byte[] buffer, int quote, int afterEnd, string text, bool ignoreAsciiCase)
+        public static bool DecodedEquals(byte[] buffer, int quote, int afterEnd, string text, int length, bool ignoreAsciiCase)
         {
             int p = quote + 1;
             int end = afterEnd - 1;
             int i = 0;
-            int length = text.Length;
             while (p < end)
             {
                 byte c = buffer[p];
@@ -173,20 +174,10 @@ namespace IotDevice.Json
                 return string.Empty;
             }
 
-            bool escaped = false;
-            for (int p = start; p < end; p++)
-            {
-                if (buffer[p] == (byte)'\\')
-                {
-                    escaped = true;
-                    break;
-                }
-            }
-
-            if (!escaped)
+            if (JsonScanner.IndexOfBackslash(buffer, start, end) < 0)
             {
                 // Validated UTF-8 with nothing to unescape: the runtime decoder makes it in one allocation.
-                return System.Text.Encoding.UTF8.GetString(buffer, start, end - start);
+                return Utf8.Codec.GetString(buffer, start, end - start);
             }
 
             int units = 0;

@@ -62,7 +62,7 @@ namespace IotDevice.Json
             }
             else
             {
-                pos += Encoding.UTF8.GetBytes(text, 0, length, destination, pos);
+                pos += Utf8.Codec.GetBytes(text, 0, length, destination, pos);
             }
             destination[pos++] = (byte)'"';
             return pos;
@@ -70,7 +70,7 @@ namespace IotDevice.Json
 
         private static int WriteEncoded(string text, int length, byte[] destination, int pos)
         {
-            pos += Encoding.UTF8.GetBytes(text, 0, length, destination, pos);
+            pos += Utf8.Codec.GetBytes(text, 0, length, destination, pos);
             destination[pos++] = (byte)'"';
             return pos;
         }

@@ -15,6 +15,22 @@ namespace IotDevice.Json
         /// </summary>
         public static JsonError ValidateString(byte[] buffer, ref int pos, int end)
         {
+            // Usual case first: the runtime finds the closing quote, and the bytes before it are all
+            // printable ASCII with no backslash. Anything else is checked byte by byte below, from
+            // the start, so errors are found and placed exactly as before.
+            int from = pos + 1;
+            int close = JsonScanner.IndexOfQuote(buffer, from, end);
+            if (close >= 0 && JsonScanner.IsPlainText(buffer, from, close))
+            {
+                pos = close + 1;
+                return JsonError.None;
+            }
+
+            return ValidateStringBytes(buffer, ref pos, end);
+        }
+
+        private static JsonError ValidateStringBytes(byte[] buffer, ref int pos, int end)
+        {
             int p = pos + 1;
             while (true)
             {

@@ -288,7 +288,7 @@ namespace IotDevice.Json
         /// <summary>The output decoded as text (tests and logs).</summary>
         public override string ToString()
         {
-            return System.Text.Encoding.UTF8.GetString(_buffer, 0, _length);
+            return Utf8.Codec.GetString(_buffer, 0, _length);
         }
 
         private void Open(byte flags, byte bracket)

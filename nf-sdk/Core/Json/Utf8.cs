@@ -8,6 +8,9 @@ namespace IotDevice.Json
     {
         public const int ReplacementCharacter = 0xFFFD;
 
+        /// <summary>The runtime's UTF-8 codec, made once: on the device Encoding.UTF8 makes a new one at every use.</summary>
+        public static readonly System.Text.Encoding Codec = System.Text.Encoding.UTF8;
+
         /// <summary>
         /// Checks the multi-byte sequence whose lead byte (>= 0x80) is at <paramref name="pos"/>.
         /// Returns its length (2..4), 0 when it is malformed (stray continuation, overlong form,

@@ -327,6 +327,30 @@ namespace IotDevice.UnitTests.Json
         }
 
         [TestMethod]
+        public void Lookups_in_a_nested_container_stay_inside_it()
+        {
+            // A container found by Get knows where it ends only when asked: its members and items
+            // must still stop at its own closing bracket, never run on into its parent's.
+            JsonElement root = Parse("{\"o\":{\"x\":1},\"y\":2,\"a\":[{\"z\":[3]}],\"n\":[],\"b\":[4]}");
+            JsonElement o = root.Get("o");
+            Assert.IsTrue(o.Get("x").Exists);
+            Assert.IsFalse(o.Get("y").Exists);
+            Assert.AreEqual(7, o.Length);
+            Assert.AreEqual("{\"x\":1}", o.ToString());
+            JsonObjectEnumerator members = o.EnumerateObject();
+            Assert.IsTrue(members.MoveNext());
+            Assert.IsFalse(members.MoveNext());
+
+            JsonElement a = root.Get("a");
+            Assert.AreEqual(1, a.GetArrayLength());
+            Assert.IsFalse(a.ItemAt(1).Exists);
+            Assert.AreEqual(1, a.ItemAt(0).Get("z").GetArrayLength());
+            Assert.AreEqual(0, root.Get("n").GetArrayLength());
+            Assert.AreEqual("[]", root.Get("n").GetRawText());
+            Assert.AreEqual(JsonKind.Array, root.Get("b").Kind);
+        }
+
+        [TestMethod]
         public void Parses_a_slice_of_a_larger_buffer()
         {
             byte[] bytes = Encoding.UTF8.GetBytes("xx{\"id\":\"9\"}yy");

@@ -49,6 +49,30 @@ namespace IotDevice.UnitTests.Json
         }
 
         [TestMethod]
+        public void A_bad_byte_is_found_at_every_place_in_strings_of_every_length()
+        {
+            // String contents are checked several bytes at a time: a control byte, a stray UTF-8
+            // continuation byte or a bad escape must be caught wherever it sits, near a word's edge
+            // or in a string shorter than a word, and reported where it is.
+            for (int length = 1; length <= 19; length++)
+            {
+                for (int at = 0; at < length; at++)
+                {
+                    byte[] bytes = Encoding.UTF8.GetBytes("[\"" + Repeat("a", length) + "\"]");
+                    int offset = 2 + at;
+                    bytes[offset] = 0x1F;
+                    AssertRejectedBytes(bytes, JsonError.InvalidString, offset);
+                    bytes[offset] = 0x80;
+                    AssertRejectedBytes(bytes, JsonError.InvalidUtf8, offset);
+                    bytes[offset] = (byte)'\\';
+                    AssertRejectedBytes(bytes, at + 1 < length ? JsonError.InvalidString : JsonError.Truncated, at + 1 < length ? offset + 1 : bytes.Length);
+                    bytes[offset] = 0x7F;
+                    Assert.AreEqual(JsonKind.Array, ParseBytes(bytes).Kind);
+                }
+            }
+        }
+
+        [TestMethod]
         public void Empty_payload_is_no_data()
         {
             JsonElement root = JsonReader.Parse(new byte[0], 0, 0);
