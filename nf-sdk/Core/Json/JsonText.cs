@@ -13,9 +13,6 @@ namespace IotDevice.Json
     {
         private const string HexDigits = "0123456789abcdef";
 
-        // Up to this many chars, plain text is copied here rather than by the runtime's encoder.
-        private const int ShortText = 8;
-
         /// <summary>The characters a JSON string escapes: quote, backslash and the control characters.</summary>
         private static readonly char[] Escaped =
         {
@@ -45,31 +42,6 @@ namespace IotDevice.Json
         public static int WriteQuotedPlain(string text, int length, byte[] destination, int pos)
         {
             destination[pos++] = (byte)'"';
-            if (length <= ShortText)
-            {
-                // A short name ("id", "value") copies faster than the encoder call, and leaves nothing
-                // behind: the device's encoder allocates a little per call.
-                for (int i = 0; i < length; i++)
-                {
-                    char c = text[i];
-                    if (c >= 0x80)
-                    {
-                        pos -= i;
-                        return WriteEncoded(text, length, destination, pos);
-                    }
-                    destination[pos++] = (byte)c;
-                }
-            }
-            else
-            {
-                pos += Utf8.Codec.GetBytes(text, 0, length, destination, pos);
-            }
-            destination[pos++] = (byte)'"';
-            return pos;
-        }
-
-        private static int WriteEncoded(string text, int length, byte[] destination, int pos)
-        {
             pos += Utf8.Codec.GetBytes(text, 0, length, destination, pos);
             destination[pos++] = (byte)'"';
             return pos;
