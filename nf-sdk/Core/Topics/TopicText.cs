@@ -22,20 +22,10 @@ namespace IotDevice.Topics
             return true;
         }
 
-        private static readonly char[] Wildcards = { '+', '#' };
-
         /// <summary>Characters no topic name the SDK accepts contains: the wildcards and the control characters.</summary>
         internal static readonly char[] NotInTopicNames =
         {
             '+', '#', (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
-            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
-            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
-            (char)31, (char)127,
-        };
-
-        private static readonly char[] ControlCharacters =
-        {
-            (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
             (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
             (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
             (char)31, (char)127,
@@ -58,13 +48,13 @@ namespace IotDevice.Topics
             {
                 return TopicError.TooLong;
             }
-            int first = topic.IndexOfAny(Wildcards);
-            TopicError error = TopicError.Wildcard;
-            int control = topic.IndexOfAny(ControlCharacters);
-            if (control >= 0 && (first < 0 || control < first))
+            // One search finds the first wildcard or control character; which it is names the error.
+            int first = topic.IndexOfAny(NotInTopicNames);
+            TopicError error = TopicError.None;
+            if (first >= 0)
             {
-                first = control;
-                error = TopicError.InvalidCharacter;
+                char bad = topic[first];
+                error = bad == '+' || bad == '#' ? TopicError.Wildcard : TopicError.InvalidCharacter;
             }
             // An empty level shows at the '/' that closes it: the second of "//", or a trailing '/'.
             int empty = topic.IndexOf("//");
