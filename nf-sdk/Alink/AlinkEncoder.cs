@@ -22,6 +22,10 @@ namespace IotDevice.Dialects.Alink
         public const string ConfigGetMethod = "thing.config.get";
         public const string FirmwareGetMethod = "thing.ota.firmware.get";
 
+        // The envelope's constant members, encoded once (every call and check costs on the device).
+        private static readonly byte[] IdName = JsonWriter.Fragment("\"id\":");
+        private static readonly byte[] VersionAndAck = JsonWriter.Fragment(",\"version\":\"1.0\",\"sys\":{\"ack\":1}");
+
         /// <summary><c>thing.event.{eventId}.post</c>.</summary>
         public static string EventMethod(string eventId)
         {
@@ -52,13 +56,11 @@ namespace IotDevice.Dialects.Alink
         {
             writer.Reset();
             writer.BeginObject();
-            writer.WriteName("id");
+            writer.BeginRaw();
+            writer.Append(IdName);
             writer.WriteNumberAsString(id);
-            writer.WriteString("version", "1.0");
-            writer.WriteName("sys");
-            writer.BeginObject();
-            writer.WriteNumber("ack", 1L);
-            writer.EndObject();
+            writer.Append(VersionAndAck);
+            writer.EndRaw();
             writer.WriteName("params");
         }
 
@@ -84,18 +86,17 @@ namespace IotDevice.Dialects.Alink
         public static void WritePropertyParams(JsonWriter writer, PropertyReport report)
         {
             long time = report.TimestampMs;
+            if (time <= 0)
+            {
+                report.WriteObject(writer);
+                return;
+            }
+
             writer.BeginObject();
             for (int i = 0; i < report.Count; i++)
             {
                 writer.WriteName(report.IdAt(i));
-                if (time > 0)
-                {
-                    WriteSample(writer, report, i, time);
-                }
-                else
-                {
-                    report.WriteValue(i, writer);
-                }
+                WriteSample(writer, report, i, time);
             }
             writer.EndObject();
         }

@@ -13,6 +13,11 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Longest identifier accepted; thing-model identifiers are short, longer ones are hostile.</summary>
         public const int MaxIdLength = 128;
 
+        private static readonly byte[] FirstItemStart = JsonWriter.Fragment("{\"id\":");
+        private static readonly byte[] NextItemStart = JsonWriter.Fragment(",\"remark\":\"\"},{\"id\":");
+        private static readonly byte[] ValueName = JsonWriter.Fragment(",\"value\":");
+        private static readonly byte[] LastItemEnd = JsonWriter.Fragment(",\"remark\":\"\"}");
+
         /// <summary>Writes every value of <paramref name="report"/> as an item with an empty remark.</summary>
         public static void Write(JsonWriter writer, PropertyReport report)
         {
@@ -24,17 +29,24 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Writes the items of <paramref name="report"/> into an array already begun.</summary>
         public static void WriteAll(JsonWriter writer, PropertyReport report)
         {
-            for (int i = 0; i < report.Count; i++)
+            int count = report.Count;
+            if (count == 0)
             {
-                writer.BeginObject();
-                writer.WriteName("id");
-                writer.WriteString(report.IdAt(i));
-                writer.WriteName("value");
-                report.WriteValueAsText(i, writer);
-                writer.WriteName("remark");
-                writer.WriteString("");
-                writer.EndObject();
+                return;
             }
+
+            // One raw run of constant pieces around the ids and values: fewer calls, which is what costs on the device.
+            writer.BeginRaw();
+            for (int i = 0; i < count; i++)
+            {
+                writer.Append(i == 0 ? FirstItemStart : NextItemStart);
+                writer.WriteString(report.IdAt(i));
+                writer.Append(ValueName);
+                report.WriteValueAsText(i, writer);
+            }
+
+            writer.Append(LastItemEnd);
+            writer.EndRaw();
         }
 
         /// <summary>Writes one item whose value is already text, with a remark (null: empty).</summary>

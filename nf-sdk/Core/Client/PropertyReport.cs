@@ -143,7 +143,12 @@ namespace IotDevice.Client
         /// <summary>Writes value <paramref name="index"/> in its natural JSON type (doubles keep a decimal digit).</summary>
         public void WriteValue(int index, JsonWriter writer)
         {
-            switch (_kinds[Check(index)])
+            WriteValueAt(Check(index), writer);
+        }
+
+        private void WriteValueAt(int index, JsonWriter writer)
+        {
+            switch (_kinds[index])
             {
                 case ValueKind.String:
                     writer.WriteString((string)_references[index]);
@@ -193,10 +198,11 @@ namespace IotDevice.Client
         public void WriteObject(JsonWriter writer)
         {
             writer.BeginObject();
-            for (int i = 0; i < Count; i++)
+            int count = Count;
+            for (int i = 0; i < count; i++)
             {
                 writer.WriteName(_ids[i]);
-                WriteValue(i, writer);
+                WriteValueAt(i, writer);
             }
             writer.EndObject();
         }

@@ -250,14 +250,20 @@ namespace IotDevice.Json
             return true;
         }
 
-        /// <summary>Decimal digits in a magnitude (at least 1).</summary>
+        /// <summary>Decimal digits in a magnitude (at least 1): multiplications, cheaper than divisions on the device.</summary>
         public static int DigitCount(ulong magnitude)
         {
             int count = 1;
-            while (magnitude >= 10)
+            ulong limit = 10;
+            while (magnitude >= limit)
             {
-                magnitude /= 10;
                 count++;
+                if (count == 20)
+                {
+                    break; // 10^19 is the last power of ten a ulong holds
+                }
+
+                limit *= 10;
             }
 
             return count;
@@ -267,10 +273,22 @@ namespace IotDevice.Json
         public static void WriteDigits(ulong magnitude, int digits, byte[] destination, int endPos)
         {
             int p = endPos;
-            for (int i = 0; i < digits; i++)
+            int start = endPos - digits;
+            if (magnitude <= uint.MaxValue)
             {
-                p--;
-                destination[p] = (byte)('0' + (int)(magnitude % 10));
+                uint small = (uint)magnitude; // 32-bit division is the cheaper one on the device
+                while (p > start)
+                {
+                    destination[--p] = (byte)('0' + (int)(small % 10));
+                    small /= 10;
+                }
+
+                return;
+            }
+
+            while (p > start)
+            {
+                destination[--p] = (byte)('0' + (int)(magnitude % 10));
                 magnitude /= 10;
             }
         }
@@ -279,12 +297,6 @@ namespace IotDevice.Json
         public static ulong Magnitude(long value)
         {
             return value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
-        }
-
-        /// <summary>Rounds half away from zero; the caller keeps |value| below 2^53.</summary>
-        public static long Round(double value)
-        {
-            return value >= 0 ? (long)(value + 0.5) : -(long)(-value + 0.5);
         }
 
         /// <summary>
@@ -301,7 +313,7 @@ namespace IotDevice.Json
                     break;
                 }
 
-                rounded = Round(scaled);
+                rounded = scaled >= 0 ? (long)(scaled + 0.5) : -(long)(-scaled + 0.5); // Round, inlined: a hot loop
                 if ((double)rounded / PowersOfTen[decimals] == value)
                 {
                     return decimals;
@@ -310,53 +322,6 @@ namespace IotDevice.Json
 
             rounded = 0;
             return -1;
-        }
-
-        /// <summary>Bytes <see cref="WriteFixed"/> writes.</summary>
-        public static int FixedLength(long rounded, int decimals)
-        {
-            int digits = DigitCount(Magnitude(rounded));
-            if (digits < decimals + 1)
-            {
-                digits = decimals + 1;
-            }
-
-            return (rounded < 0 ? 1 : 0) + digits + 1 + (decimals == 0 ? 1 : 0);
-        }
-
-        /// <summary>Writes rounded / 10^decimals with the point in place ("23.6", "0.05", "10.0"); returns the end.</summary>
-        public static int WriteFixed(long rounded, int decimals, byte[] destination, int pos)
-        {
-            ulong magnitude = Magnitude(rounded);
-            int digits = DigitCount(magnitude);
-            if (digits < decimals + 1)
-            {
-                digits = decimals + 1; // leading zeros: 5 with 2 decimals is 0.05
-            }
-
-            if (rounded < 0)
-            {
-                destination[pos++] = (byte)'-';
-            }
-
-            ulong divisor = 1;
-            for (int i = 0; i < decimals; i++)
-            {
-                divisor *= 10;
-            }
-
-            int integerDigits = digits - decimals;
-            WriteDigits(magnitude / divisor, integerDigits, destination, pos + integerDigits);
-            pos += integerDigits;
-            destination[pos++] = (byte)'.';
-            if (decimals == 0)
-            {
-                destination[pos++] = (byte)'0';
-                return pos;
-            }
-
-            WriteDigits(magnitude % divisor, decimals, destination, pos + decimals);
-            return pos + decimals;
         }
 
         /// <summary>10^n for n in 0 .. 19.</summary>

@@ -1,13 +1,11 @@
 #pragma warning disable NF1015 // ASCII is handled here; anything above goes through Utf8.CodePointAt, which reads pairs right
 
-using System.Text;
-
 namespace IotDevice.Json
 {
     /// <summary>
-    /// Encodes .NET strings as quoted, escaped JSON strings in UTF-8, char by char (no Encoding.GetBytes,
-    /// no temporary arrays). Escapes '"', '\' and control characters; everything else is plain UTF-8,
-    /// surrogate pairs as one 4-byte sequence and lone surrogates as U+FFFD.
+    /// Quoted, escaped JSON strings in UTF-8, char by char, for text the writer's native path cannot take
+    /// (text with escapes, or text near the writer's limit). Escapes '"', '\' and control characters;
+    /// everything else is plain UTF-8, surrogate pairs as one 4-byte sequence and lone surrogates as U+FFFD.
     /// </summary>
     internal static class JsonText
     {
@@ -22,29 +20,10 @@ namespace IotDevice.Json
             (char)31,
         };
 
-        /// <summary>Bytes the quoted text may take at most when it needs no escape: 3 per char (a pair, two chars, is 4).</summary>
-        public static int PlainBound(int length)
-        {
-            return 3 * length + 2;
-        }
-
         /// <summary>True when <paramref name="text"/> has a character JSON escapes (one native search).</summary>
         public static bool NeedsEscape(string text)
         {
             return text.IndexOfAny(Escaped) >= 0;
-        }
-
-        /// <summary>
-        /// Text that needs no escape, the fast way: quotes around the runtime's own UTF-8 encoding (native
-        /// on the device, where walking a string char by char costs more than anything else here). The
-        /// caller has made <see cref="PlainBound"/> bytes of room. Returns the position after it.
-        /// </summary>
-        public static int WriteQuotedPlain(string text, int length, byte[] destination, int pos)
-        {
-            destination[pos++] = (byte)'"';
-            pos += Utf8.Codec.GetBytes(text, 0, length, destination, pos);
-            destination[pos++] = (byte)'"';
-            return pos;
         }
 
         /// <summary>Bytes <see cref="WriteQuoted"/> will write for <paramref name="text"/>, quotes included.</summary>

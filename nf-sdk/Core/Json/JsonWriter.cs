@@ -10,7 +10,8 @@ namespace IotDevice.Json
     /// grows up to maxCapacity; a write that would pass it sets <see cref="Overflowed"/> and every
     /// later call is ignored until Reset (never an exception for size). Structural misuse (a value
     /// without a name inside an object, mismatched End calls) is a programming error and throws
-    /// InvalidOperationException.
+    /// InvalidOperationException. An encoder that knows its payload's shape may write parts of it as
+    /// raw text (BeginRaw, Append, EndRaw): constant pieces encoded once, checked by no one.
     /// </summary>
     public sealed partial class JsonWriter
     {
@@ -26,6 +27,7 @@ namespace IotDevice.Json
         private bool _namePending;
         private bool _rootWritten;
         private bool _overflowed;
+        private bool _raw;          // between BeginRaw and EndRaw
         private byte[] _numberText; // made the first time a double needs its exact text
 
         public JsonWriter(int initialCapacity, int maxCapacity)
@@ -69,6 +71,7 @@ namespace IotDevice.Json
             _namePending = false;
             _rootWritten = false;
             _overflowed = false;
+            _raw = false;
         }
 
         public void BeginObject()
@@ -104,29 +107,49 @@ namespace IotDevice.Json
                 throw new ArgumentNullException("name");
             }
 
-            if (_depth == 0 || (_containers[_depth - 1] & IsObjectFlag) == 0 || _namePending)
+            if (_raw)
+            {
+                PutString(name);
+                Put((byte)':');
+                return;
+            }
+
+            int top = _depth - 1;
+            if (top < 0 || (_containers[top] & IsObjectFlag) == 0 || _namePending)
             {
                 throw new InvalidOperationException("A name can only be written inside an object, before its value.");
             }
 
-            bool comma = (_containers[_depth - 1] & HasItemsFlag) != 0;
+            _namePending = true;
+            bool comma = (_containers[top] & HasItemsFlag) != 0;
+            _containers[top] |= HasItemsFlag;
+
+            // The common case in one go, natively encoded: room already there, nothing to escape.
             int length = name.Length;
-            bool plain = PlainFits(name, length, 2);
-            int size = (comma ? 1 : 0) + (plain ? JsonText.PlainBound(length) : JsonText.QuotedLength(name)) + 1;
-            if (!Reserve(size))
+            int pos = _length;
+            if (pos + 3 * length + 4 > _buffer.Length || JsonText.NeedsEscape(name))
             {
+                if (comma)
+                {
+                    Put((byte)',');
+                }
+
+                PutString(name);
+                Put((byte)':');
                 return;
             }
 
-            _containers[_depth - 1] |= HasItemsFlag;
+            byte[] buffer = _buffer;
             if (comma)
             {
-                _buffer[_length++] = (byte)',';
+                buffer[pos++] = (byte)',';
             }
 
-            _length = plain ? JsonText.WriteQuotedPlain(name, length, _buffer, _length) : JsonText.WriteQuoted(name, _buffer, _length);
-            _buffer[_length++] = (byte)':';
-            _namePending = true;
+            buffer[pos] = (byte)'"';
+            pos += 1 + Utf8.Codec.GetBytes(name, 0, length, buffer, pos + 1);
+            buffer[pos] = (byte)'"';
+            buffer[pos + 1] = (byte)':';
+            _length = pos + 2;
         }
 
         /// <summary>Writes a string value, escaped; null writes null.</summary>
@@ -138,30 +161,17 @@ namespace IotDevice.Json
                 return;
             }
 
-            int length = value.Length;
-            bool plain = PlainFits(value, length, 1);
-            if (BeginValue(plain ? JsonText.PlainBound(length) : JsonText.QuotedLength(value)))
+            if (BeginValue(0))
             {
-                _length = plain ? JsonText.WriteQuotedPlain(value, length, _buffer, _length) : JsonText.WriteQuoted(value, _buffer, _length);
-                EndValue();
+                PutString(value);
             }
         }
 
         public void WriteNumber(long value)
         {
-            ulong magnitude = JsonNumber.Magnitude(value);
-            int digits = JsonNumber.DigitCount(magnitude);
-            int size = digits + (value < 0 ? 1 : 0);
-            if (BeginValue(size))
+            if (BeginValue(0))
             {
-                if (value < 0)
-                {
-                    _buffer[_length] = (byte)'-';
-                }
-
-                _length += size;
-                JsonNumber.WriteDigits(magnitude, digits, _buffer, _length);
-                EndValue();
+                PutInteger(value, false);
             }
         }
 
@@ -171,65 +181,26 @@ namespace IotDevice.Json
         /// </summary>
         public void WriteNumber(double value)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
+            if (BeginValue(0))
             {
-                WriteNull();
-                return;
-            }
-
-            long rounded;
-            int decimals = JsonNumber.ShortestDecimals(value, out rounded);
-            if (decimals >= 0)
-            {
-                if (BeginValue(JsonNumber.FixedLength(rounded, decimals)))
-                {
-                    _length = JsonNumber.WriteFixed(rounded, decimals, _buffer, _length);
-                    EndValue();
-                }
-
-                return;
-            }
-
-            // Rare (beyond 2^53, tiny, or many digits): the exact shortest text, made from the bits.
-            WriteDoubleText(value, false);
-        }
-
-        /// <summary>Writes <see cref="JsonDouble"/> text, in quotes when <paramref name="quoted"/>.</summary>
-        private void WriteDoubleText(double value, bool quoted)
-        {
-            if (_numberText == null)
-            {
-                _numberText = new byte[JsonDouble.MaxLength];
-            }
-
-            int length = JsonDouble.Write(value, _numberText, 0);
-            int quotes = quoted ? 2 : 0;
-            if (BeginValue(length + quotes))
-            {
-                if (quoted)
-                {
-                    _buffer[_length++] = (byte)'"';
-                }
-
-                Array.Copy(_numberText, 0, _buffer, _length, length);
-                _length += length;
-                if (quoted)
-                {
-                    _buffer[_length++] = (byte)'"';
-                }
-
-                EndValue();
+                PutDouble(value, false);
             }
         }
 
         public void WriteBoolean(bool value)
         {
-            WriteLiteral(value ? "true" : "false");
+            if (BeginValue(0))
+            {
+                Put(value ? TrueText : FalseText);
+            }
         }
 
         public void WriteNull()
         {
-            WriteLiteral("null");
+            if (BeginValue(0))
+            {
+                Put(NullText);
+            }
         }
 
         /// <summary>Copies an already-encoded JSON value verbatim (the caller vouches for it).</summary>
@@ -245,11 +216,9 @@ namespace IotDevice.Json
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            if (BeginValue(count))
+            if (BeginValue(0))
             {
-                Array.Copy(json, offset, _buffer, _length, count);
-                _length += count;
-                EndValue();
+                Put(json, offset, count);
             }
         }
 
@@ -298,6 +267,12 @@ namespace IotDevice.Json
                 return;
             }
 
+            if (_raw)
+            {
+                Put(bracket);
+                return;
+            }
+
             if (_depth >= MaxNesting)
             {
                 throw new InvalidOperationException("JSON nesting deeper than the writer supports.");
@@ -318,6 +293,12 @@ namespace IotDevice.Json
                 return;
             }
 
+            if (_raw)
+            {
+                Put(bracket);
+                return;
+            }
+
             if (_depth == 0 || ((_containers[_depth - 1] & IsObjectFlag) != 0) != isObject || _namePending)
             {
                 throw new InvalidOperationException(isObject ? "EndObject does not match an open object." : "EndArray does not match an open array.");
@@ -330,10 +311,6 @@ namespace IotDevice.Json
 
             _buffer[_length++] = bracket;
             _depth--;
-            if (_depth == 0)
-            {
-                _rootWritten = true;
-            }
         }
 
         /// <summary>
@@ -347,6 +324,11 @@ namespace IotDevice.Json
                 return false;
             }
 
+            if (_raw)
+            {
+                return true; // inside a raw value the caller vouches for the shape
+            }
+
             bool comma = false;
             if (_depth == 0)
             {
@@ -354,6 +336,8 @@ namespace IotDevice.Json
                 {
                     throw new InvalidOperationException("A JSON document holds one top-level value.");
                 }
+
+                _rootWritten = true; // the value now begun is the document's one
             }
             else if ((_containers[_depth - 1] & IsObjectFlag) != 0)
             {
@@ -367,7 +351,8 @@ namespace IotDevice.Json
                 comma = (_containers[_depth - 1] & HasItemsFlag) != 0;
             }
 
-            if (!Reserve(size + (comma ? 1 : 0)))
+            int needed = comma ? size + 1 : size;
+            if (_length + needed > _buffer.Length && !Reserve(needed))
             {
                 return false;
             }
@@ -386,37 +371,14 @@ namespace IotDevice.Json
             return true;
         }
 
-        // The native way needs no escape and room for its bound (past the limit, the exact size decides).
-        private bool PlainFits(string text, int length, int extra)
-        {
-            return JsonText.PlainBound(length) + extra <= _maxCapacity - _length && !JsonText.NeedsEscape(text);
-        }
-
-        /// <summary>Bookkeeping after a scalar value.</summary>
-        private void EndValue()
-        {
-            if (_depth == 0)
-            {
-                _rootWritten = true;
-            }
-        }
-
-        private void WriteLiteral(string literal)
-        {
-            if (BeginValue(literal.Length))
-            {
-                for (int i = 0; i < literal.Length; i++)
-                {
-                    _buffer[_length++] = (byte)literal[i];
-                }
-
-                EndValue();
-            }
-        }
-
         /// <summary>Makes room for <paramref name="size"/> more bytes, growing up to the limit; false (and Overflowed) past it.</summary>
         private bool Reserve(int size)
         {
+            if (_overflowed)
+            {
+                return false;
+            }
+
             int needed = _length + size;
             if (needed <= _buffer.Length)
             {

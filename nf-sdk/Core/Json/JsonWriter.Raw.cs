@@ -1,0 +1,271 @@
+using System;
+
+namespace IotDevice.Json
+{
+    /// <summary>
+    /// Raw text: a payload of a fixed shape written from pre-encoded pieces. On the device every call
+    /// and every check costs interpreter time, so an encoder that knows its shape appends the constant
+    /// parts (<c>,"value":</c>) as bytes made once and writes only the variable parts with the Write…
+    /// calls, which inside raw text append their JSON as is: no commas, names or nesting checked.
+    /// </summary>
+    public sealed partial class JsonWriter
+    {
+        // Spelled as bytes: the device runs static initialisers in no set order, so another class's
+        // static (the shared codec) may not exist yet when these are made.
+        private static readonly byte[] TrueText = { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
+        private static readonly byte[] FalseText = { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
+        private static readonly byte[] NullText = { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+
+        /// <summary>Encodes a constant piece of JSON once, for <see cref="Append"/> (e.g. into a static field).</summary>
+        public static byte[] Fragment(string json)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(json);
+        }
+
+        /// <summary>
+        /// Starts raw text where the writer stands, which the caller writes piecewise, never empty, and
+        /// vouches for until <see cref="EndRaw"/>: the one value due after a name or at the top, or else
+        /// the next items of the open container, whole members (<c>"a":1,"b":2</c>) in an object or
+        /// values in an array, with the commas between them. The comma before it is the writer's.
+        /// </summary>
+        public void BeginRaw()
+        {
+            if (_overflowed)
+            {
+                return;
+            }
+
+            if (_raw)
+            {
+                throw new InvalidOperationException("BeginRaw inside raw text.");
+            }
+
+            int top = _depth - 1;
+            if (top < 0 || _namePending)
+            {
+                if (BeginValue(0))
+                {
+                    _raw = true;
+                }
+
+                return;
+            }
+
+            if ((_containers[top] & HasItemsFlag) != 0)
+            {
+                Put((byte)',');
+            }
+
+            _containers[top] |= HasItemsFlag;
+            _raw = true;
+        }
+
+        /// <summary>Ends the raw text <see cref="BeginRaw"/> started; the writer checks structure again.</summary>
+        public void EndRaw()
+        {
+            if (_overflowed)
+            {
+                return;
+            }
+
+            if (!_raw)
+            {
+                throw new InvalidOperationException("EndRaw without BeginRaw.");
+            }
+
+            _raw = false;
+        }
+
+        /// <summary>Appends encoded JSON verbatim inside raw text (see <see cref="Fragment"/>).</summary>
+        public void Append(byte[] json)
+        {
+            if (_raw)
+            {
+                Put(json);
+            }
+            else if (!_overflowed)
+            {
+                throw new InvalidOperationException("Append belongs between BeginRaw and EndRaw.");
+            }
+        }
+
+        private void Put(byte value)
+        {
+            if (!_overflowed && (_length < _buffer.Length || Reserve(1)))
+            {
+                _buffer[_length++] = value;
+            }
+        }
+
+        private void Put(byte[] bytes)
+        {
+            int count = bytes.Length;
+            if (!_overflowed && (_length + count <= _buffer.Length || Reserve(count)))
+            {
+                Array.Copy(bytes, 0, _buffer, _length, count);
+                _length += count;
+            }
+        }
+
+        private void Put(byte[] bytes, int offset, int count)
+        {
+            if (!_overflowed && (_length + count <= _buffer.Length || Reserve(count)))
+            {
+                Array.Copy(bytes, offset, _buffer, _length, count);
+                _length += count;
+            }
+        }
+
+        /// <summary>
+        /// The text quoted and escaped. Text that needs no escape goes through the runtime's own UTF-8
+        /// encoder (native on the device) within a bound of 3 bytes a char; the rest char by char.
+        /// </summary>
+        private void PutString(string text)
+        {
+            int length = text.Length;
+            int bound = 3 * length + 2;
+            if (bound <= _maxCapacity - _length && !JsonText.NeedsEscape(text))
+            {
+                if (_length + bound <= _buffer.Length || Reserve(bound))
+                {
+                    _buffer[_length] = (byte)'"';
+                    _length += 1 + Utf8.Codec.GetBytes(text, 0, length, _buffer, _length + 1);
+                    _buffer[_length++] = (byte)'"';
+                }
+
+                return;
+            }
+
+            if (Reserve(JsonText.QuotedLength(text)))
+            {
+                _length = JsonText.WriteQuoted(text, _buffer, _length);
+            }
+        }
+
+        /// <summary>An integer, in quotes when <paramref name="quoted"/>.</summary>
+        private void PutInteger(long value, bool quoted)
+        {
+            PutDecimal(value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value, value < 0, -1, quoted);
+        }
+
+        /// <summary>
+        /// A double: as a number it always reads back as one (10.0, 23.6); as text ("27.43", "10") the
+        /// shortest decimal form in quotes. NaN and infinities, which JSON cannot hold, are null.
+        /// </summary>
+        private void PutDouble(double value, bool asText)
+        {
+            if (value - value != 0)
+            {
+                Put(NullText); // only NaN and the infinities are not 0 less themselves
+                return;
+            }
+
+            long rounded;
+            int decimals = JsonNumber.ShortestDecimals(value, out rounded);
+            if (decimals < 0)
+            {
+                PutDoubleText(value, asText); // rare: beyond 2^53, tiny, or many digits
+                return;
+            }
+
+            // |rounded| < 2^53; text drops the ".0" a number keeps.
+            PutDecimal(rounded < 0 ? (ulong)(-rounded) : (ulong)rounded, rounded < 0, asText && decimals == 0 ? -1 : decimals, asText);
+        }
+
+        /// <summary>
+        /// [quote][-]digits of magnitude / 10^decimals[quote], written in one pass from the end: the point
+        /// before the last <paramref name="decimals"/> digits ("0.05" for 5 with two), ".0" after an
+        /// integral double (decimals 0), no point for an integer (decimals -1).
+        /// </summary>
+        private void PutDecimal(ulong magnitude, bool negative, int decimals, bool quoted)
+        {
+            int digits = 1;
+            for (ulong limit = 10; magnitude >= limit && digits < 20; limit *= 10)
+            {
+                digits++;
+            }
+
+            if (digits <= decimals)
+            {
+                digits = decimals + 1;
+            }
+
+            int size = digits + (decimals < 0 ? 0 : decimals == 0 ? 2 : 1) + (negative ? 1 : 0) + (quoted ? 2 : 0);
+            if (_length + size > _buffer.Length && !Reserve(size))
+            {
+                return;
+            }
+
+            byte[] buffer = _buffer;
+            int start = _length;
+            int p = start + size;
+            _length = p;
+            if (quoted)
+            {
+                buffer[start++] = (byte)'"';
+                buffer[--p] = (byte)'"';
+            }
+
+            if (negative)
+            {
+                buffer[start++] = (byte)'-';
+            }
+
+            if (decimals == 0)
+            {
+                buffer[--p] = (byte)'0';
+                buffer[--p] = (byte)'.';
+            }
+            else if (decimals > 0)
+            {
+                for (int i = 0; i < decimals; i++)
+                {
+                    buffer[--p] = (byte)('0' + (int)(magnitude % 10));
+                    magnitude /= 10;
+                }
+
+                buffer[--p] = (byte)'.';
+            }
+
+            // The integer digits, from the last one back to the sign, in 32 bits when they fit (cheaper).
+            if (magnitude <= uint.MaxValue)
+            {
+                uint small = (uint)magnitude;
+                while (p > start)
+                {
+                    buffer[--p] = (byte)('0' + (int)(small % 10));
+                    small /= 10;
+                }
+
+                return;
+            }
+
+            while (p > start)
+            {
+                buffer[--p] = (byte)('0' + (int)(magnitude % 10));
+                magnitude /= 10;
+            }
+        }
+
+        /// <summary>The exact shortest text of <see cref="JsonDouble"/>, in quotes when <paramref name="quoted"/>.</summary>
+        private void PutDoubleText(double value, bool quoted)
+        {
+            if (_numberText == null)
+            {
+                _numberText = new byte[JsonDouble.MaxLength];
+            }
+
+            int length = JsonDouble.Write(value, _numberText, 0);
+            if (quoted)
+            {
+                Put((byte)'"');
+            }
+
+            Put(_numberText, 0, length);
+            if (quoted)
+            {
+                Put((byte)'"');
+            }
+        }
+    }
+}
