@@ -156,10 +156,11 @@ namespace IotDevice.Json
                 bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
                 if ((!plain || c == first) && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
                 {
+                    // Made here, not by At or Within: each struct returned through a call is one more copy on the device.
                     byte kind = b[value];
                     return kind == (byte)'{' || kind == (byte)'['
-                        ? Within(b, value, close + 1)
-                        : At(b, value, JsonScanner.SkipValue(b, value, close) - value);
+                        ? new JsonElement(b, value, -(close + 1 - value) - OpenEnded)
+                        : new JsonElement(b, value, JsonScanner.SkipValue(b, value, close) - value);
                 }
 
                 pos = JsonScanner.SkipValue(b, value, close);
