@@ -79,11 +79,16 @@ namespace IotDevice.Json
         /// <summary>Appends encoded JSON verbatim inside raw text (see <see cref="Fragment"/>).</summary>
         public void Append(byte[] json)
         {
-            if (_raw)
+            if (_raw && !_overflowed)
             {
-                Put(json);
+                int count = json.Length; // copied here, not through Put: one call less for each piece
+                if (_length + count <= _buffer.Length || Reserve(count))
+                {
+                    Array.Copy(json, 0, _buffer, _length, count);
+                    _length += count;
+                }
             }
-            else if (!_overflowed)
+            else if (!_raw && !_overflowed)
             {
                 throw new InvalidOperationException("Append belongs between BeginRaw and EndRaw.");
             }
@@ -94,16 +99,6 @@ namespace IotDevice.Json
             if (!_overflowed && (_length < _buffer.Length || Reserve(1)))
             {
                 _buffer[_length++] = value;
-            }
-        }
-
-        private void Put(byte[] bytes)
-        {
-            int count = bytes.Length;
-            if (!_overflowed && (_length + count <= _buffer.Length || Reserve(count)))
-            {
-                Array.Copy(bytes, 0, _buffer, _length, count);
-                _length += count;
             }
         }
 
@@ -124,7 +119,7 @@ namespace IotDevice.Json
         {
             int length = text.Length;
             int bound = 3 * length + 2;
-            if (bound <= _maxCapacity - _length && !JsonText.NeedsEscape(text))
+            if (bound <= _maxCapacity - _length && text.IndexOfAny(JsonText.Escaped) < 0)
             {
                 if (_length + bound <= _buffer.Length || Reserve(bound))
                 {
@@ -156,7 +151,7 @@ namespace IotDevice.Json
         {
             if (value - value != 0)
             {
-                Put(NullText); // only NaN and the infinities are not 0 less themselves
+                Put(NullText, 0, 4); // only NaN and the infinities are not 0 less themselves
                 return;
             }
 

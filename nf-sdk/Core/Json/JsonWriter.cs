@@ -1,7 +1,5 @@
 using System;
 
-#pragma warning disable NF1015 // the literals are true, false and null
-
 namespace IotDevice.Json
 {
     /// <summary>
@@ -127,7 +125,7 @@ namespace IotDevice.Json
             // The common case in one go, natively encoded: room already there, nothing to escape.
             int length = name.Length;
             int pos = _length;
-            if (pos + 3 * length + 4 > _buffer.Length || JsonText.NeedsEscape(name))
+            if (pos + 3 * length + 4 > _buffer.Length || name.IndexOfAny(JsonText.Escaped) >= 0)
             {
                 if (comma)
                 {
@@ -191,7 +189,8 @@ namespace IotDevice.Json
         {
             if (BeginValue(0))
             {
-                Put(value ? TrueText : FalseText);
+                byte[] literal = value ? TrueText : FalseText;
+                Put(literal, 0, literal.Length);
             }
         }
 
@@ -199,7 +198,7 @@ namespace IotDevice.Json
         {
             if (BeginValue(0))
             {
-                Put(NullText);
+                Put(NullText, 0, 4);
             }
         }
 
