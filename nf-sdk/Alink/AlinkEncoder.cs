@@ -24,7 +24,7 @@ namespace IotDevice.Dialects.Alink
 
         // The envelope's constant members, encoded once (every call and check costs on the device).
         private static readonly byte[] IdName = JsonWriter.Fragment("\"id\":");
-        private static readonly byte[] VersionAndAck = JsonWriter.Fragment(",\"version\":\"1.0\",\"sys\":{\"ack\":1}");
+        private static readonly byte[] VersionAckAndParams = JsonWriter.Fragment(",\"version\":\"1.0\",\"sys\":{\"ack\":1},\"params\":");
 
         /// <summary><c>thing.event.{eventId}.post</c>.</summary>
         public static string EventMethod(string eventId)
@@ -59,9 +59,8 @@ namespace IotDevice.Dialects.Alink
             writer.BeginRaw();
             writer.Append(IdName);
             writer.WriteNumberAsString(id);
-            writer.Append(VersionAndAck);
+            writer.Append(VersionAckAndParams);
             writer.EndRaw();
-            writer.WriteName("params");
         }
 
         /// <summary>Ends a request with its <c>"method"</c>.</summary>

@@ -60,7 +60,10 @@ namespace IotDevice.Json
             _raw = true;
         }
 
-        /// <summary>Ends the raw text <see cref="BeginRaw"/> started; the writer checks structure again.</summary>
+        /// <summary>
+        /// Ends the raw text <see cref="BeginRaw"/> started; the writer checks structure again. Raw
+        /// members may end with a name and its colon (<c>,"params":</c>): its value then follows.
+        /// </summary>
         public void EndRaw()
         {
             if (_overflowed)
@@ -74,6 +77,7 @@ namespace IotDevice.Json
             }
 
             _raw = false;
+            _namePending = _length > 0 && _buffer[_length - 1] == (byte)':'; // no complete value or member ends with one
         }
 
         /// <summary>Appends encoded JSON verbatim inside raw text (see <see cref="Fragment"/>).</summary>

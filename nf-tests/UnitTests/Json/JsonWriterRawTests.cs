@@ -72,6 +72,22 @@ namespace IotDevice.UnitTests.Json
         }
 
         [TestMethod]
+        public void Raw_members_may_end_with_a_name_whose_value_follows()
+        {
+            JsonWriter writer = new JsonWriter(4, 64);
+            writer.BeginObject();
+            writer.BeginRaw();
+            writer.Append(NameB);
+            writer.EndRaw();
+            Assert.ThrowsException(typeof(InvalidOperationException), () => writer.WriteName("c"));
+            writer.BeginArray();
+            writer.EndArray();
+            writer.WriteNumber("c", 3L);
+            writer.EndObject();
+            Assert.AreEqual("{\"b\":[],\"c\":3}", writer.ToString());
+        }
+
+        [TestMethod]
         public void Raw_items_in_an_array_and_a_raw_value_after_a_name()
         {
             JsonWriter writer = new JsonWriter(4, 64);
