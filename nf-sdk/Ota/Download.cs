@@ -54,9 +54,9 @@ namespace IotDevice.Ota
             _limitReason = limitReason;
         }
 
-        public UpdateStatus FailureStatus { get; private set; }
+        public UpdateStatus FailureStatus;
 
-        public string FailureDetail { get; private set; }
+        public string FailureDetail;
 
         private bool Failed
         {

@@ -18,9 +18,9 @@ namespace IotDevice.Ota
             Length = length;
         }
 
-        public UpdateKind Kind { get; }
+        public readonly UpdateKind Kind;
 
-        public long Length { get; }
+        public readonly long Length;
 
         /// <summary>Reads up to <paramref name="count"/> bytes at <paramref name="position"/>; returns how many, 0 at the end.</summary>
         public int Read(long position, byte[] buffer, int offset, int count)

@@ -77,7 +77,7 @@ namespace IotDevice.Ota
         public event UpdateStatusHandler StatusChanged;
 
         /// <summary>Installs verified firmware images. Without one, a firmware job ends ApplyFailed (the image stays stored).</summary>
-        public FirmwareInstaller InstallFirmware { get; set; }
+        public FirmwareInstaller InstallFirmware;
 
         /// <summary>
         /// Receives verified configs. On the device the app can turn the bytes into its own class with
@@ -92,11 +92,11 @@ namespace IotDevice.Ota
         /// </code>
         /// Without a receiver a verified config is simply stored (read it with <see cref="ReadConfig"/>).
         /// </summary>
-        public ConfigReceiver ReceiveConfig { get; set; }
+        public ConfigReceiver ReceiveConfig;
 
-        public UpdateEngineOptions Options { get; }
+        public readonly UpdateEngineOptions Options;
 
-        public UpdateCounters Counters { get; }
+        public readonly UpdateCounters Counters;
 
         /// <summary>Whether a job is running or about to.</summary>
         public bool IsBusy

@@ -20,31 +20,31 @@ namespace IotDevice.Ota
             Total = offer.Size > 0 ? offer.Size : 0;
         }
 
-        public UpdateOffer Offer { get; }
+        public readonly UpdateOffer Offer;
 
         /// <summary>What makes two offers the same update (see <see cref="IdentityOf"/>).</summary>
-        public string Identity { get; }
+        public readonly string Identity;
 
         /// <summary>The digest method actually checked (the offer's, or inferred from the digest's length).</summary>
-        public DigestMethod Method { get; }
+        public readonly DigestMethod Method;
 
         /// <summary>Streaming hash of every byte stored so far; null when the offer has no digest.</summary>
-        public IHashAlgorithm Hash { get; set; }
+        public IHashAlgorithm Hash;
 
         /// <summary>Bytes in the staging file, all of them hashed.</summary>
-        public long Bytes { get; set; }
+        public long Bytes;
 
         /// <summary>Expected size: the announced one, else the server's once known; 0 while unknown.</summary>
-        public long Total { get; set; }
+        public long Total;
 
         /// <summary>Highest Downloading percentage reported (reports never go backwards).</summary>
-        public int ReportedPercent { get; set; }
+        public int ReportedPercent;
 
         /// <summary>Read back from the job record at start: the staging file may hold bytes to resume from.</summary>
-        public bool Recovered { get; set; }
+        public bool Recovered;
 
         /// <summary>Recovered from an "applying" record: the app was given the verified file when the device restarted.</summary>
-        public bool WasApplying { get; set; }
+        public bool WasApplying;
 
         /// <summary>Where the next attempt downloads from. The platform may re-push the same offer with a fresh (re-signed) URL.</summary>
         public string Url
