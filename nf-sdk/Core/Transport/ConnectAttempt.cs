@@ -34,14 +34,14 @@ namespace IotDevice.Transport
             _startedAtMs = startedAtMs;
         }
 
-        public string Host { get; }
+        public readonly string Host;
 
-        public int Port { get; }
+        public readonly int Port;
 
-        public bool UseTls { get; }
+        public readonly bool UseTls;
 
         /// <summary>The attempt's deadline (<see cref="MqttConnectOptions.ConnectTimeoutMs"/>).</summary>
-        public int TimeoutMs { get; }
+        public readonly int TimeoutMs;
 
         /// <summary>Why the attempt failed; null while it has not.</summary>
         public string Error { get; private set; }

@@ -11,30 +11,30 @@ namespace IotDevice.Transport
             ConnectTimeoutMs = 30000;
         }
 
-        public string Host { get; set; }
+        public string Host;
 
-        public int Port { get; set; }
+        public int Port;
 
         /// <summary>Connect over TLS; the server certificate must chain to <see cref="CaCertificatePem"/>.</summary>
-        public bool UseTls { get; set; }
+        public bool UseTls;
 
         /// <summary>The trusted root, as PEM text (nanoFramework's X509Certificate takes the text, not a path).</summary>
-        public string CaCertificatePem { get; set; }
+        public string CaCertificatePem;
 
         /// <summary>Name the server certificate must carry; defaults to <see cref="Host"/>.</summary>
-        public string ServerName { get; set; }
+        public string ServerName;
 
-        public string ClientId { get; set; }
+        public string ClientId;
 
-        public string Username { get; set; }
+        public string Username;
 
         /// <summary>Never logged and never put into an exception message.</summary>
-        public string Password { get; set; }
+        public string Password;
 
         /// <summary>0 disables keep-alive; otherwise PINGREQ after this many idle seconds.</summary>
-        public int KeepAliveSeconds { get; set; }
+        public int KeepAliveSeconds;
 
-        public bool CleanSession { get; set; }
+        public bool CleanSession;
 
         /// <summary>
         /// How long one connect attempt may take, from the TCP connect to the CONNACK (name resolution
@@ -42,15 +42,15 @@ namespace IotDevice.Transport
         /// attempt and reports <see cref="MqttConnectResult.Timeout"/>. On the device M2Mqtt also stops
         /// waiting for CONNACK after its own fixed 30 s, so values above 30000 cannot lengthen that wait.
         /// </summary>
-        public int ConnectTimeoutMs { get; set; }
+        public int ConnectTimeoutMs;
 
         /// <summary>Optional last will; null topic means none.</summary>
-        public string WillTopic { get; set; }
+        public string WillTopic;
 
-        public byte[] WillPayload { get; set; }
+        public byte[] WillPayload;
 
-        public MqttQos WillQos { get; set; }
+        public MqttQos WillQos;
 
-        public bool WillRetain { get; set; }
+        public bool WillRetain;
     }
 }
