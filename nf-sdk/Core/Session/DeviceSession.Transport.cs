@@ -15,9 +15,9 @@ namespace IotDevice.Session
             {
                 message = _outbox.Acknowledge(messageId);
                 long now = _clock.NowMs;
-                if (message == null && !_directAcks.Take(messageId, now))
+                if (message == null && !_acks.Take(DirectAck, messageId, now))
                 {
-                    _earlyAcks.Add(messageId, now);
+                    _acks.Add(EarlyAck, messageId, now, AckLifetimeMs);
                 }
             }
             if (message != null)
@@ -68,7 +68,7 @@ namespace IotDevice.Session
             }
             lock (_sync)
             {
-                _subscribeAcks.Add(messageId, _clock.NowMs);
+                _acks.Add(SubscribeAck, messageId, _clock.NowMs, _options.SubscribeTimeoutMs + IdleTickMs);
             }
             _wake.Set();
         }
@@ -77,8 +77,8 @@ namespace IotDevice.Session
         {
             lock (_sync)
             {
-                _lost = true;
-                _lostReason = reason;
+                _flags |= LostFlag;
+                _lostReason = reason != null ? reason : "the transport lost the connection";
             }
             _wake.Set();
         }

@@ -4,7 +4,11 @@ using IotDevice.Transport;
 
 namespace IotDevice.Session
 {
-    /// <summary>The worker thread: connect, subscribe, announce, send, expire, and reconnect on loss.</summary>
+    /// <summary>
+    /// The worker thread: connect, subscribe, announce, send, expire, and reconnect on loss. It takes one
+    /// step at a time and every wait happens in <see cref="Run"/> itself, between steps: on the device the
+    /// frames of a waiting thread's stack are heap, so an idle worker holds the fewest frames it can.
+    /// </summary>
     public sealed partial class DeviceSession
     {
         // How often the worker looks at the clock when nothing wakes it.
@@ -14,42 +18,109 @@ namespace IotDevice.Session
         // connection is given up; a refusal pauses sending until the next tick.
         private const int MaxPublishRefusals = 3;
 
+        // Where the worker is: what its next step does.
+        private enum Phase
+        {
+            // A connect attempt.
+            Connect,
+
+            // Waiting for the SUBACK of the SUBSCRIBE sent last.
+            Subscribe,
+
+            // Connected and announced: sending, expiring, running scheduled work.
+            Serve,
+
+            // Waiting out the reconnect delay.
+            Backoff,
+        }
+
+        private Phase _phase;
+
+        // Subscribe: when the SUBACK is overdue; Backoff: when to connect again.
+        private long _phaseEndsAt;
+        private long _connectedAt;
+
+        // This connection subscribed and announced itself (it served).
+        private bool _served;
+
+        // While subscribing: the dialect's filters, how many of them are granted, the SUBSCRIBE awaited.
+        private string[] _filters;
+        private int _subscribed;
+        private int _subscribing;
+        private ushort _subscribePacket;
+
         private int _publishRefusals;
         private long _sendingPausedUntil;
 
+        // Nothing may end the worker but Stop and bad configuration. A step returns how long to wait
+        // before the next one (0: at once; negative: stop).
         private void Run()
         {
-            while (!StopRequested())
+            int waitMs = 0;
+            while (waitMs >= 0)
             {
+                if (waitMs > 0)
+                {
+                    if (_clock == SystemClock.Instance)
+                    {
+                        // The system clock's own wait, made here: a frame less on the idle worker's stack.
+                        _wake.WaitOne(waitMs, false);
+                    }
+                    else
+                    {
+                        _clock.Wait(_wake, waitMs);
+                    }
+                }
                 try
                 {
-                    if (!ConnectAndServe())
-                    {
-                        break;
-                    }
+                    waitMs = Step();
                 }
                 catch (Exception e)
                 {
-                    // Nothing may end the worker but Stop and bad configuration: note it, wait, start over.
-                    Write("session error: " + e.Message + "; reconnecting after the backoff");
-                    lock (_sync)
-                    {
-                        _connected = false;
-                        _announced = false;
-                        _outbox.MarkAllUnsent();
-                    }
-                    SafeDisconnect();
-                    SetState(SessionState.WaitingToReconnect, e.Message);
-                    WaitOrStop(_backoff.NextDelayAfterFailure());
+                    waitMs = Recover(e);
                 }
             }
             SafeDisconnect();
             SetState(SessionState.Stopped, null);
         }
 
-        // One connect attempt and, when it succeeds, the connection's life. False: stop the worker.
-        private bool ConnectAndServe()
+        private int Step()
         {
+            switch (_phase)
+            {
+                case Phase.Connect:
+                    return Connect();
+                case Phase.Subscribe:
+                    return AwaitSuback();
+                case Phase.Serve:
+                    return Serve();
+                default:
+                    return AwaitReconnect();
+            }
+        }
+
+        // Something threw: note it, drop the connection, and try again after the backoff.
+        private int Recover(Exception e)
+        {
+            Write("session error: " + e.Message + "; reconnecting after the backoff");
+            _filters = null;
+            lock (_sync)
+            {
+                _flags &= ~(ConnectedFlag | AnnouncedFlag);
+                _outbox.MarkAllUnsent();
+            }
+            SafeDisconnect();
+            SetState(SessionState.WaitingToReconnect, e.Message);
+            return Backoff(_backoff.NextDelayAfterFailure());
+        }
+
+        // One connect attempt; when it succeeds, the first SUBSCRIBE.
+        private int Connect()
+        {
+            if (StopRequested())
+            {
+                return -1;
+            }
             SetState(SessionState.Connecting, null);
             MqttConnectOptions options;
             try
@@ -60,15 +131,14 @@ namespace IotDevice.Session
             {
                 // Bad configuration will not heal by retrying.
                 Write("cannot connect: " + e.Message);
-                return false;
+                return -1;
             }
             if (options == null)
             {
                 Counters.Add(SessionCounters.ConnectFailureCount);
                 Write("the dialect is not ready to connect yet; retrying after the backoff");
                 SetState(SessionState.WaitingToReconnect, "not ready to connect");
-                WaitOrStop(_backoff.NextDelayAfterFailure());
-                return true;
+                return Backoff(_backoff.NextDelayAfterFailure());
             }
             string error;
             MqttConnectResult result = SafeConnect(options, out error);
@@ -78,54 +148,101 @@ namespace IotDevice.Session
                 Write("connect failed (" + ((int)result).ToString() + "): " + error);
                 int delay = _backoff.NextDelayAfterFailure();
                 SetState(SessionState.WaitingToReconnect, error);
-                WaitOrStop(delay);
-                return true;
+                return Backoff(delay);
             }
             Counters.Add(SessionCounters.ConnectCount);
-            long connectedAt = _clock.NowMs;
+            _connectedAt = _clock.NowMs;
             lock (_sync)
             {
-                _connected = true;
-                _lost = false;
+                _flags = (_flags | ConnectedFlag) & ~LostFlag;
                 _lostReason = null;
-                _earlyAcks.Clear();
-                _directAcks.Clear();
-                _subscribeAcks.Clear();
+                _acks.Clear();
                 _publishRefusals = 0;
                 _sendingPausedUntil = 0;
             }
-            bool served = false;
-            string failure = SubscribeAll();
-            if (failure == null)
+            _served = false;
+            _filters = _dialect.GetSubscribeFilters();
+            _subscribed = 0;
+            return SubscribeNext();
+        }
+
+        // The next SUBSCRIBE (a batch of filters); once every filter is granted, the announcement.
+        private int SubscribeNext()
+        {
+            string[] filters = _filters;
+            if (_subscribed >= filters.Length)
             {
+                _filters = null;
                 SetState(SessionState.Connected, null);
                 RunAnnouncement();
                 ReleaseHeld();
-                served = true;
-                failure = ServeConnection();
+                _served = true;
+                _phase = Phase.Serve;
+                return 0;
             }
-            bool stopping = StopRequested();
+            int batch = _options.SubscribeBatchSize < 1 ? 1 : _options.SubscribeBatchSize;
+            int count = filters.Length - _subscribed < batch ? filters.Length - _subscribed : batch;
+            MqttQos qos = _dialect.GetSubscribeQos();
+            string[] part = new string[count];
+            MqttQos[] levels = new MqttQos[count];
+            for (int i = 0; i < count; i++)
+            {
+                part[i] = filters[_subscribed + i];
+                levels[i] = qos;
+            }
+            try
+            {
+                _subscribePacket = _transport.Subscribe(part, levels);
+            }
+            catch (Exception e)
+            {
+                if (!(e is InvalidOperationException) && !(e is ArgumentException))
+                {
+                    TransportFault("subscribe", e);
+                }
+                return EndConnection("subscribe failed: " + e.Message);
+            }
+            // This SUBSCRIBE's own SUBACK, by packet id: one lost on an earlier connection is not awaited.
+            _subscribing = count;
+            _phaseEndsAt = _clock.NowMs + _options.SubscribeTimeoutMs;
+            _phase = Phase.Subscribe;
+            return 0;
+        }
+
+        private int AwaitSuback()
+        {
+            string failure = null;
+            bool granted = false;
             lock (_sync)
             {
-                _connected = false;
-                _announced = false;
-                _outbox.MarkAllUnsent();
+                if ((_flags & LostFlag) != 0)
+                {
+                    failure = _lostReason;
+                }
+                else if ((_flags & StopRequestedFlag) != 0)
+                {
+                    failure = "stopped";
+                }
+                else
+                {
+                    granted = _acks.Take(SubscribeAck, _subscribePacket, _clock.NowMs);
+                }
             }
-            if (stopping || failure != null || !TransportIsConnected())
+            if (failure != null)
             {
-                SafeDisconnect();
+                return EndConnection(failure);
             }
-            if (stopping)
+            if (granted)
             {
-                return false;
+                _subscribed += _subscribing;
+                return SubscribeNext();
             }
-            long lived = _clock.NowMs - connectedAt;
-            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, served), SessionCounters.FlapCount);
-            int wait = _backoff.NextDelayAfterLoss(lived, served);
-            Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
-            SetState(SessionState.WaitingToReconnect, failure);
-            WaitOrStop(wait);
-            return true;
+            long left = _phaseEndsAt - _clock.NowMs;
+            if (left <= 0)
+            {
+                return EndConnection("no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+            }
+            return left < IdleTickMs ? (int)left : IdleTickMs;
         }
 
         private void RunAnnouncement()
@@ -134,88 +251,80 @@ namespace IotDevice.Session
         }
 
         // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.
-        private string ServeConnection()
+        private int Serve()
         {
-            while (true)
+            string failure = null;
+            lock (_sync)
             {
-                lock (_sync)
+                if ((_flags & StopRequestedFlag) != 0)
                 {
-                    if (_stopRequested)
-                    {
-                        return "stopped";
-                    }
-                    if (_lost)
-                    {
-                        return _lostReason;
-                    }
+                    failure = "stopped";
                 }
-                string failure = FlushOutbox();
-                if (failure != null)
+                else if ((_flags & LostFlag) != 0)
                 {
-                    return failure;
+                    failure = _lostReason;
                 }
-                ExpireRequests();
-                RunScheduled();
-                _clock.Wait(_wake, NextWaitMs());
             }
+            if (failure == null)
+            {
+                failure = FlushOutbox();
+            }
+            if (failure != null)
+            {
+                return EndConnection(failure);
+            }
+            ExpireRequests();
+            RunScheduled();
+            return NextWaitMs();
         }
 
-        private string SubscribeAll()
+        // The connection is over (lost, failed or stopped): disconnect, count, and wait to reconnect.
+        private int EndConnection(string failure)
         {
-            string[] filters = _dialect.GetSubscribeFilters();
-            MqttQos qos = _dialect.GetSubscribeQos();
-            int batch = _options.SubscribeBatchSize < 1 ? 1 : _options.SubscribeBatchSize;
-            for (int start = 0; start < filters.Length; start += batch)
+            _filters = null;
+            bool stopping = StopRequested();
+            lock (_sync)
             {
-                int count = filters.Length - start < batch ? filters.Length - start : batch;
-                string[] part = new string[count];
-                MqttQos[] levels = new MqttQos[count];
-                for (int i = 0; i < count; i++)
-                {
-                    part[i] = filters[start + i];
-                    levels[i] = qos;
-                }
-                ushort packetId;
-                try
-                {
-                    packetId = _transport.Subscribe(part, levels);
-                }
-                catch (Exception e)
-                {
-                    if (!(e is InvalidOperationException) && !(e is ArgumentException))
-                    {
-                        TransportFault("subscribe", e);
-                    }
-                    return "subscribe failed: " + e.Message;
-                }
-                // This SUBSCRIBE's own SUBACK, by packet id: one lost on an earlier connection is not awaited.
-                long deadline = _clock.NowMs + _options.SubscribeTimeoutMs;
-                while (true)
-                {
-                    lock (_sync)
-                    {
-                        if (_lost)
-                        {
-                            return _lostReason;
-                        }
-                        if (_stopRequested)
-                        {
-                            return "stopped";
-                        }
-                        if (_subscribeAcks.Take(packetId, _clock.NowMs))
-                        {
-                            break;
-                        }
-                    }
-                    long left = deadline - _clock.NowMs;
-                    if (left <= 0)
-                    {
-                        return "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms";
-                    }
-                    _clock.Wait(_wake, (int)(left < IdleTickMs ? left : IdleTickMs));
-                }
+                _flags &= ~(ConnectedFlag | AnnouncedFlag);
+                _outbox.MarkAllUnsent();
             }
-            return null;
+            SafeDisconnect();
+            if (stopping)
+            {
+                return -1;
+            }
+            long lived = _clock.NowMs - _connectedAt;
+            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, _served), SessionCounters.FlapCount);
+            int wait = _backoff.NextDelayAfterLoss(lived, _served);
+            Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
+            SetState(SessionState.WaitingToReconnect, failure);
+            return Backoff(wait);
+        }
+
+        private int Backoff(int delayMs)
+        {
+            _phaseEndsAt = _clock.NowMs + delayMs;
+            _phase = Phase.Backoff;
+            return 0;
+        }
+
+        // Waits out a reconnect delay; requests keep timing out while offline.
+        private int AwaitReconnect()
+        {
+            if (StopRequested())
+            {
+                return -1;
+            }
+            ExpireRequests();
+            RunScheduled();
+            long left = _phaseEndsAt - _clock.NowMs;
+            if (left <= 0)
+            {
+                _phase = Phase.Connect;
+                return 0;
+            }
+            int next = NextWaitMs();
+            return left < next ? (int)left : next;
         }
 
         private string FlushOutbox()
@@ -225,7 +334,8 @@ namespace IotDevice.Session
                 OutboundMessage message;
                 lock (_sync)
                 {
-                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight || _clock.NowMs < _sendingPausedUntil)
+                    if ((_flags & (LostFlag | StopRequestedFlag)) != 0 || _outbox.InFlight >= _options.MaxInFlight
+                        || _clock.NowMs < _sendingPausedUntil)
                     {
                         return null;
                     }
@@ -285,7 +395,7 @@ namespace IotDevice.Session
                 {
                     _outbox.MarkSent(message, packetId);
                     // The PUBACK may have overtaken us while Publish was returning.
-                    if (_earlyAcks.Take(packetId, _clock.NowMs))
+                    if (_acks.Take(EarlyAck, packetId, _clock.NowMs))
                     {
                         acknowledged = _outbox.Acknowledge(packetId);
                     }
@@ -366,24 +476,6 @@ namespace IotDevice.Session
             return wait > IdleTickMs ? IdleTickMs : (int)wait;
         }
 
-        // Waits out a reconnect delay; requests keep timing out while offline.
-        private void WaitOrStop(int delayMs)
-        {
-            long until = _clock.NowMs + delayMs;
-            while (!StopRequested())
-            {
-                ExpireRequests();
-                RunScheduled();
-                long left = until - _clock.NowMs;
-                if (left <= 0)
-                {
-                    return;
-                }
-                int next = NextWaitMs();
-                _clock.Wait(_wake, (int)(left < next ? left : next));
-            }
-        }
-
         private void SetState(SessionState state, string detail)
         {
             lock (_sync)
@@ -405,7 +497,7 @@ namespace IotDevice.Session
         {
             lock (_sync)
             {
-                return _stopRequested;
+                return (_flags & StopRequestedFlag) != 0;
             }
         }
     }
