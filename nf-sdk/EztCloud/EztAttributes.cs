@@ -26,7 +26,6 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztUplink _uplink;
         private readonly EztCloudCounters _counters;
         private readonly object _sync;
-        private readonly JsonWriter _scratch = new JsonWriter(64, MaxMergedBytes);
         private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
         // Made the first time a report has to wait: without a rate limit nothing is ever merged.
         private AttributeBatch _incoming;
@@ -68,7 +67,8 @@ namespace IotDevice.Dialects.EztCloud
                     }
                     _incoming.Clear();
                     int i = 0;
-                    while (i < report.Count && _incoming.Put(report, i, _scratch))
+                    // Each value is encoded in the uplink's writer (free under the lock) and copied into the batch.
+                    while (i < report.Count && _incoming.Put(report, i, _uplink.Writer))
                     {
                         i++;
                     }
@@ -134,12 +134,16 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        /// <summary>Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>.</summary>
+        /// <summary>
+        /// Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>,
+        /// encoded in the uplink's writer: call with the uplink's Sync held.
+        /// </summary>
         public bool PutText(AttributeBatch batch, string key, string value)
         {
-            _scratch.Reset();
-            _scratch.WriteString(value);
-            return !_scratch.Overflowed && batch.Put(key, _scratch.Buffer, 0, _scratch.Length);
+            JsonWriter writer = _uplink.Writer;
+            writer.Reset();
+            writer.WriteString(value);
+            return !writer.Overflowed && batch.Put(key, writer.Buffer, 0, writer.Length);
         }
 
         private bool MustWait(long now)

@@ -38,10 +38,18 @@ namespace IotDevice.Session
                 {
                     waiting = _pending.Remove(request);
                 }
-                RequestCompletedHandler requestHandler = RequestDelivered;
-                if (waiting && requestHandler != null)
+                if (waiting)
                 {
-                    Guard(() => requestHandler(request));
+                    ISessionListener listener = _dialect as ISessionListener;
+                    if (listener != null)
+                    {
+                        Guard(() => listener.RequestDelivered(request));
+                    }
+                    RequestCompletedHandler requestHandler = RequestDelivered;
+                    if (requestHandler != null)
+                    {
+                        Guard(() => requestHandler(request));
+                    }
                 }
             }
             MessageDeliveredHandler handler = MessageDelivered;

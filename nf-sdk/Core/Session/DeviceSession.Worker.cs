@@ -423,6 +423,11 @@ namespace IotDevice.Session
                 }
                 Counters.Add(SessionCounters.TimeoutCount);
                 Write("request " + expired.Id.ToString() + " timed out");
+                ISessionListener listener = _dialect as ISessionListener;
+                if (listener != null)
+                {
+                    Guard(() => listener.RequestTimedOut(expired));
+                }
                 RequestTimedOutHandler handler = RequestTimedOut;
                 if (handler != null)
                 {
@@ -485,6 +490,11 @@ namespace IotDevice.Session
                     return;
                 }
                 _state = state;
+            }
+            ISessionListener listener = _dialect as ISessionListener;
+            if (listener != null)
+            {
+                Guard(() => listener.StateChanged(state, detail));
             }
             SessionStateHandler handler = StateChanged;
             if (handler != null)
