@@ -25,11 +25,11 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly EztUplink _uplink;
         private readonly EztCloudCounters _counters;
-        private readonly object _sync;
         private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
         // Made the first time a report has to wait: without a rate limit nothing is ever merged.
         private AttributeBatch _incoming;
-        private readonly ThreadStart _onDue;
+        // Made with the first wait: without a rate limit nothing ever waits.
+        private ThreadStart _onDue;
         private bool _stopped;
         private long _nextReportMs;
         private long _dueMs;
@@ -41,8 +41,6 @@ namespace IotDevice.Dialects.EztCloud
         {
             _uplink = uplink;
             _counters = counters;
-            _sync = uplink.Sync;
-            _onDue = OnDue;
         }
 
         /// <summary>
@@ -56,7 +54,7 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An attribute report needs at least one value.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 long now = host.Clock.NowMs;
                 if (MustWait(now))
@@ -90,7 +88,7 @@ namespace IotDevice.Dialects.EztCloud
         public SendResult Report(AttributeBatch batch)
         {
             long id;
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 long now = _uplink.Host.Clock.NowMs;
                 return MustWait(now) ? Coalesce(batch, now, false, out id) : SendBatch(batch, now, false, out id);
@@ -102,7 +100,7 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public void Announce(string version)
         {
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 _stopped = false;
                 long now = _uplink.Host.Clock.NowMs;
@@ -122,15 +120,16 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The wait ends and sends nothing more; merged values wait for the next announcement.</summary>
         public void Stop()
         {
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 _stopped = true;
                 _dueMs = 0;
             }
             IDialectHost host = _uplink.Host;
-            if (host != null)
+            ThreadStart onDue = _onDue;
+            if (host != null && onDue != null)
             {
-                host.Cancel(_onDue);
+                host.Cancel(onDue);
             }
         }
 
@@ -215,6 +214,10 @@ namespace IotDevice.Dialects.EztCloud
                 return;
             }
             IDialectHost host = _uplink.Host;
+            if (_onDue == null)
+            {
+                _onDue = OnDue;
+            }
             _dueMs = dueMs < 1 ? 1 : dueMs;
             long wait = _dueMs - host.Clock.NowMs;
             host.Schedule(_onDue, wait < 0 ? 0 : (int)wait);
@@ -223,7 +226,7 @@ namespace IotDevice.Dialects.EztCloud
         private void OnDue()
         {
             IDialectHost host = _uplink.Host;
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 long now = host.Clock.NowMs;
                 if (_stopped || _dueMs == 0)

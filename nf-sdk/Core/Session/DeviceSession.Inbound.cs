@@ -24,7 +24,6 @@ namespace IotDevice.Session
 
         // The oldest message held, and the rest chained behind it.
         private InboundMessage _held;
-        private int _heldCount;
         private int _heldBytes;
         private int _inbound;
 
@@ -113,7 +112,7 @@ namespace IotDevice.Session
             {
                 if ((_flags & AnnouncedFlag) == 0)
                 {
-                    full = _heldCount >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes;
+                    full = HeldCount() >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes;
                     if (!full)
                     {
                         Hold(new InboundMessage(topic, payload, retained, packetId, duplicate, detailsKnown));
@@ -162,7 +161,6 @@ namespace IotDevice.Session
                         return;
                     }
                     _held = message.Next;
-                    _heldCount--;
                     _heldBytes -= message.Payload.Length;
                 }
                 Handle(message.Topic, message.Payload, message.Retained, message.PacketId, message.Duplicate, message.DetailsKnown);
@@ -185,8 +183,18 @@ namespace IotDevice.Session
                 }
                 last.Next = message;
             }
-            _heldCount++;
             _heldBytes += message.Payload.Length;
+        }
+
+        // Under _sync.
+        private int HeldCount()
+        {
+            int count = 0;
+            for (InboundMessage message = _held; message != null; message = message.Next)
+            {
+                count++;
+            }
+            return count;
         }
     }
 }

@@ -6,8 +6,9 @@ namespace IotDevice.Session
 {
     /// <summary>
     /// The worker thread: connect, subscribe, announce, send, expire, and reconnect on loss. It takes one
-    /// step at a time and every wait happens in <see cref="Run"/> itself, between steps: on the device the
-    /// frames of a waiting thread's stack are heap, so an idle worker holds the fewest frames it can.
+    /// step at a time, and while it serves a connection or waits to reconnect, every wait happens in
+    /// <see cref="Run"/> itself, between steps: on the device the frames of a waiting thread's stack are
+    /// heap, so the worker spends its idle time holding the fewest frames it can.
     /// </summary>
     public sealed partial class DeviceSession
     {
@@ -21,11 +22,8 @@ namespace IotDevice.Session
         // Where the worker is: what its next step does.
         private enum Phase
         {
-            // A connect attempt.
+            // A connect attempt, its subscriptions and the announcement.
             Connect,
-
-            // Waiting for the SUBACK of the SUBSCRIBE sent last.
-            Subscribe,
 
             // Connected and announced: sending, expiring, running scheduled work.
             Serve,
@@ -36,18 +34,9 @@ namespace IotDevice.Session
 
         private Phase _phase;
 
-        // Subscribe: when the SUBACK is overdue; Backoff: when to connect again.
-        private long _phaseEndsAt;
+        // Backoff: when to connect again.
+        private long _reconnectAt;
         private long _connectedAt;
-
-        // This connection subscribed and announced itself (it served).
-        private bool _served;
-
-        // While subscribing: the dialect's filters, how many of them are granted, the SUBSCRIBE awaited.
-        private string[] _filters;
-        private int _subscribed;
-        private int _subscribing;
-        private ushort _subscribePacket;
 
         private int _publishRefusals;
         private long _sendingPausedUntil;
@@ -90,8 +79,6 @@ namespace IotDevice.Session
             {
                 case Phase.Connect:
                     return Connect();
-                case Phase.Subscribe:
-                    return AwaitSuback();
                 case Phase.Serve:
                     return Serve();
                 default:
@@ -103,7 +90,6 @@ namespace IotDevice.Session
         private int Recover(Exception e)
         {
             Write("session error: " + e.Message + "; reconnecting after the backoff");
-            _filters = null;
             lock (_sync)
             {
                 _flags &= ~(ConnectedFlag | AnnouncedFlag);
@@ -114,7 +100,7 @@ namespace IotDevice.Session
             return Backoff(_backoff.NextDelayAfterFailure());
         }
 
-        // One connect attempt; when it succeeds, the first SUBSCRIBE.
+        // One connect attempt; when it succeeds, the subscriptions and the announcement.
         private int Connect()
         {
             if (StopRequested())
@@ -154,95 +140,86 @@ namespace IotDevice.Session
             _connectedAt = _clock.NowMs;
             lock (_sync)
             {
-                _flags = (_flags | ConnectedFlag) & ~LostFlag;
+                _flags = (_flags | ConnectedFlag) & ~(LostFlag | ServedFlag);
                 _lostReason = null;
                 _acks.Clear();
                 _publishRefusals = 0;
                 _sendingPausedUntil = 0;
             }
-            _served = false;
-            _filters = _dialect.GetSubscribeFilters();
-            _subscribed = 0;
-            return SubscribeNext();
-        }
-
-        // The next SUBSCRIBE (a batch of filters); once every filter is granted, the announcement.
-        private int SubscribeNext()
-        {
-            string[] filters = _filters;
-            if (_subscribed >= filters.Length)
-            {
-                _filters = null;
-                SetState(SessionState.Connected, null);
-                RunAnnouncement();
-                ReleaseHeld();
-                _served = true;
-                _phase = Phase.Serve;
-                return 0;
-            }
-            int batch = _options.SubscribeBatchSize < 1 ? 1 : _options.SubscribeBatchSize;
-            int count = filters.Length - _subscribed < batch ? filters.Length - _subscribed : batch;
-            MqttQos qos = _dialect.GetSubscribeQos();
-            string[] part = new string[count];
-            MqttQos[] levels = new MqttQos[count];
-            for (int i = 0; i < count; i++)
-            {
-                part[i] = filters[_subscribed + i];
-                levels[i] = qos;
-            }
-            try
-            {
-                _subscribePacket = _transport.Subscribe(part, levels);
-            }
-            catch (Exception e)
-            {
-                if (!(e is InvalidOperationException) && !(e is ArgumentException))
-                {
-                    TransportFault("subscribe", e);
-                }
-                return EndConnection("subscribe failed: " + e.Message);
-            }
-            // This SUBSCRIBE's own SUBACK, by packet id: one lost on an earlier connection is not awaited.
-            _subscribing = count;
-            _phaseEndsAt = _clock.NowMs + _options.SubscribeTimeoutMs;
-            _phase = Phase.Subscribe;
-            return 0;
-        }
-
-        private int AwaitSuback()
-        {
-            string failure = null;
-            bool granted = false;
-            lock (_sync)
-            {
-                if ((_flags & LostFlag) != 0)
-                {
-                    failure = _lostReason;
-                }
-                else if ((_flags & StopRequestedFlag) != 0)
-                {
-                    failure = "stopped";
-                }
-                else
-                {
-                    granted = _acks.Take(SubscribeAck, _subscribePacket, _clock.NowMs);
-                }
-            }
+            string failure = SubscribeAll();
             if (failure != null)
             {
                 return EndConnection(failure);
             }
-            if (granted)
+            SetState(SessionState.Connected, null);
+            RunAnnouncement();
+            ReleaseHeld();
+            lock (_sync)
             {
-                _subscribed += _subscribing;
-                return SubscribeNext();
+                _flags |= ServedFlag;
             }
-            long left = _phaseEndsAt - _clock.NowMs;
-            if (left <= 0)
+            _phase = Phase.Serve;
+            return 0;
+        }
+
+        // Every filter, a batch per SUBSCRIBE, each waiting for its own SUBACK. The waits happen here, a few
+        // frames deep, only while connecting; null when all are granted.
+        private string SubscribeAll()
+        {
+            string[] filters = _dialect.GetSubscribeFilters();
+            MqttQos qos = _dialect.GetSubscribeQos();
+            int batch = _options.SubscribeBatchSize < 1 ? 1 : _options.SubscribeBatchSize;
+            for (int start = 0; start < filters.Length; start += batch)
             {
-                return EndConnection("no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms");
+                int count = filters.Length - start < batch ? filters.Length - start : batch;
+                string[] part = new string[count];
+                MqttQos[] levels = new MqttQos[count];
+                for (int i = 0; i < count; i++)
+                {
+                    part[i] = filters[start + i];
+                    levels[i] = qos;
+                }
+                ushort packetId;
+                try
+                {
+                    packetId = _transport.Subscribe(part, levels);
+                }
+                catch (Exception e)
+                {
+                    if (!(e is InvalidOperationException) && !(e is ArgumentException))
+                    {
+                        TransportFault("subscribe", e);
+                    }
+                    return "subscribe failed: " + e.Message;
+                }
+                // This SUBSCRIBE's own SUBACK, by packet id: one lost on an earlier connection is not awaited.
+                long deadline = _clock.NowMs + _options.SubscribeTimeoutMs;
+                while (true)
+                {
+                    lock (_sync)
+                    {
+                        if ((_flags & LostFlag) != 0)
+                        {
+                            return _lostReason;
+                        }
+                        if ((_flags & StopRequestedFlag) != 0)
+                        {
+                            return "stopped";
+                        }
+                        if (_acks.Take(SubscribeAck, packetId, _clock.NowMs))
+                        {
+                            break;
+                        }
+                    }
+                    long left = deadline - _clock.NowMs;
+                    if (left <= 0)
+                    {
+                        return "no SUBACK within " + _options.SubscribeTimeoutMs.ToString() + " ms";
+                    }
+                    _clock.Wait(_wake, (int)(left < IdleTickMs ? left : IdleTickMs));
+                }
             }
-            return left < IdleTickMs ? (int)left : IdleTickMs;
+            return null;
         }
 
         private void RunAnnouncement()
@@ -281,7 +258,6 @@ namespace IotDevice.Session
         // The connection is over (lost, failed or stopped): disconnect, count, and wait to reconnect.
         private int EndConnection(string failure)
         {
-            _filters = null;
             bool stopping = StopRequested();
             lock (_sync)
             {
@@ -294,8 +270,13 @@ namespace IotDevice.Session
                 return -1;
             }
             long lived = _clock.NowMs - _connectedAt;
-            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, _served), SessionCounters.FlapCount);
-            int wait = _backoff.NextDelayAfterLoss(lived, _served);
+            bool served;
+            lock (_sync)
+            {
+                served = (_flags & ServedFlag) != 0;
+            }
+            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, served), SessionCounters.FlapCount);
+            int wait = _backoff.NextDelayAfterLoss(lived, served);
             Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
             SetState(SessionState.WaitingToReconnect, failure);
             return Backoff(wait);
@@ -303,7 +284,7 @@ namespace IotDevice.Session
 
         private int Backoff(int delayMs)
         {
-            _phaseEndsAt = _clock.NowMs + delayMs;
+            _reconnectAt = _clock.NowMs + delayMs;
             _phase = Phase.Backoff;
             return 0;
         }
@@ -317,7 +298,7 @@ namespace IotDevice.Session
             }
             ExpireRequests();
             RunScheduled();
-            long left = _phaseEndsAt - _clock.NowMs;
+            long left = _reconnectAt - _clock.NowMs;
             if (left <= 0)
             {
                 _phase = Phase.Connect;

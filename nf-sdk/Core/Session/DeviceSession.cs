@@ -27,6 +27,7 @@ namespace IotDevice.Session
         private const int ConnectedFlag = 2;
         private const int LostFlag = 4;
         private const int AnnouncedFlag = 8;
+        private const int ServedFlag = 16; // this connection subscribed and announced itself
 
         private readonly object _sync = new object();
         private readonly IMqttTransport _transport;
