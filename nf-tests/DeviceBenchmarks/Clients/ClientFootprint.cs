@@ -66,6 +66,7 @@ namespace IotDevice.DeviceBenchmarks.Clients
             WaitUntilReceived(dialect.Name);
             ThreadsStarted = NextThreadId() - firstThreadId - 1;
             ClientBytes = Heap.Held(free);
+            RequestsWaiting = _client.Session.PendingCount;
             Rejected = _client.Session.Counters.Rejected;
 
             _client.Stop();
@@ -77,6 +78,12 @@ namespace IotDevice.DeviceBenchmarks.Clients
         public long TopicTableBytes { get; }
 
         public int ThreadsStarted { get; }
+
+        /// <summary>
+        /// Requests still waiting for the platform's reply when the heap was read (counted in it): the
+        /// in-memory broker answers none, so a dialect whose reports the platform answers holds its pending table full.
+        /// </summary>
+        public int RequestsWaiting { get; }
 
         /// <summary>Downlinks the client refused (the figures mean little unless this is 0).</summary>
         public long Rejected { get; }
