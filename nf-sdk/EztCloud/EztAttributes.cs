@@ -25,7 +25,9 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly EztUplink _uplink;
         private readonly EztCloudCounters _counters;
-        private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+        // The values waiting to go out together; made when first needed (a version to announce, a report
+        // to merge). Use Pending() to fill it, PendingCount to look. Guarded by the uplink's Sync.
+        private AttributeBatch _pending;
         // Made the first time a report has to wait: without a rate limit nothing is ever merged.
         private AttributeBatch _incoming;
         // Made with the first wait: without a rate limit nothing ever waits.
@@ -105,12 +107,12 @@ namespace IotDevice.Dialects.EztCloud
                 _stopped = false;
                 long now = _uplink.Host.Clock.NowMs;
                 string name = _uplink.Options.VersionAttribute;
-                if (version != null && !PutText(_pending, name, version))
+                if (version != null && !PutText(Pending(), name, version))
                 {
                     SendPending(now);
-                    PutText(_pending, name, version);
+                    PutText(Pending(), name, version);
                 }
-                if (_pending.Count > 0)
+                if (PendingCount > 0)
                 {
                     SendPending(now);
                 }
@@ -145,17 +147,31 @@ namespace IotDevice.Dialects.EztCloud
             return !writer.Overflowed && batch.Put(key, writer.Buffer, 0, writer.Length);
         }
 
+        private AttributeBatch Pending()
+        {
+            if (_pending == null)
+            {
+                _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+            }
+            return _pending;
+        }
+
+        private int PendingCount
+        {
+            get { return _pending == null ? 0 : _pending.Count; }
+        }
+
         private bool MustWait(long now)
         {
-            return _uplink.Options.MinReportIntervalMs > 0 && (_pending.Count > 0 || now < _nextReportMs);
+            return _uplink.Options.MinReportIntervalMs > 0 && (PendingCount > 0 || now < _nextReportMs);
         }
 
         private SendResult Coalesce(AttributeBatch batch, long now, bool app, out long id)
         {
-            if (!_pending.TakeFrom(batch))
+            if (!Pending().TakeFrom(batch))
             {
                 SendPending(now);
-                if (!_pending.TakeFrom(batch))
+                if (!Pending().TakeFrom(batch))
                 {
                     // Still no room (offline at QoS 0, or too big): send it on its own, as without a limit.
                     return SendBatch(batch, now, app, out id);
@@ -184,7 +200,7 @@ namespace IotDevice.Dialects.EztCloud
         private SendResult SendPending(long now)
         {
             _uplink.Writer.Reset();
-            _pending.WriteObject(_uplink.Writer);
+            Pending().WriteObject(_uplink.Writer);
             bool app = _mergedId != 0;
             SendResult result = Send(now, app ? _mergedId : _uplink.Host.NewId(), app);
             if (result == SendResult.Accepted)
@@ -245,7 +261,7 @@ namespace IotDevice.Dialects.EztCloud
 
         private void Due(IDialectHost host, long now)
         {
-            if (_pending.Count == 0)
+            if (PendingCount == 0)
             {
                 return;
             }
@@ -262,7 +278,7 @@ namespace IotDevice.Dialects.EztCloud
                     ? SendResult.NotConnected : SendPending(now);
                 if (result == SendResult.NotConnected)
                 {
-                    host.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
+                    host.Write(PendingCount.ToString() + " merged attribute(s) wait for the connection");
                 }
                 else if (result != SendResult.Accepted)
                 {
