@@ -112,10 +112,9 @@ namespace IotDevice.Session
             {
                 if ((_flags & AnnouncedFlag) == 0)
                 {
-                    full = HeldCount() >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes;
+                    full = !Hold(topic, payload, retained, packetId, duplicate, detailsKnown);
                     if (!full)
                     {
-                        Hold(new InboundMessage(topic, payload, retained, packetId, duplicate, detailsKnown));
                         return;
                     }
                 }
@@ -167,34 +166,32 @@ namespace IotDevice.Session
             }
         }
 
-        // Under _sync: at the end of the line.
-        private void Hold(InboundMessage message)
+        // Under _sync: the message joins the end of the line, unless the line holds as many messages or
+        // bytes as it may; false then.
+        private bool Hold(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
         {
-            if (_held == null)
+            int count = 0;
+            InboundMessage last = null;
+            for (InboundMessage held = _held; held != null; held = held.Next)
+            {
+                last = held;
+                count++;
+            }
+            if (count >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes)
+            {
+                return false;
+            }
+            InboundMessage message = new InboundMessage(topic, payload, retained, packetId, duplicate, detailsKnown);
+            if (last == null)
             {
                 _held = message;
             }
             else
             {
-                InboundMessage last = _held;
-                while (last.Next != null)
-                {
-                    last = last.Next;
-                }
                 last.Next = message;
             }
-            _heldBytes += message.Payload.Length;
-        }
-
-        // Under _sync.
-        private int HeldCount()
-        {
-            int count = 0;
-            for (InboundMessage message = _held; message != null; message = message.Next)
-            {
-                count++;
-            }
-            return count;
+            _heldBytes += payload.Length;
+            return true;
         }
     }
 }
