@@ -17,11 +17,14 @@ namespace IotDevice.Dialects.Alink
         private readonly object _sync = new object();
         private readonly IDialectHost _host;
         private readonly AlinkUplink _uplink;
+        // Config pushes whose push_reply may wait at once: when all wait, the oldest is given up (and
+        // logged) rather than growing.
+        private const int MaxWaitingPushes = 4;
+
         private readonly AlinkOptions _options;
-        private readonly string _configPushReplyTopic;
-        // Config pushes whose push_reply waits for the app's verdict, oldest first. A few slots: when
-        // full, the oldest is given up (and logged) rather than growing.
-        private readonly UpdateOffer[] _pushes = new UpdateOffer[4];
+        private readonly TopicTable _table;
+        // The config pushes whose push_reply waits for the app's verdict, oldest first; made with the first.
+        private UpdateOffer[] _pushes;
         private string _firmwareVersion;
 
         public AlinkUpdates(IDialectHost host, AlinkUplink uplink, AlinkOptions options, TopicTable table)
@@ -29,7 +32,7 @@ namespace IotDevice.Dialects.Alink
             _host = host;
             _uplink = uplink;
             _options = options;
-            _configPushReplyTopic = table.Get(TopicKind.ConfigPushReply);
+            _table = table;
             _firmwareVersion = options.FirmwareVersion;
         }
 
@@ -83,6 +86,10 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer dropped;
             lock (_sync)
             {
+                if (_pushes == null)
+                {
+                    _pushes = new UpdateOffer[MaxWaitingPushes];
+                }
                 dropped = _pushes[_pushes.Length - 1] != null ? _pushes[0] : null;
                 if (dropped != null)
                 {
@@ -172,7 +179,7 @@ namespace IotDevice.Dialects.Alink
             long code = status == UpdateStatus.Succeeded ? AlinkCodes.Ok
                 : status == UpdateStatus.VerifyFailed ? AlinkCodes.InvalidParameters : AlinkCodes.DeviceError;
             byte[] rawId = Encoding.UTF8.GetBytes(offer.CorrelationId);
-            return _uplink.Reply(_configPushReplyTopic, rawId, 0, rawId.Length, code,
+            return _uplink.Reply(_table.Get(TopicKind.ConfigPushReply), rawId, 0, rawId.Length, code,
                 detail != null ? detail : UpdateStatusText.Describe(status), null);
         }
 
@@ -181,7 +188,7 @@ namespace IotDevice.Dialects.Alink
         {
             lock (_sync)
             {
-                int at = SlotOf(offer);
+                int at = _pushes == null ? -1 : SlotOf(offer);
                 if (at < 0)
                 {
                     return false;

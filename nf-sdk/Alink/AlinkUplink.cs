@@ -17,10 +17,14 @@ namespace IotDevice.Dialects.Alink
     {
         public const long MaxMessageId = 4294967295;
 
+        // The writer's first buffer: the OTA inform and queries, replies, and a property post of six
+        // values (about 240 bytes with the writer's margin); a larger message grows it, once.
+        private const int FirstBufferBytes = 256;
+
         private readonly object _sync = new object();
         private readonly AlinkOptions _options;
         private readonly TopicTable _table;
-        private readonly JsonWriter _writer = new JsonWriter(512, AlinkDialect.MaxMessageBytes);
+        private readonly JsonWriter _writer = new JsonWriter(FirstBufferBytes, AlinkDialect.MaxMessageBytes);
         private IDialectHost _host;
         private long _nextId;
 

@@ -7,19 +7,23 @@ namespace IotDevice.Dialects.EztCloud
     /// <summary>
     /// Attribute values waiting to go out together, each kept as its encoded JSON value: a later value
     /// for a key replaces the earlier one in place (latest wins, first position kept). Bounded in keys
-    /// and bytes; <see cref="Put"/> says false instead of growing.
+    /// and bytes; <see cref="Put"/> says false instead of growing past them. Its slots are made as keys
+    /// arrive and kept, so a batch that is rarely used holds little.
     /// </summary>
     internal sealed class AttributeBatch
     {
-        private readonly string[] _keys;
-        private readonly byte[][] _values;
+        // Slots made when a batch first needs any.
+        private const int FirstSlots = 4;
+
+        private readonly int _maxKeys;
         private readonly int _maxBytes;
+        private string[] _keys;
+        private byte[][] _values;
         private int _bytes;
 
         public AttributeBatch(int maxKeys, int maxBytes)
         {
-            _keys = new string[maxKeys];
-            _values = new byte[maxKeys][];
+            _maxKeys = maxKeys;
             _maxBytes = maxBytes;
         }
 
@@ -31,7 +35,7 @@ namespace IotDevice.Dialects.EztCloud
             int index = IndexOf(key);
             int oldSize = index >= 0 ? _values[index].Length : 0;
             int added = index >= 0 ? count - oldSize : count + key.Length;
-            if (_bytes + added > _maxBytes || (index < 0 && Count == _keys.Length))
+            if (_bytes + added > _maxBytes || (index < 0 && Count == _maxKeys))
             {
                 return false;
             }
@@ -39,6 +43,10 @@ namespace IotDevice.Dialects.EztCloud
             Array.Copy(buffer, offset, copy, 0, count);
             if (index < 0)
             {
+                if (_keys == null || Count == _keys.Length)
+                {
+                    Grow();
+                }
                 index = Count++;
                 _keys[index] = key;
             }
@@ -90,6 +98,26 @@ namespace IotDevice.Dialects.EztCloud
             }
             Count = 0;
             _bytes = 0;
+        }
+
+        // Twice the slots (the first time a few), never more than the key limit.
+        private void Grow()
+        {
+            int held = _keys == null ? 0 : _keys.Length;
+            int slots = held == 0 ? FirstSlots : held * 2;
+            if (slots > _maxKeys)
+            {
+                slots = _maxKeys;
+            }
+            string[] keys = new string[slots];
+            byte[][] values = new byte[slots][];
+            if (held > 0)
+            {
+                Array.Copy(_keys, keys, held);
+                Array.Copy(_values, values, held);
+            }
+            _keys = keys;
+            _values = values;
         }
 
         private int IndexOf(string key)

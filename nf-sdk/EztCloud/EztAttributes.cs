@@ -25,12 +25,13 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly EztUplink _uplink;
         private readonly EztCloudCounters _counters;
-        private readonly object _sync;
-        private readonly JsonWriter _scratch = new JsonWriter(64, MaxMergedBytes);
-        private readonly AttributeBatch _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+        // The values waiting to go out together; made when first needed (a version to announce, a report
+        // to merge). Use Pending() to fill it, PendingCount to look. Guarded by the uplink's Sync.
+        private AttributeBatch _pending;
         // Made the first time a report has to wait: without a rate limit nothing is ever merged.
         private AttributeBatch _incoming;
-        private readonly ThreadStart _onDue;
+        // Made with the first wait: without a rate limit nothing ever waits.
+        private ThreadStart _onDue;
         private bool _stopped;
         private long _nextReportMs;
         private long _dueMs;
@@ -42,8 +43,6 @@ namespace IotDevice.Dialects.EztCloud
         {
             _uplink = uplink;
             _counters = counters;
-            _sync = uplink.Sync;
-            _onDue = OnDue;
         }
 
         /// <summary>
@@ -57,7 +56,7 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An attribute report needs at least one value.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 long now = host.Clock.NowMs;
                 if (MustWait(now))
@@ -68,7 +67,8 @@ namespace IotDevice.Dialects.EztCloud
                     }
                     _incoming.Clear();
                     int i = 0;
-                    while (i < report.Count && _incoming.Put(report, i, _scratch))
+                    // Each value is encoded in the uplink's writer (free under the lock) and copied into the batch.
+                    while (i < report.Count && _incoming.Put(report, i, _uplink.Writer))
                     {
                         i++;
                     }
@@ -90,7 +90,7 @@ namespace IotDevice.Dialects.EztCloud
         public SendResult Report(AttributeBatch batch)
         {
             long id;
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 long now = _uplink.Host.Clock.NowMs;
                 return MustWait(now) ? Coalesce(batch, now, false, out id) : SendBatch(batch, now, false, out id);
@@ -102,17 +102,17 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public void Announce(string version)
         {
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 _stopped = false;
                 long now = _uplink.Host.Clock.NowMs;
                 string name = _uplink.Options.VersionAttribute;
-                if (version != null && !PutText(_pending, name, version))
+                if (version != null && !PutText(Pending(), name, version))
                 {
                     SendPending(now);
-                    PutText(_pending, name, version);
+                    PutText(Pending(), name, version);
                 }
-                if (_pending.Count > 0)
+                if (PendingCount > 0)
                 {
                     SendPending(now);
                 }
@@ -122,37 +122,56 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The wait ends and sends nothing more; merged values wait for the next announcement.</summary>
         public void Stop()
         {
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 _stopped = true;
                 _dueMs = 0;
             }
             IDialectHost host = _uplink.Host;
-            if (host != null)
+            ThreadStart onDue = _onDue;
+            if (host != null && onDue != null)
             {
-                host.Cancel(_onDue);
+                host.Cancel(onDue);
             }
         }
 
-        /// <summary>Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>.</summary>
+        /// <summary>
+        /// Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>,
+        /// encoded in the uplink's writer: call with the uplink's Sync held.
+        /// </summary>
         public bool PutText(AttributeBatch batch, string key, string value)
         {
-            _scratch.Reset();
-            _scratch.WriteString(value);
-            return !_scratch.Overflowed && batch.Put(key, _scratch.Buffer, 0, _scratch.Length);
+            JsonWriter writer = _uplink.Writer;
+            writer.Reset();
+            writer.WriteString(value);
+            return !writer.Overflowed && batch.Put(key, writer.Buffer, 0, writer.Length);
+        }
+
+        private AttributeBatch Pending()
+        {
+            if (_pending == null)
+            {
+                _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+            }
+            return _pending;
+        }
+
+        private int PendingCount
+        {
+            get { return _pending == null ? 0 : _pending.Count; }
         }
 
         private bool MustWait(long now)
         {
-            return _uplink.Options.MinReportIntervalMs > 0 && (_pending.Count > 0 || now < _nextReportMs);
+            return _uplink.Options.MinReportIntervalMs > 0 && (PendingCount > 0 || now < _nextReportMs);
         }
 
         private SendResult Coalesce(AttributeBatch batch, long now, bool app, out long id)
         {
-            if (!_pending.TakeFrom(batch))
+            if (!Pending().TakeFrom(batch))
             {
                 SendPending(now);
-                if (!_pending.TakeFrom(batch))
+                if (!Pending().TakeFrom(batch))
                 {
                     // Still no room (offline at QoS 0, or too big): send it on its own, as without a limit.
                     return SendBatch(batch, now, app, out id);
@@ -181,7 +200,7 @@ namespace IotDevice.Dialects.EztCloud
         private SendResult SendPending(long now)
         {
             _uplink.Writer.Reset();
-            _pending.WriteObject(_uplink.Writer);
+            Pending().WriteObject(_uplink.Writer);
             bool app = _mergedId != 0;
             SendResult result = Send(now, app ? _mergedId : _uplink.Host.NewId(), app);
             if (result == SendResult.Accepted)
@@ -211,6 +230,10 @@ namespace IotDevice.Dialects.EztCloud
                 return;
             }
             IDialectHost host = _uplink.Host;
+            if (_onDue == null)
+            {
+                _onDue = OnDue;
+            }
             _dueMs = dueMs < 1 ? 1 : dueMs;
             long wait = _dueMs - host.Clock.NowMs;
             host.Schedule(_onDue, wait < 0 ? 0 : (int)wait);
@@ -219,7 +242,7 @@ namespace IotDevice.Dialects.EztCloud
         private void OnDue()
         {
             IDialectHost host = _uplink.Host;
-            lock (_sync)
+            lock (_uplink.Sync)
             {
                 long now = host.Clock.NowMs;
                 if (_stopped || _dueMs == 0)
@@ -238,7 +261,7 @@ namespace IotDevice.Dialects.EztCloud
 
         private void Due(IDialectHost host, long now)
         {
-            if (_pending.Count == 0)
+            if (PendingCount == 0)
             {
                 return;
             }
@@ -255,7 +278,7 @@ namespace IotDevice.Dialects.EztCloud
                     ? SendResult.NotConnected : SendPending(now);
                 if (result == SendResult.NotConnected)
                 {
-                    host.Write(_pending.Count.ToString() + " merged attribute(s) wait for the connection");
+                    host.Write(PendingCount.ToString() + " merged attribute(s) wait for the connection");
                 }
                 else if (result != SendResult.Accepted)
                 {

@@ -6,25 +6,27 @@ namespace IotDevice.Dialects.EztCloud
     /// </summary>
     public sealed class EztCloudCounters
     {
-        private readonly object _sync = new object();
+        // Shared by every dialect's counters: each count takes a few instructions under it.
+        private static readonly object Sync = new object();
+
         private long _coalesced;
         private long _throttled;
         private long _unmatched;
 
         /// <summary>Attribute reports merged into a later one because they came within the minimum interval.</summary>
-        public long Coalesced { get { lock (_sync) { return _coalesced; } } }
+        public long Coalesced { get { lock (Sync) { return _coalesced; } } }
 
         /// <summary>Responses with error_code −1 ("Device message frequency too fast"): reports the platform ignored.</summary>
-        public long Throttled { get { lock (_sync) { return _throttled; } } }
+        public long Throttled { get { lock (Sync) { return _throttled; } } }
 
         /// <summary>Report responses that found no outstanding report to match.</summary>
-        public long UnmatchedResponses { get { lock (_sync) { return _unmatched; } } }
+        public long UnmatchedResponses { get { lock (Sync) { return _unmatched; } } }
 
-        internal void AddCoalesced() { lock (_sync) { _coalesced++; } }
+        internal void AddCoalesced() { lock (Sync) { _coalesced++; } }
 
         internal void AddResponse(long errorCode, bool matched)
         {
-            lock (_sync)
+            lock (Sync)
             {
                 if (errorCode == EztCloudResponse.Throttled)
                 {

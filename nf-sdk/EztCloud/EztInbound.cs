@@ -24,7 +24,6 @@ namespace IotDevice.Dialects.EztCloud
         private readonly PropertyReport _output = new PropertyReport(MaxOutputValues);
         // Made with the first push: its slots are kilobytes of the device's heap.
         private AttributeBatch _confirm;
-        private readonly JsonWriter _scratch = new JsonWriter(64, EztAttributes.MaxMergedBytes);
 
         /// <summary>Handlers for data_set streams, by identifier.</summary>
         public readonly IdentifierMap Streams = new IdentifierMap();
@@ -152,12 +151,7 @@ namespace IotDevice.Dialects.EztCloud
                 }
                 for (int i = 0; i < _output.Count; i++)
                 {
-                    _scratch.Reset();
-                    _output.WriteValue(i, _scratch);
-                    if (!_scratch.Overflowed)
-                    {
-                        Confirm(host, _output.IdAt(i), _scratch.Buffer, 0, _scratch.Length);
-                    }
+                    ConfirmOutput(host, i);
                 }
             }
             if (handled == 0 && unhandled == null)
@@ -183,6 +177,30 @@ namespace IotDevice.Dialects.EztCloud
                 {
                     host.Write("attribute '" + key + "' is too large to confirm");
                 }
+            }
+        }
+
+        // Value index of _output into _confirm, encoded in the uplink's writer (free under its lock); when
+        // _confirm is full, what it holds goes out first.
+        private void ConfirmOutput(IDialectHost host, int index)
+        {
+            lock (_uplink.Sync)
+            {
+                JsonWriter writer = _uplink.Writer;
+                if (_confirm.Put(_output, index, writer) || writer.Overflowed)
+                {
+                    // Confirmed; or larger than any message, and so never confirmed.
+                    return;
+                }
+                if (_confirm.Count > 0)
+                {
+                    _attributes.Report(_confirm);
+                    if (_confirm.Put(_output, index, writer))
+                    {
+                        return;
+                    }
+                }
+                host.Write("attribute '" + _output.IdAt(index) + "' is too large to confirm");
             }
         }
 

@@ -13,14 +13,11 @@ namespace IotDevice.Dialects.EztCloud
     /// </summary>
     internal sealed class EztResponses
     {
-        // Reports remembered for matching attributes_response / event_response.
-        private const int OutstandingReports = 8;
-
         private readonly EztUplink _uplink;
         private readonly EztCloudDialect _dialect;
         private readonly EztCloudCounters _counters;
-        private readonly ReportFifo _attributes = new ReportFifo(OutstandingReports);
-        private readonly ReportFifo _events = new ReportFifo(OutstandingReports);
+        private readonly ReportFifo _attributes = new ReportFifo();
+        private readonly ReportFifo _events = new ReportFifo();
 
         public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
         {

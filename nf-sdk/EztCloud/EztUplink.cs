@@ -18,10 +18,14 @@ namespace IotDevice.Dialects.EztCloud
         // Largest message the dialect writes; larger ones are refused as TooLarge.
         public const int MaxMessageBytes = 8 * 1024;
 
+        // The writer's first buffer: command replies, the OTA check, and an attribute report of six values
+        // (about 100 bytes with the writer's margin); a larger message grows it, once.
+        private const int FirstBufferBytes = 128;
+
         /// <summary>Held while <see cref="Writer"/> is written and sent, and while the response queues change.</summary>
         public readonly object Sync = new object();
 
-        public readonly JsonWriter Writer = new JsonWriter(256, MaxMessageBytes);
+        public readonly JsonWriter Writer = new JsonWriter(FirstBufferBytes, MaxMessageBytes);
 
         public readonly EztCloudOptions Options;
 

@@ -11,17 +11,21 @@ namespace IotDevice.Dialects.FastBee
     {
         private readonly FastBeeOptions _options;
         private readonly IHttpTransport _http;
-        private readonly FastBeeHttpTime _httpTime = new FastBeeHttpTime();
+        // Made with the first encrypted connect: simple logins never ask for the time.
+        private FastBeeHttpTime _httpTime;
         private long _passwordExpiresAt;
 
         public FastBeeConnection(FastBeeOptions options, IHttpTransport http)
         {
             _options = options;
             _http = http;
-            ClientId = FastBeeAuth.ClientId(options.Encrypted, options.DeviceNum, options.ProductId, options.UserId);
         }
 
-        public readonly string ClientId;
+        /// <summary>Built when asked (once per connect): nothing the device holds between connects.</summary>
+        public string ClientId
+        {
+            get { return FastBeeAuth.ClientId(_options.Encrypted, _options.DeviceNum, _options.ProductId, _options.UserId); }
+        }
 
         public long PasswordExpiresAtMs
         {
@@ -65,6 +69,10 @@ namespace IotDevice.Dialects.FastBee
         // The server's time over HTTP (which also sets the client's clock), else the clock set earlier, else 0.
         private long SynchronisedNow(IDialectHost host)
         {
+            if (_httpTime == null)
+            {
+                _httpTime = new FastBeeHttpTime();
+            }
             string problem = _httpTime.Fetch(_http, _options.NtpUrl, _options.HttpTimeoutMs, host.Clock);
             if (problem == null)
             {

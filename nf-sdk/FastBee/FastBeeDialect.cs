@@ -44,6 +44,7 @@ namespace IotDevice.Dialects.FastBee
         private readonly FastBeeOptions _options;
         private readonly FastBeeConnection _connection;
         private readonly FastBeeUplinks _uplinks;
+        // Only with a monitor source: without one, monitoring requests are refused and nothing runs.
         private readonly FastBeeMonitor _monitor;
         private FastBeeDownlinks _downlinks;
         private FastBeeUpdates _updates;
@@ -57,7 +58,7 @@ namespace IotDevice.Dialects.FastBee
             TopicTable topics = FastBeeTopics.Create(_options.ProductId, _options.DeviceNum);
             _connection = new FastBeeConnection(_options, http);
             _uplinks = new FastBeeUplinks(_options, topics);
-            _monitor = new FastBeeMonitor(_uplinks, _options.Monitor, _options.MaxItems);
+            _monitor = _options.Monitor == null ? null : new FastBeeMonitor(_uplinks, _options.Monitor, _options.MaxItems);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
@@ -82,7 +83,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>True while a monitor/get series is being sent.</summary>
         public bool IsMonitoring
         {
-            get { return _monitor.IsRunning; }
+            get { return _monitor != null && _monitor.IsRunning; }
         }
 
         /// <summary>Sets the position info/post reports (kept by the platform in "device positioning" mode).</summary>
@@ -106,7 +107,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Stops a running monitor series.</summary>
         public void StopMonitoring()
         {
-            _monitor.Stop();
+            StopMonitor();
         }
 
         // ----- IDeviceDialect: the client's side, explicit so an app sees none of it -----
@@ -163,7 +164,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>A series of samples and a wait for ntp/get end with the connection.</summary>
         void IDeviceDialect.Disconnected()
         {
-            if (_monitor.Stop())
+            if (StopMonitor())
             {
                 _uplinks.Host.Write("FastBee: monitoring stopped, the connection ended");
             }
@@ -173,7 +174,13 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>A monitor series ends with the client.</summary>
         void IDeviceDialect.Stop()
         {
-            _monitor.Stop();
+            StopMonitor();
+        }
+
+        // True when a series was running.
+        private bool StopMonitor()
+        {
+            return _monitor != null && _monitor.Stop();
         }
 
         /// <summary>property/post: <c>[{"id":…,"value":"…","remark":""},…]</c>.</summary>

@@ -21,7 +21,7 @@ namespace IotDevice.Dialects.FastBee
         private readonly IDialectHost _host;
         private readonly FastBeeOptions _options;
         private readonly FastBeeUplinks _uplinks;
-        private readonly FastBeeMonitor _monitor;
+        private readonly FastBeeMonitor _monitor; // null without a monitor source
         private readonly FastBeeUpdates _updates;
 
         public FastBeeDownlinks(IDialectHost host, FastBeeOptions options, FastBeeUplinks uplinks, FastBeeMonitor monitor, FastBeeUpdates updates)
@@ -190,7 +190,10 @@ namespace IotDevice.Dialects.FastBee
                 _host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;
             }
-            _monitor.Start(count, intervalMs);
+            if (_monitor != null)
+            {
+                _monitor.Start(count, intervalMs);
+            }
             _host.Write(count == 0
                 ? "FastBee: monitoring stopped on request"
                 : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");

@@ -18,6 +18,10 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>The reply kind of ntp/post: ntp/get carries no id, so one request waits at a time.</summary>
         public const int TimeReply = (int)TopicKind.NtpResponse;
 
+        // The writer's first buffer: info/post, and a report of six values as items (about 270 bytes with
+        // the writer's margin); a larger report grows it, up to MaxMessageBytes, once.
+        private const int FirstBufferBytes = 320;
+
         public readonly TopicTable Topics;
 
         /// <summary>
@@ -26,24 +30,19 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         public long TimeSentAt;
 
+        // The dialect's own copy: the firmware version and position info/post reports are kept in it,
+        // changed and read under its lock.
         private readonly FastBeeOptions _options;
         private readonly byte[] _summaryJson;
         private readonly JsonWriter _writer;
-        private readonly object _info = new object();
         private IDialectHost _host;
-        private double _firmwareVersion;
-        private double _longitude;
-        private double _latitude;
 
         public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
         {
             _options = options;
             Topics = topics;
             _summaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
-            _writer = new JsonWriter(512, options.MaxMessageBytes);
-            _firmwareVersion = options.FirmwareVersion;
-            _longitude = options.Longitude;
-            _latitude = options.Latitude;
+            _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
         }
 
         /// <summary>The client's host; the dialect belongs to one client.</summary>
@@ -71,23 +70,23 @@ namespace IotDevice.Dialects.FastBee
 
         public double FirmwareVersion
         {
-            get { lock (_info) { return _firmwareVersion; } }
+            get { lock (_options) { return _options.FirmwareVersion; } }
             set
             {
                 if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
                 {
                     throw new ArgumentException("A firmware version is a non-negative number such as 1.2.");
                 }
-                lock (_info) { _firmwareVersion = value; }
+                lock (_options) { _options.FirmwareVersion = value; }
             }
         }
 
         public void SetLocation(double longitude, double latitude)
         {
-            lock (_info)
+            lock (_options)
             {
-                _longitude = longitude;
-                _latitude = latitude;
+                _options.Longitude = longitude;
+                _options.Latitude = latitude;
             }
         }
 
@@ -99,11 +98,11 @@ namespace IotDevice.Dialects.FastBee
             double version;
             double longitude;
             double latitude;
-            lock (_info)
+            lock (_options)
             {
-                version = _firmwareVersion;
-                longitude = _longitude;
-                latitude = _latitude;
+                version = _options.FirmwareVersion;
+                longitude = _options.Longitude;
+                latitude = _options.Latitude;
             }
             lock (_writer)
             {

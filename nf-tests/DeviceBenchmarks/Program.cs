@@ -71,7 +71,8 @@ namespace IotDevice.DeviceBenchmarks
                 }
                 table.Add("heap held by a connected client (" + ClientFootprint.Reports.ToString() + " reports, "
                     + ClientFootprint.Downlinks.ToString() + " downlinks), " + dialect.Name, 0,
-                    Format.Bytes(client.ClientBytes) + ", of which the topic table " + Format.Bytes(client.TopicTableBytes), null, null);
+                    Format.Bytes(client.ClientBytes) + ", of which the topic table " + Format.Bytes(client.TopicTableBytes)
+                    + (client.RequestsWaiting > 0 ? "; " + client.RequestsWaiting.ToString() + " requests awaiting a reply" : string.Empty), null, null);
                 table.Add("threads created while connecting and working, " + dialect.Name, 0, client.ThreadsStarted.ToString(), null, null);
             }
 

@@ -8,16 +8,20 @@ namespace IotDevice.Client
     /// </summary>
     public sealed class DeviceClock
     {
-        private readonly object _sync = new object();
+        // Shared by every clock: reading or setting the offset takes a few instructions under it.
+        private static readonly object Sync = new object();
+
+        // The offset of a clock that was never set.
+        private const long NotSynced = long.MinValue;
+
         private readonly IClock _monotonic;
-        private long _offsetMs;
+        private long _offsetMs = NotSynced;
 
         /// <summary>A wall clock on <paramref name="monotonic"/> (the session's clock).</summary>
         public DeviceClock(IClock monotonic)
         {
             _monotonic = monotonic == null ? SystemClock.Instance : monotonic;
         }
-        private bool _synced;
 
         /// <summary>
         /// The NTP estimate both FastBee and Alibaba use: the server's clock when the answer arrived is
@@ -31,7 +35,7 @@ namespace IotDevice.Client
 
         public bool IsSynced
         {
-            get { lock (_sync) { return _synced; } }
+            get { lock (Sync) { return _offsetMs != NotSynced; } }
         }
 
         /// <summary>Unix milliseconds now, or 0 before the first sync.</summary>
@@ -39,9 +43,9 @@ namespace IotDevice.Client
         {
             get
             {
-                lock (_sync)
+                lock (Sync)
                 {
-                    return _synced ? _monotonic.NowMs + _offsetMs : 0;
+                    return _offsetMs != NotSynced ? _monotonic.NowMs + _offsetMs : 0;
                 }
             }
         }
@@ -50,10 +54,9 @@ namespace IotDevice.Client
         public long SetFromExchange(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
         {
             long now = EstimateNow(deviceSendTime, serverRecvTime, serverSendTime, deviceRecvTime);
-            lock (_sync)
+            lock (Sync)
             {
                 _offsetMs = now - deviceRecvTime;
-                _synced = true;
             }
             return now;
         }
@@ -61,10 +64,9 @@ namespace IotDevice.Client
         /// <summary>Sets the clock from a time known some other way (SNTP, the app).</summary>
         public void Set(long unixMs)
         {
-            lock (_sync)
+            lock (Sync)
             {
                 _offsetMs = unixMs - _monotonic.NowMs;
-                _synced = true;
             }
         }
     }

@@ -7,9 +7,10 @@ namespace IotDevice.Client
     /// <summary>
     /// The client's side of the dialect seam: what a dialect may do (<see cref="IDialectHost"/>), and the
     /// session's hooks passed on to the dialect (<see cref="ISessionDialect"/>). Acknowledgements and
-    /// timeouts of the session become the app's outcomes here, once for every dialect.
+    /// timeouts of the session (<see cref="ISessionListener"/>) become the app's outcomes here, once for
+    /// every dialect.
     /// </summary>
-    internal sealed class DialectHost : IDialectHost, ISessionDialect
+    internal sealed class DialectHost : IDialectHost, ISessionDialect, ISessionListener
     {
         private readonly DeviceClient _client;
         private readonly IDeviceDialect _dialect;
@@ -25,9 +26,6 @@ namespace IotDevice.Client
         public void Bind(DeviceSession session)
         {
             _session = session;
-            session.RequestDelivered += OnDelivered;
-            session.RequestTimedOut += OnTimedOut;
-            session.StateChanged += OnStateChanged;
         }
 
         public SessionOptions Options
@@ -170,7 +168,7 @@ namespace IotDevice.Client
             _dialect.HandleMessage(topic, payload, retained);
         }
 
-        private void OnDelivered(PendingRequest request)
+        void ISessionListener.RequestDelivered(PendingRequest request)
         {
             RaiseOutcome(request.Id, OutcomeStatus.Acknowledged, 0, null);
         }
@@ -185,7 +183,7 @@ namespace IotDevice.Client
         }
 
         // Leaving Connected, whatever comes next (reconnect or stop).
-        private void OnStateChanged(SessionState state, string detail)
+        void ISessionListener.StateChanged(SessionState state, string detail)
         {
             bool was = _connected;
             _connected = state == SessionState.Connected;
@@ -195,7 +193,7 @@ namespace IotDevice.Client
             }
         }
 
-        private void OnTimedOut(PendingRequest request)
+        void ISessionListener.RequestTimedOut(PendingRequest request)
         {
             RaiseOutcome(request.Id, OutcomeStatus.TimedOut, 0, null);
         }

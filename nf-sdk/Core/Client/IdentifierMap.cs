@@ -5,59 +5,61 @@ namespace IotDevice.Client
     /// <summary>
     /// Identifier → value, with an optional catch-all under null: the lookup behind command, property
     /// and data-stream handlers. A short array rather than a hash table — devices register a handful,
-    /// and it keeps the core free of the collections package. Thread-safe.
+    /// and it keeps the core free of the collections package. The array holds identifiers and values in
+    /// turn and is exactly as long as they need (none until the first is set), since every slot is heap
+    /// on the device. Thread-safe.
     /// </summary>
     public sealed class IdentifierMap
     {
-        private readonly object _sync = new object();
-        private string[] _ids = new string[4];
-        private object[] _values = new object[4];
-        private int _count;
+        // Shared by every map: registering and looking up take a few instructions under it.
+        private static readonly object Sync = new object();
+
+        // id0, value0, id1, value1, …; null while empty.
+        private object[] _entries;
         private object _fallback;
 
         /// <summary>Sets the value for <paramref name="identifier"/> (null: every identifier without its own).</summary>
         public void Set(string identifier, object value)
         {
-            lock (_sync)
+            lock (Sync)
             {
                 if (identifier == null)
                 {
                     _fallback = value;
                     return;
                 }
-                for (int i = 0; i < _count; i++)
+                int length = _entries == null ? 0 : _entries.Length;
+                for (int i = 0; i < length; i += 2)
                 {
-                    if (_ids[i] == identifier)
+                    if ((string)_entries[i] == identifier)
                     {
-                        _values[i] = value;
+                        _entries[i + 1] = value;
                         return;
                     }
                 }
-                if (_count == _ids.Length)
+                // Registration is rare: one array the new size rather than room to grow.
+                object[] entries = new object[length + 2];
+                if (length > 0)
                 {
-                    string[] ids = new string[_count * 2];
-                    object[] values = new object[_count * 2];
-                    Array.Copy(_ids, ids, _count);
-                    Array.Copy(_values, values, _count);
-                    _ids = ids;
-                    _values = values;
+                    Array.Copy(_entries, entries, length);
                 }
-                _ids[_count] = identifier;
-                _values[_count] = value;
-                _count++;
+                entries[length] = identifier;
+                entries[length + 1] = value;
+                _entries = entries;
             }
         }
 
         /// <summary>The value for <paramref name="identifier"/>, else the catch-all, else null.</summary>
         public object Find(string identifier)
         {
-            lock (_sync)
+            lock (Sync)
             {
-                for (int i = 0; i < _count; i++)
+                object[] entries = _entries;
+                for (int i = 0; entries != null && i < entries.Length; i += 2)
                 {
-                    if (_ids[i] == identifier)
+                    if ((string)entries[i] == identifier)
                     {
-                        return _values[i];
+                        return entries[i + 1];
                     }
                 }
                 return _fallback;

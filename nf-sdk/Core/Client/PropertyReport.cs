@@ -20,16 +20,22 @@ namespace IotDevice.Client
     /// <summary>
     /// Identifier → value pairs to send: properties to report, an event's parameters, a command's output.
     /// One instance is meant to be kept and refilled (<see cref="Clear"/>); it never grows past its
-    /// capacity. Each dialect writes it in its own shape (FastBee item array with text values, Alink
-    /// <c>params</c> object, EZtCloud flat object).
+    /// capacity. Its room is made as values arrive, up to the capacity, and kept for the refills, so a
+    /// report sized for the most a handler might return holds little while it returns less. Each dialect
+    /// writes it in its own shape (FastBee item array with text values, Alink <c>params</c> object,
+    /// EZtCloud flat object).
     /// </summary>
     public sealed class PropertyReport
     {
-        private readonly string[] _ids;
-        private readonly ValueKind[] _kinds;
-        private readonly long[] _integers;
-        private readonly double[] _doubles;
-        private readonly object[] _references;
+        // Room made when a report first needs any.
+        private const int FirstRoom = 4;
+
+        // Null until the first value; then as long as the most values held so far needed, up to Capacity.
+        private string[] _ids;
+        private ValueKind[] _kinds;
+        private long[] _integers;
+        private double[] _doubles;
+        private object[] _references;
 
         public PropertyReport(int capacity)
         {
@@ -37,19 +43,12 @@ namespace IotDevice.Client
             {
                 throw new ArgumentException("A report needs room for at least one value.");
             }
-            _ids = new string[capacity];
-            _kinds = new ValueKind[capacity];
-            _integers = new long[capacity];
-            _doubles = new double[capacity];
-            _references = new object[capacity];
+            Capacity = capacity;
         }
 
         public int Count { get; private set; }
 
-        public int Capacity
-        {
-            get { return _ids.Length; }
-        }
+        public int Capacity { get; }
 
         /// <summary>When the values were taken (Unix ms), or 0 for "now"; dialects that carry a time send it.</summary>
         public long TimestampMs { get; set; }
@@ -213,12 +212,45 @@ namespace IotDevice.Client
             {
                 throw new ArgumentException("A reported value needs an identifier.");
             }
-            if (Count == _ids.Length)
+            if (Count == Capacity)
             {
-                throw new InvalidOperationException("The report holds " + _ids.Length.ToString() + " values; create it with more room.");
+                throw new InvalidOperationException("The report holds " + Capacity.ToString() + " values; create it with more room.");
+            }
+            if (_ids == null || Count == _ids.Length)
+            {
+                Grow();
             }
             _ids[Count] = id;
             return Count++;
+        }
+
+        // Twice the room (the first time a little), never more than the capacity.
+        private void Grow()
+        {
+            int held = _ids == null ? 0 : _ids.Length;
+            int room = held == 0 ? FirstRoom : held * 2;
+            if (room > Capacity)
+            {
+                room = Capacity;
+            }
+            string[] ids = new string[room];
+            ValueKind[] kinds = new ValueKind[room];
+            long[] integers = new long[room];
+            double[] doubles = new double[room];
+            object[] references = new object[room];
+            if (held > 0)
+            {
+                Array.Copy(_ids, ids, held);
+                Array.Copy(_kinds, kinds, held);
+                Array.Copy(_integers, integers, held);
+                Array.Copy(_doubles, doubles, held);
+                Array.Copy(_references, references, held);
+            }
+            _ids = ids;
+            _kinds = kinds;
+            _integers = integers;
+            _doubles = doubles;
+            _references = references;
         }
 
         private int Check(int index)

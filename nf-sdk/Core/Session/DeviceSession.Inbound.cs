@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using IotDevice.Transport;
 
 namespace IotDevice.Session
@@ -18,20 +17,24 @@ namespace IotDevice.Session
         private const int RedeliverySlots = 16;
         private const int RedeliveryWindowMs = 120000;
 
-        private readonly ArrayList _held = new ArrayList();
-        private readonly RedeliveryFilter _redeliveries = new RedeliveryFilter(RedeliverySlots, RedeliveryWindowMs);
-        private int _heldBytes;
-        private bool _announced;
+        // What the transport said of the packet being handled (inbound messages are handled one at a
+        // time): its packet id in the low 16 bits, and these two.
+        private const int InboundDuplicate = 0x10000;
+        private const int InboundDetailsKnown = 0x20000;
 
-        // The packet of the message being handled (inbound messages are handled one at a time).
-        private ushort _inboundPacketId;
-        private bool _inboundDuplicate;
-        private bool _inboundDetailsKnown;
+        // The oldest message held, and the rest chained behind it.
+        private InboundMessage _held;
+        private int _heldBytes;
+        private int _inbound;
+
+        // Made with the first request from a transport that tells packet ids and DUP flags (only then can
+        // a message be a redelivery); the device's M2Mqtt transport tells neither.
+        private RedeliveryFilter _redeliveries;
 
         /// <summary>True once this connection's announcement is out and inbound messages are handled as they come.</summary>
         public bool IsAnnounced
         {
-            get { lock (_sync) { return _announced; } }
+            get { lock (_sync) { return (_flags & AnnouncedFlag) != 0; } }
         }
 
         /// <summary>
@@ -52,11 +55,21 @@ namespace IotDevice.Session
             bool repeat;
             lock (_sync)
             {
+                if ((_inbound & InboundDetailsKnown) == 0)
+                {
+                    // Nothing from this transport is ever marked DUP, so nothing needs remembering.
+                    return false;
+                }
+                if (_redeliveries == null)
+                {
+                    _redeliveries = new RedeliveryFilter(RedeliverySlots, RedeliveryWindowMs);
+                }
                 long now = _clock.NowMs;
-                repeat = _inboundDetailsKnown && _inboundDuplicate && _redeliveries.Seen(topic, dialectId, _inboundPacketId, now);
+                ushort packetId = (ushort)(_inbound & 0xFFFF);
+                repeat = (_inbound & InboundDuplicate) != 0 && _redeliveries.Seen(topic, dialectId, packetId, now);
                 if (!repeat)
                 {
-                    _redeliveries.Remember(topic, dialectId, _inboundPacketId, now);
+                    _redeliveries.Remember(topic, dialectId, packetId, now);
                 }
             }
             if (repeat)
@@ -97,13 +110,11 @@ namespace IotDevice.Session
             bool full = false;
             lock (_sync)
             {
-                if (!_announced)
+                if ((_flags & AnnouncedFlag) == 0)
                 {
-                    full = _held.Count >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes;
+                    full = !Hold(topic, payload, retained, packetId, duplicate, detailsKnown);
                     if (!full)
                     {
-                        _held.Add(new InboundMessage(topic, payload, retained, packetId, duplicate, detailsKnown));
-                        _heldBytes += payload.Length;
                         return;
                     }
                 }
@@ -121,9 +132,7 @@ namespace IotDevice.Session
         {
             lock (_sync)
             {
-                _inboundPacketId = packetId;
-                _inboundDuplicate = duplicate;
-                _inboundDetailsKnown = detailsKnown;
+                _inbound = packetId | (duplicate ? InboundDuplicate : 0) | (detailsKnown ? InboundDetailsKnown : 0);
             }
             try
             {
@@ -144,17 +153,45 @@ namespace IotDevice.Session
                 InboundMessage message;
                 lock (_sync)
                 {
-                    if (_held.Count == 0)
+                    message = _held;
+                    if (message == null)
                     {
-                        _announced = true;
+                        _flags |= AnnouncedFlag;
                         return;
                     }
-                    message = (InboundMessage)_held[0];
-                    _held.RemoveAt(0);
+                    _held = message.Next;
                     _heldBytes -= message.Payload.Length;
                 }
                 Handle(message.Topic, message.Payload, message.Retained, message.PacketId, message.Duplicate, message.DetailsKnown);
             }
+        }
+
+        // Under _sync: the message joins the end of the line, unless the line holds as many messages or
+        // bytes as it may; false then.
+        private bool Hold(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
+        {
+            int count = 0;
+            InboundMessage last = null;
+            for (InboundMessage held = _held; held != null; held = held.Next)
+            {
+                last = held;
+                count++;
+            }
+            if (count >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes)
+            {
+                return false;
+            }
+            InboundMessage message = new InboundMessage(topic, payload, retained, packetId, duplicate, detailsKnown);
+            if (last == null)
+            {
+                _held = message;
+            }
+            else
+            {
+                last.Next = message;
+            }
+            _heldBytes += payload.Length;
+            return true;
         }
     }
 }

@@ -15,9 +15,9 @@ namespace IotDevice.Session
             {
                 message = _outbox.Acknowledge(messageId);
                 long now = _clock.NowMs;
-                if (message == null && !_directAcks.Take(messageId, now))
+                if (message == null && !_acks.Take(DirectAck, messageId, now))
                 {
-                    _earlyAcks.Add(messageId, now);
+                    _acks.Add(EarlyAck, messageId, now, AckLifetimeMs);
                 }
             }
             if (message != null)
@@ -38,10 +38,18 @@ namespace IotDevice.Session
                 {
                     waiting = _pending.Remove(request);
                 }
-                RequestCompletedHandler requestHandler = RequestDelivered;
-                if (waiting && requestHandler != null)
+                if (waiting)
                 {
-                    Guard(() => requestHandler(request));
+                    ISessionListener listener = _dialect as ISessionListener;
+                    if (listener != null)
+                    {
+                        Guard(() => listener.RequestDelivered(request));
+                    }
+                    RequestCompletedHandler requestHandler = RequestDelivered;
+                    if (requestHandler != null)
+                    {
+                        Guard(() => requestHandler(request));
+                    }
                 }
             }
             MessageDeliveredHandler handler = MessageDelivered;
@@ -68,7 +76,7 @@ namespace IotDevice.Session
             }
             lock (_sync)
             {
-                _subscribeAcks.Add(messageId, _clock.NowMs);
+                _acks.Add(SubscribeAck, messageId, _clock.NowMs, _options.SubscribeTimeoutMs + IdleTickMs);
             }
             _wake.Set();
         }
@@ -77,8 +85,8 @@ namespace IotDevice.Session
         {
             lock (_sync)
             {
-                _lost = true;
-                _lostReason = reason;
+                _flags |= LostFlag;
+                _lostReason = reason != null ? reason : "the transport lost the connection";
             }
             _wake.Set();
         }

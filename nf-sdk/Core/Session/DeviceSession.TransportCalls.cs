@@ -27,19 +27,6 @@ namespace IotDevice.Session
             return result;
         }
 
-        private bool TransportIsConnected()
-        {
-            try
-            {
-                return _transport.IsConnected;
-            }
-            catch (Exception e)
-            {
-                TransportFault("IsConnected", e);
-                return false;
-            }
-        }
-
         private string TransportLastError()
         {
             try

@@ -4,7 +4,12 @@ using IotDevice.Transport;
 
 namespace IotDevice.Session
 {
-    /// <summary>The worker thread: connect, subscribe, announce, send, expire, and reconnect on loss.</summary>
+    /// <summary>
+    /// The worker thread: connect, subscribe, announce, send, expire, and reconnect on loss. It takes one
+    /// step at a time, and while it serves a connection or waits to reconnect, every wait happens in
+    /// <see cref="Run"/> itself, between steps: on the device the frames of a waiting thread's stack are
+    /// heap, so the worker spends its idle time holding the fewest frames it can.
+    /// </summary>
     public sealed partial class DeviceSession
     {
         // How often the worker looks at the clock when nothing wakes it.
@@ -14,42 +19,94 @@ namespace IotDevice.Session
         // connection is given up; a refusal pauses sending until the next tick.
         private const int MaxPublishRefusals = 3;
 
+        // Where the worker is: what its next step does.
+        private enum Phase
+        {
+            // A connect attempt, its subscriptions and the announcement.
+            Connect,
+
+            // Connected and announced: sending, expiring, running scheduled work.
+            Serve,
+
+            // Waiting out the reconnect delay.
+            Backoff,
+        }
+
+        private Phase _phase;
+
+        // Backoff: when to connect again.
+        private long _reconnectAt;
+        private long _connectedAt;
+
         private int _publishRefusals;
         private long _sendingPausedUntil;
 
+        // Nothing may end the worker but Stop and bad configuration. A step returns how long to wait
+        // before the next one (0: at once; negative: stop).
         private void Run()
         {
-            while (!StopRequested())
+            int waitMs = 0;
+            while (waitMs >= 0)
             {
+                if (waitMs > 0)
+                {
+                    if (_clock == SystemClock.Instance)
+                    {
+                        // The system clock's own wait, made here: a frame less on the idle worker's stack.
+                        _wake.WaitOne(waitMs, false);
+                    }
+                    else
+                    {
+                        _clock.Wait(_wake, waitMs);
+                    }
+                }
                 try
                 {
-                    if (!ConnectAndServe())
-                    {
-                        break;
-                    }
+                    waitMs = Step();
                 }
                 catch (Exception e)
                 {
-                    // Nothing may end the worker but Stop and bad configuration: note it, wait, start over.
-                    Write("session error: " + e.Message + "; reconnecting after the backoff");
-                    lock (_sync)
-                    {
-                        _connected = false;
-                        _announced = false;
-                        _outbox.MarkAllUnsent();
-                    }
-                    SafeDisconnect();
-                    SetState(SessionState.WaitingToReconnect, e.Message);
-                    WaitOrStop(_backoff.NextDelayAfterFailure());
+                    waitMs = Recover(e);
                 }
             }
             SafeDisconnect();
             SetState(SessionState.Stopped, null);
         }
 
-        // One connect attempt and, when it succeeds, the connection's life. False: stop the worker.
-        private bool ConnectAndServe()
+        private int Step()
         {
+            switch (_phase)
+            {
+                case Phase.Connect:
+                    return Connect();
+                case Phase.Serve:
+                    return Serve();
+                default:
+                    return AwaitReconnect();
+            }
+        }
+
+        // Something threw: note it, drop the connection, and try again after the backoff.
+        private int Recover(Exception e)
+        {
+            Write("session error: " + e.Message + "; reconnecting after the backoff");
+            lock (_sync)
+            {
+                _flags &= ~(ConnectedFlag | AnnouncedFlag);
+                _outbox.MarkAllUnsent();
+            }
+            SafeDisconnect();
+            SetState(SessionState.WaitingToReconnect, e.Message);
+            return Backoff(_backoff.NextDelayAfterFailure());
+        }
+
+        // One connect attempt; when it succeeds, the subscriptions and the announcement.
+        private int Connect()
+        {
+            if (StopRequested())
+            {
+                return -1;
+            }
             SetState(SessionState.Connecting, null);
             MqttConnectOptions options;
             try
@@ -60,15 +117,14 @@ namespace IotDevice.Session
             {
                 // Bad configuration will not heal by retrying.
                 Write("cannot connect: " + e.Message);
-                return false;
+                return -1;
             }
             if (options == null)
             {
                 Counters.Add(SessionCounters.ConnectFailureCount);
                 Write("the dialect is not ready to connect yet; retrying after the backoff");
                 SetState(SessionState.WaitingToReconnect, "not ready to connect");
-                WaitOrStop(_backoff.NextDelayAfterFailure());
-                return true;
+                return Backoff(_backoff.NextDelayAfterFailure());
             }
             string error;
             MqttConnectResult result = SafeConnect(options, out error);
@@ -78,88 +134,36 @@ namespace IotDevice.Session
                 Write("connect failed (" + ((int)result).ToString() + "): " + error);
                 int delay = _backoff.NextDelayAfterFailure();
                 SetState(SessionState.WaitingToReconnect, error);
-                WaitOrStop(delay);
-                return true;
+                return Backoff(delay);
             }
             Counters.Add(SessionCounters.ConnectCount);
-            long connectedAt = _clock.NowMs;
+            _connectedAt = _clock.NowMs;
             lock (_sync)
             {
-                _connected = true;
-                _lost = false;
+                _flags = (_flags | ConnectedFlag) & ~(LostFlag | ServedFlag);
                 _lostReason = null;
-                _earlyAcks.Clear();
-                _directAcks.Clear();
-                _subscribeAcks.Clear();
+                _acks.Clear();
                 _publishRefusals = 0;
                 _sendingPausedUntil = 0;
             }
-            bool served = false;
             string failure = SubscribeAll();
-            if (failure == null)
+            if (failure != null)
             {
-                SetState(SessionState.Connected, null);
-                RunAnnouncement();
-                ReleaseHeld();
-                served = true;
-                failure = ServeConnection();
+                return EndConnection(failure);
             }
-            bool stopping = StopRequested();
+            SetState(SessionState.Connected, null);
+            RunAnnouncement();
+            ReleaseHeld();
             lock (_sync)
             {
-                _connected = false;
-                _announced = false;
-                _outbox.MarkAllUnsent();
+                _flags |= ServedFlag;
             }
-            if (stopping || failure != null || !TransportIsConnected())
-            {
-                SafeDisconnect();
-            }
-            if (stopping)
-            {
-                return false;
-            }
-            long lived = _clock.NowMs - connectedAt;
-            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, served), SessionCounters.FlapCount);
-            int wait = _backoff.NextDelayAfterLoss(lived, served);
-            Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
-            SetState(SessionState.WaitingToReconnect, failure);
-            WaitOrStop(wait);
-            return true;
+            _phase = Phase.Serve;
+            return 0;
         }
 
-        private void RunAnnouncement()
-        {
-            Guard(() => _dialect.OnConnected(this));
-        }
-
-        // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.
-        private string ServeConnection()
-        {
-            while (true)
-            {
-                lock (_sync)
-                {
-                    if (_stopRequested)
-                    {
-                        return "stopped";
-                    }
-                    if (_lost)
-                    {
-                        return _lostReason;
-                    }
-                }
-                string failure = FlushOutbox();
-                if (failure != null)
-                {
-                    return failure;
-                }
-                ExpireRequests();
-                RunScheduled();
-                _clock.Wait(_wake, NextWaitMs());
-            }
-        }
-
+        // Every filter, a batch per SUBSCRIBE, each waiting for its own SUBACK. The waits happen here, a few
+        // frames deep, only while connecting; null when all are granted.
         private string SubscribeAll()
         {
             string[] filters = _dialect.GetSubscribeFilters();
@@ -194,15 +198,15 @@ namespace IotDevice.Session
                 {
                     lock (_sync)
                     {
-                        if (_lost)
+                        if ((_flags & LostFlag) != 0)
                         {
                             return _lostReason;
                         }
-                        if (_stopRequested)
+                        if ((_flags & StopRequestedFlag) != 0)
                         {
                             return "stopped";
                         }
-                        if (_subscribeAcks.Take(packetId, _clock.NowMs))
+                        if (_acks.Take(SubscribeAck, packetId, _clock.NowMs))
                         {
                             break;
                         }
@@ -218,6 +222,92 @@ namespace IotDevice.Session
             return null;
         }
 
+        private void RunAnnouncement()
+        {
+            Guard(() => _dialect.OnConnected(this));
+        }
+
+        // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.
+        private int Serve()
+        {
+            string failure = null;
+            lock (_sync)
+            {
+                if ((_flags & StopRequestedFlag) != 0)
+                {
+                    failure = "stopped";
+                }
+                else if ((_flags & LostFlag) != 0)
+                {
+                    failure = _lostReason;
+                }
+            }
+            if (failure == null)
+            {
+                failure = FlushOutbox();
+            }
+            if (failure != null)
+            {
+                return EndConnection(failure);
+            }
+            ExpireRequests();
+            RunScheduled();
+            return NextWaitMs();
+        }
+
+        // The connection is over (lost, failed or stopped): disconnect, count, and wait to reconnect.
+        private int EndConnection(string failure)
+        {
+            bool stopping = StopRequested();
+            lock (_sync)
+            {
+                _flags &= ~(ConnectedFlag | AnnouncedFlag);
+                _outbox.MarkAllUnsent();
+            }
+            SafeDisconnect();
+            if (stopping)
+            {
+                return -1;
+            }
+            long lived = _clock.NowMs - _connectedAt;
+            bool served;
+            lock (_sync)
+            {
+                served = (_flags & ServedFlag) != 0;
+            }
+            Counters.Add(SessionCounters.DisconnectCount, _backoff.IsFlap(lived, served), SessionCounters.FlapCount);
+            int wait = _backoff.NextDelayAfterLoss(lived, served);
+            Write("connection lost after " + lived.ToString() + " ms: " + failure + "; reconnecting in " + wait.ToString() + " ms");
+            SetState(SessionState.WaitingToReconnect, failure);
+            return Backoff(wait);
+        }
+
+        private int Backoff(int delayMs)
+        {
+            _reconnectAt = _clock.NowMs + delayMs;
+            _phase = Phase.Backoff;
+            return 0;
+        }
+
+        // Waits out a reconnect delay; requests keep timing out while offline.
+        private int AwaitReconnect()
+        {
+            if (StopRequested())
+            {
+                return -1;
+            }
+            ExpireRequests();
+            RunScheduled();
+            long left = _reconnectAt - _clock.NowMs;
+            if (left <= 0)
+            {
+                _phase = Phase.Connect;
+                return 0;
+            }
+            int next = NextWaitMs();
+            return left < next ? (int)left : next;
+        }
+
         private string FlushOutbox()
         {
             while (true)
@@ -225,7 +315,8 @@ namespace IotDevice.Session
                 OutboundMessage message;
                 lock (_sync)
                 {
-                    if (_lost || _stopRequested || _outbox.InFlight >= _options.MaxInFlight || _clock.NowMs < _sendingPausedUntil)
+                    if ((_flags & (LostFlag | StopRequestedFlag)) != 0 || _outbox.InFlight >= _options.MaxInFlight
+                        || _clock.NowMs < _sendingPausedUntil)
                     {
                         return null;
                     }
@@ -285,7 +376,7 @@ namespace IotDevice.Session
                 {
                     _outbox.MarkSent(message, packetId);
                     // The PUBACK may have overtaken us while Publish was returning.
-                    if (_earlyAcks.Take(packetId, _clock.NowMs))
+                    if (_acks.Take(EarlyAck, packetId, _clock.NowMs))
                     {
                         acknowledged = _outbox.Acknowledge(packetId);
                     }
@@ -313,6 +404,11 @@ namespace IotDevice.Session
                 }
                 Counters.Add(SessionCounters.TimeoutCount);
                 Write("request " + expired.Id.ToString() + " timed out");
+                ISessionListener listener = _dialect as ISessionListener;
+                if (listener != null)
+                {
+                    Guard(() => listener.RequestTimedOut(expired));
+                }
                 RequestTimedOutHandler handler = RequestTimedOut;
                 if (handler != null)
                 {
@@ -366,24 +462,6 @@ namespace IotDevice.Session
             return wait > IdleTickMs ? IdleTickMs : (int)wait;
         }
 
-        // Waits out a reconnect delay; requests keep timing out while offline.
-        private void WaitOrStop(int delayMs)
-        {
-            long until = _clock.NowMs + delayMs;
-            while (!StopRequested())
-            {
-                ExpireRequests();
-                RunScheduled();
-                long left = until - _clock.NowMs;
-                if (left <= 0)
-                {
-                    return;
-                }
-                int next = NextWaitMs();
-                _clock.Wait(_wake, (int)(left < next ? left : next));
-            }
-        }
-
         private void SetState(SessionState state, string detail)
         {
             lock (_sync)
@@ -393,6 +471,11 @@ namespace IotDevice.Session
                     return;
                 }
                 _state = state;
+            }
+            ISessionListener listener = _dialect as ISessionListener;
+            if (listener != null)
+            {
+                Guard(() => listener.StateChanged(state, detail));
             }
             SessionStateHandler handler = StateChanged;
             if (handler != null)
@@ -405,7 +488,7 @@ namespace IotDevice.Session
         {
             lock (_sync)
             {
-                return _stopRequested;
+                return (_flags & StopRequestedFlag) != 0;
             }
         }
     }

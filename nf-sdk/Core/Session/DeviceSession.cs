@@ -14,9 +14,20 @@ namespace IotDevice.Session
     /// </summary>
     public sealed partial class DeviceSession
     {
-        // PUBACK bookkeeping: 16 ids remembered for up to 5 s.
+        // Packet ids remembered for a while: PUBACKs that overtook their publish's bookkeeping (EarlyAck),
+        // PUBACKs of messages sent outside the outbox (DirectAck), SUBACKs (SubscribeAck).
         private const int AckSlots = 16;
         private const int AckLifetimeMs = 5000;
+        private const int EarlyAck = 0;
+        private const int DirectAck = 1;
+        private const int SubscribeAck = 2;
+
+        // The session's yes/no state, one bit each in _flags (on the device every field is a heap block).
+        private const int StopRequestedFlag = 1;
+        private const int ConnectedFlag = 2;
+        private const int LostFlag = 4;
+        private const int AnnouncedFlag = 8;
+        private const int ServedFlag = 16; // this connection subscribed and announced itself
 
         private readonly object _sync = new object();
         private readonly IMqttTransport _transport;
@@ -27,15 +38,11 @@ namespace IotDevice.Session
         private readonly PendingTable _pending;
         private readonly ReconnectBackoff _backoff;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly PacketIdSet _earlyAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
-        private readonly PacketIdSet _directAcks = new PacketIdSet(AckSlots, AckLifetimeMs);
-        private readonly PacketIdSet _subscribeAcks;
+        private readonly PacketIdSet _acks = new PacketIdSet(AckSlots);
         private readonly WorkSchedule _schedule = new WorkSchedule();
 
         private Thread _worker;
-        private bool _stopRequested;
-        private bool _connected;
-        private bool _lost;
+        private int _flags;
         private long _lastId;
         private string _lostReason;
         private SessionState _state = SessionState.Stopped;
@@ -53,7 +60,6 @@ namespace IotDevice.Session
             _outbox = new Outbox(_options.OutboxMessages, _options.OutboxBytes);
             _pending = new PendingTable(_options.PendingCapacity);
             _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, _options.RandomSeed);
-            _subscribeAcks = new PacketIdSet(AckSlots, _options.SubscribeTimeoutMs + IdleTickMs);
             Counters = new SessionCounters();
             IMqttPublishSource detailed = transport as IMqttPublishSource;
             if (detailed != null)
@@ -103,7 +109,7 @@ namespace IotDevice.Session
 
         public bool IsConnected
         {
-            get { lock (_sync) { return _connected && !_lost; } }
+            get { lock (_sync) { return (_flags & (ConnectedFlag | LostFlag)) == ConnectedFlag; } }
         }
 
         /// <summary>QoS 1 messages waiting for acknowledgement (sent or not).</summary>
@@ -127,7 +133,8 @@ namespace IotDevice.Session
                 {
                     return;
                 }
-                _stopRequested = false;
+                _flags &= ~StopRequestedFlag;
+                _phase = Phase.Connect;
                 _backoff.Reset();
                 _worker = new Thread(Run);
                 _worker.Start();
@@ -141,7 +148,7 @@ namespace IotDevice.Session
             lock (_sync)
             {
                 worker = _worker;
-                _stopRequested = true;
+                _flags |= StopRequestedFlag;
             }
             _wake.Set();
             if (worker != null)
@@ -368,9 +375,9 @@ namespace IotDevice.Session
             lock (_sync)
             {
                 long now = _clock.NowMs;
-                if (!_earlyAcks.Take(packetId, now))
+                if (!_acks.Take(EarlyAck, packetId, now))
                 {
-                    _directAcks.Add(packetId, now);
+                    _acks.Add(DirectAck, packetId, now, AckLifetimeMs);
                 }
             }
         }

@@ -27,5 +27,8 @@ namespace IotDevice.Session
         public bool Duplicate { get; }
 
         public bool DetailsKnown { get; }
+
+        /// <summary>The message held after this one.</summary>
+        public InboundMessage Next;
     }
 }

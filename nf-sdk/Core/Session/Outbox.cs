@@ -38,18 +38,23 @@ namespace IotDevice.Session
 
         /// <summary>How many times it was handed to the transport.</summary>
         public int Attempts { get; internal set; }
+
+        // The next newer message while it is in an outbox.
+        internal OutboundMessage Next;
     }
 
     /// <summary>
     /// The QoS 1 messages not yet acknowledged, oldest first, bounded in count and bytes. A message
     /// leaves only when its PUBACK arrives, so what was in flight when the link dropped is sent again
     /// after the reconnect, in order. When a new message does not fit, the oldest are dropped and handed
-    /// back for counting and reporting. Not thread-safe on its own; the session guards it.
+    /// back for counting and reporting. The messages are chained to each other rather than kept in an
+    /// array of the largest size, so an empty outbox holds nothing. Not thread-safe on its own; the
+    /// session guards it.
     /// </summary>
     public sealed class Outbox
     {
-        private readonly OutboundMessage[] _ring;
-        private int _head;
+        private OutboundMessage _oldest;
+        private OutboundMessage _newest;
         private long _nextSequence = 1;
 
         public Outbox(int maxMessages, int maxBytes)
@@ -58,14 +63,11 @@ namespace IotDevice.Session
             {
                 throw new ArgumentException("The outbox needs room for at least one message and one byte.");
             }
-            _ring = new OutboundMessage[maxMessages];
+            MaxMessages = maxMessages;
             MaxBytes = maxBytes;
         }
 
-        public int MaxMessages
-        {
-            get { return _ring.Length; }
-        }
+        public int MaxMessages { get; }
 
         public int MaxBytes { get; }
 
@@ -91,9 +93,9 @@ namespace IotDevice.Session
             }
             int dropCount = 0;
             int freedBytes = 0;
-            while (Count - dropCount >= _ring.Length || Bytes - freedBytes + size > MaxBytes)
+            for (OutboundMessage old = _oldest; Count - dropCount >= MaxMessages || Bytes - freedBytes + size > MaxBytes; old = old.Next)
             {
-                freedBytes += At(dropCount).Payload.Length;
+                freedBytes += old.Payload.Length;
                 dropCount++;
             }
             OutboundMessage[] dropped = null;
@@ -102,12 +104,21 @@ namespace IotDevice.Session
                 dropped = new OutboundMessage[dropCount];
                 for (int i = 0; i < dropCount; i++)
                 {
-                    dropped[i] = RemoveAt(0);
+                    dropped[i] = Unlink(null, _oldest);
                 }
             }
             message.Sequence = _nextSequence++;
             message.Sent = false;
-            _ring[(_head + Count) % _ring.Length] = message;
+            message.Next = null;
+            if (_newest == null)
+            {
+                _oldest = message;
+            }
+            else
+            {
+                _newest.Next = message;
+            }
+            _newest = message;
             Count++;
             Bytes += size;
             return dropped;
@@ -116,9 +127,8 @@ namespace IotDevice.Session
         /// <summary>The oldest message not sent on the current connection, or null.</summary>
         public OutboundMessage NextUnsent()
         {
-            for (int i = 0; i < Count; i++)
+            for (OutboundMessage message = _oldest; message != null; message = message.Next)
             {
-                OutboundMessage message = At(i);
                 if (!message.Sent)
                 {
                     return message;
@@ -142,13 +152,14 @@ namespace IotDevice.Session
         /// <summary>Removes and returns the in-flight message with that packet id, or null.</summary>
         public OutboundMessage Acknowledge(ushort packetId)
         {
-            for (int i = 0; i < Count; i++)
+            OutboundMessage previous = null;
+            for (OutboundMessage message = _oldest; message != null; message = message.Next)
             {
-                OutboundMessage message = At(i);
                 if (message.Sent && message.PacketId == packetId)
                 {
-                    return RemoveAt(i);
+                    return Unlink(previous, message);
                 }
+                previous = message;
             }
             return null;
         }
@@ -156,13 +167,15 @@ namespace IotDevice.Session
         /// <summary>Removes a message that can never be sent (its topic was refused); false if it is gone.</summary>
         public bool Remove(OutboundMessage message)
         {
-            for (int i = 0; i < Count; i++)
+            OutboundMessage previous = null;
+            for (OutboundMessage held = _oldest; held != null; held = held.Next)
             {
-                if (At(i) == message)
+                if (held == message)
                 {
-                    RemoveAt(i);
+                    Unlink(previous, held);
                     return true;
                 }
+                previous = held;
             }
             return false;
         }
@@ -170,29 +183,29 @@ namespace IotDevice.Session
         /// <summary>The connection ended: everything not acknowledged goes out again on the next one.</summary>
         public void MarkAllUnsent()
         {
-            for (int i = 0; i < Count; i++)
+            for (OutboundMessage message = _oldest; message != null; message = message.Next)
             {
-                At(i).Sent = false;
+                message.Sent = false;
             }
             InFlight = 0;
         }
 
-        private OutboundMessage At(int index)
+        // Takes message, which follows previous (null: it is the oldest), out of the chain.
+        private OutboundMessage Unlink(OutboundMessage previous, OutboundMessage message)
         {
-            return _ring[(_head + index) % _ring.Length];
-        }
-
-        private OutboundMessage RemoveAt(int index)
-        {
-            OutboundMessage message = At(index);
-            // Close the gap by moving the older messages up one place (acks come oldest first,
-            // so this is usually index 0 and moves nothing).
-            for (int i = index; i > 0; i--)
+            if (previous == null)
             {
-                _ring[(_head + i) % _ring.Length] = _ring[(_head + i - 1) % _ring.Length];
+                _oldest = message.Next;
             }
-            _ring[_head] = null;
-            _head = (_head + 1) % _ring.Length;
+            else
+            {
+                previous.Next = message.Next;
+            }
+            if (_newest == message)
+            {
+                _newest = previous;
+            }
+            message.Next = null;
             Count--;
             Bytes -= message.Payload.Length;
             if (message.Sent)

@@ -1,54 +1,57 @@
 namespace IotDevice.Session
 {
     /// <summary>
-    /// A handful of packet ids remembered for a short time: PUBACKs that overtook the bookkeeping of
-    /// their publish, and ids of messages sent outside the outbox whose PUBACK must be ignored. Entries
-    /// expire, so an id the transport reuses much later is never mistaken for an old one.
+    /// Packet ids remembered for a short time, each under a kind: PUBACKs that overtook the bookkeeping of
+    /// their publish, ids of messages sent outside the outbox whose PUBACK must be ignored, and SUBACKs the
+    /// worker has yet to take. One set serves every kind (on the device each array is heap of its own),
+    /// and each entry keeps its own expiry, so an id the transport reuses much later is never mistaken for
+    /// an old one. When every entry is live, the one that expires first makes room.
     /// Not thread-safe on its own; the session guards it.
     /// </summary>
     internal sealed class PacketIdSet
     {
-        private readonly int[] _ids;
-        private readonly long[] _addedAt;
-        private readonly int _lifetimeMs;
+        private const int Free = -1;
 
-        public PacketIdSet(int capacity, int lifetimeMs)
+        // kind << 16 | packet id, or Free.
+        private readonly int[] _keys;
+        private readonly long[] _expiresAt;
+
+        public PacketIdSet(int capacity)
         {
-            _ids = new int[capacity];
-            _addedAt = new long[capacity];
-            _lifetimeMs = lifetimeMs;
+            _keys = new int[capacity];
+            _expiresAt = new long[capacity];
             Clear();
         }
 
-        public void Add(ushort id, long nowMs)
+        public void Add(int kind, ushort id, long nowMs, int lifetimeMs)
         {
             int slot = 0;
-            for (int i = 0; i < _ids.Length; i++)
+            for (int i = 0; i < _keys.Length; i++)
             {
-                if (_ids[i] < 0 || nowMs - _addedAt[i] > _lifetimeMs)
+                if (_keys[i] == Free || nowMs > _expiresAt[i])
                 {
                     slot = i;
                     break;
                 }
-                if (_addedAt[i] < _addedAt[slot])
+                if (_expiresAt[i] < _expiresAt[slot])
                 {
-                    // Full of live entries: the oldest makes room.
                     slot = i;
                 }
             }
-            _ids[slot] = id;
-            _addedAt[slot] = nowMs;
+            _keys[slot] = Key(kind, id);
+            _expiresAt[slot] = nowMs + lifetimeMs;
         }
 
-        /// <summary>Removes <paramref name="id"/> if present and not expired; true if it was.</summary>
-        public bool Take(ushort id, long nowMs)
+        /// <summary>Removes <paramref name="id"/> of <paramref name="kind"/> if present; true if it was there and not expired.</summary>
+        public bool Take(int kind, ushort id, long nowMs)
         {
-            for (int i = 0; i < _ids.Length; i++)
+            int key = Key(kind, id);
+            for (int i = 0; i < _keys.Length; i++)
             {
-                if (_ids[i] == id)
+                if (_keys[i] == key)
                 {
-                    _ids[i] = -1;
-                    return nowMs - _addedAt[i] <= _lifetimeMs;
+                    _keys[i] = Free;
+                    return nowMs <= _expiresAt[i];
                 }
             }
             return false;
@@ -56,10 +59,15 @@ namespace IotDevice.Session
 
         public void Clear()
         {
-            for (int i = 0; i < _ids.Length; i++)
+            for (int i = 0; i < _keys.Length; i++)
             {
-                _ids[i] = -1;
+                _keys[i] = Free;
             }
+        }
+
+        private static int Key(int kind, ushort id)
+        {
+            return (kind << 16) | id;
         }
     }
 }

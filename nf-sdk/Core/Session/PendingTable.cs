@@ -28,27 +28,28 @@ namespace IotDevice.Session
         {
             get { return ReplyKind == 0; }
         }
+
+        // The next newer entry while it is in a table.
+        internal PendingRequest Next;
     }
 
     /// <summary>
     /// A fixed-capacity table of entries waiting for an acknowledgement or a reply. An entry is
     /// registered before its message is published, so an answer that arrives at once still finds it.
-    /// It never grows: when full, <see cref="Register"/> returns null and the caller reports that.
-    /// Not thread-safe on its own; the session guards it with its lock.
+    /// It never grows: when full, <see cref="Register"/> returns null and the caller reports that. The
+    /// entries are chained oldest first rather than kept in an array of the full capacity, so an empty
+    /// table holds nothing. Not thread-safe on its own; the session guards it with its lock.
     /// </summary>
     public sealed class PendingTable
     {
-        private readonly PendingRequest[] _slots;
+        private PendingRequest _oldest;
 
         public PendingTable(int capacity)
         {
-            _slots = new PendingRequest[capacity < 1 ? 1 : capacity];
+            Capacity = capacity < 1 ? 1 : capacity;
         }
 
-        public int Capacity
-        {
-            get { return _slots.Length; }
-        }
+        public int Capacity { get; }
 
         public int Count { get; private set; }
 
@@ -59,48 +60,60 @@ namespace IotDevice.Session
         /// </summary>
         public PendingRequest Register(long id, int replyKind, long replyId, long deadlineMs)
         {
-            if (replyKind != 0 && Find(replyKind, replyId) >= 0)
+            if (Count >= Capacity || (replyKind != 0 && Find(replyKind, replyId) != null))
             {
                 return null;
             }
-            for (int i = 0; i < _slots.Length; i++)
+            PendingRequest entry = new PendingRequest(id, replyKind, replyId, deadlineMs);
+            if (_oldest == null)
             {
-                if (_slots[i] == null)
-                {
-                    PendingRequest entry = new PendingRequest(id, replyKind, replyId, deadlineMs);
-                    _slots[i] = entry;
-                    Count++;
-                    return entry;
-                }
+                _oldest = entry;
             }
-            return null;
+            else
+            {
+                PendingRequest last = _oldest;
+                while (last.Next != null)
+                {
+                    last = last.Next;
+                }
+                last.Next = entry;
+            }
+            Count++;
+            return entry;
         }
 
         /// <summary>Removes and returns the entry waiting for that reply, or null if none is.</summary>
         public PendingRequest Complete(int replyKind, long replyId)
         {
-            int index = replyKind == 0 ? -1 : Find(replyKind, replyId);
-            if (index < 0)
+            PendingRequest entry = replyKind == 0 ? null : Find(replyKind, replyId);
+            if (entry != null)
             {
-                return null;
+                Remove(entry);
             }
-            PendingRequest entry = _slots[index];
-            _slots[index] = null;
-            Count--;
             return entry;
         }
 
         /// <summary>Removes a given entry (its publish failed, or it is abandoned).</summary>
         public bool Remove(PendingRequest entry)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            PendingRequest previous = null;
+            for (PendingRequest held = _oldest; held != null; held = held.Next)
             {
-                if (_slots[i] == entry)
+                if (held == entry)
                 {
-                    _slots[i] = null;
+                    if (previous == null)
+                    {
+                        _oldest = held.Next;
+                    }
+                    else
+                    {
+                        previous.Next = held.Next;
+                    }
+                    held.Next = null;
                     Count--;
                     return true;
                 }
+                previous = held;
             }
             return false;
         }
@@ -108,13 +121,11 @@ namespace IotDevice.Session
         /// <summary>Removes and returns one entry whose deadline has passed, or null.</summary>
         public PendingRequest TakeExpired(long nowMs)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (PendingRequest entry = _oldest; entry != null; entry = entry.Next)
             {
-                PendingRequest entry = _slots[i];
-                if (entry != null && entry.DeadlineMs <= nowMs)
+                if (entry.DeadlineMs <= nowMs)
                 {
-                    _slots[i] = null;
-                    Count--;
+                    Remove(entry);
                     return entry;
                 }
             }
@@ -125,27 +136,26 @@ namespace IotDevice.Session
         public long NextDeadline()
         {
             long next = long.MaxValue;
-            for (int i = 0; i < _slots.Length; i++)
+            for (PendingRequest entry = _oldest; entry != null; entry = entry.Next)
             {
-                if (_slots[i] != null && _slots[i].DeadlineMs < next)
+                if (entry.DeadlineMs < next)
                 {
-                    next = _slots[i].DeadlineMs;
+                    next = entry.DeadlineMs;
                 }
             }
             return next;
         }
 
-        private int Find(int replyKind, long replyId)
+        private PendingRequest Find(int replyKind, long replyId)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (PendingRequest entry = _oldest; entry != null; entry = entry.Next)
             {
-                PendingRequest entry = _slots[i];
-                if (entry != null && entry.ReplyKind == replyKind && entry.ReplyId == replyId)
+                if (entry.ReplyKind == replyKind && entry.ReplyId == replyId)
                 {
-                    return i;
+                    return entry;
                 }
             }
-            return -1;
+            return null;
         }
     }
 }

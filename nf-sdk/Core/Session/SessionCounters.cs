@@ -19,12 +19,15 @@ namespace IotDevice.Session
         internal const int DuplicateCount = 12;
         internal const int EchoCount = 13;
         internal const int TransportErrorCount = 14;
+        private const int Counts = 15;
 
-        // Then one per RejectReason, with room for reasons added later.
-        private const int RejectedForFirst = 15;
+        // One per RejectReason, with room for reasons added later.
         private const int ReasonSlots = 16;
 
-        private readonly long[] _counts = new long[RejectedForFirst + ReasonSlots];
+        private readonly long[] _counts = new long[Counts];
+
+        // Made with the first rejection: a device that rejects nothing never needs them.
+        private long[] _rejectedFor;
 
         /// <summary>Connections established.</summary>
         public long Connects { get { return Read(ConnectCount); } }
@@ -75,7 +78,10 @@ namespace IotDevice.Session
         public long RejectedFor(RejectReason reason)
         {
             int slot = (int)reason;
-            return slot >= 0 && slot < ReasonSlots ? Read(RejectedForFirst + slot) : 0;
+            lock (_counts)
+            {
+                return slot >= 0 && slot < ReasonSlots && _rejectedFor != null ? _rejectedFor[slot] : 0;
+            }
         }
 
         internal void Add(int count)
@@ -102,7 +108,18 @@ namespace IotDevice.Session
         internal void AddRejected(RejectReason reason)
         {
             int slot = (int)reason;
-            Add(RejectedCount, slot >= 0 && slot < ReasonSlots, RejectedForFirst + slot);
+            lock (_counts)
+            {
+                _counts[RejectedCount]++;
+                if (slot >= 0 && slot < ReasonSlots)
+                {
+                    if (_rejectedFor == null)
+                    {
+                        _rejectedFor = new long[ReasonSlots];
+                    }
+                    _rejectedFor[slot]++;
+                }
+            }
         }
 
         private long Read(int count)

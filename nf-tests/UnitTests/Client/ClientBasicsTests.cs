@@ -77,6 +77,22 @@ namespace IotDevice.UnitTests.Client
             Assert.AreEqual(201, command.Code);
         }
 
+        [TestMethod]
+        public void Setting_an_identifier_again_replaces_its_value_and_keeps_the_others()
+        {
+            IdentifierMap map = new IdentifierMap();
+            Assert.IsNull(map.Find("a"), "an empty map finds nothing");
+            map.Set("a", "first");
+            map.Set("b", "second");
+            map.Set("a", "third");
+            Assert.AreEqual("third", (string)map.Find("a"));
+            Assert.AreEqual("second", (string)map.Find("b"));
+            Assert.IsNull(map.Find("c"));
+            map.Set(null, "any");
+            Assert.AreEqual("any", (string)map.Find("c"));
+            Assert.AreEqual("third", (string)map.Find("a"), "the catch-all takes nothing from the identifiers");
+        }
+
         private static CommandContext Context(string identifier)
         {
             return new CommandContext(Dialect.Alink, identifier, new JsonElement(), new PropertyReport(4));

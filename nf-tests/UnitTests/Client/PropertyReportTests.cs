@@ -69,6 +69,43 @@ namespace IotDevice.UnitTests.Client
         }
 
         [TestMethod]
+        public void Room_is_made_as_values_arrive_up_to_the_capacity_and_kept_for_refills()
+        {
+            PropertyReport report = new PropertyReport(13);
+            Assert.AreEqual(13, report.Capacity);
+            for (int round = 0; round < 2; round++)
+            {
+                report.Clear();
+                for (int i = 0; i < 13; i++)
+                {
+                    string id = "v" + i.ToString();
+                    switch (i % 4)
+                    {
+                        case 0: report.Add(id, (long)(i + round)); break;
+                        case 1: report.Add(id, i + round + 0.5); break;
+                        case 2: report.Add(id, i % 8 == round * 2); break;
+                        default: report.Add(id, "s" + (i + round).ToString()); break;
+                    }
+                }
+                Assert.ThrowsException(typeof(InvalidOperationException), () => report.Add("extra", 1L));
+                // Every value survived the growth steps (4, 8, 13), in order and with its type.
+                for (int i = 0; i < 13; i++)
+                {
+                    Assert.AreEqual("v" + i.ToString(), report.IdAt(i));
+                    switch (i % 4)
+                    {
+                        case 0: Assert.AreEqual((long)(i + round), report.IntegerAt(i)); break;
+                        case 1: Assert.AreEqual(i + round + 0.5, report.DoubleAt(i)); break;
+                        case 2: Assert.AreEqual(i % 8 == round * 2, report.BooleanAt(i)); break;
+                        default: Assert.AreEqual("s" + (i + round).ToString(), report.StringAt(i)); break;
+                    }
+                }
+            }
+            Assert.AreEqual(13, report.Count);
+            Assert.AreEqual(13, report.Capacity);
+        }
+
+        [TestMethod]
         public void Bad_input_is_refused_early()
         {
             PropertyReport report = new PropertyReport(2);

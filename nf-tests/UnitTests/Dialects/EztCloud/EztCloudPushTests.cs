@@ -54,6 +54,51 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         }
 
         [TestMethod]
+        public void Confirmations_beyond_one_report_go_out_in_the_next_and_none_is_lost()
+        {
+            EztDevice device = EztDevice.Started();
+            try
+            {
+                // Two attributes whose handlers each put 20 values in effect: 40 keys, more than one merged report holds (32).
+                device.Client.OnPropertySet("a", c => FillOutput(c, "a"));
+                device.Client.OnPropertySet("b", c => FillOutput(c, "b"));
+                device.Deliver("attributes_push", "{\"a\":1,\"b\":2}");
+                Assert.AreEqual(2, device.CountOn("attributes"));
+                string reports = string.Empty;
+                for (int i = 0; i < device.Transport.Count; i++)
+                {
+                    if (device.Transport.TopicAt(i) == EztDevice.Topic("attributes"))
+                    {
+                        reports += device.Transport.TextAt(i);
+                    }
+                }
+                for (int i = 0; i < 20; i++)
+                {
+                    foreach (string prefix in new[] { "a", "b" })
+                    {
+                        string pair = "\"" + prefix + i.ToString() + "\":" + i.ToString();
+                        int at = reports.IndexOf(pair);
+                        Assert.IsTrue(at >= 0 && reports.IndexOf(pair, at + 1) < 0, pair + " is confirmed once: " + reports);
+                    }
+                }
+                Assert.IsTrue(device.Last("attributes").IndexOf("\"a") < 0, "the values that did not fit go out in the second report");
+                Assert.AreEqual(0L, device.Session.Counters.Rejected);
+            }
+            finally
+            {
+                device.Stop();
+            }
+        }
+
+        private static void FillOutput(CommandContext command, string prefix)
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                command.Output.Add(prefix + i.ToString(), (long)i);
+            }
+        }
+
+        [TestMethod]
         public void A_push_nothing_handles_is_rejected()
         {
             EztDevice device = EztDevice.Started();
