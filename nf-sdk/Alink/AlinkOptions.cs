@@ -26,57 +26,57 @@ namespace IotDevice.Dialects.Alink
         }
 
         /// <summary>The MQTT endpoint, e.g. <see cref="PublicHost"/> or an enterprise instance's endpoint.</summary>
-        public string Host { get; set; }
+        public string Host;
 
-        public int Port { get; set; }
+        public int Port;
 
         /// <summary>TLS (<c>securemode=2</c>, needs <see cref="CaCertificatePem"/>) or plain TCP (<c>securemode=3</c>).</summary>
-        public bool UseTls { get; set; }
+        public bool UseTls;
 
-        public string CaCertificatePem { get; set; }
+        public string CaCertificatePem;
 
-        public string ProductKey { get; set; }
+        public string ProductKey;
 
-        public string DeviceName { get; set; }
+        public string DeviceName;
 
         /// <summary>Signs the password; never sent, logged or put into an exception message.</summary>
-        public string DeviceSecret { get; set; }
+        public string DeviceSecret;
 
         /// <summary>Up to 64 characters; null means <c>{productKey}.{deviceName}</c> as the C SDK does.</summary>
-        public string ClientId { get; set; }
+        public string ClientId;
 
-        public AlinkSignMethod SignMethod { get; set; }
+        public AlinkSignMethod SignMethod;
 
         /// <summary>The signed timestamp (ms); 0 leaves it out of the client id and the signature.</summary>
-        public long Timestamp { get; set; }
+        public long Timestamp;
 
         /// <summary>30–1200 s, or the platform refuses the connection.</summary>
-        public int KeepAliveSeconds { get; set; }
+        public int KeepAliveSeconds;
 
         /// <summary>False (default) keeps the session, so QoS 1 pushes made while offline still arrive.</summary>
-        public bool CleanSession { get; set; }
+        public bool CleanSession;
 
         /// <summary>The running firmware's version: reported after every connect, which also asks for a pending update.</summary>
-        public string FirmwareVersion { get; set; }
+        public string FirmwareVersion;
 
         /// <summary>The OTA module of <see cref="FirmwareVersion"/> (e.g. "MCU"); null for the default module.</summary>
-        public string Module { get; set; }
+        public string Module;
 
         /// <summary>Ask for the remote configuration after every connect.</summary>
-        public bool ConfigOnConnect { get; set; }
+        public bool ConfigOnConnect;
 
         /// <summary>Subscribe to synchronous service calls (<c>rrpc/request/+</c>).</summary>
-        public bool RrpcEnabled { get; set; }
+        public bool RrpcEnabled;
 
         /// <summary>The first uplink message id; seed it (e.g. from flash) so ids stay unique across reboots.</summary>
-        public long FirstMessageId { get; set; }
+        public long FirstMessageId;
 
         /// <summary>
         /// QoS of Alink uplinks and replies (QoS 2 does not exist on the platform). Default QoS 0: each
         /// request's reply acknowledges it either way; QoS 1 also keeps reports made while offline in the
         /// outbox (docs/alink.md §4.1).
         /// </summary>
-        public MqttQos PublishQos { get; set; }
+        public MqttQos PublishQos;
 
         /// <summary>The public instance's endpoint: <c>{productKey}.iot-as-mqtt.{regionId}.aliyuncs.com</c>.</summary>
         public static string PublicHost(string productKey, string regionId)

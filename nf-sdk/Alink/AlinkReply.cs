@@ -20,22 +20,22 @@ namespace IotDevice.Dialects.Alink
         }
 
         /// <summary>The reply topic's kind (PropertyPostReply, EventPostReply, OtaFirmwareGetReply, ErrorNotice…).</summary>
-        public TopicKind Kind { get; }
+        public readonly TopicKind Kind;
 
         /// <summary>The request's method, e.g. <c>thing.event.property.post</c>; null for an error notice.</summary>
-        public string Method { get; }
+        public readonly string Method;
 
         /// <summary>The request's id (the one its Post… method returned).</summary>
-        public long Id { get; }
+        public readonly long Id;
 
         /// <summary>200 on success; the platform's error code otherwise (e.g. 6106 too many properties).</summary>
-        public long Code { get; }
+        public readonly long Code;
 
         /// <summary>The platform's message, when it sent one.</summary>
-        public string Message { get; }
+        public readonly string Message;
 
         /// <summary>The reply's <c>data</c>; points into the received payload, so read it during the event only.</summary>
-        public JsonElement Data { get; }
+        public readonly JsonElement Data;
 
         public bool Succeeded
         {

@@ -27,7 +27,7 @@ namespace IotDevice.Dialects.EztCloud
             _maxBytes = maxBytes;
         }
 
-        public int Count { get; private set; }
+        public int Count;
 
         /// <summary>Sets <paramref name="key"/> to the JSON value buffer[offset..offset+count); false when it does not fit.</summary>
         public bool Put(string key, byte[] buffer, int offset, int count)

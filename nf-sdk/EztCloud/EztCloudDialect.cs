@@ -85,7 +85,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>An OTA check answered with <c>upgrade:false</c>.</summary>
         public event NoUpdateHandler NoUpdatePending;
 
-        public EztCloudCounters Counters { get; }
+        public readonly EztCloudCounters Counters;
 
         /// <summary>The firmware version reported after each connect (updated when an update succeeds).</summary>
         public string FirmwareVersion

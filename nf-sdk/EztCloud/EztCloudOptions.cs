@@ -29,54 +29,54 @@ namespace IotDevice.Dialects.EztCloud
             PublishQos = MqttQos.AtMostOnce;
         }
 
-        public string Host { get; set; }
+        public string Host;
 
         /// <summary>0 picks the service's port: 7885 with TLS, 7883 without.</summary>
-        public int Port { get; set; }
+        public int Port;
 
-        public bool UseTls { get; set; }
+        public bool UseTls;
 
         /// <summary>The root the broker's certificate must chain to (PEM text).</summary>
-        public string CaCertificatePem { get; set; }
+        public string CaCertificatePem;
 
         /// <summary>The device username, <c>DU_…</c>; it is also the last level of every topic.</summary>
-        public string Username { get; set; }
+        public string Username;
 
         /// <summary>The device password. Never logged, never put into an exception message.</summary>
-        public string Password { get; set; }
+        public string Password;
 
         /// <summary>MQTT client id; null uses <see cref="Username"/>.</summary>
-        public string ClientId { get; set; }
+        public string ClientId;
 
-        public int KeepAliveSeconds { get; set; }
+        public int KeepAliveSeconds;
 
         /// <summary>The running firmware version, reported as an attribute after every connect; null reports none.</summary>
-        public string FirmwareVersion { get; set; }
+        public string FirmwareVersion;
 
         /// <summary>Attribute the platform's OTA rule reads the version from.</summary>
-        public string VersionAttribute { get; set; }
+        public string VersionAttribute;
 
         /// <summary>
         /// Shortest time between two attribute reports (the platform ignores reports that come too fast;
         /// its docs suggest 1 s or more). Reports made sooner are merged and sent together. 0 = off.
         /// </summary>
-        public int MinReportIntervalMs { get; set; }
+        public int MinReportIntervalMs;
 
         /// <summary>Send the <see cref="OtaCheckMethod"/> event after every connect (the platform's poll mode).</summary>
-        public bool OtaCheckOnConnect { get; set; }
+        public bool OtaCheckOnConnect;
 
         /// <summary>The event the platform's OTA rule listens to; "otaCheck" unless the rule says otherwise.</summary>
-        public string OtaCheckMethod { get; set; }
+        public string OtaCheckMethod;
 
         /// <summary>QoS of everything the device publishes; the platform documents QoS 0.</summary>
-        public MqttQos PublishQos { get; set; }
+        public MqttQos PublishQos;
 
         /// <summary>
         /// The product answers reports (attributes_response and event_response switched on in the
         /// console, off by default): each report's response is then its outcome, and no response in the
         /// session's RequestTimeoutMs is TimedOut. Off: the outcome is the PUBACK (QoS 1) or Sent (QoS 0).
         /// </summary>
-        public bool ResponsesEnabled { get; set; }
+        public bool ResponsesEnabled;
 
         /// <summary>The port actually used.</summary>
         public int EffectivePort

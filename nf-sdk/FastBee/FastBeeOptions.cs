@@ -35,93 +35,93 @@ namespace IotDevice.Dialects.FastBee
 
         // --- Broker ---
 
-        public string Host { get; set; }
+        public string Host;
 
         /// <summary>1883, or 8883 for TLS.</summary>
-        public int Port { get; set; }
+        public int Port;
 
-        public bool UseTls { get; set; }
+        public bool UseTls;
 
         /// <summary>The CA that signs the broker's certificate, as PEM text (with <see cref="UseTls"/>).</summary>
-        public string CaCertificatePem { get; set; }
+        public string CaCertificatePem;
 
         /// <summary>Keep-alive in seconds; FastBee's broker honours 1–120 and the firmware uses 60.</summary>
-        public int KeepAliveSeconds { get; set; }
+        public int KeepAliveSeconds;
 
         // --- Identity ---
 
         /// <summary>The product id from the console (a number, e.g. "41").</summary>
-        public string ProductId { get; set; }
+        public string ProductId;
 
         /// <summary>The device number (IMEI, MAC, serial); upper case recommended. No '/', '+', '#', '&amp;'.</summary>
-        public string DeviceNum { get; set; }
+        public string DeviceNum;
 
         /// <summary>The owning user's id (1 = admin is the documented default); required.</summary>
-        public long UserId { get; set; }
+        public long UserId;
 
         // --- Authentication ---
 
         /// <summary>The product's "MQTT account" (e.g. "FastBee").</summary>
-        public string MqttUsername { get; set; }
+        public string MqttUsername;
 
         /// <summary>The product's MQTT password (secret).</summary>
-        public string MqttPassword { get; set; }
+        public string MqttPassword;
 
         /// <summary>The device authorization code, when the product uses them (secret); null otherwise.</summary>
-        public string AuthCode { get; set; }
+        public string AuthCode;
 
         /// <summary>Encrypted authentication (client id "E&amp;…"): needs ProductSecret, NtpUrl and an HTTP transport.</summary>
-        public bool Encrypted { get; set; }
+        public bool Encrypted;
 
         /// <summary>The product's 16-character MQTT secret, the AES key of the encrypted password (secret).</summary>
-        public string ProductSecret { get; set; }
+        public string ProductSecret;
 
         /// <summary>The platform's HTTP time endpoint, e.g. "http://host:8080/iot/tool/ntp".</summary>
-        public string NtpUrl { get; set; }
+        public string NtpUrl;
 
         /// <summary>How long an encrypted password stays valid, from the synchronised time of each connect.</summary>
-        public int PasswordLifetimeMs { get; set; }
+        public int PasswordLifetimeMs;
 
         /// <summary>Stall timeout of the HTTP time request.</summary>
-        public int HttpTimeoutMs { get; set; }
+        public int HttpTimeoutMs;
 
         // --- Device information (info/post) ---
 
         /// <summary>The running firmware version as a decimal (1.2); later changes go through <see cref="FastBeeDialect.FirmwareVersion"/>.</summary>
-        public double FirmwareVersion { get; set; }
+        public double FirmwareVersion;
 
-        public double Longitude { get; set; }
+        public double Longitude;
 
-        public double Latitude { get; set; }
+        public double Latitude;
 
         /// <summary>The free-form summary object; the app may refill it, each info/post reads it again.</summary>
-        public PropertyReport Summary { get; set; }
+        public PropertyReport Summary;
 
         /// <summary>The summary as JSON object text, instead of <see cref="Summary"/>.</summary>
-        public string SummaryJson { get; set; }
+        public string SummaryJson;
 
         /// <summary>Signal strength for info/post; 0 is sent without it.</summary>
-        public RssiSource Rssi { get; set; }
+        public RssiSource Rssi;
 
         /// <summary>Fills the samples that monitor/get asks for; without it monitoring requests are refused.</summary>
-        public MonitorSource Monitor { get; set; }
+        public MonitorSource Monitor;
 
         // --- Behaviour ---
 
         /// <summary>QoS of everything the device publishes (spec default 0; QoS 1 goes through the outbox).</summary>
-        public MqttQos PublishQos { get; set; }
+        public MqttQos PublishQos;
 
         /// <summary>QoS of the subscriptions (spec default 1).</summary>
-        public MqttQos SubscribeQos { get; set; }
+        public MqttQos SubscribeQos;
 
         /// <summary>Send ntp/post after info/post on every connect, as the official firmware does.</summary>
-        public bool RequestTimeAfterConnect { get; set; }
+        public bool RequestTimeAfterConnect;
 
         /// <summary>Items accepted in one inbound array and values in one monitor sample; more is refused.</summary>
-        public int MaxItems { get; set; }
+        public int MaxItems;
 
         /// <summary>Largest message the device builds; a report that does not fit is refused (TooLarge).</summary>
-        public int MaxMessageBytes { get; set; }
+        public int MaxMessageBytes;
 
         internal FastBeeOptions Copy()
         {

@@ -32,22 +32,22 @@ namespace IotDevice.Client
             Code = Ok;
         }
 
-        public Dialect Dialect { get; }
+        public readonly Dialect Dialect;
 
         /// <summary>The property, service, function or method identifier.</summary>
-        public string Identifier { get; }
+        public readonly string Identifier;
 
         /// <summary>The new value (property set, FastBee function) or the parameters object (command).</summary>
-        public JsonElement Value { get; }
+        public readonly JsonElement Value;
 
         /// <summary>What the handler returns: output parameters, or the values now in effect.</summary>
-        public PropertyReport Output { get; }
+        public readonly PropertyReport Output;
 
         /// <summary>The result code; <see cref="Ok"/> unless the handler says otherwise.</summary>
-        public int Code { get; set; }
+        public int Code;
 
         /// <summary>Optional text for the platform's log.</summary>
-        public string Message { get; set; }
+        public string Message;
 
         public bool Succeeded
         {

@@ -46,16 +46,16 @@ namespace IotDevice.Client
         /// <summary>The clock was set from the platform's time.</summary>
         public event TimeSyncedHandler TimeSynced;
 
-        public DeviceSession Session { get; }
+        public readonly DeviceSession Session;
 
         /// <summary>Wall-clock time, once the platform's time has set it.</summary>
-        public DeviceClock Clock { get; }
+        public readonly DeviceClock Clock;
 
         /// <summary>Handlers for properties the platform sets (Alink property/set, EZtCloud attributes_push, FastBee function/get).</summary>
-        public HandlerRegistry PropertyHandlers { get; }
+        public readonly HandlerRegistry PropertyHandlers;
 
         /// <summary>Handlers for services and commands (Alink services, EZtCloud command_send, FastBee functions).</summary>
-        public HandlerRegistry CommandHandlers { get; }
+        public readonly HandlerRegistry CommandHandlers;
 
         public void Start()
         {

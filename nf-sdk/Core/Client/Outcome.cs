@@ -30,15 +30,15 @@ namespace IotDevice.Client
             Message = message;
         }
 
-        public long Id { get; }
+        public readonly long Id;
 
-        public OutcomeStatus Status { get; }
+        public readonly OutcomeStatus Status;
 
         /// <summary>The platform's result code (Alink 200, EZtCloud 0, …); 0 for PUBACKs and timeouts.</summary>
-        public int Code { get; }
+        public readonly int Code;
 
         /// <summary>The platform's message for a refusal, or null.</summary>
-        public string Message { get; }
+        public readonly string Message;
     }
 
     public delegate void OutcomeHandler(Outcome outcome);

@@ -48,10 +48,10 @@ namespace IotDevice.Client
 
         public int Count { get; private set; }
 
-        public int Capacity { get; }
+        public readonly int Capacity;
 
         /// <summary>When the values were taken (Unix ms), or 0 for "now"; dialects that carry a time send it.</summary>
-        public long TimestampMs { get; set; }
+        public long TimestampMs;
 
         public PropertyReport Add(string id, string value)
         {

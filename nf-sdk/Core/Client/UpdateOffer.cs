@@ -25,31 +25,31 @@ namespace IotDevice.Client
     /// </summary>
     public sealed class UpdateOffer
     {
-        public UpdateKind Kind { get; set; }
+        public UpdateKind Kind;
 
-        public string Url { get; set; }
+        public string Url;
 
         /// <summary>Announced size in bytes; 0 when the platform gave none.</summary>
-        public long Size { get; set; }
+        public long Size;
 
-        public string Version { get; set; }
+        public string Version;
 
         /// <summary>Firmware module (Alink, EZtCloud); null for the default one.</summary>
-        public string Module { get; set; }
+        public string Module;
 
-        public DigestMethod DigestMethod { get; set; }
+        public DigestMethod DigestMethod;
 
         /// <summary>The digest as sent, in hex.</summary>
-        public string Digest { get; set; }
+        public string Digest;
 
         /// <summary>A differential package (Alink isDiff).</summary>
-        public bool IsDiff { get; set; }
+        public bool IsDiff;
 
         /// <summary>Config id (Alink remote config).</summary>
-        public string ConfigId { get; set; }
+        public string ConfigId;
 
         /// <summary>The dialect's own correlation: FastBee messageId, EZtCloud command id (raw JSON), Alink request id.</summary>
-        public string CorrelationId { get; set; }
+        public string CorrelationId;
     }
 
     /// <summary>Where an update stands, as reported to the platform.</summary>

@@ -89,7 +89,7 @@ namespace IotDevice.Session
 
         public event SessionLogHandler Log;
 
-        public SessionCounters Counters { get; }
+        public readonly SessionCounters Counters;
 
         /// <summary>The clock the session measures time on (<see cref="SessionOptions.Clock"/>).</summary>
         public IClock Clock

@@ -16,17 +16,17 @@ namespace IotDevice.Session
             DetailsKnown = detailsKnown;
         }
 
-        public string Topic { get; }
+        public readonly string Topic;
 
-        public byte[] Payload { get; }
+        public readonly byte[] Payload;
 
-        public bool Retained { get; }
+        public readonly bool Retained;
 
-        public ushort PacketId { get; }
+        public readonly ushort PacketId;
 
-        public bool Duplicate { get; }
+        public readonly bool Duplicate;
 
-        public bool DetailsKnown { get; }
+        public readonly bool DetailsKnown;
 
         /// <summary>The message held after this one.</summary>
         public InboundMessage Next;

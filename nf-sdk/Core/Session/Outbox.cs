@@ -15,17 +15,17 @@ namespace IotDevice.Session
             State = state;
         }
 
-        public string Topic { get; }
+        public readonly string Topic;
 
         /// <summary>The exact bytes to send (the session's own copy).</summary>
-        public byte[] Payload { get; }
+        public readonly byte[] Payload;
 
-        public MqttQos Qos { get; }
+        public readonly MqttQos Qos;
 
-        public bool Retain { get; }
+        public readonly bool Retain;
 
         /// <summary>The caller's token, handed back when the message is delivered or dropped.</summary>
-        public object State { get; }
+        public readonly object State;
 
         /// <summary>Order of acceptance; strictly increasing.</summary>
         public long Sequence { get; internal set; }
@@ -67,9 +67,9 @@ namespace IotDevice.Session
             MaxBytes = maxBytes;
         }
 
-        public int MaxMessages { get; }
+        public readonly int MaxMessages;
 
-        public int MaxBytes { get; }
+        public readonly int MaxBytes;
 
         public int Count { get; private set; }
 

@@ -12,16 +12,16 @@ namespace IotDevice.Session
         }
 
         /// <summary>The id the app got when it sent the message; its outcome carries it.</summary>
-        public long Id { get; }
+        public readonly long Id;
 
         /// <summary>The dialect's kind of the expected reply; 0 when the broker's PUBACK completes it.</summary>
-        public int ReplyKind { get; }
+        public readonly int ReplyKind;
 
         /// <summary>The id the reply carries; 0 when it carries none (one request of that kind at a time).</summary>
-        public long ReplyId { get; }
+        public readonly long ReplyId;
 
         /// <summary>Time (ms, the session's clock) after which the entry times out.</summary>
-        public long DeadlineMs { get; }
+        public readonly long DeadlineMs;
 
         /// <summary>True when the broker's PUBACK, not a reply, completes the entry.</summary>
         public bool ByDelivery
@@ -49,7 +49,7 @@ namespace IotDevice.Session
             Capacity = capacity < 1 ? 1 : capacity;
         }
 
-        public int Capacity { get; }
+        public readonly int Capacity;
 
         public int Count { get; private set; }
 

@@ -40,11 +40,11 @@ namespace IotDevice.Session
             _random = new JitterRandom(seed);
         }
 
-        public int InitialDelayMs { get; }
+        public readonly int InitialDelayMs;
 
-        public int MaxDelayMs { get; }
+        public readonly int MaxDelayMs;
 
-        public int FlapWindowMs { get; }
+        public readonly int FlapWindowMs;
 
         /// <summary>Connections that died within the flap window since the last healthy one.</summary>
         public int Flaps { get; private set; }

@@ -121,6 +121,6 @@ namespace IotDevice.Session
         }
 
         /// <summary>The time every timeout, backoff and deadline is measured on; tests give their own to step it.</summary>
-        public IClock Clock { get; set; }
+        public IClock Clock;
     }
 }

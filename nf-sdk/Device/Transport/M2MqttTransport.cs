@@ -484,9 +484,9 @@ namespace IotDevice.Device.Transport
                 Client = client;
             }
 
-            public ConnectAttempt Attempt { get; }
+            public readonly ConnectAttempt Attempt;
 
-            public MqttClient Client { get; }
+            public readonly MqttClient Client;
         }
     }
 }
