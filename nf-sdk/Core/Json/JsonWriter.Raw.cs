@@ -178,12 +178,7 @@ namespace IotDevice.Json
         /// </summary>
         private void PutDecimal(ulong magnitude, bool negative, int decimals, bool quoted)
         {
-            int digits = 1;
-            for (ulong limit = 10; magnitude >= limit && digits < 20; limit *= 10)
-            {
-                digits++;
-            }
-
+            int digits = JsonNumber.DigitCount(magnitude);
             if (digits <= decimals)
             {
                 digits = decimals + 1;
@@ -226,24 +221,7 @@ namespace IotDevice.Json
                 buffer[--p] = (byte)'.';
             }
 
-            // The integer digits, from the last one back to the sign, in 32 bits when they fit (cheaper).
-            if (magnitude <= uint.MaxValue)
-            {
-                uint small = (uint)magnitude;
-                while (p > start)
-                {
-                    buffer[--p] = (byte)('0' + (int)(small % 10));
-                    small /= 10;
-                }
-
-                return;
-            }
-
-            while (p > start)
-            {
-                buffer[--p] = (byte)('0' + (int)(magnitude % 10));
-                magnitude /= 10;
-            }
+            JsonNumber.WriteDigits(magnitude, p - start, buffer, p); // the integer digits, back to the sign
         }
 
         /// <summary>The exact shortest text of <see cref="JsonDouble"/>, in quotes when <paramref name="quoted"/>.</summary>
