@@ -1,4 +1,6 @@
 using System;
+using System.Text;
+using IotDevice.DeviceBenchmarks.Dialects;
 using IotDevice.Transport;
 
 namespace IotDevice.DeviceBenchmarks.Clients
@@ -6,13 +8,25 @@ namespace IotDevice.DeviceBenchmarks.Clients
     /// <summary>
     /// A broker in memory that keeps nothing: it accepts the connection, grants every subscription,
     /// acknowledges QoS 1 publishes at once and only counts what the device sends, so the heap a
-    /// client holds is the client's own. Downlinks are handed over on the caller's thread.
+    /// client holds is the client's own. Downlinks are handed over on the caller's thread; so are the
+    /// platform's answers to what the device published, which wait here until <see cref="DeliverAnswers"/>.
     /// </summary>
     internal sealed class InMemoryTransport : IMqttTransport
     {
+        private const int MaxAnswers = 32;
+
         private readonly object _sync = new object();
+        private readonly DialectBench _platform;
+        private readonly string[] _answerTopics = new string[MaxAnswers];
+        private readonly byte[][] _answers = new byte[MaxAnswers][];
+        private int _answerCount;
         private ushort _nextId;
         private int _published;
+
+        public InMemoryTransport(DialectBench platform)
+        {
+            _platform = platform;
+        }
 
         public event MqttMessageHandler MessageReceived;
 
@@ -62,9 +76,16 @@ namespace IotDevice.DeviceBenchmarks.Clients
             {
                 throw new InvalidOperationException("not connected");
             }
+            string answerTopic;
+            byte[] answer = _platform.Answer(topic, Encoding.UTF8.GetString(payload, 0, length), out answerTopic);
             lock (_sync)
             {
                 _published++;
+                if (answer != null && _answerCount < MaxAnswers)
+                {
+                    _answerTopics[_answerCount] = answerTopic;
+                    _answers[_answerCount++] = answer;
+                }
             }
             if (qos == MqttQos.AtMostOnce)
             {
@@ -91,6 +112,29 @@ namespace IotDevice.DeviceBenchmarks.Clients
             if (handler != null)
             {
                 handler(topic, payload, false);
+            }
+        }
+
+        /// <summary>Hands the device the answers waiting so far, on the caller's thread, and forgets them.</summary>
+        public void DeliverAnswers()
+        {
+            while (true)
+            {
+                string topic;
+                byte[] answer;
+                lock (_sync)
+                {
+                    if (_answerCount == 0)
+                    {
+                        return;
+                    }
+                    _answerCount--;
+                    topic = _answerTopics[_answerCount];
+                    answer = _answers[_answerCount];
+                    _answerTopics[_answerCount] = null;
+                    _answers[_answerCount] = null;
+                }
+                Deliver(topic, answer);
             }
         }
 

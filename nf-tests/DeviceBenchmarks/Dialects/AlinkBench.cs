@@ -1,3 +1,4 @@
+using System.Text;
 using IotDevice.Client;
 using IotDevice.Dialects;
 using IotDevice.Dialects.Alink;
@@ -54,6 +55,21 @@ namespace IotDevice.DeviceBenchmarks.Dialects
                 + ",\"co2\":" + sample.Co2.ToString() + ",\"lux\":" + sample.Lux.ToString()
                 + ",\"switch\":" + Text(sample.Switch) + ",\"mode\":\"" + sample.Mode
                 + "\"},\"method\":\"thing.event.property.post\"}";
+        }
+
+        /// <summary>The platform's <c>post_reply</c> to a property post: code 200 with the post's id.</summary>
+        public override byte[] Answer(string topic, string payload, out string answerTopic)
+        {
+            answerTopic = null;
+            const string IdStart = "{\"id\":\"";
+            if (!topic.EndsWith("/thing/event/property/post") || !payload.StartsWith(IdStart))
+            {
+                return null;
+            }
+            string id = payload.Substring(IdStart.Length, payload.IndexOf('"', IdStart.Length) - IdStart.Length);
+            answerTopic = topic + "_reply";
+            return Encoding.UTF8.GetBytes("{\"code\":200,\"data\":{},\"id\":\"" + id
+                + "\",\"message\":\"success\",\"method\":\"thing.event.property.post\",\"version\":\"1.0\"}");
         }
 
         public override IDeviceDialect CreateDialect()

@@ -42,6 +42,17 @@ namespace IotDevice.DeviceBenchmarks.Dialects
         /// <summary>The <paramref name="n"/>th downlink (each with its own id where the dialect has one).</summary>
         public abstract string Downlink(int n);
 
+        /// <summary>
+        /// The platform's answer to a message the device published, as its topic and payload; null when the
+        /// platform answers nothing. A real platform answers what the dialect waits for, so the client's
+        /// heap is read with nothing left waiting.
+        /// </summary>
+        public virtual byte[] Answer(string topic, string payload, out string answerTopic)
+        {
+            answerTopic = null;
+            return null;
+        }
+
         /// <summary>A handler that takes the value as it comes; the dialect then confirms it its own way.</summary>
         protected static void Apply(CommandContext command)
         {
