@@ -83,6 +83,7 @@ namespace IotDevice.Topics
         // For each position where a prefix ends, the first row without a suffix of the first run whose
         // prefix ends there. A topic whose last level follows that prefix, holding nothing the parser
         // stops at, fits that row and no earlier one (a suffix would start with a character it stops at).
+        // A row that some fixed topic also fits is left to the slower path, which looks at those first.
         private static int[] LastLevelRows(int[] runShapes, int[] argRows, bool exclusive)
         {
             if (!exclusive)
@@ -106,7 +107,7 @@ namespace IotDevice.Topics
                 {
                     a++;
                 }
-                if (last >= 0 && a < end && rows[last] == 0)
+                if (last > 0 && a < end && rows[last] == 0 && (argRows[a] & Shadowed) == 0)
                 {
                     rows[last] = argRows[a] | LastLevelRow;
                 }

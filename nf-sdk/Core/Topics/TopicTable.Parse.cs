@@ -18,28 +18,26 @@ namespace IotDevice.Topics
             {
                 return _failures[(int)TopicError.Empty];
             }
+            // An empty topic goes on to be explained like any other that fits no row.
             int length = topic.Length;
-            if (length == 0 || length > _maxTopicLength)
+            if (length > _maxTopicLength)
             {
-                return _failures[(int)(length == 0 ? TopicError.Empty : TopicError.TooLong)];
+                return _failures[(int)TopicError.TooLong];
             }
             // A topic whose argument is its last level: the last character the parser stops at is the '/'
-            // that ends a run's prefix, and one comparison confirms the prefix.
-            TopicMatch candidate = null;
+            // that ends a run's prefix, and one comparison confirms the prefix. Searched for only where a
+            // prefix can end, or after.
             int from = _firstPrefixEnd;
             if (length - 1 > from)
             {
-                // Only where a prefix can end, or after: a topic whose last such character comes earlier
-                // has nothing to look for here.
                 int last = topic.LastIndexOfAny(_stops, length - 1, length - from);
                 int[] lastLevelRows = _lastLevelRows;
-                int row = last >= 0 && last < lastLevelRows.Length && last < length - 1 ? lastLevelRows[last] : 0;
-                if (row != 0 && topic.IndexOf(_runPrefixes[(row >> RunShift) & RunMask]) == 0)
+                if ((uint)last < (uint)lastLevelRows.Length && last < length - 1)
                 {
-                    candidate = _rowMatches[row & RowMask];
-                    if ((row & Shadowed) == 0)
+                    int row = lastLevelRows[last];
+                    if (row != 0 && topic.IndexOf(_runPrefixes[(row >> RunShift) & RunMask]) == 0)
                     {
-                        return candidate;
+                        return _rowMatches[row & RowMask];
                     }
                 }
             }
@@ -57,10 +55,6 @@ namespace IotDevice.Topics
                 }
                 at = (at + 1) & mask;
             }
-            if (candidate != null)
-            {
-                return candidate;
-            }
             TopicMatch match = MatchArgRows(topic, length);
             return match != null ? match : Explain(topic);
         }
@@ -77,17 +71,34 @@ namespace IotDevice.Topics
                 {
                     continue;
                 }
-                // One search finds the first character after the prefix that the parser stops at: before
-                // it the argument is clean; without one, no row with a suffix fits.
+                // The first character after the prefix that the parser stops at: without one, the rest is
+                // one clean level that no suffix fits; before it, an argument is clean. Where an argument
+                // goes past it, the first character a level cannot hold decides, searched for once.
                 int stop = topic.IndexOfAny(_stops, prefixLength, length - prefixLength);
+                int refused = stop;
+                bool refusedKnown = false;
                 int end = (shape >> EndArgShift) & EndArgMask;
                 for (int a = (shape >> FirstArgShift) & FirstArgMask; a < end; a++)
                 {
                     int row = _argRows[a];
-                    int argEnd = length - (row >> SuffixShift);
-                    if (stop < 0 ? argEnd == length
-                        : argEnd > prefixLength && ArgFits(topic, row, stop, prefixLength, argEnd)
-                            && (argEnd == length || topic.IndexOf(_argSuffixes[a], argEnd, length - argEnd) == argEnd))
+                    int argEnd = length - ((row >> SuffixShift) & MaxSuffixLength);
+                    if (argEnd <= prefixLength || (stop < 0 && argEnd < length))
+                    {
+                        continue;
+                    }
+                    if (stop >= 0 && stop < argEnd)
+                    {
+                        if (!refusedKnown)
+                        {
+                            refused = topic.IndexOfAny(TopicText.NotInLevels, stop, length - stop);
+                            refusedKnown = true;
+                        }
+                        if (refused >= 0 && refused < argEnd && ((row & SpansLevels) == 0 || !LevelsFit(topic, prefixLength, argEnd)))
+                        {
+                            continue;
+                        }
+                    }
+                    if (argEnd == length || topic.IndexOf(_argSuffixes[a], argEnd, length - argEnd) == argEnd)
                     {
                         return _rowMatches[row & RowMask];
                     }
@@ -100,18 +111,11 @@ namespace IotDevice.Topics
             return null;
         }
 
-        // Whether the argument [start, end) is one clean level (or, for a row whose argument spans levels,
-        // clean levels none of them empty), given the first character from start on that may not be.
-        private static bool ArgFits(string topic, int row, int stop, int start, int end)
+        // An argument over several levels: nothing but '/' refused in it, and no level empty (the prefix
+        // ends with '/', so an empty first level shows as "//" too).
+        private static bool LevelsFit(string topic, int start, int end)
         {
-            if (stop >= end || topic.IndexOfAny(TopicText.NotInLevels, stop, end - stop) < 0)
-            {
-                return true;
-            }
-            // Several levels: nothing but '/' refused in them, none empty (the prefix ends with '/', so an
-            // empty first level shows as "//" too).
-            return (row & SpansLevels) != 0
-                && topic.IndexOfAny(TopicText.NotInTopicNames, start, end - start) < 0
+            return topic.IndexOfAny(TopicText.NotInTopicNames, start, end - start) < 0
                 && topic.IndexOf(EmptyLevel, start - 1, end - start + 1) < 0
                 && topic.IndexOf('/', end - 1, 1) < 0;
         }

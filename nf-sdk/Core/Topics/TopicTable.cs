@@ -43,11 +43,11 @@ namespace IotDevice.Topics
         private const int RunShift = 14;
         private const int RunMask = 0x3F;
         private const int SuffixShift = 20;
-        private const int MaxSuffixLength = 0x3FF;
+        private const int MaxSuffixLength = TopicMatch.MaxCharactersAfterArg;
         private const int LastLevelRow = 1 << 30;
 
         // A run in one number: the length of its prefix and the range of its rows with an argument.
-        private const int MaxPrefixLength = 0xFFF;
+        private const int MaxPrefixLength = TopicMatch.MaxArgStart;
         private const int FirstArgShift = 12;
         private const int FirstArgMask = 0x3F;
         private const int EndArgShift = 18;
