@@ -80,51 +80,43 @@ namespace IotDevice.Topics
             return shapes;
         }
 
-        // For each position where a prefix ends, the first row without a suffix of the first run whose
-        // prefix ends there. A topic whose last level follows that prefix, holding nothing the parser
-        // stops at, fits that row and no earlier one (a suffix would start with a character it stops at).
-        // A row that some fixed topic also fits is left to the slower path, which looks at those first.
-        private static int[] LastLevelRows(int[] runShapes, int[] argRows, bool exclusive)
+        // For each position where a prefix ends, from the first such position on, the first row without a
+        // suffix of the first run whose prefix ends there. A topic whose last level follows that prefix,
+        // holding nothing the parser stops at, fits that row and no earlier one (a suffix would start
+        // with a character it stops at). A row that some fixed topic also fits is left to the slower
+        // path, which looks at those first.
+        private static int[] LastLevelRows(int[] runShapes, int[] argRows, bool exclusive, out int first)
         {
-            if (!exclusive)
-            {
-                return new int[0];
-            }
-            int longest = 0;
-            for (int run = 0; run < runShapes.Length; run++)
-            {
-                int prefixLength = runShapes[run] & MaxPrefixLength;
-                longest = prefixLength > longest ? prefixLength : longest;
-            }
-            int[] rows = new int[longest];
-            for (int run = 0; run < runShapes.Length; run++)
+            int[] rowOfRun = new int[runShapes.Length];
+            first = int.MaxValue;
+            int end = 0;
+            for (int run = 0; run < runShapes.Length && exclusive; run++)
             {
                 int shape = runShapes[run];
                 int last = (shape & MaxPrefixLength) - 1;
                 int a = (shape >> FirstArgShift) & FirstArgMask;
-                int end = (shape >> EndArgShift) & EndArgMask;
-                while (a < end && (argRows[a] >> SuffixShift) != 0)
+                int runEnd = (shape >> EndArgShift) & EndArgMask;
+                while (a < runEnd && (argRows[a] >> SuffixShift) != 0)
                 {
                     a++;
                 }
-                if (last > 0 && a < end && rows[last] == 0 && (argRows[a] & Shadowed) == 0)
+                if (last > 0 && a < runEnd && (argRows[a] & Shadowed) == 0)
                 {
-                    rows[last] = argRows[a] | LastLevelRow;
+                    rowOfRun[run] = argRows[a] | LastLevelRow;
+                    first = last < first ? last : first;
+                    end = last >= end ? last + 1 : end;
+                }
+            }
+            int[] rows = new int[end > first ? end - first : 0];
+            for (int run = 0; run < runShapes.Length; run++)
+            {
+                int at = (runShapes[run] & MaxPrefixLength) - 1 - first;
+                if (rowOfRun[run] != 0 && rows[at] == 0)
+                {
+                    rows[at] = rowOfRun[run];
                 }
             }
             return rows;
-        }
-
-        private static int FirstNonZero(int[] values)
-        {
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (values[i] != 0)
-                {
-                    return i;
-                }
-            }
-            return int.MaxValue;
         }
 
         // A row with an argument that a fixed row's topic also fits: when a topic fits it, the parser

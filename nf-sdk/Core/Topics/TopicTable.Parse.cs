@@ -32,9 +32,9 @@ namespace IotDevice.Topics
             {
                 int last = topic.LastIndexOfAny(_stops, length - 1, length - from);
                 int[] lastLevelRows = _lastLevelRows;
-                if ((uint)last < (uint)lastLevelRows.Length && last < length - 1)
+                if ((uint)(last - from) < (uint)lastLevelRows.Length && last < length - 1)
                 {
-                    int row = lastLevelRows[last];
+                    int row = lastLevelRows[last - from];
                     if (row != 0 && topic.IndexOf(_runPrefixes[(row >> RunShift) & RunMask]) == 0)
                     {
                         return _rowMatches[row & RowMask];

@@ -96,9 +96,9 @@ namespace IotDevice.Topics
         private readonly bool _runsExclusive;
 
         // The common shape of an inbound topic with an argument, its last level being the argument: by
-        // where the prefix ends (its '/'), the first row without a suffix of the first run whose prefix
-        // ends there (packed as above, with LastLevelRow set; 0 for none), and the first such position
-        // (int.MaxValue: none, as when runs are not exclusive).
+        // where the prefix ends (its '/'), counted from the first such position, the first row without a
+        // suffix of the first run whose prefix ends there (packed as above, with LastLevelRow set; 0 for
+        // none). The first position is int.MaxValue where there is none (as when runs are not exclusive).
         private readonly int[] _lastLevelRows;
         private readonly int _firstPrefixEnd;
 
@@ -197,8 +197,7 @@ namespace IotDevice.Topics
             _runsExclusive = Exclusive(_runPrefixes);
             _stops = Stops(_argSuffixes);
             MarkShadowedRows(patterns);
-            _lastLevelRows = LastLevelRows(_runShapes, _argRows, _runsExclusive);
-            _firstPrefixEnd = FirstNonZero(_lastLevelRows);
+            _lastLevelRows = LastLevelRows(_runShapes, _argRows, _runsExclusive, out _firstPrefixEnd);
             _fixedSlots = FixedSlots(patterns, patterns.Length - argRowCount);
         }
 
