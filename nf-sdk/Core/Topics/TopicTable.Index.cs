@@ -1,4 +1,4 @@
-#pragma warning disable NF1015 // topic syntax is ASCII: a key character above it only ever fails to match
+#pragma warning disable NF1015 // a suffix's first character is the template's own text, never half of a pair
 
 using System;
 
@@ -6,8 +6,8 @@ namespace IotDevice.Topics
 {
     /// <summary>
     /// What the table works out once, when it is built, so that classifying does little: the runs of rows
-    /// with an argument and the character that tells them apart, the rows whose topic another row also
-    /// fits, and the set of fixed topics.
+    /// with an argument, the characters the parser stops at, the rows a topic's last level can be found
+    /// by, the rows whose topic a fixed row also fits, and the set of fixed topics.
     /// </summary>
     public sealed partial class TopicTable
     {
@@ -40,7 +40,7 @@ namespace IotDevice.Topics
             for (int a = 0; a < suffixes.Length; a++)
             {
                 string suffix = suffixes[a];
-                if (suffix != null && new string(stops).IndexOf(suffix[0]) < 0)
+                if (suffix != null && !Contains(stops, suffix[0]))
                 {
                     char[] more = new char[stops.Length + 1];
                     Array.Copy(stops, more, stops.Length);
@@ -49,6 +49,18 @@ namespace IotDevice.Topics
                 }
             }
             return stops;
+        }
+
+        private static bool Contains(char[] characters, char c)
+        {
+            for (int i = 0; i < characters.Length; i++)
+            {
+                if (characters[i] == c)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         // True when no run's prefix begins another's: then a topic has the prefix of one run at most.

@@ -2,8 +2,6 @@ using System;
 using System.Collections;
 using IotDevice.Dialects;
 
-#pragma warning disable NF1015 // topic syntax is ASCII: a key character above it only ever fails to match
-
 namespace IotDevice.Topics
 {
     /// <summary>
@@ -11,9 +9,12 @@ namespace IotDevice.Topics
     /// rows without an argument (once, here) and classifies inbound topics without allocating. The three
     /// dialects differ only in the rows they pass in.
     /// <para>Classifying is shaped for the device's interpreter, where every IL instruction costs and
-    /// the runtime's string searches run natively: a topic without a variable segment is found among the
-    /// rows of its length by one string comparison; a row with one is tried with a prefix and a suffix
-    /// search. Only a topic that matches nothing walks the rows segment by segment, to say why.</para>
+    /// the runtime's string searches run natively, and the common topics take two or three of them
+    /// whatever the size of the table: a topic whose argument is its last level (a service call, a data stream) by
+    /// one search from its end and one prefix comparison; a topic without an argument by its hash code
+    /// and one string comparison. Any other topic with an argument is tried against each run of rows
+    /// that share a prefix, one prefix comparison a run and a search or two in the run that has it. Only a topic that matches nothing walks
+    /// the rows segment by segment, to say why.</para>
     /// <para>What the table holds is kept small, as the device's heap is: the rows, their topic strings,
     /// one answer per row and per failure, and a few arrays of numbers. The compiled templates are made
     /// again when a rarer question needs them (a filter, the reason of a failure).</para>
