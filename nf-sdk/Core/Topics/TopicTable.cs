@@ -10,11 +10,11 @@ namespace IotDevice.Topics
     /// dialects differ only in the rows they pass in.
     /// <para>Classifying is shaped for the device's interpreter, where every IL instruction costs and
     /// the runtime's string searches run natively, and the common topics take two or three of them
-    /// whatever the size of the table: a topic whose argument is its last level (a service call, a data stream) by
-    /// one search from its end and one prefix comparison; a topic without an argument by its hash code
-    /// and one string comparison. Any other topic with an argument is tried against each run of rows
-    /// that share a prefix, one prefix comparison a run and a search or two in the run that has it. Only a topic that matches nothing walks
-    /// the rows segment by segment, to say why.</para>
+    /// whatever the size of the table: a topic whose argument is its last level (a service call, a
+    /// data stream) by one search from its end and one prefix comparison; a topic without an argument
+    /// by its hash code and one string comparison. Any other topic with an argument is tried against
+    /// each run of rows that share a prefix, one prefix comparison a run and a search or two in the run
+    /// that has it. Only a topic that matches nothing walks the rows segment by segment, to say why.</para>
     /// <para>What the table holds is kept small, as the device's heap is: the rows, their topic strings,
     /// one answer per row and per failure, and a few arrays of numbers. The compiled templates are made
     /// again when a rarer question needs them (a filter, the reason of a failure).</para>
