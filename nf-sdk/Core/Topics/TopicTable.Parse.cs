@@ -88,14 +88,24 @@ namespace IotDevice.Topics
                     }
                     if (stop >= 0 && stop < argEnd)
                     {
-                        if (!refusedKnown)
+                        if ((row & SpansLevels) != 0)
                         {
-                            refused = topic.IndexOfAny(TopicText.NotInLevels, stop, length - stop);
-                            refusedKnown = true;
+                            if (!LevelsFit(topic, prefixLength, stop, argEnd))
+                            {
+                                continue;
+                            }
                         }
-                        if (refused >= 0 && refused < argEnd && ((row & SpansLevels) == 0 || !LevelsFit(topic, prefixLength, argEnd)))
+                        else
                         {
-                            continue;
+                            if (!refusedKnown)
+                            {
+                                refused = topic.IndexOfAny(TopicText.NotInLevels, stop, length - stop);
+                                refusedKnown = true;
+                            }
+                            if (refused >= 0 && refused < argEnd)
+                            {
+                                continue;
+                            }
                         }
                     }
                     if (argEnd == length || topic.IndexOf(_argSuffixes[a], argEnd, length - argEnd) == argEnd)
@@ -111,11 +121,11 @@ namespace IotDevice.Topics
             return null;
         }
 
-        // An argument over several levels: nothing but '/' refused in it, and no level empty (the prefix
-        // ends with '/', so an empty first level shows as "//" too).
-        private static bool LevelsFit(string topic, int start, int end)
+        // An argument [start, end) over several levels, clean before stop: nothing but '/' refused in it,
+        // and no level empty (the prefix ends with '/', so an empty first level shows as "//" too).
+        private static bool LevelsFit(string topic, int start, int stop, int end)
         {
-            return topic.IndexOfAny(TopicText.NotInTopicNames, start, end - start) < 0
+            return topic.IndexOfAny(TopicText.NotInTopicNames, stop, end - stop) < 0
                 && topic.IndexOf(EmptyLevel, start - 1, end - start + 1) < 0
                 && topic.IndexOf('/', end - 1, 1) < 0;
         }
