@@ -10,50 +10,56 @@ namespace IotDevice.Topics
     /// </summary>
     public sealed class TopicMatch
     {
-        // Everything in two fields (every field of an object is a heap block on the device): kind,
-        // direction, status, error, dialect and whether there is an argument; then where it starts and
-        // how many characters follow it.
-        private readonly int _what;
-        private readonly int _where;
+        /// <summary>
+        /// What the topic means. A field rather than a property: every message reads it, and on the
+        /// device's interpreter a property read is a method call.
+        /// </summary>
+        public readonly TopicKind Kind;
+
+        // Everything else in one field (every field of an object is a heap block on the device):
+        // direction, status, error, dialect and whether there is an argument; then where it starts and how
+        // many characters follow it.
+        private readonly int _rest;
+
+        /// <summary>The longest text before an argument that a match can say where it ends.</summary>
+        internal const int MaxArgStart = 0x7FF;
+
+        /// <summary>The longest text after an argument that a match can say where it starts.</summary>
+        internal const int MaxCharactersAfterArg = 0x1FF;
 
         internal TopicMatch(TopicStatus status, TopicError error, Dialect dialect, TopicKind kind, TopicDirection direction,
             bool hasArg, int argStart, int charactersAfterArg)
         {
-            _what = (int)kind | ((int)direction << 8) | ((int)status << 12) | ((int)error << 16) | ((int)dialect << 20)
-                | (hasArg ? 1 << 28 : 0);
-            _where = argStart | (charactersAfterArg << 16);
+            Kind = kind;
+            _rest = (int)direction | ((int)status << 2) | ((int)error << 4) | ((int)dialect << 8) | (hasArg ? 1 << 11 : 0)
+                | (argStart << 12) | (charactersAfterArg << 23);
         }
 
         public TopicStatus Status
         {
-            get { return (TopicStatus)((_what >> 12) & 0xF); }
+            get { return (TopicStatus)((_rest >> 2) & 0x3); }
         }
 
         public TopicError Error
         {
-            get { return (TopicError)((_what >> 16) & 0xF); }
+            get { return (TopicError)((_rest >> 4) & 0xF); }
         }
 
         public Dialect Dialect
         {
-            get { return (Dialect)((_what >> 20) & 0xFF); }
-        }
-
-        public TopicKind Kind
-        {
-            get { return (TopicKind)(_what & 0xFF); }
+            get { return (Dialect)((_rest >> 8) & 0x7); }
         }
 
         /// <summary>The direction the dialect's table gives this topic (a broker may echo our own publishes).</summary>
         public TopicDirection Direction
         {
-            get { return (TopicDirection)((_what >> 8) & 0xF); }
+            get { return (TopicDirection)(_rest & 0x3); }
         }
 
         /// <summary>True when the topic has a variable segment (event/service/stream identifier, RRPC id).</summary>
         public bool HasArg
         {
-            get { return (_what & (1 << 28)) != 0; }
+            get { return (_rest & (1 << 11)) != 0; }
         }
 
         public bool IsMatch
@@ -70,15 +76,15 @@ namespace IotDevice.Topics
         /// <summary>The variable segment of <paramref name="topic"/> (the one classified) as a new string, or null.</summary>
         public string GetArg(string topic)
         {
-            int start = _where & 0xFFFF;
-            return HasArg ? topic.Substring(start, topic.Length - start - (_where >> 16)) : null;
+            int start = (_rest >> 12) & MaxArgStart;
+            return HasArg ? topic.Substring(start, topic.Length - start - ((_rest >> 23) & MaxCharactersAfterArg)) : null;
         }
 
         /// <summary>Compares the variable segment of <paramref name="topic"/> with <paramref name="value"/> without allocating.</summary>
         public bool ArgEquals(string topic, string value)
         {
-            int start = _where & 0xFFFF;
-            return HasArg && value != null && value.Length == topic.Length - start - (_where >> 16)
+            int start = (_rest >> 12) & MaxArgStart;
+            return HasArg && value != null && value.Length == topic.Length - start - ((_rest >> 23) & MaxCharactersAfterArg)
                 && (value.Length == 0 || topic.IndexOf(value, start, value.Length) == start);
         }
     }

@@ -73,6 +73,15 @@ namespace IotDevice.Topics
             get { return _segments.Length; }
         }
 
+        /// <summary>True when the whole of <paramref name="topic"/> (a well-formed one) fits this template.</summary>
+        internal bool Matches(string topic)
+        {
+            int position = 0;
+            int argStart;
+            int argLength;
+            return Match(topic, ref position, 0, _segments.Length, true, out argStart, out argLength) == Matched;
+        }
+
         /// <summary>
         /// Matches <paramref name="topic"/> from segment <paramref name="firstSegment"/>, which starts at
         /// character <paramref name="position"/>, up to segment <paramref name="endSegment"/> (exclusive).

@@ -9,14 +9,17 @@ namespace IotDevice.Topics
     /// rows without an argument (once, here) and classifies inbound topics without allocating. The three
     /// dialects differ only in the rows they pass in.
     /// <para>Classifying is shaped for the device's interpreter, where every IL instruction costs and
-    /// the runtime's string searches run natively: a topic without a variable segment is found among the
-    /// rows of its length by one string comparison; a row with one is tried with a prefix and a suffix
-    /// search. Only a topic that matches nothing walks the rows segment by segment, to say why.</para>
+    /// the runtime's string searches run natively, and the common topics take two or three of them
+    /// whatever the size of the table: a topic whose argument is its last level (a service call, a
+    /// data stream) by one search from its end and one prefix comparison; a topic without an argument
+    /// by its hash code and one string comparison. Any other topic with an argument is tried against
+    /// each run of rows that share a prefix, one prefix comparison a run and a search or two in the run
+    /// that has it. Only a topic that matches nothing walks the rows segment by segment, to say why.</para>
     /// <para>What the table holds is kept small, as the device's heap is: the rows, their topic strings,
     /// one answer per row and per failure, and a few arrays of numbers. The compiled templates are made
     /// again when a rarer question needs them (a filter, the reason of a failure).</para>
     /// </summary>
-    public sealed class TopicTable
+    public sealed partial class TopicTable
     {
         /// <summary>Longest topic accepted or built by default (Alink allows 128 bytes; MQTT far more).</summary>
         public const int DefaultMaxTopicLength = 256;
@@ -27,6 +30,34 @@ namespace IotDevice.Topics
 
         // Kept in a field: loading a string literal makes a new string each time on the device.
         private static readonly string EmptyLevel = "//";
+
+        // Limits that let rows and runs be packed into numbers (see below).
+        private const int MaxRows = 1000;
+        private const int MaxArgRows = 63;
+
+        // A row with an argument in one number: the table row, whether the argument may span levels,
+        // whether some row's own topic also fits it (see Shadowed), its run, and the length of the text
+        // after the argument (highest, so that a shift alone reads it).
+        private const int RowMask = 0xFFF;
+        private const int SpansLevels = 1 << 12;
+        private const int Shadowed = 1 << 13;
+        private const int RunShift = 14;
+        private const int RunMask = 0x3F;
+        private const int SuffixShift = 20;
+        private const int MaxSuffixLength = TopicMatch.MaxCharactersAfterArg;
+        private const int LastLevelRow = 1 << 30;
+
+        // A run in one number: the length of its prefix and the range of its rows with an argument.
+        private const int MaxPrefixLength = TopicMatch.MaxArgStart;
+        private const int FirstArgShift = 12;
+        private const int FirstArgMask = 0x3F;
+        private const int EndArgShift = 18;
+        private const int EndArgMask = 0x7F;
+
+        // A slot of the fixed-topic set: the row whose topic it holds plus one, the row that wins that
+        // topic, and the top 8 bits of the topic's hash code.
+        private const int SlotWinnerShift = 12;
+        private const int SlotHashBits = unchecked((int)0xFF000000);
 
         // The rows as given, kept as templates and numbers rather than as definition objects.
         private readonly string[] _templates;
@@ -43,20 +74,34 @@ namespace IotDevice.Topics
         private readonly TopicMatch[] _rowMatches;
         private readonly TopicMatch[] _failures;
 
-        // Rows without an argument, shortest topic first, as row numbers (an array of numbers takes a few
-        // bytes a slot, one of references a heap block): a topic is compared (natively) only with the rows
-        // of its own length. Each keeps the row that wins it.
-        private readonly int _fixedCount;
-        private readonly int[] _fixedRows;
-        private readonly int[] _fixedLengths;
-        private readonly int[] _fixedWinners;
+        // The rows without an argument, found by the topic's hash code (computed natively, over the whole
+        // string): an open-addressed set of 2^n slots, each 0 (empty) or a row packed as above (an array
+        // of numbers takes 4 bytes a slot; one of references a heap block). A topic is compared with a
+        // row's only when the hash bits agree.
+        private readonly int[] _fixedSlots;
 
-        // Rows with an argument, in table order: the text before and after it, and their lengths
-        // (a string's Length counts its UTF-8 characters on the device: asked once, kept).
+        // The rows with an argument, in table order, packed as above, and the text after the argument.
         private readonly int[] _argRows;
-        private readonly string[] _argPrefixes;
         private readonly string[] _argSuffixes;
-        private readonly int[] _argLengths;
+
+        // What a single level may not hold, and the first character of every suffix: the characters
+        // where the parser must look closer.
+        private readonly char[] _stops;
+
+        // The rows with an argument in runs: consecutive ones with the same text before the argument
+        // (the prefix), compared once for the whole run. Each run's prefix and its shape, packed as above.
+        // When no run's prefix begins another's, a topic has the prefix of one run at most, and the
+        // search stops at the first whose prefix it has; otherwise every run is tried, in table order.
+        private readonly string[] _runPrefixes;
+        private readonly int[] _runShapes;
+        private readonly bool _runsExclusive;
+
+        // The common shape of an inbound topic with an argument, its last level being the argument: by
+        // where the prefix ends (its '/'), counted from the first such position, the first row without a
+        // suffix of the first run whose prefix ends there (packed as above, with LastLevelRow set; 0 for
+        // none). The first position is int.MaxValue where there is none (as when runs are not exclusive).
+        private readonly int[] _lastLevelRows;
+        private readonly int _firstPrefixEnd;
 
         /// <param name="identityNames">Placeholder names used by the templates, e.g. "productKey".</param>
         /// <param name="identityValues">This device's values for them, in the same order.</param>
@@ -118,10 +163,14 @@ namespace IotDevice.Topics
                 _topics[i] = topic;
                 argRowCount += topic == null ? 1 : 0;
             }
+            if (patterns.Length > MaxRows || argRowCount > MaxArgRows)
+            {
+                throw new ArgumentException("A topic table holds at most " + MaxRows.ToString() + " rows, "
+                    + MaxArgRows.ToString() + " of them with an argument.");
+            }
             _argRows = new int[argRowCount];
-            _argPrefixes = new string[argRowCount];
             _argSuffixes = new string[argRowCount];
-            _argLengths = new int[argRowCount];
+            string[] prefixes = new string[argRowCount];
             int a = 0;
             for (int i = 0; i < patterns.Length; i++)
             {
@@ -134,18 +183,23 @@ namespace IotDevice.Topics
                 string marked = patterns[i].Format(ArgMark);
                 int at = marked.IndexOf(ArgMarkChar);
                 int after = marked.Length - at - ArgMark.Length;
-                _argRows[a] = i;
-                _argPrefixes[a] = marked.Substring(0, at);
-                _argSuffixes[a] = marked.Substring(at + ArgMark.Length);
-                // Prefix and suffix lengths, and whether the argument may span levels, in one number.
-                _argLengths[a] = at | (after << 12) | (patterns[i].ArgSpansLevels ? 1 << 24 : 0);
+                if (at > MaxPrefixLength || after > MaxSuffixLength)
+                {
+                    throw new ArgumentException("The identity makes the topics of row " + i.ToString() + " too long to classify.");
+                }
+                prefixes[a] = marked.Substring(0, at);
+                _argSuffixes[a] = after == 0 ? null : marked.Substring(at + ArgMark.Length);
+                _argRows[a] = i | (after << SuffixShift) | (patterns[i].ArgSpansLevels ? SpansLevels : 0);
                 _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction, true, at, after);
                 a++;
             }
-            _fixedRows = new int[patterns.Length - argRowCount];
-            _fixedLengths = new int[_fixedRows.Length];
-            _fixedWinners = new int[_fixedRows.Length];
-            _fixedCount = SortFixedRows();
+            _runPrefixes = Runs(prefixes, _argRows);
+            _runShapes = RunShapes(_runPrefixes, _argRows);
+            _runsExclusive = Exclusive(_runPrefixes);
+            _stops = Stops(_argSuffixes);
+            MarkShadowedRows(patterns);
+            _lastLevelRows = LastLevelRows(_runShapes, _argRows, _runsExclusive, out _firstPrefixEnd);
+            _fixedSlots = FixedSlots(patterns, patterns.Length - argRowCount);
         }
 
         public Dialect Dialect { get; }
@@ -207,14 +261,14 @@ namespace IotDevice.Topics
                 return _topics[row];
             }
             int a = ArgSlot(row);
-            bool spansLevels = (_argLengths[a] & (1 << 24)) != 0;
+            bool spansLevels = (_argRows[a] & SpansLevels) != 0;
             if (!TopicText.IsValidSegmentValue(arg, spansLevels))
             {
                 throw new ArgumentException("The " + Pattern(row).ArgName + " '" + arg
                     + "' cannot go into a topic: it must be non-empty, without '+', '#', control characters"
                     + (spansLevels ? " or empty levels." : " or '/'."));
             }
-            string topic = _argPrefixes[a] + arg + _argSuffixes[a];
+            string topic = _runPrefixes[(_argRows[a] >> RunShift) & RunMask] + arg + _argSuffixes[a];
             if (topic.Length > _maxTopicLength)
             {
                 throw new ArgumentException("Topic '" + topic + "' is longer than " + _maxTopicLength.ToString() + " characters.");
@@ -235,151 +289,6 @@ namespace IotDevice.Topics
         public string[] GetSubscribeFilters()
         {
             return DefaultFilters(Compile());
-        }
-
-        /// <summary>
-        /// Classifies an inbound topic: the row's match, or a failure with its reason. Never throws and
-        /// never allocates; the result is one of the table's own, shared by every call.
-        /// </summary>
-        public TopicMatch Parse(string topic)
-        {
-            if (topic == null)
-            {
-                return _failures[(int)TopicError.Empty];
-            }
-            int length = topic.Length;
-            if (length == 0 || length > _maxTopicLength)
-            {
-                return _failures[(int)(length == 0 ? TopicError.Empty : TopicError.TooLong)];
-            }
-            // A row's own topic is well formed: a topic equal to one needs no other check.
-            int low = 0;
-            int high = _fixedCount;
-            while (low < high)
-            {
-                int middle = (low + high) >> 1;
-                if (_fixedLengths[middle] < length)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-            for (int i = low; i < _fixedCount && _fixedLengths[i] == length; i++)
-            {
-                if (_topics[_fixedRows[i]] == topic)
-                {
-                    return _rowMatches[_fixedWinners[i]];
-                }
-            }
-            // Rows with an argument; rows in a run with the same prefix compare it once.
-            string checkedPrefix = null;
-            bool prefixMatched = false;
-            for (int i = 0; i < _argRows.Length; i++)
-            {
-                int lengths = _argLengths[i];
-                int prefixLength = lengths & 0xFFF;
-                int argLength = length - prefixLength - ((lengths >> 12) & 0xFFF);
-                if (argLength <= 0)
-                {
-                    continue;
-                }
-                string prefix = _argPrefixes[i];
-                if ((object)prefix != (object)checkedPrefix)
-                {
-                    checkedPrefix = prefix;
-                    prefixMatched = topic.IndexOf(prefix) == 0;
-                }
-                if (prefixMatched && ArgRowMatches(i, topic, length, prefixLength, argLength))
-                {
-                    return _rowMatches[_argRows[i]];
-                }
-            }
-            return Explain(topic);
-        }
-
-        // After the prefix: the suffix, and a well-formed argument between (one level unless it spans levels).
-        private bool ArgRowMatches(int index, string topic, int length, int prefixLength, int argLength)
-        {
-            int suffixLength = (_argLengths[index] >> 12) & 0xFFF;
-            if (suffixLength > 0 && topic.IndexOf(_argSuffixes[index], length - suffixLength, suffixLength) < 0)
-            {
-                return false;
-            }
-            if ((_argLengths[index] & (1 << 24)) != 0)
-            {
-                // Several levels, none of them empty.
-                if (topic.IndexOf(EmptyLevel, prefixLength, argLength) >= 0 || topic.IndexOf('/', length - 1) >= 0)
-                {
-                    return false;
-                }
-            }
-            else if (topic.IndexOf('/', prefixLength, argLength) >= 0)
-            {
-                return false;
-            }
-            return topic.IndexOfAny(TopicText.NotInTopicNames, prefixLength, argLength) < 0;
-        }
-
-        // The whole row test, for building the table.
-        private bool ArgRowMatches(int index, string topic)
-        {
-            int lengths = _argLengths[index];
-            int prefixLength = lengths & 0xFFF;
-            int argLength = topic.Length - prefixLength - ((lengths >> 12) & 0xFFF);
-            return argLength > 0 && topic.IndexOf(_argPrefixes[index]) == 0 && ArgRowMatches(index, topic, topic.Length, prefixLength, argLength);
-        }
-
-        // The rows without an argument, shortest first, table order among equals. The first row in
-        // table order that matches a topic owns it, even one with an argument (an earlier
-        // "service/{id}" row takes "service/x"); a topic two rows share is kept once.
-        private int SortFixedRows()
-        {
-            int count = 0;
-            for (int i = 0; i < _topics.Length; i++)
-            {
-                string topic = _topics[i];
-                if (topic == null || IndexOfFixed(topic, count) >= 0)
-                {
-                    continue;
-                }
-                int winner = i;
-                for (int a = 0; a < _argRows.Length && _argRows[a] < i; a++)
-                {
-                    if (ArgRowMatches(a, topic))
-                    {
-                        winner = _argRows[a];
-                        break;
-                    }
-                }
-                int at = count;
-                while (at > 0 && _fixedLengths[at - 1] > topic.Length)
-                {
-                    _fixedRows[at] = _fixedRows[at - 1];
-                    _fixedLengths[at] = _fixedLengths[at - 1];
-                    _fixedWinners[at] = _fixedWinners[at - 1];
-                    at--;
-                }
-                _fixedRows[at] = i;
-                _fixedLengths[at] = topic.Length;
-                _fixedWinners[at] = winner;
-                count++;
-            }
-            return count;
-        }
-
-        private int IndexOfFixed(string topic, int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                if (_topics[_fixedRows[i]] == topic)
-                {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         // The slow path, for topics that match no row: the name's own faults first, then every row walked
@@ -446,7 +355,7 @@ namespace IotDevice.Topics
         {
             for (int a = 0; a < _argRows.Length; a++)
             {
-                if (_argRows[a] == row)
+                if ((_argRows[a] & RowMask) == row)
                 {
                     return a;
                 }

@@ -1,5 +1,7 @@
 #pragma warning disable NF1015 // topic syntax and templates are ASCII; other characters only ever fail to match
 
+using System;
+
 namespace IotDevice.Topics
 {
     /// <summary>Allocation-free checks on topic strings, shared by the parser, the builder and filters.</summary>
@@ -30,6 +32,9 @@ namespace IotDevice.Topics
             (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
             (char)31, (char)127,
         };
+
+        /// <summary>What no single level contains: the same characters and the level separator '/'.</summary>
+        internal static readonly char[] NotInLevels = WithSeparator(NotInTopicNames);
 
         /// <summary>
         /// Checks an inbound topic name: not empty, not longer than <paramref name="maxLength"/>, no
@@ -65,6 +70,14 @@ namespace IotDevice.Topics
                 error = TopicError.EmptySegment;
             }
             return first < 0 ? TopicError.None : error;
+        }
+
+        private static char[] WithSeparator(char[] characters)
+        {
+            char[] result = new char[characters.Length + 1];
+            Array.Copy(characters, result, characters.Length);
+            result[characters.Length] = '/';
+            return result;
         }
 
         /// <summary>

@@ -184,6 +184,57 @@ namespace IotDevice.UnitTests.Topics
         }
 
         [TestMethod]
+        public void Identifiers_may_hold_what_a_reply_suffix_starts_with()
+        {
+            TopicAssert.Matches(_table, Sys + "thing/service/Set_Weight", TopicKind.Command, "Set_Weight");
+            TopicAssert.Matches(_table, Sys + "thing/service/Set_Weight_reply", TopicKind.CommandReply, "Set_Weight");
+            TopicAssert.Matches(_table, Sys + "thing/service/_reply_reply", TopicKind.CommandReply, "_reply");
+            TopicAssert.Matches(_table, Sys + "thing/event/over_heat/post_reply", TopicKind.EventPostReply, "over_heat");
+            TopicAssert.Matches(_table, Sys + "thing/event/over_heat/post", TopicKind.EventPost, "over_heat");
+            TopicAssert.Matches(_table, Sys + "rrpc/request/id_1", TopicKind.SyncCommand, "id_1");
+            TopicAssert.Matches(_table, Sys + "thing/service/Réglage", TopicKind.Command, "Réglage");
+        }
+
+        [TestMethod]
+        public void Wildcards_and_control_characters_in_an_identifier_are_malformed()
+        {
+            TopicAssert.Rejected(_table, Sys + "thing/service/Set+Weight", TopicStatus.Malformed, TopicError.Wildcard);
+            TopicAssert.Rejected(_table, Sys + "thing/service/SetWeight#", TopicStatus.Malformed, TopicError.Wildcard);
+            TopicAssert.Rejected(_table, Sys + "thing/service/Set\u0001Weight", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            TopicAssert.Rejected(_table, Sys + "thing/service/SetWeight\u007f", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            TopicAssert.Rejected(_table, Sys + "thing/service/Set\u0001_reply", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            TopicAssert.Rejected(_table, Sys + "thing/event/al+rm/post_reply", TopicStatus.Malformed, TopicError.Wildcard);
+            TopicAssert.Rejected(_table, Sys + "rrpc/request/1\u001f", TopicStatus.Malformed, TopicError.InvalidCharacter);
+        }
+
+        [TestMethod]
+        public void An_empty_identifier_is_an_empty_segment()
+        {
+            TopicAssert.Rejected(_table, Sys + "thing/service/", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, Sys + "thing/event//post_reply", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, Sys + "rrpc/request/", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, "/a1X2bEnTest/example1/user/", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, "/a1X2bEnTest/example1/user/a//b", TopicStatus.Malformed, TopicError.EmptySegment);
+        }
+
+        [TestMethod]
+        public void A_service_call_of_another_device_is_not_ours()
+        {
+            TopicAssert.Rejected(_table, "/sys/a1X2bEnTest/example2/thing/service/SetWeight", TopicStatus.NotOurs, TopicError.OtherDevice);
+            TopicAssert.Rejected(_table, "/sys/a1X2bEnTest/example10/thing/service/SetWeight", TopicStatus.NotOurs, TopicError.OtherDevice);
+            TopicAssert.Rejected(_table, "/sys/a1X2bEnTesT/example1/rrpc/request/42", TopicStatus.NotOurs, TopicError.OtherDevice);
+        }
+
+        [TestMethod]
+        public void A_topic_whose_last_level_follows_another_rows_prefix_is_not_taken_for_it()
+        {
+            // The last '/' of each sits where another row's prefix ends: the prefix comparison tells them apart.
+            Assert.AreEqual((int)TopicKind.ConfigPush, (int)_table.Parse(Sys + "thing/config/push").Kind);
+            Assert.AreEqual((int)TopicKind.OtaPush, (int)_table.Parse("/ota/device/upgrade/a1X2bEnTest/example1").Kind);
+            TopicAssert.Rejected(_table, Sys + "thing/topic/x", TopicStatus.Unsupported, TopicError.UnknownTopic);
+        }
+
+        [TestMethod]
         public void Unknown_topic_under_our_identity_is_unsupported()
         {
             TopicAssert.Rejected(_table, Sys + "thing/topo/add", TopicStatus.Unsupported, TopicError.UnknownTopic);

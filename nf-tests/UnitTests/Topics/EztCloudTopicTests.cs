@@ -84,6 +84,33 @@ namespace IotDevice.UnitTests.Topics
         }
 
         [TestMethod]
+        public void Data_streams_keep_their_sub_levels()
+        {
+            TopicAssert.Matches(_table, "data_set/DU_JEwVTAmL3m/modbus", TopicKind.DataSet, "modbus");
+            TopicAssert.Matches(_table, "data_set/DU_JEwVTAmL3m/line-1/temperature", TopicKind.DataSet, "line-1/temperature");
+            TopicAssert.Matches(_table, "data_set/DU_JEwVTAmL3m/a/b/c", TopicKind.DataSet, "a/b/c");
+            TopicAssert.Matches(_table, "data/DU_JEwVTAmL3m/line_1", TopicKind.DataPost, "line_1");
+        }
+
+        [TestMethod]
+        public void Empty_levels_in_a_data_stream_are_malformed()
+        {
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m//modbus", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/modbus/", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/a//b", TopicStatus.Malformed, TopicError.EmptySegment);
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/", TopicStatus.Malformed, TopicError.EmptySegment);
+        }
+
+        [TestMethod]
+        public void Wildcards_and_control_characters_in_a_data_stream_are_malformed()
+        {
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/mod+bus", TopicStatus.Malformed, TopicError.Wildcard);
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/a/#", TopicStatus.Malformed, TopicError.Wildcard);
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/mod\tbus", TopicStatus.Malformed, TopicError.InvalidCharacter);
+            TopicAssert.Rejected(_table, "data_set/DU_JEwVTAmL3m/a/b\u0002", TopicStatus.Malformed, TopicError.InvalidCharacter);
+        }
+
+        [TestMethod]
         public void Username_that_would_break_topics_is_refused()
         {
             Assert.ThrowsException(typeof(ArgumentException), () => EztCloudTopics.Create("DU_a/b"));

@@ -52,6 +52,16 @@ namespace IotDevice.UnitTests.Topics
             }
         }
 
+        /// <summary>The topic parses to the kind, with that argument, which ArgEquals also finds.</summary>
+        public static void Matches(TopicTable table, string topic, TopicKind kind, string arg)
+        {
+            TopicMatch match = table.Parse(topic);
+            Assert.AreEqual((int)TopicStatus.Matched, (int)match.Status, "status of " + topic);
+            Assert.AreEqual((int)kind, (int)match.Kind, "kind of " + topic);
+            Assert.AreEqual(arg, match.GetArg(topic), "argument of " + topic);
+            Assert.IsTrue(match.ArgEquals(topic, arg), "ArgEquals for " + topic);
+        }
+
         public static void Rejected(TopicTable table, string topic, TopicStatus status, TopicError error)
         {
             TopicMatch match = table.Parse(topic);
