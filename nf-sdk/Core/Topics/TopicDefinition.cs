@@ -41,7 +41,7 @@ namespace IotDevice.Topics
             get { return (TopicDirection)((_packed >> 16) & 0xFF); }
         }
 
-        public string Template { get; }
+        public readonly string Template;
 
         /// <summary>True when the session subscribes it after every connect.</summary>
         public bool SubscribeByDefault

@@ -47,15 +47,15 @@ namespace IotDevice.Topics
             }
         }
 
-        internal TopicDefinition Definition { get; }
+        internal readonly TopicDefinition Definition;
 
         /// <summary>The topic string when the template has no argument; otherwise null.</summary>
-        internal string Fixed { get; }
+        internal readonly string Fixed;
 
         /// <summary>Index of the argument segment, or -1.</summary>
-        internal int ArgIndex { get; private set; }
+        internal int ArgIndex;
 
-        internal string ArgName { get; private set; }
+        internal string ArgName;
 
         internal bool ArgSpansLevels
         {
@@ -66,7 +66,7 @@ namespace IotDevice.Topics
         /// Number of leading segments up to the last identity value: the part that says "this device".
         /// Patterns with the same scope share it, so the parser checks it once for all of them.
         /// </summary>
-        internal int ScopeLength { get; private set; }
+        internal int ScopeLength;
 
         internal int SegmentCount
         {

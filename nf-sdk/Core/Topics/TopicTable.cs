@@ -202,7 +202,7 @@ namespace IotDevice.Topics
             _fixedSlots = FixedSlots(patterns, patterns.Length - argRowCount);
         }
 
-        public Dialect Dialect { get; }
+        public readonly Dialect Dialect;
 
         /// <summary>Number of rows in the table.</summary>
         public int Count
