@@ -63,7 +63,7 @@ namespace IotDevice.Dialects.Alink
 
         public static TopicTable Create(string productKey, string deviceName)
         {
-            return new TopicTable(Dialect.Alink, Definitions(), IdentityNames, new string[] { productKey, deviceName });
+            return new TopicTable(Dialect.Alink, Definitions, IdentityNames, new string[] { productKey, deviceName });
         }
     }
 }

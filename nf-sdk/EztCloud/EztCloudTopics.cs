@@ -30,7 +30,7 @@ namespace IotDevice.Dialects.EztCloud
 
         public static TopicTable Create(string username)
         {
-            return new TopicTable(Dialect.EztCloud, Definitions(), IdentityNames, new string[] { username });
+            return new TopicTable(Dialect.EztCloud, Definitions, IdentityNames, new string[] { username });
         }
     }
 }

@@ -46,7 +46,7 @@ namespace IotDevice.Dialects.FastBee
         {
             RequireNoAmpersand("productId", productId);
             RequireNoAmpersand("deviceNum", deviceNum);
-            return new TopicTable(Dialect.FastBee, Definitions(), IdentityNames, new string[] { productId, deviceNum });
+            return new TopicTable(Dialect.FastBee, Definitions, IdentityNames, new string[] { productId, deviceNum });
         }
 
         private static void RequireNoAmpersand(string name, string value)

@@ -18,13 +18,6 @@ namespace IotDevice.Topics
             Template = template;
         }
 
-        // The same row again from the numbers a table keeps.
-        internal TopicDefinition(int packed, string template)
-        {
-            _packed = packed;
-            Template = template;
-        }
-
         /// <summary>Kind, direction and the subscribe flag as one number (what a table keeps of the row).</summary>
         internal int Packed
         {

@@ -15,9 +15,10 @@ namespace IotDevice.Topics
     /// by its hash code and one string comparison. Any other topic with an argument is tried against
     /// each run of rows that share a prefix, one prefix comparison a run and a search or two in the run
     /// that has it. Only a topic that matches nothing walks the rows segment by segment, to say why.</para>
-    /// <para>What the table holds is kept small, as the device's heap is: the rows, their topic strings,
-    /// one answer per row and per failure, and a few arrays of numbers. The compiled templates are made
-    /// again when a rarer question needs them (a filter, the reason of a failure).</para>
+    /// <para>What the table holds is kept small, as the device's heap is: their topic strings, one
+    /// answer per row and per failure, and a few arrays of numbers. The rows' templates come from the
+    /// dialect's <see cref="TopicDefinitionSource"/> again when a rarer question needs them (a filter,
+    /// the reason of a failure).</para>
     /// </summary>
     public sealed partial class TopicTable
     {
@@ -60,7 +61,7 @@ namespace IotDevice.Topics
         private const int SlotHashBits = unchecked((int)0xFF000000);
 
         // The rows as given, kept as templates and numbers rather than as definition objects.
-        private readonly string[] _templates;
+        private readonly TopicDefinitionSource _source;
         private readonly int[] _rowFlags;
         private readonly string[] _identityNames;
         private readonly string[] _identityValues;
@@ -110,9 +111,24 @@ namespace IotDevice.Topics
         {
         }
 
+        /// <summary>A table that keeps the rows given (see <see cref="TopicDefinitionSource"/> for one that does not).</summary>
         public TopicTable(Dialect dialect, TopicDefinition[] definitions, string[] identityNames, string[] identityValues,
             int maxTopicLength)
+            : this(dialect, definitions == null ? null : new TopicDefinitionSource(new KeptDefinitions(definitions).Get),
+                identityNames, identityValues, maxTopicLength)
         {
+        }
+
+        /// <summary>A table that asks <paramref name="definitions"/> for its rows when it needs their text, holding none.</summary>
+        public TopicTable(Dialect dialect, TopicDefinitionSource definitions, string[] identityNames, string[] identityValues)
+            : this(dialect, definitions, identityNames, identityValues, DefaultMaxTopicLength)
+        {
+        }
+
+        public TopicTable(Dialect dialect, TopicDefinitionSource source, string[] identityNames, string[] identityValues,
+            int maxTopicLength)
+        {
+            TopicDefinition[] definitions = source == null ? null : source();
             if (definitions == null || identityNames == null || identityValues == null || identityNames.Length != identityValues.Length)
             {
                 throw new ArgumentException("A topic table needs its definitions and one value per identity name.");
@@ -126,13 +142,11 @@ namespace IotDevice.Topics
                 }
             }
             Dialect = dialect;
-            _templates = new string[definitions.Length];
+            _source = source;
             _rowFlags = new int[definitions.Length];
             for (int i = 0; i < definitions.Length; i++)
             {
-                TopicDefinition row = definitions[i];
-                _templates[i] = row.Template;
-                _rowFlags[i] = row.Packed;
+                _rowFlags[i] = definitions[i].Packed;
             }
             _identityNames = identityNames;
             _identityValues = identityValues;
@@ -148,7 +162,7 @@ namespace IotDevice.Topics
                 _failures[e] = new TopicMatch(status, error, dialect, TopicKind.None, TopicDirection.None, false, 0, 0);
             }
 
-            TopicPattern[] patterns = Compile();
+            TopicPattern[] patterns = Compile(definitions);
             _topics = new string[patterns.Length];
             _rowMatches = new TopicMatch[patterns.Length];
             int argRowCount = 0;
@@ -207,7 +221,7 @@ namespace IotDevice.Topics
         /// <summary>Number of rows in the table.</summary>
         public int Count
         {
-            get { return _templates.Length; }
+            get { return _rowFlags.Length; }
         }
 
         public int MaxTopicLength
@@ -218,7 +232,7 @@ namespace IotDevice.Topics
         /// <summary>The row at <paramref name="index"/> (for listing the table).</summary>
         public TopicDefinition DefinitionAt(int index)
         {
-            return Definition(index);
+            return Definitions()[index];
         }
 
         /// <summary>The topic (or, for a row with an argument, the template filled in), for display.</summary>
@@ -288,7 +302,7 @@ namespace IotDevice.Topics
         /// </summary>
         public string[] GetSubscribeFilters()
         {
-            return DefaultFilters(Compile());
+            return DefaultFilters(Compile(Definitions()));
         }
 
         // The slow path, for topics that match no row: the name's own faults first, then every row walked
@@ -301,7 +315,7 @@ namespace IotDevice.Topics
             {
                 return _failures[(int)error];
             }
-            TopicPattern[] patterns = Compile();
+            TopicPattern[] patterns = Compile(Definitions());
             bool ours = false;
             bool tooShort = false;
             bool tooLong = false;
@@ -331,24 +345,51 @@ namespace IotDevice.Topics
             return _failures[(int)error];
         }
 
-        private TopicPattern[] Compile()
+        private TopicPattern[] Compile(TopicDefinition[] definitions)
         {
-            TopicPattern[] patterns = new TopicPattern[_templates.Length];
+            TopicPattern[] patterns = new TopicPattern[definitions.Length];
             for (int i = 0; i < patterns.Length; i++)
             {
-                patterns[i] = new TopicPattern(Definition(i), _identityNames, _identityValues);
+                patterns[i] = new TopicPattern(definitions[i], _identityNames, _identityValues);
             }
             return patterns;
         }
 
         private TopicPattern Pattern(int row)
         {
-            return new TopicPattern(Definition(row), _identityNames, _identityValues);
+            return new TopicPattern(Definitions()[row], _identityNames, _identityValues);
         }
 
-        private TopicDefinition Definition(int row)
+        /// <summary>The rows again, from the source; refused if they are not the rows the table was built from.</summary>
+        private TopicDefinition[] Definitions()
         {
-            return new TopicDefinition(_rowFlags[row], _templates[row]);
+            TopicDefinition[] definitions = _source();
+            bool same = definitions != null && definitions.Length == _rowFlags.Length;
+            for (int i = 0; same && i < definitions.Length; i++)
+            {
+                same = definitions[i] != null && definitions[i].Packed == _rowFlags[i];
+            }
+            if (!same)
+            {
+                throw new InvalidOperationException("The topic definitions changed after the table was built.");
+            }
+            return definitions;
+        }
+
+        /// <summary>Rows given as an array, kept and handed back.</summary>
+        private sealed class KeptDefinitions
+        {
+            private readonly TopicDefinition[] _definitions;
+
+            public KeptDefinitions(TopicDefinition[] definitions)
+            {
+                _definitions = definitions;
+            }
+
+            public TopicDefinition[] Get()
+            {
+                return _definitions;
+            }
         }
 
         private int ArgSlot(int row)
