@@ -16,13 +16,13 @@ namespace IotDevice.Topics
         {
             if (topic == null)
             {
-                return _failures[(int)TopicError.Empty];
+                return Failure(TopicError.Empty);
             }
             // An empty topic goes on to be explained like any other that fits no row.
             int length = topic.Length;
             if (length > _maxTopicLength)
             {
-                return _failures[(int)TopicError.TooLong];
+                return Failure(TopicError.TooLong);
             }
             // A topic whose argument is its last level: the last character the parser stops at is the '/'
             // that ends a run's prefix, and one comparison confirms the prefix. Searched for only where a
@@ -37,7 +37,7 @@ namespace IotDevice.Topics
                     int row = lastLevelRows[last - from];
                     if (row != 0 && topic.IndexOf(_runPrefixes[(row >> RunShift) & RunMask]) == 0)
                     {
-                        return _rowMatches[row & RowMask];
+                        return _rowMatches[row & RowMask] ?? RowMatch(row & RowMask);
                     }
                 }
             }
@@ -51,7 +51,7 @@ namespace IotDevice.Topics
             {
                 if (((slot ^ hash) & SlotHashBits) == 0 && _topics[(slot & RowMask) - 1] == topic)
                 {
-                    return _rowMatches[(slot >> SlotWinnerShift) & RowMask];
+                    return _rowMatches[(slot >> SlotWinnerShift) & RowMask] ?? RowMatch((slot >> SlotWinnerShift) & RowMask);
                 }
                 at = (at + 1) & mask;
             }
@@ -110,7 +110,7 @@ namespace IotDevice.Topics
                     }
                     if (argEnd == length || topic.IndexOf(_argSuffixes[a], argEnd, length - argEnd) == argEnd)
                     {
-                        return _rowMatches[row & RowMask];
+                        return _rowMatches[row & RowMask] ?? RowMatch(row & RowMask);
                     }
                 }
                 if (_runsExclusive)

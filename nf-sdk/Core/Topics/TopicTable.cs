@@ -154,13 +154,6 @@ namespace IotDevice.Topics
             _rowByKind = RowByKind(definitions);
 
             _failures = new TopicMatch[(int)TopicError.UnknownTopic + 1];
-            for (int e = 1; e < _failures.Length; e++)
-            {
-                TopicError error = (TopicError)e;
-                TopicStatus status = error == TopicError.OtherDevice ? TopicStatus.NotOurs
-                    : error == TopicError.UnknownTopic ? TopicStatus.Unsupported : TopicStatus.Malformed;
-                _failures[e] = new TopicMatch(status, error, dialect, TopicKind.None, TopicDirection.None, false, 0, 0);
-            }
 
             TopicPattern[] patterns = Compile(definitions);
             _topics = new string[patterns.Length];
@@ -188,10 +181,8 @@ namespace IotDevice.Topics
             int a = 0;
             for (int i = 0; i < patterns.Length; i++)
             {
-                TopicDefinition row = definitions[i];
                 if (_topics[i] != null)
                 {
-                    _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction, false, 0, 0);
                     continue;
                 }
                 string marked = patterns[i].Format(ArgMark);
@@ -204,7 +195,6 @@ namespace IotDevice.Topics
                 prefixes[a] = marked.Substring(0, at);
                 _argSuffixes[a] = after == 0 ? null : marked.Substring(at + ArgMark.Length);
                 _argRows[a] = i | (after << SuffixShift) | (patterns[i].ArgSpansLevels ? SpansLevels : 0);
-                _rowMatches[i] = new TopicMatch(TopicStatus.Matched, TopicError.None, dialect, row.Kind, row.Direction, true, at, after);
                 a++;
             }
             _runPrefixes = Runs(prefixes, _argRows);
@@ -313,7 +303,7 @@ namespace IotDevice.Topics
             TopicError error = TopicText.CheckTopicName(topic, _maxTopicLength);
             if (error != TopicError.None)
             {
-                return _failures[(int)error];
+                return Failure(error);
             }
             TopicPattern[] patterns = Compile(Definitions());
             bool ours = false;
@@ -335,14 +325,55 @@ namespace IotDevice.Topics
                 outcome = pattern.Match(topic, ref position, pattern.ScopeLength, pattern.SegmentCount, true, out argStart, out argLength);
                 if (outcome == TopicPattern.Matched)
                 {
-                    return _rowMatches[i];
+                    return RowMatch(i);
                 }
                 tooShort |= outcome == TopicPattern.TopicTooShort;
                 tooLong |= outcome == TopicPattern.TopicTooLong;
             }
             error = tooShort ? TopicError.MissingSegment : tooLong ? TopicError.ExtraSegment
                 : ours ? TopicError.UnknownTopic : TopicError.OtherDevice;
-            return _failures[(int)error];
+            return Failure(error);
+        }
+
+        // The answers are made the first time they are given: a device meets few of its dialect's rows
+        // and refusals, and each answer is heap it would otherwise hold from the start. Two threads may
+        // both make one; either is right.
+        private TopicMatch RowMatch(int row)
+        {
+            TopicMatch match = _rowMatches[row];
+            if (match != null)
+            {
+                return match;
+            }
+            int packed = _rowFlags[row];
+            TopicKind kind = (TopicKind)(packed & 0xFFFF);
+            TopicDirection direction = (TopicDirection)((packed >> 16) & 0xFF);
+            if (_topics[row] != null)
+            {
+                match = new TopicMatch(TopicStatus.Matched, TopicError.None, Dialect, kind, direction, false, 0, 0);
+            }
+            else
+            {
+                int a = ArgSlot(row);
+                string suffix = _argSuffixes[a];
+                match = new TopicMatch(TopicStatus.Matched, TopicError.None, Dialect, kind, direction, true,
+                    _runPrefixes[(_argRows[a] >> RunShift) & RunMask].Length, suffix == null ? 0 : suffix.Length);
+            }
+            _rowMatches[row] = match;
+            return match;
+        }
+
+        private TopicMatch Failure(TopicError error)
+        {
+            TopicMatch match = _failures[(int)error];
+            if (match == null)
+            {
+                TopicStatus status = error == TopicError.OtherDevice ? TopicStatus.NotOurs
+                    : error == TopicError.UnknownTopic ? TopicStatus.Unsupported : TopicStatus.Malformed;
+                match = new TopicMatch(status, error, Dialect, TopicKind.None, TopicDirection.None, false, 0, 0);
+                _failures[(int)error] = match;
+            }
+            return match;
         }
 
         private TopicPattern[] Compile(TopicDefinition[] definitions)
