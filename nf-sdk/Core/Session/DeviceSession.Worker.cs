@@ -46,31 +46,77 @@ namespace IotDevice.Session
         private void Run()
         {
             int waitMs = 0;
-            while (waitMs >= 0)
+            while (true)
             {
-                if (waitMs > 0)
+                while (waitMs >= 0)
                 {
-                    if (_clock == SystemClock.Instance)
+                    if (waitMs > 0)
                     {
-                        // The system clock's own wait, made here: a frame less on the idle worker's stack.
-                        _wake.WaitOne(waitMs, false);
+                        if (_clock == SystemClock.Instance)
+                        {
+                            // The system clock's own wait, made here: a frame less on the idle worker's stack.
+                            _wake.WaitOne(waitMs, false);
+                        }
+                        else
+                        {
+                            _clock.Wait(_wake, waitMs);
+                        }
                     }
-                    else
+                    try
                     {
-                        _clock.Wait(_wake, waitMs);
+                        waitMs = Step();
+                    }
+                    catch (Exception e)
+                    {
+                        waitMs = Recover(e);
                     }
                 }
-                try
+                SafeDisconnect();
+                if (!KeepGoing())
                 {
-                    waitMs = Step();
+                    return;
                 }
-                catch (Exception e)
-                {
-                    waitMs = Recover(e);
-                }
+                waitMs = 0;
             }
-            SafeDisconnect();
+        }
+
+        // At the worker's end. A Start that came while it was stopping or leaving keeps it going from a
+        // new connect, so two workers never run at once; otherwise it leaves, and a later Start makes a
+        // new one.
+        private bool KeepGoing()
+        {
+            lock (_sync)
+            {
+                if (TakeRestart())
+                {
+                    return true;
+                }
+                _flags |= LeavingFlag;
+            }
             SetState(SessionState.Stopped, null);
+            lock (_sync)
+            {
+                _flags &= ~LeavingFlag;
+                if (TakeRestart())
+                {
+                    return true;
+                }
+                _worker = null;
+                return false;
+            }
+        }
+
+        // Under _sync: whether a Start asked the ending worker to go on, which it then does from a new connect.
+        private bool TakeRestart()
+        {
+            if ((_flags & RestartFlag) == 0)
+            {
+                return false;
+            }
+            _flags &= ~RestartFlag;
+            _phase = Phase.Connect;
+            _backoff.Reset();
+            return true;
         }
 
         private int Step()

@@ -28,6 +28,8 @@ namespace IotDevice.Session
         private const int LostFlag = 4;
         private const int AnnouncedFlag = 8;
         private const int ServedFlag = 16; // this connection subscribed and announced itself
+        private const int RestartFlag = 32; // Start came while the worker was stopping or leaving: it goes on
+        private const int LeavingFlag = 64; // the worker is on its way out
 
         private readonly object _sync = new object();
         private readonly IMqttTransport _transport;
@@ -131,9 +133,15 @@ namespace IotDevice.Session
             {
                 if (_worker != null)
                 {
+                    // Running, or still stopping after a Stop that gave up waiting for it (a transport call
+                    // that has not returned), or leaving: that worker goes on, so two never run at once.
+                    if ((_flags & (StopRequestedFlag | LeavingFlag)) != 0)
+                    {
+                        _flags = (_flags & ~StopRequestedFlag) | RestartFlag;
+                    }
                     return;
                 }
-                _flags &= ~StopRequestedFlag;
+                _flags &= ~(StopRequestedFlag | RestartFlag);
                 _phase = Phase.Connect;
                 _backoff.Reset();
                 _worker = new Thread(Run);
@@ -141,23 +149,23 @@ namespace IotDevice.Session
             }
         }
 
-        /// <summary>Disconnects and stops the worker. Unacknowledged messages stay in the outbox for a later Start.</summary>
+        /// <summary>
+        /// Disconnects and stops the worker, waiting for it a while. Unacknowledged messages stay in the
+        /// outbox for a later Start. A worker held up in a transport call stops when the call returns.
+        /// </summary>
         public void Stop()
         {
             Thread worker;
             lock (_sync)
             {
                 worker = _worker;
-                _flags |= StopRequestedFlag;
+                _flags = (_flags | StopRequestedFlag) & ~RestartFlag;
             }
             _wake.Set();
-            if (worker != null)
+            int waitMs = _options.SubscribeTimeoutMs + 5000;
+            if (worker != null && !worker.Join(waitMs))
             {
-                worker.Join(_options.SubscribeTimeoutMs + 5000);
-            }
-            lock (_sync)
-            {
-                _worker = null;
+                Write("the session's worker did not stop within " + waitMs.ToString() + " ms: a transport call has not returned; it stops when it does");
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Text;
+using System.Threading;
 using IotDevice.Transport;
 
 namespace IotDevice.UnitTests.Session
@@ -142,11 +143,22 @@ namespace IotDevice.UnitTests.Session
             }
         }
 
+        /// <summary>When set, Connect counts the attempt and then waits for the gate, as a link that hangs does.</summary>
+        public ManualResetEvent ConnectGate;
+
         public MqttConnectResult Connect(MqttConnectOptions options)
         {
+            ManualResetEvent gate = ConnectGate;
             lock (_sync)
             {
                 ConnectAttempts++;
+            }
+            if (gate != null)
+            {
+                gate.WaitOne();
+            }
+            lock (_sync)
+            {
                 LastOptions = options;
                 IsConnected = NextConnectResult == MqttConnectResult.Accepted;
                 LastError = IsConnected ? null : "refused by the fake broker";
