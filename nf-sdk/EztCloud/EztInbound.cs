@@ -168,16 +168,23 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
+        // A pushed value confirmed as sent; when _confirm is full, what it holds goes out first (never an
+        // empty confirmation: a value larger than any confirmation is only logged).
         private void Confirm(IDialectHost host, string key, byte[] buffer, int offset, int count)
         {
-            if (!_confirm.Put(key, buffer, offset, count))
+            if (_confirm.Put(key, buffer, offset, count))
+            {
+                return;
+            }
+            if (_confirm.Count > 0)
             {
                 _attributes.Report(_confirm);
-                if (!_confirm.Put(key, buffer, offset, count))
+                if (_confirm.Put(key, buffer, offset, count))
                 {
-                    host.Write("attribute '" + key + "' is too large to confirm");
+                    return;
                 }
             }
+            host.Write("attribute '" + key + "' is too large to confirm");
         }
 
         // Value index of _output into _confirm, encoded in the uplink's writer (free under its lock); when

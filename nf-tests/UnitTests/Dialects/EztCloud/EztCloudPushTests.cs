@@ -99,6 +99,25 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
         }
 
         [TestMethod]
+        public void A_value_too_large_to_confirm_is_logged_and_no_empty_confirmation_goes_out()
+        {
+            EztDevice device = EztDevice.Started();
+            try
+            {
+                device.Client.OnPropertySet(null, c => { });
+                string large = new string('x', 2100);
+                device.Deliver("attributes_push", "{\"note\":\"" + large + "\",\"level\":3}");
+                Assert.AreEqual(1, device.CountOn("attributes"));
+                Assert.AreEqual("{\"level\":3}", device.Last("attributes"));
+                Assert.IsTrue(device.Logged("attribute 'note' is too large to confirm"));
+            }
+            finally
+            {
+                device.Stop();
+            }
+        }
+
+        [TestMethod]
         public void A_push_nothing_handles_is_rejected()
         {
             EztDevice device = EztDevice.Started();
