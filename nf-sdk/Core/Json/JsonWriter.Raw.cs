@@ -83,19 +83,17 @@ namespace IotDevice.Json
         /// <summary>Appends encoded JSON verbatim inside raw text (see <see cref="Fragment"/>).</summary>
         public void Append(byte[] json)
         {
-            if (_raw && !_overflowed)
+            if (!_raw)
             {
-                int count = json.Length; // copied here, not through Put: one call less for each piece
-                if (_length + count <= _buffer.Length || Reserve(count))
+                if (!_overflowed)
                 {
-                    Array.Copy(json, 0, _buffer, _length, count);
-                    _length += count;
+                    throw new InvalidOperationException("Append belongs between BeginRaw and EndRaw.");
                 }
+
+                return;
             }
-            else if (!_raw && !_overflowed)
-            {
-                throw new InvalidOperationException("Append belongs between BeginRaw and EndRaw.");
-            }
+
+            Put(json, 0, json.Length);
         }
 
         private void Put(byte value)
@@ -144,7 +142,7 @@ namespace IotDevice.Json
         /// <summary>An integer, in quotes when <paramref name="quoted"/>.</summary>
         private void PutInteger(long value, bool quoted)
         {
-            PutDecimal(value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value, value < 0, -1, quoted);
+            PutDecimal(JsonNumber.Magnitude(value), value < 0, -1, quoted);
         }
 
         /// <summary>

@@ -26,12 +26,24 @@ namespace IotDevice.Topics
 
         public TopicKind Kind
         {
-            get { return (TopicKind)(_packed & 0xFFFF); }
+            get { return KindOf(_packed); }
         }
 
         public TopicDirection Direction
         {
-            get { return (TopicDirection)((_packed >> 16) & 0xFF); }
+            get { return DirectionOf(_packed); }
+        }
+
+        /// <summary>The kind in a <see cref="Packed"/> number.</summary>
+        internal static TopicKind KindOf(int packed)
+        {
+            return (TopicKind)(packed & 0xFFFF);
+        }
+
+        /// <summary>The direction in a <see cref="Packed"/> number.</summary>
+        internal static TopicDirection DirectionOf(int packed)
+        {
+            return (TopicDirection)((packed >> 16) & 0xFF);
         }
 
         public readonly string Template;

@@ -346,8 +346,8 @@ namespace IotDevice.Topics
                 return match;
             }
             int packed = _rowFlags[row];
-            TopicKind kind = (TopicKind)(packed & 0xFFFF);
-            TopicDirection direction = (TopicDirection)((packed >> 16) & 0xFF);
+            TopicKind kind = TopicDefinition.KindOf(packed);
+            TopicDirection direction = TopicDefinition.DirectionOf(packed);
             if (_topics[row] != null)
             {
                 match = new TopicMatch(TopicStatus.Matched, TopicError.None, Dialect, kind, direction, false, 0, 0);
