@@ -26,6 +26,12 @@ namespace IotDevice.Dialects.Alink
         private static readonly byte[] IdName = JsonWriter.Fragment("\"id\":");
         private static readonly byte[] VersionAckAndParams = JsonWriter.Fragment(",\"version\":\"1.0\",\"sys\":{\"ack\":1},\"params\":");
 
+        // The common report, a property post, as one run of raw text: the envelope's start, the id, the
+        // constant members, then the params object and the method closing the envelope.
+        private static readonly byte[] EnvelopeStart = JsonWriter.Fragment("{\"id\":");
+        private static readonly ReportLayout PropertyPostParams = new ReportLayout("{", ":", ",",
+            "},\"method\":\"" + PropertyPostMethod + "\"}", false);
+
         /// <summary><c>thing.event.{eventId}.post</c>.</summary>
         public static string EventMethod(string eventId)
         {
@@ -76,6 +82,17 @@ namespace IotDevice.Dialects.Alink
             if (report == null || report.Count == 0 || report.Count > AlinkBulkEncoder.MaxEntries)
             {
                 throw new ArgumentException("A property post carries 1 to 200 values.");
+            }
+            if (report.TimestampMs <= 0)
+            {
+                writer.Reset();
+                writer.BeginRaw();
+                writer.Append(EnvelopeStart);
+                writer.WriteNumberAsString(id);
+                writer.Append(VersionAckAndParams);
+                report.WriteItems(writer, PropertyPostParams);
+                writer.EndRaw();
+                return;
             }
             BeginRequest(writer, id);
             WritePropertyParams(writer, report);

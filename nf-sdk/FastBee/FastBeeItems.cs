@@ -13,40 +13,29 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Longest identifier accepted; thing-model identifiers are short, longer ones are hostile.</summary>
         public const int MaxIdLength = 128;
 
-        private static readonly byte[] FirstItemStart = JsonWriter.Fragment("{\"id\":");
-        private static readonly byte[] NextItemStart = JsonWriter.Fragment(",\"remark\":\"\"},{\"id\":");
-        private static readonly byte[] ValueName = JsonWriter.Fragment(",\"value\":");
-        private static readonly byte[] LastItemEnd = JsonWriter.Fragment(",\"remark\":\"\"}");
+        // The items around their ids and values, values always as text: as a whole array, and as items
+        // of an array already begun.
+        private static readonly ReportLayout ItemArray = new ReportLayout("[{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
+            ",\"remark\":\"\"}]", true);
+        private static readonly ReportLayout Items = new ReportLayout("{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
+            ",\"remark\":\"\"}", true);
 
         /// <summary>Writes every value of <paramref name="report"/> as an item with an empty remark.</summary>
         public static void Write(JsonWriter writer, PropertyReport report)
         {
-            writer.BeginArray();
-            WriteAll(writer, report);
-            writer.EndArray();
+            if (report.Count == 0)
+            {
+                writer.BeginArray();
+                writer.EndArray();
+                return;
+            }
+            report.WriteItems(writer, ItemArray);
         }
 
         /// <summary>Writes the items of <paramref name="report"/> into an array already begun.</summary>
         public static void WriteAll(JsonWriter writer, PropertyReport report)
         {
-            int count = report.Count;
-            if (count == 0)
-            {
-                return;
-            }
-
-            // One raw run of constant pieces around the ids and values: fewer calls, which is what costs on the device.
-            writer.BeginRaw();
-            for (int i = 0; i < count; i++)
-            {
-                writer.Append(i == 0 ? FirstItemStart : NextItemStart);
-                writer.WriteString(report.IdAt(i));
-                writer.Append(ValueName);
-                report.WriteValueAsText(i, writer);
-            }
-
-            writer.Append(LastItemEnd);
-            writer.EndRaw();
+            report.WriteItems(writer, Items);
         }
 
         /// <summary>Writes one item whose value is already text, with a remark (null: empty).</summary>

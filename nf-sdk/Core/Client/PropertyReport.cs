@@ -37,6 +37,13 @@ namespace IotDevice.Client
         private double[] _doubles;
         private object[] _references;
 
+        // Each id as last written, with the text its layout puts before and after it: a report refilled
+        // with the same ids copies each in one go instead of checking and encoding it again. Made at the
+        // first write; a write in another layout makes them anew.
+        private byte[][] _heads;
+        private string[] _headIds;
+        private ReportLayout _headLayout;
+
         public PropertyReport(int capacity)
         {
             if (capacity < 1)
@@ -46,7 +53,12 @@ namespace IotDevice.Client
             Capacity = capacity;
         }
 
-        public int Count { get; private set; }
+        public int Count
+        {
+            get { return _count; }
+        }
+
+        private int _count;
 
         public readonly int Capacity;
 
@@ -101,11 +113,11 @@ namespace IotDevice.Client
 
         public void Clear()
         {
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _references[i] = null;
             }
-            Count = 0;
+            _count = 0;
             TimestampMs = 0;
         }
 
@@ -196,14 +208,191 @@ namespace IotDevice.Client
         /// <summary>Writes <c>{"id":value,…}</c> with natural JSON types.</summary>
         public void WriteObject(JsonWriter writer)
         {
-            writer.BeginObject();
-            int count = Count;
-            for (int i = 0; i < count; i++)
+            if (_count == 0)
             {
-                writer.WriteName(_ids[i]);
-                WriteValueAt(i, writer);
+                writer.BeginObject();
+                writer.EndObject();
+                return;
             }
-            writer.EndObject();
+            WriteItems(writer, ReportLayout.Object);
+        }
+
+        /// <summary>
+        /// Writes every value as <paramref name="layout"/> lays them out, where a value may stand (or as
+        /// the next items of an open container, or inside raw text already begun); nothing when the
+        /// report is empty.
+        /// </summary>
+        public void WriteItems(JsonWriter writer, ReportLayout layout)
+        {
+            int count = _count;
+            if (count == 0)
+            {
+                return;
+            }
+
+            // One loop writing into the writer's buffer with the runtime's own copies and encoder: on the
+            // device each call and check costs far more than the bytes, so the loop keeps the position in
+            // a local and asks the writer for room only when an item may not fit. A value out of the usual
+            // way (text to escape, a double without a short decimal form, JSON) goes through the writer's calls.
+            byte[][] heads = Heads(layout);
+            string[] headIds = _headIds;
+            bool asText = layout.ValuesAsText;
+            int pos;
+            bool opened;
+            byte[] b = writer.OpenRaw(out pos, out opened);
+            for (int i = 0; i < count && b != null; i++)
+            {
+                string id = _ids[i];
+                byte[] head = heads[i];
+                if (head == null || ((object)headIds[i] != (object)id && headIds[i] != id)) // literals are one object each
+                {
+                    head = Head(i == 0 ? layout.First : layout.Between, id, layout.BeforeValue);
+                    heads[i] = head;
+                    headIds[i] = id;
+                }
+
+                if (pos + head.Length + MostValueBytes > b.Length)
+                {
+                    writer.Commit(pos);
+                    b = writer.RoomFor(head.Length + MostValueBytes);
+                    if (b == null)
+                    {
+                        WriteItem(writer, i, head, asText); // near the writer's limit: exactly, or overflowing
+                        b = writer.Overflowed ? null : writer.Buffer;
+                        pos = writer.Length;
+                        continue;
+                    }
+                }
+
+                Array.Copy(head, 0, b, pos, head.Length);
+                pos += head.Length;
+                switch (_kinds[i])
+                {
+                    case ValueKind.Boolean:
+                        bool on = _integers[i] != 0;
+                        if (asText)
+                        {
+                            b[pos] = (byte)'"'; // FastBee's switches: "1" and "0"
+                            b[pos + 1] = on ? (byte)'1' : (byte)'0';
+                            b[pos + 2] = (byte)'"';
+                            pos += 3;
+                        }
+                        else if (on)
+                        {
+                            b[pos] = (byte)'t';
+                            b[pos + 1] = (byte)'r';
+                            b[pos + 2] = (byte)'u';
+                            b[pos + 3] = (byte)'e';
+                            pos += 4;
+                        }
+                        else
+                        {
+                            b[pos] = (byte)'f';
+                            b[pos + 1] = (byte)'a';
+                            b[pos + 2] = (byte)'l';
+                            b[pos + 3] = (byte)'s';
+                            b[pos + 4] = (byte)'e';
+                            pos += 5;
+                        }
+                        continue;
+
+                    case ValueKind.Integer:
+                        long integer = _integers[i];
+                        if (asText)
+                        {
+                            b[pos++] = (byte)'"';
+                        }
+                        pos = JsonNumber.WriteDecimal(b, pos, integer < 0 ? JsonNumber.Magnitude(integer) : (ulong)integer, integer < 0, -1);
+                        if (asText)
+                        {
+                            b[pos++] = (byte)'"';
+                        }
+                        continue;
+
+                    case ValueKind.Double:
+                        double value = _doubles[i];
+                        bool negative = value < 0;
+                        ulong scaled;
+                        int decimals = JsonNumber.ShortestDecimals(negative ? -value : value, out scaled);
+                        if (decimals < 0)
+                        {
+                            break; // NaN, the infinities and long fractions: the writer's way
+                        }
+                        if (asText)
+                        {
+                            b[pos++] = (byte)'"';
+                            decimals = decimals == 0 ? -1 : decimals; // text drops the ".0" a number keeps (FastBee's "10")
+                        }
+                        pos = JsonNumber.WriteDecimal(b, pos, scaled, negative, decimals);
+                        if (asText)
+                        {
+                            b[pos++] = (byte)'"';
+                        }
+                        continue;
+
+                    case ValueKind.String:
+                        string text = (string)_references[i];
+                        if (text == null || text.IndexOfAny(JsonText.Escaped) >= 0 || pos + 3 * text.Length + 2 > b.Length)
+                        {
+                            break;
+                        }
+                        b[pos] = (byte)'"';
+                        pos += 1 + Utf8.Codec.GetBytes(text, 0, text.Length, b, pos + 1);
+                        b[pos++] = (byte)'"';
+                        continue;
+                }
+
+                // The value out of the usual way, after its head.
+                writer.Commit(pos);
+                WriteItem(writer, i, null, asText);
+                b = writer.Overflowed ? null : writer.Buffer;
+                pos = writer.Length;
+            }
+
+            writer.CloseRaw(pos, layout.Last, opened);
+        }
+
+        // Room the loop makes for a value other than text: a number's longest form in quotes.
+        private const int MostValueBytes = JsonNumber.MaxDecimalBytes + 2;
+
+        // An item (or only its value, without a head) through the writer's own calls, which escape and
+        // check room exactly.
+        private void WriteItem(JsonWriter writer, int index, byte[] head, bool asText)
+        {
+            if (head != null)
+            {
+                writer.Append(head);
+            }
+            if (asText)
+            {
+                WriteValueAsText(index, writer);
+            }
+            else
+            {
+                WriteValueAt(index, writer);
+            }
+        }
+
+        // The heads of the layout last written, one per room; anew when the layout changes or the room grew.
+        private byte[][] Heads(ReportLayout layout)
+        {
+            if (_heads == null || _heads.Length != _ids.Length || _headLayout != layout)
+            {
+                _heads = new byte[_ids.Length][];
+                _headIds = new string[_ids.Length];
+                _headLayout = layout;
+            }
+            return _heads;
+        }
+
+        // An id quoted (and escaped) with the layout's text before and after it.
+        private static byte[] Head(byte[] lead, string id, byte[] beforeValue)
+        {
+            byte[] head = new byte[lead.Length + JsonText.QuotedLength(id) + beforeValue.Length];
+            Array.Copy(lead, head, lead.Length);
+            int pos = JsonText.WriteQuoted(id, head, lead.Length);
+            Array.Copy(beforeValue, 0, head, pos, beforeValue.Length);
+            return head;
         }
 
         private int Next(string id)
@@ -212,16 +401,16 @@ namespace IotDevice.Client
             {
                 throw new ArgumentException("A reported value needs an identifier.");
             }
-            if (Count == Capacity)
+            if (_count == Capacity)
             {
                 throw new InvalidOperationException("The report holds " + Capacity.ToString() + " values; create it with more room.");
             }
-            if (_ids == null || Count == _ids.Length)
+            if (_ids == null || _count == _ids.Length)
             {
                 Grow();
             }
-            _ids[Count] = id;
-            return Count++;
+            _ids[_count] = id;
+            return _count++;
         }
 
         // Twice the room (the first time a little), never more than the capacity.
@@ -255,7 +444,7 @@ namespace IotDevice.Client
 
         private int Check(int index)
         {
-            if (index < 0 || index >= Count)
+            if (index < 0 || index >= _count)
             {
                 throw new ArgumentOutOfRangeException("index");
             }

@@ -293,6 +293,75 @@ namespace IotDevice.Json
             }
         }
 
+        /// <summary>Most bytes <see cref="WriteDecimal"/> writes: a sign and 20 digits, or 16 digits after "0." and zeros.</summary>
+        public const int MaxDecimalBytes = 28;
+
+        /// <summary>How many bytes <see cref="WriteDecimal"/> writes for the same arguments.</summary>
+        public static int DecimalLength(ulong magnitude, bool negative, int decimals)
+        {
+            int digits = DigitCount(magnitude);
+            if (digits <= decimals)
+            {
+                digits = decimals + 1;
+            }
+
+            return digits + (decimals < 0 ? 0 : decimals == 0 ? 2 : 1) + (negative ? 1 : 0);
+        }
+
+        /// <summary>
+        /// Writes [-]digits of magnitude / 10^decimals at <paramref name="pos"/> in one pass from the end and
+        /// returns where it ends: the point before the last <paramref name="decimals"/> digits ("0.05" for 5
+        /// with two), ".0" after an integral double (decimals 0), no point for an integer (decimals -1).
+        /// </summary>
+        public static int WriteDecimal(byte[] buffer, int pos, ulong magnitude, bool negative, int decimals)
+        {
+            // Written out rather than called: on the device a call costs more than these comparisons.
+            int digits = magnitude >= 100000 ? DigitCount(magnitude)
+                : magnitude < 10 ? 1 : magnitude < 100 ? 2 : magnitude < 1000 ? 3 : magnitude < 10000 ? 4 : 5;
+            if (digits <= decimals)
+            {
+                digits = decimals + 1;
+            }
+
+            if (negative)
+            {
+                buffer[pos++] = (byte)'-';
+            }
+
+            int end = pos + digits + (decimals < 0 ? 0 : decimals == 0 ? 2 : 1);
+            int p = end;
+            if (decimals == 0)
+            {
+                buffer[--p] = (byte)'0';
+                buffer[--p] = (byte)'.';
+            }
+            else if (decimals > 0)
+            {
+                for (int i = 0; i < decimals; i++)
+                {
+                    buffer[--p] = (byte)('0' + (int)(magnitude % 10));
+                    magnitude /= 10;
+                }
+
+                buffer[--p] = (byte)'.';
+            }
+
+            if (magnitude > uint.MaxValue)
+            {
+                WriteDigits(magnitude, p - pos, buffer, p); // rare: a timestamp, a long id
+                return end;
+            }
+
+            uint small = (uint)magnitude; // the integer digits, back to the sign, in the cheaper 32-bit division
+            while (p > pos)
+            {
+                buffer[--p] = (byte)('0' + (int)(small % 10));
+                small /= 10;
+            }
+
+            return end;
+        }
+
         /// <summary>|value| as a ulong, long.MinValue included.</summary>
         public static ulong Magnitude(long value)
         {
@@ -300,27 +369,38 @@ namespace IotDevice.Json
         }
 
         /// <summary>
-        /// The fewest fraction digits (0..9) whose decimal converts back to exactly <paramref name="value"/>,
-        /// with the scaled integer in <paramref name="rounded"/>; -1 when none does within 2^53.
+        /// The fewest fraction digits (0..9) whose decimal converts back to exactly <paramref name="magnitude"/>
+        /// (zero or more; a sign is the caller's), with the scaled integer in <paramref name="scaled"/>;
+        /// -1 when none does within 2^53, and for NaN and the infinities.
         /// </summary>
-        public static int ShortestDecimals(double value, out long rounded)
+        public static int ShortestDecimals(double magnitude, out ulong scaled)
         {
+            scaled = 0;
+            if (!(magnitude >= 0 && magnitude <= MaxExactInteger))
+            {
+                return -1; // NaN fails both comparisons
+            }
+
+            // The usual value cannot pass 2^53 at any scale: the loop then checks nothing else.
+            bool mayPass = magnitude > MaxExactInteger / 1e9;
+            double[] powers = PowersOfTen;
             for (int decimals = 0; decimals <= 9; decimals++)
             {
-                double scaled = value * PowersOfTen[decimals];
-                if (scaled > MaxExactInteger || scaled < -MaxExactInteger)
+                double power = powers[decimals];
+                double exact = magnitude * power;
+                if (mayPass && exact > MaxExactInteger)
                 {
                     break;
                 }
 
-                rounded = scaled >= 0 ? (long)(scaled + 0.5) : -(long)(-scaled + 0.5); // Round, inlined: a hot loop
-                if ((double)rounded / PowersOfTen[decimals] == value)
+                long rounded = (long)(exact + 0.5);
+                if (rounded / power == magnitude)
                 {
+                    scaled = (ulong)rounded;
                     return decimals;
                 }
             }
 
-            rounded = 0;
             return -1;
         }
 

@@ -24,9 +24,10 @@ namespace IotDevice.Json
 
         /// <summary>
         /// Starts raw text where the writer stands, which the caller writes piecewise, never empty, and
-        /// vouches for until <see cref="EndRaw"/>: the one value due after a name or at the top, or else
-        /// the next items of the open container, whole members (<c>"a":1,"b":2</c>) in an object or
-        /// values in an array, with the commas between them. The comma before it is the writer's.
+        /// vouches for until <see cref="EndRaw"/>: the one value due after a name or at the top (after a
+        /// name, whole members of the same object may follow it: <c>{…},"method":"m"</c>), or else the
+        /// next items of the open container, whole members (<c>"a":1,"b":2</c>) in an object or values in
+        /// an array, with the commas between them. The comma before it is the writer's.
         /// </summary>
         public void BeginRaw()
         {
@@ -96,6 +97,64 @@ namespace IotDevice.Json
             Put(json, 0, json.Length);
         }
 
+        /// <summary>
+        /// <see cref="BeginRaw"/>, unless raw text is already begun (<paramref name="opened"/> says which),
+        /// for a writer of raw text that fills the buffer directly: the buffer, with the output's end in
+        /// <paramref name="length"/>; null once the writer has overflowed. The caller asks
+        /// <see cref="RoomFor"/> before passing the buffer's end and ends with <see cref="CloseRaw"/>.
+        /// </summary>
+        internal byte[] OpenRaw(out int length, out bool opened)
+        {
+            opened = !_raw;
+            if (opened)
+            {
+                BeginRaw();
+            }
+
+            length = _length;
+            return _overflowed ? null : _buffer;
+        }
+
+        /// <summary>
+        /// Takes the bytes written directly up to <paramref name="length"/>, appends <paramref name="last"/>
+        /// and ends the raw text if <see cref="OpenRaw"/> began it.
+        /// </summary>
+        internal void CloseRaw(int length, byte[] last, bool opened)
+        {
+            if (_overflowed)
+            {
+                return;
+            }
+
+            _length = length;
+            Put(last, 0, last.Length);
+            if (opened)
+            {
+                EndRaw();
+            }
+        }
+
+        /// <summary>
+        /// The buffer, with room for <paramref name="count"/> more bytes after <see cref="Length"/>, for a
+        /// writer of raw text that fills it directly and then calls <see cref="Commit"/>; null when the
+        /// writer has overflowed or that many bytes would pass its limit. The buffer may be a new one.
+        /// </summary>
+        internal byte[] RoomFor(int count)
+        {
+            if (_overflowed || count > _maxCapacity - _length)
+            {
+                return null; // the caller writes through the calls, which fill up to the limit exactly
+            }
+
+            return _length + count <= _buffer.Length || Reserve(count) ? _buffer : null;
+        }
+
+        /// <summary>Takes the bytes written directly up to <paramref name="length"/> as output (see <see cref="RoomFor"/>).</summary>
+        internal void Commit(int length)
+        {
+            _length = length;
+        }
+
         private void Put(byte value)
         {
             if (!_overflowed && (_length < _buffer.Length || Reserve(1)))
@@ -157,69 +216,43 @@ namespace IotDevice.Json
                 return;
             }
 
-            long rounded;
-            int decimals = JsonNumber.ShortestDecimals(value, out rounded);
+            ulong scaled;
+            bool negative = value < 0;
+            int decimals = JsonNumber.ShortestDecimals(negative ? -value : value, out scaled);
             if (decimals < 0)
             {
                 PutDoubleText(value, asText); // rare: beyond 2^53, tiny, or many digits
                 return;
             }
 
-            // |rounded| < 2^53; text drops the ".0" a number keeps.
-            PutDecimal(rounded < 0 ? (ulong)(-rounded) : (ulong)rounded, rounded < 0, asText && decimals == 0 ? -1 : decimals, asText);
+            // Below 2^53; text drops the ".0" a number keeps.
+            PutDecimal(scaled, negative, asText && decimals == 0 ? -1 : decimals, asText);
         }
 
-        /// <summary>
-        /// [quote][-]digits of magnitude / 10^decimals[quote], written in one pass from the end: the point
-        /// before the last <paramref name="decimals"/> digits ("0.05" for 5 with two), ".0" after an
-        /// integral double (decimals 0), no point for an integer (decimals -1).
-        /// </summary>
+        /// <summary>[quote][-]digits of magnitude / 10^decimals[quote] (see <see cref="JsonNumber.WriteDecimal"/>).</summary>
         private void PutDecimal(ulong magnitude, bool negative, int decimals, bool quoted)
         {
-            int digits = JsonNumber.DigitCount(magnitude);
-            if (digits <= decimals)
-            {
-                digits = decimals + 1;
-            }
-
-            int size = digits + (decimals < 0 ? 0 : decimals == 0 ? 2 : 1) + (negative ? 1 : 0) + (quoted ? 2 : 0);
-            if (_length + size > _buffer.Length && !Reserve(size))
+            // Room for the longest number needs no counting; near the limit the exact size decides.
+            if (_length + JsonNumber.MaxDecimalBytes + 2 > _buffer.Length
+                && !Reserve(JsonNumber.DecimalLength(magnitude, negative, decimals) + (quoted ? 2 : 0)))
             {
                 return;
             }
 
             byte[] buffer = _buffer;
-            int start = _length;
-            int p = start + size;
-            _length = p;
+            int p = _length;
             if (quoted)
             {
-                buffer[start++] = (byte)'"';
-                buffer[--p] = (byte)'"';
+                buffer[p++] = (byte)'"';
             }
 
-            if (negative)
+            p = JsonNumber.WriteDecimal(buffer, p, magnitude, negative, decimals);
+            if (quoted)
             {
-                buffer[start++] = (byte)'-';
+                buffer[p++] = (byte)'"';
             }
 
-            if (decimals == 0)
-            {
-                buffer[--p] = (byte)'0';
-                buffer[--p] = (byte)'.';
-            }
-            else if (decimals > 0)
-            {
-                for (int i = 0; i < decimals; i++)
-                {
-                    buffer[--p] = (byte)('0' + (int)(magnitude % 10));
-                    magnitude /= 10;
-                }
-
-                buffer[--p] = (byte)'.';
-            }
-
-            JsonNumber.WriteDigits(magnitude, p - start, buffer, p); // the integer digits, back to the sign
+            _length = p;
         }
 
         /// <summary>The exact shortest text of <see cref="JsonDouble"/>, in quotes when <paramref name="quoted"/>.</summary>
