@@ -37,11 +37,14 @@ namespace IotDevice.Client
         private double[] _doubles;
         private object[] _references;
 
-        // Each id as last written, with the text its layout puts before and after it: a report refilled
-        // with the same ids copies each in one go instead of checking and encoding it again. Made at the
-        // first write; a write in another layout makes them anew.
-        private byte[][] _heads;
-        private string[] _headIds;
+        // The ids as last written, each with the text its layout puts before and after it, one after
+        // another (head i ends at _headEnds[i]): a report refilled with the same ids copies each in one
+        // go instead of checking and encoding it again. Made at the first write; made anew when an id
+        // changes (Add notes it), the report holds more values than the heads cover, or another layout
+        // is written.
+        private byte[] _heads;
+        private int[] _headEnds;
+        private int _headCount;
         private ReportLayout _headLayout;
 
         public PropertyReport(int capacity)
@@ -234,38 +237,39 @@ namespace IotDevice.Client
             // device each call and check costs far more than the bytes, so the loop keeps the position in
             // a local and asks the writer for room only when an item may not fit. A value out of the usual
             // way (text to escape, a double without a short decimal form, JSON) goes through the writer's calls.
-            byte[][] heads = Heads(layout);
-            string[] headIds = _headIds;
+            if (_headCount < count || _headLayout != layout)
+            {
+                MakeHeads(layout, count);
+            }
+
+            byte[] heads = _heads;
+            int[] headEnds = _headEnds;
+            int headStart = 0;
             bool asText = layout.ValuesAsText;
             int pos;
             bool opened;
             byte[] b = writer.OpenRaw(out pos, out opened);
             for (int i = 0; i < count && b != null; i++)
             {
-                string id = _ids[i];
-                byte[] head = heads[i];
-                if (head == null || ((object)headIds[i] != (object)id && headIds[i] != id)) // literals are one object each
-                {
-                    head = Head(i == 0 ? layout.First : layout.Between, id, layout.BeforeValue);
-                    heads[i] = head;
-                    headIds[i] = id;
-                }
-
-                if (pos + head.Length + MostValueBytes > b.Length)
+                int headLength = headEnds[i] - headStart;
+                if (pos + headLength + MostValueBytes > b.Length)
                 {
                     writer.Commit(pos);
-                    b = writer.RoomFor(head.Length + MostValueBytes);
+                    b = writer.RoomFor(headLength + MostValueBytes);
                     if (b == null)
                     {
-                        WriteItem(writer, i, head, asText); // near the writer's limit: exactly, or overflowing
+                        writer.AppendRaw(heads, headStart, headLength); // near the writer's limit: exactly, or overflowing
+                        headStart += headLength;
+                        WriteValue(writer, i, asText);
                         b = writer.Overflowed ? null : writer.Buffer;
                         pos = writer.Length;
                         continue;
                     }
                 }
 
-                Array.Copy(head, 0, b, pos, head.Length);
-                pos += head.Length;
+                Array.Copy(heads, headStart, b, pos, headLength);
+                headStart += headLength;
+                pos += headLength;
                 switch (_kinds[i])
                 {
                     case ValueKind.Boolean:
@@ -344,7 +348,7 @@ namespace IotDevice.Client
 
                 // The value out of the usual way, after its head.
                 writer.Commit(pos);
-                WriteItem(writer, i, null, asText);
+                WriteValue(writer, i, asText);
                 b = writer.Overflowed ? null : writer.Buffer;
                 pos = writer.Length;
             }
@@ -355,14 +359,9 @@ namespace IotDevice.Client
         // Room the loop makes for a value other than text: a number's longest form in quotes.
         private const int MostValueBytes = JsonNumber.MaxDecimalBytes + 2;
 
-        // An item (or only its value, without a head) through the writer's own calls, which escape and
-        // check room exactly.
-        private void WriteItem(JsonWriter writer, int index, byte[] head, bool asText)
+        // A value through the writer's own calls, which escape and check room exactly.
+        private void WriteValue(JsonWriter writer, int index, bool asText)
         {
-            if (head != null)
-            {
-                writer.Append(head);
-            }
             if (asText)
             {
                 WriteValueAsText(index, writer);
@@ -373,26 +372,32 @@ namespace IotDevice.Client
             }
         }
 
-        // The heads of the layout last written, one per room; anew when the layout changes or the room grew.
-        private byte[][] Heads(ReportLayout layout)
+        // The heads of the first count ids in this layout: each id quoted (and escaped) with the text
+        // before and after it.
+        private void MakeHeads(ReportLayout layout, int count)
         {
-            if (_heads == null || _heads.Length != _ids.Length || _headLayout != layout)
+            byte[] beforeValue = layout.BeforeValue;
+            int size = 0;
+            for (int i = 0; i < count; i++)
             {
-                _heads = new byte[_ids.Length][];
-                _headIds = new string[_ids.Length];
-                _headLayout = layout;
+                size += (i == 0 ? layout.First : layout.Between).Length + JsonText.QuotedLength(_ids[i]) + beforeValue.Length;
             }
-            return _heads;
-        }
-
-        // An id quoted (and escaped) with the layout's text before and after it.
-        private static byte[] Head(byte[] lead, string id, byte[] beforeValue)
-        {
-            byte[] head = new byte[lead.Length + JsonText.QuotedLength(id) + beforeValue.Length];
-            Array.Copy(lead, head, lead.Length);
-            int pos = JsonText.WriteQuoted(id, head, lead.Length);
-            Array.Copy(beforeValue, 0, head, pos, beforeValue.Length);
-            return head;
+            byte[] heads = new byte[size];
+            int[] ends = _headEnds != null && _headEnds.Length >= count ? _headEnds : new int[_ids.Length];
+            int pos = 0;
+            for (int i = 0; i < count; i++)
+            {
+                byte[] lead = i == 0 ? layout.First : layout.Between;
+                Array.Copy(lead, 0, heads, pos, lead.Length);
+                pos = JsonText.WriteQuoted(_ids[i], heads, pos + lead.Length);
+                Array.Copy(beforeValue, 0, heads, pos, beforeValue.Length);
+                pos += beforeValue.Length;
+                ends[i] = pos;
+            }
+            _heads = heads;
+            _headEnds = ends;
+            _headCount = count;
+            _headLayout = layout;
         }
 
         private int Next(string id)
@@ -408,6 +413,10 @@ namespace IotDevice.Client
             if (_ids == null || _count == _ids.Length)
             {
                 Grow();
+            }
+            if (_count < _headCount && (object)_ids[_count] != (object)id && _ids[_count] != id)
+            {
+                _headCount = _count; // the heads from here on are another id's (a literal is one object: usually no compare)
             }
             _ids[_count] = id;
             return _count++;

@@ -115,6 +115,12 @@ namespace IotDevice.Json
             return _overflowed ? null : _buffer;
         }
 
+        /// <summary>Appends bytes[offset .. offset+count) inside raw text that <see cref="OpenRaw"/> began or found.</summary>
+        internal void AppendRaw(byte[] bytes, int offset, int count)
+        {
+            Put(bytes, offset, count);
+        }
+
         /// <summary>
         /// Takes the bytes written directly up to <paramref name="length"/>, appends <paramref name="last"/>
         /// and ends the raw text if <see cref="OpenRaw"/> began it.

@@ -94,6 +94,18 @@ namespace IotDevice.UnitTests.Client
             report.WriteObject(writer);
             Assert.AreEqual("{\"a\":2,\"c\":false,\"d\":\"x\"}", writer.ToString());
 
+            // Fewer values, then a different last one.
+            report.Clear();
+            report.Add("a", 4L).Add("c", true);
+            writer.Reset();
+            report.WriteObject(writer);
+            Assert.AreEqual("{\"a\":4,\"c\":true}", writer.ToString());
+            report.Clear();
+            report.Add("a", 5L).Add("c", true).Add("e", 1.5);
+            writer.Reset();
+            report.WriteObject(writer);
+            Assert.AreEqual("{\"a\":5,\"c\":true,\"e\":1.5}", writer.ToString());
+
             // An equal id in another string object is still the same id.
             report.Clear();
             report.Add(new string('a', 1), 3L);
