@@ -6,15 +6,11 @@ namespace IotDevice.Client
     /// <summary>A report's values written in a dialect's <see cref="ReportLayout"/>, in one loop.</summary>
     public sealed partial class PropertyReport
     {
-        // The ids as last written, each with the text its layout puts before and after it, one after
-        // another (head i ends at _headEnds[i]): a report refilled with the same ids copies each in one
-        // go instead of checking and encoding it again. Made at the first write; made anew when an id
-        // changes (Add notes it), the report holds more values than the heads cover, or another layout
-        // is written.
-        private byte[] _heads;
-        private int[] _headEnds;
-        private int _headCount;
-        private ReportLayout _headLayout;
+        // The ids as last written with their layout's text around them: a report refilled with the same
+        // ids copies each in one go instead of checking and encoding it again. Made at the first write;
+        // made anew when an id changes (Add drops them), the report holds more values than they cover,
+        // or another layout is written.
+        private ReportHeads _heads;
 
         /// <summary>
         /// Writes every value as <paramref name="layout"/> lays them out, where a value may stand (or as
@@ -33,13 +29,15 @@ namespace IotDevice.Client
             // device each call and check costs far more than the bytes, so the loop keeps the position in
             // a local and asks the writer for room only when an item may not fit. A value out of the usual
             // way (text to escape, a double without a short decimal form, JSON) goes through the writer's calls.
-            if (_headCount < count || _headLayout != layout)
+            ReportHeads made = _heads;
+            if (made == null || made.Count < count || made.Layout != layout)
             {
-                MakeHeads(layout, count);
+                made = new ReportHeads(_ids, count, layout);
+                _heads = made;
             }
 
-            byte[] heads = _heads;
-            int[] headEnds = _headEnds;
+            byte[] heads = made.Bytes;
+            int[] headEnds = made.Ends;
             int headStart = 0;
             bool asText = layout.ValuesAsText;
             int pos;
@@ -166,34 +164,6 @@ namespace IotDevice.Client
             {
                 WriteValueAt(index, writer);
             }
-        }
-
-        // The heads of the first count ids in this layout: each id quoted (and escaped) with the text
-        // before and after it.
-        private void MakeHeads(ReportLayout layout, int count)
-        {
-            byte[] beforeValue = layout.BeforeValue;
-            int size = 0;
-            for (int i = 0; i < count; i++)
-            {
-                size += (i == 0 ? layout.First : layout.Between).Length + JsonText.QuotedLength(_ids[i]) + beforeValue.Length;
-            }
-            byte[] heads = new byte[size];
-            int[] ends = _headEnds != null && _headEnds.Length >= count ? _headEnds : new int[_ids.Length];
-            int pos = 0;
-            for (int i = 0; i < count; i++)
-            {
-                byte[] lead = i == 0 ? layout.First : layout.Between;
-                Array.Copy(lead, 0, heads, pos, lead.Length);
-                pos = JsonText.WriteQuoted(_ids[i], heads, pos + lead.Length);
-                Array.Copy(beforeValue, 0, heads, pos, beforeValue.Length);
-                pos += beforeValue.Length;
-                ends[i] = pos;
-            }
-            _heads = heads;
-            _headEnds = ends;
-            _headCount = count;
-            _headLayout = layout;
         }
     }
 }

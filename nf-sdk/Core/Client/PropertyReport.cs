@@ -224,9 +224,9 @@ namespace IotDevice.Client
             {
                 Grow();
             }
-            if (_count < _headCount && (object)_ids[_count] != (object)id && _ids[_count] != id)
+            if (_heads != null && _count < _heads.Count && (object)_ids[_count] != (object)id && _ids[_count] != id)
             {
-                _headCount = _count; // the heads from here on are another id's (a literal is one object: usually no compare)
+                _heads = null; // the head here is another id's (a literal is one object: usually no compare)
             }
             _ids[_count] = id;
             return _count++;
