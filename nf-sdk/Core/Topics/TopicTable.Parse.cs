@@ -1,3 +1,5 @@
+using System;
+
 namespace IotDevice.Topics
 {
     /// <summary>
@@ -9,8 +11,12 @@ namespace IotDevice.Topics
     public sealed partial class TopicTable
     {
         /// <summary>
-        /// Classifies an inbound topic: the row's match, or a failure with its reason. Never throws and
-        /// never allocates; the result is one of the table's own, shared by every call.
+        /// Classifies an inbound topic: the row's match, or a failure with its reason. The result is one of
+        /// the table's own, shared by every call. Only the first topic of a row (or the first failure of a
+        /// reason) allocates: the answer, and the text it is confirmed by, made from the rows the
+        /// table's source gives again. No topic makes it throw; a source that no longer gives the rows the
+        /// table was built from does (<see cref="InvalidOperationException"/>), as for every question
+        /// that needs the rows.
         /// </summary>
         public TopicMatch Parse(string topic)
         {
@@ -35,13 +41,23 @@ namespace IotDevice.Topics
                 if ((uint)(last - from) < (uint)lastLevelRows.Length && last < length - 1)
                 {
                     int row = lastLevelRows[last - from];
-                    if (row != 0 && topic.IndexOf(_runPrefixes[(row >> RunShift) & RunMask]) == 0)
+                    if (row != 0)
                     {
-                        return _rowMatches[row & RowMask] ?? RowMatch(row & RowMask);
+                        int run = (row >> RunShift) & RunMask;
+                        string[] prefixes = _runPrefixes;
+                        string prefix = prefixes != null ? prefixes[run] : null;
+                        if (topic.IndexOf((object)prefix != null ? prefix : RunPrefix(run)) == 0)
+                        {
+                            row &= RowMask;
+                            TopicMatch[] answers = _answers;
+                            int answer = (int)((uint)_rows[row] >> AnswerShift) - 1;
+                            return (uint)answer < (uint)answers.Length && answers[answer] != null ? answers[answer] : RowMatch(row);
+                        }
                     }
                 }
             }
-            // Rows without an argument: a topic equal to one's is well formed and needs no other check.
+            // Rows without an argument: a topic equal to one's is well formed and needs no other check. The
+            // row's topic is kept with its answer; a row met for the first time makes both.
             int hash = topic.GetHashCode();
             int[] slots = _fixedSlots;
             int mask = slots.Length - 1;
@@ -49,14 +65,21 @@ namespace IotDevice.Topics
             int slot;
             while ((slot = slots[at]) != 0)
             {
-                if (((slot ^ hash) & SlotHashBits) == 0 && _topics[(slot & RowMask) - 1] == topic)
+                if (((slot ^ hash) & SlotHashBits) == 0)
                 {
-                    return _rowMatches[(slot >> SlotWinnerShift) & RowMask] ?? RowMatch((slot >> SlotWinnerShift) & RowMask);
+                    int row = (slot & RowMask) - 1;
+                    TopicMatch[] answers = _answers;
+                    int answer = (int)((uint)_rows[row] >> AnswerShift) - 1;
+                    TopicMatch match = (uint)answer < (uint)answers.Length && answers[answer] != null ? answers[answer] : RowMatch(row);
+                    if (match.Text == topic)
+                    {
+                        return match;
+                    }
                 }
                 at = (at + 1) & mask;
             }
-            TopicMatch match = MatchArgRows(topic, length);
-            return match != null ? match : Explain(topic);
+            TopicMatch found = MatchArgRows(topic, length);
+            return found != null ? found : Explain(topic);
         }
 
         // Any other topic with an argument (one with a suffix, or a character the parser stops at in
@@ -67,7 +90,7 @@ namespace IotDevice.Topics
             {
                 int shape = _runShapes[run];
                 int prefixLength = shape & MaxPrefixLength;
-                if (length <= prefixLength || topic.IndexOf(_runPrefixes[run], 0, prefixLength) != 0)
+                if (length <= prefixLength || topic.IndexOf(RunPrefix(run), 0, prefixLength) != 0)
                 {
                     continue;
                 }
@@ -108,9 +131,10 @@ namespace IotDevice.Topics
                             }
                         }
                     }
-                    if (argEnd == length || topic.IndexOf(_argSuffixes[a], argEnd, length - argEnd) == argEnd)
+                    TopicMatch match = RowMatch(row & RowMask);
+                    if (argEnd == length || topic.IndexOf(match.Text, argEnd, length - argEnd) == argEnd)
                     {
-                        return _rowMatches[row & RowMask] ?? RowMatch(row & RowMask);
+                        return match;
                     }
                 }
                 if (_runsExclusive)
