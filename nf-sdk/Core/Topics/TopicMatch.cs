@@ -29,7 +29,7 @@ namespace IotDevice.Topics
 
         /// <summary>
         /// The text the table confirms this answer by and builds topics from: a row's whole topic when it
-        /// has no argument, the text after the argument when it has one (null when nothing follows it).
+        /// has no argument; when it has one, the text after it, or the text before it if nothing follows.
         /// Kept here so that a table holds the text only of the rows the device has used.
         /// </summary>
         internal readonly string Text;

@@ -170,7 +170,7 @@ namespace IotDevice.Topics
                 }
                 int hash = topic.GetHashCode();
                 int at = hash & (size - 1);
-                while (slots[at] != 0 && topics[(slots[at] & RowMask) - 1] != topic)
+                while (slots[at] != 0 && topics[(slots[at] & SlotRowMask) - 1] != topic)
                 {
                     at = (at + 1) & (size - 1);
                 }

@@ -43,15 +43,17 @@ namespace IotDevice.Topics
                     int row = lastLevelRows[last - from];
                     if (row != 0)
                     {
-                        int run = (row >> RunShift) & RunMask;
-                        string[] prefixes = _runPrefixes;
-                        string prefix = prefixes != null ? prefixes[run] : null;
-                        if (topic.IndexOf((object)prefix != null ? prefix : RunPrefix(run)) == 0)
+                        // The row's answer keeps its prefix; a row met for the first time makes both.
+                        TopicMatch[] answers = _answers;
+                        int answer = ((row >> LastLevelAnswerShift) & AnswerMask) - 1;
+                        TopicMatch match = (uint)answer < (uint)answers.Length ? answers[answer] : null;
+                        if (match == null)
                         {
-                            row &= RowMask;
-                            TopicMatch[] answers = _answers;
-                            int answer = (int)((uint)_rows[row] >> AnswerShift) - 1;
-                            return (uint)answer < (uint)answers.Length && answers[answer] != null ? answers[answer] : RowMatch(row);
+                            match = RowMatch(row & RowMask);
+                        }
+                        if (topic.IndexOf(match.Text) == 0)
+                        {
+                            return match;
                         }
                     }
                 }
@@ -67,10 +69,13 @@ namespace IotDevice.Topics
             {
                 if (((slot ^ hash) & SlotHashBits) == 0)
                 {
-                    int row = (slot & RowMask) - 1;
                     TopicMatch[] answers = _answers;
-                    int answer = (int)((uint)_rows[row] >> AnswerShift) - 1;
-                    TopicMatch match = (uint)answer < (uint)answers.Length && answers[answer] != null ? answers[answer] : RowMatch(row);
+                    int answer = ((slot >> SlotAnswerShift) & AnswerMask) - 1;
+                    TopicMatch match = (uint)answer < (uint)answers.Length ? answers[answer] : null;
+                    if (match == null)
+                    {
+                        match = RowMatch((slot & SlotRowMask) - 1);
+                    }
                     if (match.Text == topic)
                     {
                         return match;

@@ -72,9 +72,17 @@ namespace IotDevice.Topics
         private const int EndArgMask = 0x7F;
 
         // A slot of the fixed-topic set: the row whose topic it holds plus one, the row that wins that
-        // topic, and the top 8 bits of the topic's hash code.
-        private const int SlotWinnerShift = 12;
+        // topic, where that row's answer is (as in a row's number), and the top 8 bits of the topic's hash
+        // code.
+        private const int SlotRowMask = 0x7F;
+        private const int SlotWinnerShift = 7;
+        private const int SlotAnswerShift = 14;
         private const int SlotHashBits = unchecked((int)0xFF000000);
+
+        // Where an answer is, as the fast paths read it: in a slot, and in a last-level row (whose
+        // suffix length, always 0 there, makes room for it).
+        private const int AnswerMask = 0x7F;
+        private const int LastLevelAnswerShift = SuffixShift;
 
         // The rows as given, kept as numbers rather than as definition objects or text.
         private readonly TopicDefinitionSource _source;
@@ -285,7 +293,8 @@ namespace IotDevice.Topics
                     + "' cannot go into a topic: it must be non-empty, without '+', '#', control characters"
                     + (spansLevels ? " or empty levels." : " or '/'."));
             }
-            string topic = RunPrefix((_argRows[a] >> RunShift) & RunMask) + arg + RowMatch(row).Text;
+            string text = RowMatch(row).Text;
+            string topic = KeepsPrefix(a) ? text + arg : RunPrefix((_argRows[a] >> RunShift) & RunMask) + arg + text;
             if (topic.Length > _maxTopicLength)
             {
                 throw new ArgumentException("Topic '" + topic + "' is longer than " + _maxTopicLength.ToString() + " characters.");
@@ -378,26 +387,31 @@ namespace IotDevice.Topics
             int[] slots = _fixedSlots;
             for (int at = 0; at < slots.Length; at++)
             {
-                if ((slots[at] & RowMask) == row + 1)
+                if ((slots[at] & SlotRowMask) == row + 1)
                 {
-                    winner = (slots[at] >> SlotWinnerShift) & RowMask;
+                    winner = (slots[at] >> SlotWinnerShift) & SlotRowMask;
                 }
             }
             return Remember(row, Answer(winner, topic));
         }
 
         // A row with an argument keeps the text after the argument, which the parser compares and Build
-        // appends.
+        // appends; a row with nothing after the argument the text before it, which the parser confirms
+        // a topic's last level by.
         private TopicMatch ArgAnswer(int row)
         {
-            int after = (_argRows[ArgSlot(row)] >> SuffixShift) & MaxSuffixLength;
-            string suffix = null;
-            if (after > 0)
-            {
-                string marked = Pattern(row).Format(ArgMark);
-                suffix = marked.Substring(marked.Length - after);
-            }
-            return Remember(row, Answer(row, suffix));
+            int argRow = _argRows[ArgSlot(row)];
+            int after = (argRow >> SuffixShift) & MaxSuffixLength;
+            string marked = Pattern(row).Format(ArgMark);
+            string text = after > 0 ? marked.Substring(marked.Length - after)
+                : marked.Substring(0, _runShapes[(argRow >> RunShift) & RunMask] & MaxPrefixLength);
+            return Remember(row, Answer(row, text));
+        }
+
+        /// <summary>True when a row with an argument keeps the text before it in its answer.</summary>
+        private bool KeepsPrefix(int argSlot)
+        {
+            return ((_argRows[argSlot] >> SuffixShift) & MaxSuffixLength) == 0;
         }
 
         private TopicMatch Answer(int row, string text)
@@ -458,7 +472,24 @@ namespace IotDevice.Topics
                 _answers = answers;
                 if (row >= 0)
                 {
-                    _rows[row] |= (at + 1) << AnswerShift;
+                    int mark = at + 1;
+                    _rows[row] |= mark << AnswerShift;
+                    int[] slots = _fixedSlots;
+                    for (int i = 0; i < slots.Length; i++)
+                    {
+                        if ((slots[i] & SlotRowMask) == row + 1)
+                        {
+                            slots[i] |= mark << SlotAnswerShift;
+                        }
+                    }
+                    int[] lastLevelRows = _lastLevelRows;
+                    for (int i = 0; i < lastLevelRows.Length; i++)
+                    {
+                        if (lastLevelRows[i] != 0 && (lastLevelRows[i] & RowMask) == row)
+                        {
+                            lastLevelRows[i] |= mark << LastLevelAnswerShift;
+                        }
+                    }
                 }
                 return answer;
             }
