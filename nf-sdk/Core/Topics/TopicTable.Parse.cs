@@ -31,50 +31,49 @@ namespace IotDevice.Topics
                 return Failure(TopicError.TooLong);
             }
             // A topic whose argument is its last level: the last character the parser stops at is the '/'
-            // that ends a run's prefix, and one comparison confirms the prefix. Searched for only where a
-            // prefix can end, or after.
-            int from = _firstPrefixEnd;
-            if (length - 1 > from)
+            // that ends a run's prefix, and one comparison confirms the prefix, which the row's answer
+            // keeps (a row met for the first time makes both). Searched for only where a prefix can end,
+            // or after. Few locals, each reused: the interpreter sets every one up at each call.
+            TopicMatch match;
+            TopicMatch[] answers;
+            int[] numbers;
+            int entry;
+            int at = _firstPrefixEnd;
+            if (length - 1 > at)
             {
-                int last = topic.LastIndexOfAny(_stops, length - 1, length - from);
-                int[] lastLevelRows = _lastLevelRows;
-                if ((uint)(last - from) < (uint)lastLevelRows.Length && last < length - 1)
+                entry = topic.LastIndexOfAny(_stops, length - 1, length - at);
+                numbers = _lastLevelRows;
+                at = entry - at;
+                if (at >= 0 && at < numbers.Length && entry < length - 1 && (entry = numbers[at]) != 0)
                 {
-                    int row = lastLevelRows[last - from];
-                    if (row != 0)
+                    answers = _answers;
+                    at = (entry >> LastLevelAnswerShift) & AnswerMask;
+                    match = at < answers.Length ? answers[at] : null;
+                    if (match == null)
                     {
-                        // The row's answer keeps its prefix; a row met for the first time makes both.
-                        TopicMatch[] answers = _answers;
-                        int answer = ((row >> LastLevelAnswerShift) & AnswerMask) - 1;
-                        TopicMatch match = (uint)answer < (uint)answers.Length ? answers[answer] : null;
-                        if (match == null)
-                        {
-                            match = RowMatch(row & RowMask);
-                        }
-                        if (topic.IndexOf(match.Text) == 0)
-                        {
-                            return match;
-                        }
+                        match = RowMatch(entry & RowMask);
+                    }
+                    if (topic.IndexOf(match.Text) == 0)
+                    {
+                        return match;
                     }
                 }
             }
             // Rows without an argument: a topic equal to one's is well formed and needs no other check. The
-            // row's topic is kept with its answer; a row met for the first time makes both.
+            // row's topic is kept with its answer, as above.
             int hash = topic.GetHashCode();
-            int[] slots = _fixedSlots;
-            int mask = slots.Length - 1;
-            int at = hash & mask;
-            int slot;
-            while ((slot = slots[at]) != 0)
+            numbers = _fixedSlots;
+            int mask = numbers.Length - 1;
+            at = hash & mask;
+            while ((entry = numbers[at]) != 0)
             {
-                if (((slot ^ hash) & SlotHashBits) == 0)
+                if (((entry ^ hash) & SlotHashBits) == 0)
                 {
-                    TopicMatch[] answers = _answers;
-                    int answer = ((slot >> SlotAnswerShift) & AnswerMask) - 1;
-                    TopicMatch match = (uint)answer < (uint)answers.Length ? answers[answer] : null;
+                    answers = _answers;
+                    match = ((entry >> SlotAnswerShift) & AnswerMask) < answers.Length ? answers[(entry >> SlotAnswerShift) & AnswerMask] : null;
                     if (match == null)
                     {
-                        match = RowMatch((slot & SlotRowMask) - 1);
+                        match = RowMatch((entry & SlotRowMask) - 1);
                     }
                     if (match.Text == topic)
                     {
@@ -83,8 +82,8 @@ namespace IotDevice.Topics
                 }
                 at = (at + 1) & mask;
             }
-            TopicMatch found = MatchArgRows(topic, length);
-            return found != null ? found : Explain(topic);
+            match = MatchArgRows(topic, length);
+            return match != null ? match : Explain(topic);
         }
 
         // Any other topic with an argument (one with a suffix, or a character the parser stops at in

@@ -91,8 +91,9 @@ namespace IotDevice.Topics
         private readonly string[] _identityValues;
         private readonly int _maxTopicLength;
 
-        // The answers given so far, rows' and failures' alike, in the order first given; a row's number
-        // says where its own is. Grown under AnswerLock, read without it.
+        // The answers given so far, rows' and failures' alike, in the order first given from place 1 on
+        // (place 0 stays empty, so that "none yet", 0, reads as null); a row's number says where its own
+        // is. Grown under AnswerLock, read without it.
         private TopicMatch[] _answers;
 
         // The rows without an argument, found by the topic's hash code (computed natively, over the whole
@@ -374,8 +375,8 @@ namespace IotDevice.Topics
         private TopicMatch AnswerAt(int row)
         {
             TopicMatch[] answers = _answers;
-            int at = (int)((uint)_rows[row] >> AnswerShift) - 1;
-            return (uint)at < (uint)answers.Length ? answers[at] : null;
+            int at = (int)((uint)_rows[row] >> AnswerShift);
+            return at < answers.Length ? answers[at] : null;
         }
 
         // A row without an argument answers as the row that wins its topic (itself, unless an earlier row
@@ -432,7 +433,7 @@ namespace IotDevice.Topics
         private TopicMatch Failure(TopicError error)
         {
             TopicMatch[] answers = _answers;
-            for (int i = 0; i < answers.Length; i++)
+            for (int i = 1; i < answers.Length; i++)
             {
                 TopicMatch match = answers[i];
                 if (match != null && match.Error == error)
@@ -452,19 +453,19 @@ namespace IotDevice.Topics
             lock (AnswerLock)
             {
                 TopicMatch[] answers = _answers;
-                int at = 0;
+                int at = 1;
                 while (at < answers.Length && answers[at] != null)
                 {
                     TopicMatch given = answers[at];
-                    if (row < 0 ? given.Error == answer.Error : at + 1 == (int)((uint)_rows[row] >> AnswerShift))
+                    if (row < 0 ? given.Error == answer.Error : at == (int)((uint)_rows[row] >> AnswerShift))
                     {
                         return given;
                     }
                     at++;
                 }
-                if (at == answers.Length)
+                if (at >= answers.Length)
                 {
-                    TopicMatch[] grown = new TopicMatch[answers.Length + AnswerGrowth];
+                    TopicMatch[] grown = new TopicMatch[at + AnswerGrowth];
                     Array.Copy(answers, grown, answers.Length);
                     answers = grown;
                 }
@@ -472,14 +473,13 @@ namespace IotDevice.Topics
                 _answers = answers;
                 if (row >= 0)
                 {
-                    int mark = at + 1;
-                    _rows[row] |= mark << AnswerShift;
+                    _rows[row] |= at << AnswerShift;
                     int[] slots = _fixedSlots;
                     for (int i = 0; i < slots.Length; i++)
                     {
                         if ((slots[i] & SlotRowMask) == row + 1)
                         {
-                            slots[i] |= mark << SlotAnswerShift;
+                            slots[i] |= at << SlotAnswerShift;
                         }
                     }
                     int[] lastLevelRows = _lastLevelRows;
@@ -487,7 +487,7 @@ namespace IotDevice.Topics
                     {
                         if (lastLevelRows[i] != 0 && (lastLevelRows[i] & RowMask) == row)
                         {
-                            lastLevelRows[i] |= mark << LastLevelAnswerShift;
+                            lastLevelRows[i] |= at << LastLevelAnswerShift;
                         }
                     }
                 }
