@@ -303,6 +303,22 @@ namespace IotDevice.Topics
             return topic;
         }
 
+        /// <summary>
+        /// The length of the topic of a kind less its argument's: what a topic <see cref="Build"/> makes
+        /// will measure with the argument's length added. Worked out from numbers the table holds for a
+        /// row with an argument, without making its text.
+        /// </summary>
+        public int LengthWithoutArg(TopicKind kind)
+        {
+            int row = RequireRow(kind);
+            int a = ArgSlot(row);
+            if (a < 0)
+            {
+                return RowMatch(row).Text.Length;
+            }
+            return (_runShapes[(_argRows[a] >> RunShift) & RunMask] & MaxPrefixLength) + ((_argRows[a] >> SuffixShift) & MaxSuffixLength);
+        }
+
         /// <summary>The subscription filter for a kind, e.g. to subscribe an optional topic.</summary>
         public string FilterFor(TopicKind kind)
         {
