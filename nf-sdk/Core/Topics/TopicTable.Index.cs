@@ -79,15 +79,15 @@ namespace IotDevice.Topics
             return true;
         }
 
-        // Each run's prefix length and the range of its rows.
-        private static int[] RunShapes(string[] runPrefixes, int[] argRows)
+        // Each run's prefix length and the range of its rows, and whether the runs are exclusive.
+        private static int[] RunShapes(string[] runPrefixes, int[] argRows, bool exclusive)
         {
             int[] shapes = runPrefixes.Length == 0 ? NoNumbers : new int[runPrefixes.Length];
             for (int a = argRows.Length - 1; a >= 0; a--)
             {
                 int run = (argRows[a] >> RunShift) & RunMask;
                 int end = shapes[run] == 0 ? a + 1 : (shapes[run] >> EndArgShift) & EndArgMask;
-                shapes[run] = runPrefixes[run].Length | (a << FirstArgShift) | (end << EndArgShift);
+                shapes[run] = runPrefixes[run].Length | (a << FirstArgShift) | (end << EndArgShift) | (exclusive ? RunsExclusive : 0);
             }
             return shapes;
         }

@@ -26,7 +26,8 @@ namespace IotDevice.Topics
             }
             // An empty topic goes on to be explained like any other that fits no row.
             int length = topic.Length;
-            if (length > _maxTopicLength)
+            int at = _limits;
+            if (length > (at & MaxTopicLengthMask))
             {
                 return Failure(TopicError.TooLong);
             }
@@ -38,7 +39,7 @@ namespace IotDevice.Topics
             TopicMatch[] answers;
             int[] numbers;
             int entry;
-            int at = _firstPrefixEnd;
+            at = (int)((uint)at >> FirstPrefixEndShift);
             if (length - 1 > at)
             {
                 entry = topic.LastIndexOfAny(_stops, length - 1, length - at);
@@ -141,7 +142,7 @@ namespace IotDevice.Topics
                         return match;
                     }
                 }
-                if (_runsExclusive)
+                if ((shape & RunsExclusive) != 0)
                 {
                     break;
                 }

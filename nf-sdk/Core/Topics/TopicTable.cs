@@ -71,6 +71,14 @@ namespace IotDevice.Topics
         private const int EndArgShift = 18;
         private const int EndArgMask = 0x7F;
 
+        // Set in every run's number when no run's prefix begins another's (see below).
+        private const int RunsExclusive = 1 << 30;
+
+        // The longest topic and where the first prefix ends, in one number.
+        private const int MaxTopicLengthMask = 0xFFFF;
+        private const int FirstPrefixEndShift = 16;
+        private const int NoPrefixEnd = 0xFFFF;
+
         // A slot of the fixed-topic set: the row whose topic it holds plus one, the row that wins that
         // topic, where that row's answer is (as in a row's number), and the top 8 bits of the topic's hash
         // code.
@@ -89,7 +97,10 @@ namespace IotDevice.Topics
         private readonly int[] _rows;
         private readonly string[] _identityNames;
         private readonly string[] _identityValues;
-        private readonly int _maxTopicLength;
+
+        // The longest topic accepted or built, and where the first prefix a last level follows ends
+        // (NoPrefixEnd where there is none): see the last-level rows below.
+        private readonly int _limits;
 
         // The answers given so far, rows' and failures' alike, in the order first given from place 1 on
         // (place 0 stays empty, so that "none yet", 0, reads as null); a row's number says where its own
@@ -112,18 +123,17 @@ namespace IotDevice.Topics
         // The rows with an argument in runs: consecutive ones with the same text before the argument
         // (the prefix), compared once for the whole run. Each run's shape, packed as above, and its
         // prefix, made the first time a topic is compared with it.
-        // When no run's prefix begins another's, a topic has the prefix of one run at most, and the
-        // search stops at the first whose prefix it has; otherwise every run is tried, in table order.
+        // When no run's prefix begins another's (RunsExclusive), a topic has the prefix of one run at
+        // most, and the search stops at the first whose prefix it has; otherwise every run is tried, in
+        // table order.
         private readonly int[] _runShapes;
         private string[] _runPrefixes;
-        private readonly bool _runsExclusive;
 
         // The common shape of an inbound topic with an argument, its last level being the argument: by
         // where the prefix ends (its '/'), counted from the first such position, the first row without a
         // suffix of the first run whose prefix ends there (packed as above, with LastLevelRow set; 0 for
-        // none). The first position is int.MaxValue where there is none (as when runs are not exclusive).
+        // none). The first position is kept in _limits.
         private readonly int[] _lastLevelRows;
-        private readonly int _firstPrefixEnd;
 
         /// <param name="identityNames">Placeholder names used by the templates, e.g. "productKey".</param>
         /// <param name="identityValues">This device's values for them, in the same order.</param>
@@ -146,9 +156,14 @@ namespace IotDevice.Topics
         {
         }
 
+        /// <param name="maxTopicLength">The longest topic accepted or built, at most 65,535 characters (MQTT's own limit).</param>
         public TopicTable(Dialect dialect, TopicDefinitionSource source, string[] identityNames, string[] identityValues,
             int maxTopicLength)
         {
+            if (maxTopicLength < 1 || maxTopicLength > MaxTopicLengthMask)
+            {
+                throw new ArgumentOutOfRangeException("maxTopicLength", "A topic is 1 to 65,535 characters long.");
+            }
             TopicDefinition[] definitions = source == null ? null : source();
             if (definitions == null || identityNames == null || identityValues == null || identityNames.Length != identityValues.Length)
             {
@@ -171,7 +186,6 @@ namespace IotDevice.Topics
             }
             _identityNames = identityNames;
             _identityValues = identityValues;
-            _maxTopicLength = maxTopicLength;
             _answers = NoAnswers;
 
             // The rows' text is worked out here only to number it: none of it is kept.
@@ -217,11 +231,13 @@ namespace IotDevice.Topics
                 a++;
             }
             string[] runPrefixes = Runs(prefixes, _argRows);
-            _runShapes = RunShapes(runPrefixes, _argRows);
-            _runsExclusive = Exclusive(runPrefixes);
+            bool exclusive = Exclusive(runPrefixes);
+            _runShapes = RunShapes(runPrefixes, _argRows, exclusive);
             _stops = Stops(suffixes);
             MarkShadowedRows(patterns, topics);
-            _lastLevelRows = LastLevelRows(_runShapes, _argRows, _runsExclusive, out _firstPrefixEnd);
+            int firstPrefixEnd;
+            _lastLevelRows = LastLevelRows(_runShapes, _argRows, exclusive, out firstPrefixEnd);
+            _limits = maxTopicLength | ((firstPrefixEnd == int.MaxValue ? NoPrefixEnd : firstPrefixEnd) << FirstPrefixEndShift);
             _fixedSlots = FixedSlots(patterns, topics, patterns.Length - argRowCount);
         }
 
@@ -235,7 +251,7 @@ namespace IotDevice.Topics
 
         public int MaxTopicLength
         {
-            get { return _maxTopicLength; }
+            get { return _limits & MaxTopicLengthMask; }
         }
 
         /// <summary>The row at <paramref name="index"/> (for listing the table).</summary>
@@ -296,9 +312,9 @@ namespace IotDevice.Topics
             }
             string text = RowMatch(row).Text;
             string topic = KeepsPrefix(a) ? text + arg : RunPrefix((_argRows[a] >> RunShift) & RunMask) + arg + text;
-            if (topic.Length > _maxTopicLength)
+            if (topic.Length > MaxTopicLength)
             {
-                throw new ArgumentException("Topic '" + topic + "' is longer than " + _maxTopicLength.ToString() + " characters.");
+                throw new ArgumentException("Topic '" + topic + "' is longer than " + MaxTopicLength.ToString() + " characters.");
             }
             return topic;
         }
@@ -339,7 +355,7 @@ namespace IotDevice.Topics
         // one of this device. It compiles the templates again: a rejected message may allocate.
         private TopicMatch Explain(string topic)
         {
-            TopicError error = TopicText.CheckTopicName(topic, _maxTopicLength);
+            TopicError error = TopicText.CheckTopicName(topic, MaxTopicLength);
             if (error != TopicError.None)
             {
                 return Failure(error);
