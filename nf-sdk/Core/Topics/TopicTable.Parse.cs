@@ -26,8 +26,7 @@ namespace IotDevice.Topics
             }
             // An empty topic goes on to be explained like any other that fits no row.
             int length = topic.Length;
-            int at = _limits;
-            if (length > (at & MaxTopicLengthMask))
+            if (length > _maxTopicLength)
             {
                 return Failure(TopicError.TooLong);
             }
@@ -39,7 +38,8 @@ namespace IotDevice.Topics
             TopicMatch[] answers;
             int[] numbers;
             int entry;
-            at = (int)((uint)at >> FirstPrefixEndShift);
+            int answer;
+            int at = _firstPrefixEnd;
             if (length - 1 > at)
             {
                 entry = topic.LastIndexOfAny(_stops, length - 1, length - at);
@@ -48,8 +48,8 @@ namespace IotDevice.Topics
                 if (at >= 0 && at < numbers.Length && entry < length - 1 && (entry = numbers[at]) != 0)
                 {
                     answers = _answers;
-                    at = (entry >> LastLevelAnswerShift) & AnswerMask;
-                    match = at < answers.Length ? answers[at] : null;
+                    answer = (int)((uint)entry >> AnswerShift);
+                    match = answer < answers.Length ? answers[answer] : null;
                     if (match == null)
                     {
                         match = RowMatch(entry & RowMask);
@@ -71,7 +71,8 @@ namespace IotDevice.Topics
                 if (((entry ^ hash) & SlotHashBits) == 0)
                 {
                     answers = _answers;
-                    match = ((entry >> SlotAnswerShift) & AnswerMask) < answers.Length ? answers[(entry >> SlotAnswerShift) & AnswerMask] : null;
+                    answer = (int)((uint)entry >> AnswerShift);
+                    match = answer < answers.Length ? answers[answer] : null;
                     if (match == null)
                     {
                         match = RowMatch((entry & SlotRowMask) - 1);

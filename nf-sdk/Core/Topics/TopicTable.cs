@@ -62,7 +62,10 @@ namespace IotDevice.Topics
         private const int RunMask = 0x3F;
         private const int SuffixShift = 20;
         private const int MaxSuffixLength = TopicMatch.MaxCharactersAfterArg;
-        private const int LastLevelRow = 1 << 30;
+
+        // A last-level row (see _lastLevelRows) is such a number with LastLevelRow set and, above it,
+        // where the row's answer is (as in a row's number): its suffix length, always 0, makes the room.
+        private const int LastLevelRow = 1 << SuffixShift;
 
         // A run in one number: the length of its prefix and the range of its rows with an argument.
         private const int MaxPrefixLength = TopicMatch.MaxArgStart;
@@ -74,23 +77,15 @@ namespace IotDevice.Topics
         // Set in every run's number when no run's prefix begins another's (see below).
         private const int RunsExclusive = 1 << 30;
 
-        // The longest topic and where the first prefix ends, in one number.
-        private const int MaxTopicLengthMask = 0xFFFF;
-        private const int FirstPrefixEndShift = 16;
-        private const int NoPrefixEnd = 0xFFFF;
-
         // A slot of the fixed-topic set: the row whose topic it holds plus one, the row that wins that
-        // topic, where that row's answer is (as in a row's number), and the top 8 bits of the topic's hash
-        // code.
+        // topic, 8 bits of the topic's hash code (above those that choose its slot), and where the row's
+        // answer is (as in a row's number).
         private const int SlotRowMask = 0x7F;
         private const int SlotWinnerShift = 7;
-        private const int SlotAnswerShift = 14;
-        private const int SlotHashBits = unchecked((int)0xFF000000);
+        private const int SlotHashBits = 0xFF0000;
 
-        // Where an answer is, as the fast paths read it: in a slot, and in a last-level row (whose
-        // suffix length, always 0 there, makes room for it).
-        private const int AnswerMask = 0x7F;
-        private const int LastLevelAnswerShift = SuffixShift;
+        // Where a row's answer is, in the top bits of every number that says: a row's, a slot's and a
+        // last-level row's, so that a fast path reads it with one shift.
 
         // The rows as given, kept as numbers rather than as definition objects or text.
         private readonly TopicDefinitionSource _source;
@@ -98,9 +93,7 @@ namespace IotDevice.Topics
         private readonly string[] _identityNames;
         private readonly string[] _identityValues;
 
-        // The longest topic accepted or built, and where the first prefix a last level follows ends
-        // (NoPrefixEnd where there is none): see the last-level rows below.
-        private readonly int _limits;
+        private readonly int _maxTopicLength;
 
         // The answers given so far, rows' and failures' alike, in the order first given from place 1 on
         // (place 0 stays empty, so that "none yet", 0, reads as null); a row's number says where its own
@@ -132,8 +125,9 @@ namespace IotDevice.Topics
         // The common shape of an inbound topic with an argument, its last level being the argument: by
         // where the prefix ends (its '/'), counted from the first such position, the first row without a
         // suffix of the first run whose prefix ends there (packed as above, with LastLevelRow set; 0 for
-        // none). The first position is kept in _limits.
+        // none). The first position is int.MaxValue where there is none (as when runs are not exclusive).
         private readonly int[] _lastLevelRows;
+        private readonly int _firstPrefixEnd;
 
         /// <param name="identityNames">Placeholder names used by the templates, e.g. "productKey".</param>
         /// <param name="identityValues">This device's values for them, in the same order.</param>
@@ -156,14 +150,9 @@ namespace IotDevice.Topics
         {
         }
 
-        /// <param name="maxTopicLength">The longest topic accepted or built, at most 65,535 characters (MQTT's own limit).</param>
         public TopicTable(Dialect dialect, TopicDefinitionSource source, string[] identityNames, string[] identityValues,
             int maxTopicLength)
         {
-            if (maxTopicLength < 1 || maxTopicLength > MaxTopicLengthMask)
-            {
-                throw new ArgumentOutOfRangeException("maxTopicLength", "A topic is 1 to 65,535 characters long.");
-            }
             TopicDefinition[] definitions = source == null ? null : source();
             if (definitions == null || identityNames == null || identityValues == null || identityNames.Length != identityValues.Length)
             {
@@ -186,6 +175,7 @@ namespace IotDevice.Topics
             }
             _identityNames = identityNames;
             _identityValues = identityValues;
+            _maxTopicLength = maxTopicLength;
             _answers = NoAnswers;
 
             // The rows' text is worked out here only to number it: none of it is kept.
@@ -235,9 +225,7 @@ namespace IotDevice.Topics
             _runShapes = RunShapes(runPrefixes, _argRows, exclusive);
             _stops = Stops(suffixes);
             MarkShadowedRows(patterns, topics);
-            int firstPrefixEnd;
-            _lastLevelRows = LastLevelRows(_runShapes, _argRows, exclusive, out firstPrefixEnd);
-            _limits = maxTopicLength | ((firstPrefixEnd == int.MaxValue ? NoPrefixEnd : firstPrefixEnd) << FirstPrefixEndShift);
+            _lastLevelRows = LastLevelRows(_runShapes, _argRows, exclusive, out _firstPrefixEnd);
             _fixedSlots = FixedSlots(patterns, topics, patterns.Length - argRowCount);
         }
 
@@ -251,7 +239,7 @@ namespace IotDevice.Topics
 
         public int MaxTopicLength
         {
-            get { return _limits & MaxTopicLengthMask; }
+            get { return _maxTopicLength; }
         }
 
         /// <summary>The row at <paramref name="index"/> (for listing the table).</summary>
@@ -511,7 +499,7 @@ namespace IotDevice.Topics
                     {
                         if ((slots[i] & SlotRowMask) == row + 1)
                         {
-                            slots[i] |= at << SlotAnswerShift;
+                            slots[i] |= at << AnswerShift;
                         }
                     }
                     int[] lastLevelRows = _lastLevelRows;
@@ -519,7 +507,7 @@ namespace IotDevice.Topics
                     {
                         if (lastLevelRows[i] != 0 && (lastLevelRows[i] & RowMask) == row)
                         {
-                            lastLevelRows[i] |= at << LastLevelAnswerShift;
+                            lastLevelRows[i] |= at << AnswerShift;
                         }
                     }
                 }
