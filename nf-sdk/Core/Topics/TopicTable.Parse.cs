@@ -45,7 +45,7 @@ namespace IotDevice.Topics
                 entry = topic.LastIndexOfAny(_stops, length - 1, length - at);
                 numbers = _lastLevelRows;
                 at = entry - at;
-                if (at >= 0 && at < numbers.Length && entry < length - 1 && (entry = numbers[at]) != 0)
+                if ((uint)at < (uint)numbers.Length && entry < length - 1 && (entry = numbers[at]) != 0)
                 {
                     answers = _answers;
                     answer = (int)((uint)entry >> AnswerShift);
