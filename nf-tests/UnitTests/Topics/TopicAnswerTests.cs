@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Dialects;
 using IotDevice.Dialects.Alink;
 using IotDevice.Dialects.EztCloud;
@@ -131,6 +132,75 @@ namespace IotDevice.UnitTests.Topics
                 tooMany[i] = TopicDefinition.Subscribe(TopicKind.Command, "{device}/r" + i.ToString());
             }
             Assert.ThrowsException(typeof(ArgumentException), () => new TopicTable(Dialect.None, tooMany, names, values));
+        }
+
+        private static readonly object FailureLock = new object();
+        private static int _failures;
+
+        [TestMethod]
+        public void Answers_made_at_once_on_several_threads_each_go_to_their_own_row()
+        {
+            TopicTable table = null;
+            for (int round = 0; round < 10; round++)
+            {
+                table = AlinkTopics.Create("a1X2bEnTest", "example1");
+                TopicKind[] kinds = new TopicKind[table.Count];
+                for (int i = 0; i < kinds.Length; i++)
+                {
+                    kinds[i] = table.DefinitionAt(i).Kind;
+                }
+                _failures = 0;
+                ManualResetEvent go = new ManualResetEvent(false);
+                Thread[] threads = new Thread[6];
+                for (int t = 0; t < threads.Length; t++)
+                {
+                    // Half the threads walk the rows forwards, half backwards, all from the same gate.
+                    int step = t % 2 == 0 ? 1 : -1;
+                    threads[t] = new Thread(() =>
+                    {
+                        go.WaitOne();
+                        ClassifyEveryRow(table, kinds, step);
+                    });
+                    threads[t].Start();
+                }
+                go.Set();
+                for (int t = 0; t < threads.Length; t++)
+                {
+                    threads[t].Join();
+                }
+                Assert.AreEqual(0, _failures, "round " + round.ToString());
+            }
+            TopicAssert.EveryRowRoundTrips(table, "x1");
+        }
+
+        // Every row, in the order given: its topic built, classified back, and again.
+        private static void ClassifyEveryRow(TopicTable table, TopicKind[] kinds, int step)
+        {
+            for (int n = 0; n < kinds.Length; n++)
+            {
+                TopicKind kind = kinds[step > 0 ? n : kinds.Length - 1 - n];
+                bool right;
+                try
+                {
+                    string topic = table.NeedsArg(kind) ? table.Build(kind, "x1") : table.Get(kind);
+                    TopicMatch first = table.Parse(topic);
+                    TopicMatch again = table.Parse(topic);
+                    right = first.Kind == kind && (object)first == (object)again
+                        && (!table.NeedsArg(kind) || first.ArgEquals(topic, "x1"));
+                }
+                catch (Exception)
+                {
+                    // An exception on a thread of its own would end the test run, not fail the test.
+                    right = false;
+                }
+                if (!right)
+                {
+                    lock (FailureLock)
+                    {
+                        _failures++;
+                    }
+                }
+            }
         }
     }
 }
