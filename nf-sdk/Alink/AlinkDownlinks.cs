@@ -31,8 +31,8 @@ namespace IotDevice.Dialects.Alink
             _updates = updates;
             _table = table;
             // A reply topic's length is this plus its identifier's, known before a request is handled.
-            _serviceReplyFixedLength = table.Build(TopicKind.CommandReply, "x").Length - 1;
-            _rrpcReplyFixedLength = table.Build(TopicKind.SyncCommandReply, "x").Length - 1;
+            _serviceReplyFixedLength = table.LengthWithoutArg(TopicKind.CommandReply);
+            _rrpcReplyFixedLength = table.LengthWithoutArg(TopicKind.SyncCommandReply);
         }
 
         /// <summary>thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.</summary>

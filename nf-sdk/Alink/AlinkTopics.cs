@@ -15,6 +15,9 @@ namespace IotDevice.Dialects.Alink
 
         public static readonly string[] IdentityNames = new string[] { "productKey", "deviceName" };
 
+        // One delegate for every table of this dialect, made when the assembly loads.
+        private static readonly TopicDefinitionSource Source = Definitions;
+
         public static TopicDefinition[] Definitions()
         {
             return new TopicDefinition[]
@@ -63,7 +66,7 @@ namespace IotDevice.Dialects.Alink
 
         public static TopicTable Create(string productKey, string deviceName)
         {
-            return new TopicTable(Dialect.Alink, Definitions, IdentityNames, new string[] { productKey, deviceName });
+            return new TopicTable(Dialect.Alink, Source, IdentityNames, new string[] { productKey, deviceName });
         }
     }
 }

@@ -10,6 +10,9 @@ namespace IotDevice.Dialects.EztCloud
     {
         public static readonly string[] IdentityNames = new string[] { "username" };
 
+        // One delegate for every table of this dialect, made when the assembly loads.
+        private static readonly TopicDefinitionSource Source = Definitions;
+
         public static TopicDefinition[] Definitions()
         {
             return new TopicDefinition[]
@@ -30,7 +33,7 @@ namespace IotDevice.Dialects.EztCloud
 
         public static TopicTable Create(string username)
         {
-            return new TopicTable(Dialect.EztCloud, Definitions, IdentityNames, new string[] { username });
+            return new TopicTable(Dialect.EztCloud, Source, IdentityNames, new string[] { username });
         }
     }
 }

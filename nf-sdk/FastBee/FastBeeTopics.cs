@@ -14,6 +14,9 @@ namespace IotDevice.Dialects.FastBee
 
         public static readonly string[] IdentityNames = new string[] { "productId", "deviceNum" };
 
+        // One delegate for every table of this dialect, made when the assembly loads.
+        private static readonly TopicDefinitionSource Source = Definitions;
+
         public static TopicDefinition[] Definitions()
         {
             return new TopicDefinition[]
@@ -46,7 +49,7 @@ namespace IotDevice.Dialects.FastBee
         {
             RequireNoAmpersand("productId", productId);
             RequireNoAmpersand("deviceNum", deviceNum);
-            return new TopicTable(Dialect.FastBee, Definitions, IdentityNames, new string[] { productId, deviceNum });
+            return new TopicTable(Dialect.FastBee, Source, IdentityNames, new string[] { productId, deviceNum });
         }
 
         private static void RequireNoAmpersand(string name, string value)

@@ -3,10 +3,10 @@ using IotDevice.Dialects;
 namespace IotDevice.Topics
 {
     /// <summary>
-    /// The classification of an inbound topic. Each table makes one per row and one per failure when it
-    /// is built, and classifying hands back one of those: nothing is allocated per message, and nothing
-    /// is copied (a struct would live in a heap block of its own on the device). The variable segment,
-    /// if any, stays in the topic string until the caller asks for it.
+    /// The classification of an inbound topic. A table makes one per row and one per failure the first
+    /// time it gives that answer, and hands back the same one after: nothing is allocated per message
+    /// once a row has been seen, and nothing is copied (a struct would live in a heap block of its own on
+    /// the device). The variable segment, if any, stays in the topic string until the caller asks for it.
     /// </summary>
     public sealed class TopicMatch
     {
@@ -27,10 +27,18 @@ namespace IotDevice.Topics
         /// <summary>The longest text after an argument that a match can say where it starts.</summary>
         internal const int MaxCharactersAfterArg = 0x1FF;
 
+        /// <summary>
+        /// The text the table confirms this answer by and builds topics from: a row's whole topic when it
+        /// has no argument; when it has one, the text after it, or the text before it if nothing follows.
+        /// Kept here so that a table holds the text only of the rows the device has used.
+        /// </summary>
+        internal readonly string Text;
+
         internal TopicMatch(TopicStatus status, TopicError error, Dialect dialect, TopicKind kind, TopicDirection direction,
-            bool hasArg, int argStart, int charactersAfterArg)
+            bool hasArg, int argStart, int charactersAfterArg, string text)
         {
             Kind = kind;
+            Text = text;
             _rest = (int)direction | ((int)status << 2) | ((int)error << 4) | ((int)dialect << 8) | (hasArg ? 1 << 11 : 0)
                 | (argStart << 12) | (charactersAfterArg << 23);
         }

@@ -79,15 +79,15 @@ namespace IotDevice.Topics
             return true;
         }
 
-        // Each run's prefix length and the range of its rows.
-        private static int[] RunShapes(string[] runPrefixes, int[] argRows)
+        // Each run's prefix length and the range of its rows, and whether the runs are exclusive.
+        private static int[] RunShapes(string[] runPrefixes, int[] argRows, bool exclusive)
         {
-            int[] shapes = new int[runPrefixes.Length];
+            int[] shapes = runPrefixes.Length == 0 ? NoNumbers : new int[runPrefixes.Length];
             for (int a = argRows.Length - 1; a >= 0; a--)
             {
                 int run = (argRows[a] >> RunShift) & RunMask;
                 int end = shapes[run] == 0 ? a + 1 : (shapes[run] >> EndArgShift) & EndArgMask;
-                shapes[run] = runPrefixes[run].Length | (a << FirstArgShift) | (end << EndArgShift);
+                shapes[run] = runPrefixes[run].Length | (a << FirstArgShift) | (end << EndArgShift) | (exclusive ? RunsExclusive : 0);
             }
             return shapes;
         }
@@ -119,7 +119,7 @@ namespace IotDevice.Topics
                     end = last >= end ? last + 1 : end;
                 }
             }
-            int[] rows = new int[end > first ? end - first : 0];
+            int[] rows = end > first ? new int[end - first] : NoNumbers;
             for (int run = 0; run < runShapes.Length; run++)
             {
                 int at = (runShapes[run] & MaxPrefixLength) - 1 - first;
@@ -133,14 +133,14 @@ namespace IotDevice.Topics
 
         // A row with an argument that a fixed row's topic also fits: when a topic fits it, the parser
         // looks among the fixed topics too, and the row that comes first in the table wins.
-        private void MarkShadowedRows(TopicPattern[] patterns)
+        private void MarkShadowedRows(TopicPattern[] patterns, string[] topics)
         {
             for (int a = 0; a < _argRows.Length; a++)
             {
                 TopicPattern pattern = patterns[_argRows[a] & RowMask];
-                for (int row = 0; row < _topics.Length; row++)
+                for (int row = 0; row < topics.Length; row++)
                 {
-                    if (_topics[row] != null && pattern.Matches(_topics[row]))
+                    if (topics[row] != null && pattern.Matches(topics[row]))
                     {
                         _argRows[a] |= Shadowed;
                         break;
@@ -149,27 +149,28 @@ namespace IotDevice.Topics
             }
         }
 
-        // The set of topics of the rows without an argument, by hash code, at most half full. The first
+        // The set of topics of the rows without an argument, by hash code, at most three quarters full
+        // (a probe past a slot whose hash bits differ costs one array read). The first
         // row in table order that matches a topic owns it, even one with an argument (an earlier
         // "service/{id}" row takes "service/x"); a topic two rows share is kept once.
-        private int[] FixedSlots(TopicPattern[] patterns, int count)
+        private static int[] FixedSlots(TopicPattern[] patterns, string[] topics, int count)
         {
             int size = 4;
-            while (size < count * 2)
+            while (size * 3 < count * 4)
             {
                 size <<= 1;
             }
             int[] slots = new int[size];
-            for (int row = 0; row < _topics.Length; row++)
+            for (int row = 0; row < topics.Length; row++)
             {
-                string topic = _topics[row];
+                string topic = topics[row];
                 if (topic == null)
                 {
                     continue;
                 }
                 int hash = topic.GetHashCode();
                 int at = hash & (size - 1);
-                while (slots[at] != 0 && _topics[(slots[at] & RowMask) - 1] != topic)
+                while (slots[at] != 0 && topics[(slots[at] & SlotRowMask) - 1] != topic)
                 {
                     at = (at + 1) & (size - 1);
                 }
@@ -178,7 +179,7 @@ namespace IotDevice.Topics
                     continue;
                 }
                 int winner = 0;
-                while (winner < row && (_topics[winner] != null || !patterns[winner].Matches(topic)))
+                while (winner < row && (topics[winner] != null || !patterns[winner].Matches(topic)))
                 {
                     winner++;
                 }

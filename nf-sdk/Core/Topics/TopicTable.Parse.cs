@@ -1,3 +1,5 @@
+using System;
+
 namespace IotDevice.Topics
 {
     /// <summary>
@@ -9,8 +11,12 @@ namespace IotDevice.Topics
     public sealed partial class TopicTable
     {
         /// <summary>
-        /// Classifies an inbound topic: the row's match, or a failure with its reason. Never throws and
-        /// never allocates; the result is one of the table's own, shared by every call.
+        /// Classifies an inbound topic: the row's match, or a failure with its reason. The result is one of
+        /// the table's own, shared by every call. Only the first topic of a row (or the first failure of a
+        /// reason) allocates: the answer, and the text it is confirmed by, made from the rows the
+        /// table's source gives again. No topic makes it throw; a source that no longer gives the rows the
+        /// table was built from does (<see cref="InvalidOperationException"/>), as for every question
+        /// that needs the rows.
         /// </summary>
         public TopicMatch Parse(string topic)
         {
@@ -25,37 +31,60 @@ namespace IotDevice.Topics
                 return Failure(TopicError.TooLong);
             }
             // A topic whose argument is its last level: the last character the parser stops at is the '/'
-            // that ends a run's prefix, and one comparison confirms the prefix. Searched for only where a
-            // prefix can end, or after.
-            int from = _firstPrefixEnd;
-            if (length - 1 > from)
+            // that ends a run's prefix, and one comparison confirms the prefix, which the row's answer
+            // keeps (a row met for the first time makes both). Searched for only where a prefix can end,
+            // or after. Few locals, each reused: the interpreter sets every one up at each call.
+            TopicMatch match;
+            TopicMatch[] answers;
+            int[] numbers;
+            int entry;
+            int answer;
+            int at = _firstPrefixEnd;
+            if (length - 1 > at)
             {
-                int last = topic.LastIndexOfAny(_stops, length - 1, length - from);
-                int[] lastLevelRows = _lastLevelRows;
-                if ((uint)(last - from) < (uint)lastLevelRows.Length && last < length - 1)
+                entry = topic.LastIndexOfAny(_stops, length - 1, length - at);
+                numbers = _lastLevelRows;
+                at = entry - at;
+                if ((uint)at < (uint)numbers.Length && entry < length - 1 && (entry = numbers[at]) != 0)
                 {
-                    int row = lastLevelRows[last - from];
-                    if (row != 0 && topic.IndexOf(_runPrefixes[(row >> RunShift) & RunMask]) == 0)
+                    answers = _answers;
+                    answer = (int)((uint)entry >> AnswerShift);
+                    match = answer < answers.Length ? answers[answer] : null;
+                    if (match == null)
                     {
-                        return _rowMatches[row & RowMask] ?? RowMatch(row & RowMask);
+                        match = RowMatch(entry & RowMask);
+                    }
+                    if (topic.IndexOf(match.Text) == 0)
+                    {
+                        return match;
                     }
                 }
             }
-            // Rows without an argument: a topic equal to one's is well formed and needs no other check.
+            // Rows without an argument: a topic equal to one's is well formed and needs no other check. The
+            // row's topic is kept with its answer, as above.
             int hash = topic.GetHashCode();
-            int[] slots = _fixedSlots;
-            int mask = slots.Length - 1;
-            int at = hash & mask;
-            int slot;
-            while ((slot = slots[at]) != 0)
+            numbers = _fixedSlots;
+            int mask = numbers.Length - 1;
+            at = hash & mask;
+            while ((entry = numbers[at]) != 0)
             {
-                if (((slot ^ hash) & SlotHashBits) == 0 && _topics[(slot & RowMask) - 1] == topic)
+                if (((entry ^ hash) & SlotHashBits) == 0)
                 {
-                    return _rowMatches[(slot >> SlotWinnerShift) & RowMask] ?? RowMatch((slot >> SlotWinnerShift) & RowMask);
+                    answers = _answers;
+                    answer = (int)((uint)entry >> AnswerShift);
+                    match = answer < answers.Length ? answers[answer] : null;
+                    if (match == null)
+                    {
+                        match = RowMatch((entry & SlotRowMask) - 1);
+                    }
+                    if (match.Text == topic)
+                    {
+                        return match;
+                    }
                 }
                 at = (at + 1) & mask;
             }
-            TopicMatch match = MatchArgRows(topic, length);
+            match = MatchArgRows(topic, length);
             return match != null ? match : Explain(topic);
         }
 
@@ -67,7 +96,7 @@ namespace IotDevice.Topics
             {
                 int shape = _runShapes[run];
                 int prefixLength = shape & MaxPrefixLength;
-                if (length <= prefixLength || topic.IndexOf(_runPrefixes[run], 0, prefixLength) != 0)
+                if (length <= prefixLength || topic.IndexOf(RunPrefix(run), 0, prefixLength) != 0)
                 {
                     continue;
                 }
@@ -108,12 +137,13 @@ namespace IotDevice.Topics
                             }
                         }
                     }
-                    if (argEnd == length || topic.IndexOf(_argSuffixes[a], argEnd, length - argEnd) == argEnd)
+                    TopicMatch match = RowMatch(row & RowMask);
+                    if (argEnd == length || topic.IndexOf(match.Text, argEnd, length - argEnd) == argEnd)
                     {
-                        return _rowMatches[row & RowMask] ?? RowMatch(row & RowMask);
+                        return match;
                     }
                 }
-                if (_runsExclusive)
+                if ((shape & RunsExclusive) != 0)
                 {
                     break;
                 }

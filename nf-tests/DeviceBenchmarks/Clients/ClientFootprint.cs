@@ -18,7 +18,9 @@ namespace IotDevice.DeviceBenchmarks.Clients
     /// alone the same way. Threads are counted by thread ids: the runtime gives every new thread the
     /// next id, so the id of a thread object made after the work less the one made before, less one,
     /// is how many threads were created in between (the runtime's own timer thread included, the first
-    /// time a timer fires).
+    /// time a timer fires). Each figure is read once the free heap has settled (see
+    /// <see cref="Heap.Settled"/>): not while the client made before is still giving its thread back,
+    /// nor while this one's worker is still handling the last answer.
     /// </summary>
     internal sealed class ClientFootprint
     {
@@ -33,9 +35,9 @@ namespace IotDevice.DeviceBenchmarks.Clients
 
         public ClientFootprint(DialectBench dialect)
         {
-            long free = Heap.Collect();
+            long free = Heap.Settled();
             _table = dialect.CreateTopics();
-            TopicTableBytes = Heap.Held(free);
+            TopicTableBytes = free - Heap.Settled();
             _table = null;
 
             InMemoryTransport transport = new InMemoryTransport(dialect);
@@ -50,7 +52,7 @@ namespace IotDevice.DeviceBenchmarks.Clients
             }
             string downlinkTopic = dialect.DownlinkTopic;
 
-            free = Heap.Collect();
+            free = Heap.Settled();
             int firstThreadId = NextThreadId();
             _client = new DeviceClient(transport, dialect.CreateDialect(), new SessionOptions());
             dialect.Listen(_client);
@@ -67,7 +69,7 @@ namespace IotDevice.DeviceBenchmarks.Clients
             WaitUntilReceived(dialect.Name);
             WaitUntilAnswered(transport, dialect.Name);
             ThreadsStarted = NextThreadId() - firstThreadId - 1;
-            ClientBytes = Heap.Held(free);
+            ClientBytes = free - Heap.Settled();
             RequestsWaiting = _client.Session.PendingCount;
             Rejected = _client.Session.Counters.Rejected;
 

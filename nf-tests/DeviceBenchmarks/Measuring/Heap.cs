@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using NativeGC = nanoFramework.Runtime.Native.GC;
 
 namespace IotDevice.DeviceBenchmarks.Measuring
@@ -15,6 +16,8 @@ namespace IotDevice.DeviceBenchmarks.Measuring
     internal static class Heap
     {
         private const int Probes = 512;
+        private const int SettleTries = 20;
+        private const int SettlePauseMs = 50;
 
         // Bytes one 'new object()' takes (a single heap block), and what a window costs with no operation in it.
         private static long _blockBytes;
@@ -85,10 +88,28 @@ namespace IotDevice.DeviceBenchmarks.Measuring
             throw new InvalidOperationException("a single run fills the heap");
         }
 
-        /// <summary>How much less the heap has free now than <paramref name="freeBefore"/>, both after a full collection.</summary>
-        public static long Held(long freeBefore)
+        /// <summary>
+        /// The free heap once it has stopped changing: a full collection, then another after a short
+        /// pause until two agree (about a second at most). A thread that has just ended (a client
+        /// stopped before) gives its frames back, and a worker still handling the last message holds
+        /// more, for a moment after the caller's last step; a reading taken then counts that too. The
+        /// two readings of a figure are taken through this same method, so that the frames of the
+        /// calling thread, which are heap on the nanoCLR, are the same at both.
+        /// </summary>
+        public static long Settled()
         {
-            return freeBefore - Collect();
+            long free = NativeGC.Run(false);
+            for (int i = 0; i < SettleTries; i++)
+            {
+                Thread.Sleep(SettlePauseMs);
+                long again = NativeGC.Run(false);
+                if (again == free)
+                {
+                    break;
+                }
+                free = again;
+            }
+            return free;
         }
 
         private static bool TryWindow(Step step, int runs, out long used)
