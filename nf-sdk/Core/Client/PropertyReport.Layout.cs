@@ -10,7 +10,7 @@ namespace IotDevice.Client
         // ids copies each in one go instead of checking and encoding it again. Made at the first write;
         // made anew when an id changes (Add drops them), the report holds more values than they cover,
         // or another layout is written.
-        private ReportHeads _heads;
+        private byte[] _heads;
 
         /// <summary>
         /// Writes every value as <paramref name="layout"/> lays them out, where a value may stand (or as
@@ -29,23 +29,28 @@ namespace IotDevice.Client
             // device each call and check costs far more than the bytes, so the loop keeps the position in
             // a local and asks the writer for room only when an item may not fit. A value out of the usual
             // way (text to escape, a double without a short decimal form, JSON) goes through the writer's calls.
-            ReportHeads made = _heads;
-            if (made == null || made.Count < count || made.Layout != layout)
+            byte[] heads = _heads;
+            if (!ReportHeads.Serve(heads, count, layout))
             {
-                made = new ReportHeads(_ids, count, layout);
-                _heads = made;
+                heads = ReportHeads.Make(_ids, count, layout);
+                _heads = heads;
+                if (heads == null)
+                {
+                    WriteThroughWriter(writer, layout); // ids of tens of kilobytes
+                    return;
+                }
             }
 
-            byte[] heads = made.Bytes;
-            int[] headEnds = made.Ends;
-            int headStart = 0;
+            int endAt = ReportHeads.FirstEnd; // where the next head's end is written
+            int headStart = endAt + 2 * ReportHeads.Count(heads);
             bool asText = layout.ValuesAsText;
             int pos;
             bool opened;
             byte[] b = writer.OpenRaw(out pos, out opened);
             for (int i = 0; i < count && b != null; i++)
             {
-                int headLength = headEnds[i] - headStart;
+                int headLength = (heads[endAt] | (heads[endAt + 1] << 8)) - headStart;
+                endAt += 2;
                 if (pos + headLength + MostValueBytes > b.Length)
                 {
                     writer.Commit(pos);
@@ -152,6 +157,22 @@ namespace IotDevice.Client
 
         // Room the loop makes for a value other than text: a number's longest form in quotes.
         private const int MostValueBytes = JsonNumber.MaxDecimalBytes + 2;
+
+        // Every item through the writer's own calls.
+        private void WriteThroughWriter(JsonWriter writer, ReportLayout layout)
+        {
+            int pos;
+            bool opened;
+            writer.OpenRaw(out pos, out opened);
+            for (int i = 0; i < _count; i++)
+            {
+                writer.Append(i == 0 ? layout.First : layout.Between);
+                writer.WriteString(_ids[i]);
+                writer.Append(layout.BeforeValue);
+                WriteValue(writer, i, layout.ValuesAsText);
+            }
+            writer.CloseRaw(writer.Length, layout.Last, opened);
+        }
 
         // A value through the writer's own calls, which escape and check room exactly.
         private void WriteValue(JsonWriter writer, int index, bool asText)

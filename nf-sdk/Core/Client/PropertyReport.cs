@@ -224,7 +224,7 @@ namespace IotDevice.Client
             {
                 Grow();
             }
-            if (_heads != null && _count < _heads.Count && (object)_ids[_count] != (object)id && _ids[_count] != id)
+            if (_heads != null && _count < ReportHeads.Count(_heads) && (object)_ids[_count] != (object)id && _ids[_count] != id)
             {
                 _heads = null; // the head here is another id's (a literal is one object: usually no compare)
             }

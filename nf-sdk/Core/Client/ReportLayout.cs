@@ -23,6 +23,10 @@ namespace IotDevice.Client
         internal readonly byte[] Last;
         internal readonly bool ValuesAsText;
 
+        // Tells the layouts apart in a report's kept heads (ReportHeads), which are bytes alone.
+        internal readonly int Number;
+        private static int _made; // no initialiser: Object above is made while this class is initialised
+
         /// <param name="first">Before the first id, e.g. <c>{</c>.</param>
         /// <param name="beforeValue">Between an id and its value, e.g. <c>:</c>.</param>
         /// <param name="between">Between a value and the next id, e.g. <c>,</c>.</param>
@@ -38,6 +42,7 @@ namespace IotDevice.Client
             Between = JsonWriter.Fragment(between);
             Last = JsonWriter.Fragment(last);
             ValuesAsText = valuesAsText;
+            Number = System.Threading.Interlocked.Increment(ref _made);
         }
     }
 }

@@ -164,6 +164,25 @@ namespace IotDevice.UnitTests.Client
         }
 
         [TestMethod]
+        public void Ids_too_long_to_keep_are_written_all_the_same()
+        {
+            // Past 64 KB of encoded ids the report keeps none and writes each through the writer. A
+            // control character is escaped to six bytes, so 11,000 of them are 66 KB.
+            string longId = new string('\u0001', 11000);
+            PropertyReport report = new PropertyReport(2);
+            report.Add(longId, 1L).Add("b", "x");
+            JsonWriter writer = new JsonWriter(64, 70000);
+            report.WriteObject(writer);
+            Assert.IsFalse(writer.Overflowed);
+            Assert.AreEqual(2 + 66000 + 12, writer.Length);
+            byte[] output = writer.Buffer;
+            Assert.AreEqual((byte)'\\', output[2]);
+            Assert.AreEqual((byte)'u', output[3]);
+            Assert.AreEqual((byte)'1', output[7]);
+            Assert.AreEqual("\":1,\"b\":\"x\"}", System.Text.Encoding.UTF8.GetString(output, 66002, 12));
+        }
+
+        [TestMethod]
         public void An_empty_report_writes_no_items_and_an_empty_object()
         {
             PropertyReport report = new PropertyReport(2);
