@@ -125,8 +125,10 @@ namespace IotDevice.Json
                 return default(JsonElement);
             }
 
-            // The members are walked by index here rather than with an enumerator: on the device every
-            // struct copy allocates, so only the element found is ever made.
+            // The members are walked here, by index and with the steps written out, rather than with an
+            // enumerator: on the device every call and every struct copy costs, so a member passed over
+            // takes two runtime searches (its name's and a string value's closing quote) and only the
+            // element found is ever made.
             byte[] b = _buffer;
             int close = End - 1;
             int pos = _start + 1;
@@ -137,33 +139,71 @@ namespace IotDevice.Json
             bool started = false;
             while (true)
             {
-                int nameStart = JsonScanner.NextItem(b, pos, close, started);
-                if (nameStart < 0)
+                if (pos < close && b[pos] <= (byte)' ')
                 {
-                    return default(JsonElement);
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
+                }
+
+                if (started)
+                {
+                    if (pos >= close || b[pos] != (byte)',')
+                    {
+                        return default(JsonElement);
+                    }
+
+                    pos++;
+                    if (pos < close && b[pos] <= (byte)' ')
+                    {
+                        pos = JsonScanner.SkipWhitespace(b, pos, close);
+                    }
                 }
 
                 started = true;
-                int nameEnd;
-                int value = JsonScanner.MemberValue(b, nameStart, close, out nameEnd);
-                if (value < 0)
+                if (pos >= close || b[pos] != (byte)'"')
                 {
                     return default(JsonElement);
                 }
 
-                // A name starting with a different plain character is passed over without decoding it.
-                int c = b[nameStart + 1];
-                bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-                if ((!plain || c == first) && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                int nameStart = pos;
+                int nameEnd = JsonScanner.SkipString(b, pos, close);
+                pos = nameEnd;
+                if (pos < close && b[pos] <= (byte)' ')
                 {
-                    // Made here, not by At or Within: each struct returned through a call is one more copy on the device.
-                    byte kind = b[value];
-                    return kind == (byte)'{' || kind == (byte)'['
-                        ? new JsonElement(b, value, -(close + 1 - value) - OpenEnded)
-                        : new JsonElement(b, value, JsonScanner.SkipValue(b, value, close) - value);
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
                 }
 
-                pos = JsonScanner.SkipValue(b, value, close);
+                if (pos >= close || b[pos] != (byte)':')
+                {
+                    return default(JsonElement);
+                }
+
+                pos++;
+                if (pos < close && b[pos] <= (byte)' ')
+                {
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
+                }
+
+                if (pos >= close)
+                {
+                    return default(JsonElement);
+                }
+
+                // A name is decoded only when it could match: its bytes are at least as many as the
+                // name's UTF-16 units (every unit takes one byte or more), and a name starting with
+                // a different plain character cannot.
+                int c = b[nameStart + 1];
+                bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+                if (nameEnd - nameStart - 2 >= length && (!plain || c == first)
+                    && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                {
+                    // Made here, not by At or Within: each struct returned through a call is one more copy on the device.
+                    byte kind = b[pos];
+                    return kind == (byte)'{' || kind == (byte)'['
+                        ? new JsonElement(b, pos, -(close + 1 - pos) - OpenEnded)
+                        : new JsonElement(b, pos, JsonScanner.SkipValue(b, pos, close) - pos);
+                }
+
+                pos = b[pos] == (byte)'"' ? JsonScanner.SkipString(b, pos, close) : JsonScanner.SkipValue(b, pos, close);
             }
         }
 
@@ -341,7 +381,7 @@ namespace IotDevice.Json
                 return null;
             }
 
-            return Utf8.Codec.GetString(_buffer, _start, Length);
+            return Utf8.ToText(_buffer, _start, Length);
         }
 
         /// <summary>

@@ -55,9 +55,17 @@ namespace IotDevice.Json
                 return JsonElement.Failed(buffer, JsonError.Empty, offset);
             }
 
+            // Usual case: a compact payload of printable ASCII without a single backslash, found out
+            // by one pass of eight bytes per runtime call. Then no string has an escape, a control
+            // character or a non-ASCII byte, and crossing one is a single runtime search for its
+            // closing quote. Otherwise every string is checked on its own (JsonTokens.ValidateString).
+            bool plainStrings = JsonScanner.IndexOfBackslash(buffer, pos, end) < 0 && IsPrintableAscii(buffer, pos, end);
+
             // Each turn takes a whole step: what follows a value (a comma or a closing bracket), then a
-            // member's name and colon, then a value. On the interpreter every instruction counts, so
-            // a compact member costs one turn, and whitespace is looked for only where a byte could be some.
+            // member's name and colon, then a value. On the interpreter every instruction and every
+            // call counts, so a compact member costs one turn, and whitespace is looked for only where
+            // a byte could be some. Anything unusual goes to the byte-level validators in JsonTokens,
+            // which find and place every error.
             int rootStart = pos;
             int rootEnd = -1;
             int state = AtValue;
@@ -65,6 +73,7 @@ namespace IotDevice.Json
             bool inObject = false;
             ulong objectBitsLow = 0;  // bit i set: the container at depth i+1 is an object (depths 1..64)
             ulong objectBitsHigh = 0; // depths 65..128
+            object quote = JsonScanner.QuoteByte;
             JsonError error;
             while (true)
             {
@@ -86,7 +95,7 @@ namespace IotDevice.Json
                 }
 
                 byte c = buffer[pos];
-                if (state == AfterValue || state == AtFirst)
+                if (state >= AfterValue)
                 {
                     if (c == (inObject ? (byte)'}' : (byte)']'))
                     {
@@ -112,8 +121,13 @@ namespace IotDevice.Json
                             return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                         }
 
-                        pos = NextByte(buffer, pos + 1, end);
-                        if (pos < 0)
+                        pos++;
+                        if (pos < end && buffer[pos] <= (byte)' ')
+                        {
+                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                        }
+
+                        if (pos >= end)
                         {
                             return JsonElement.Failed(buffer, JsonError.Truncated, end);
                         }
@@ -131,14 +145,26 @@ namespace IotDevice.Json
                         return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                     }
 
-                    error = JsonTokens.ValidateString(buffer, ref pos, end);
-                    if (error != JsonError.None)
+                    int nameEnd = plainStrings && pos + 1 < end ? System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) : -1;
+                    if (nameEnd >= 0)
                     {
-                        return JsonElement.Failed(buffer, error, pos);
+                        pos = nameEnd + 1;
+                    }
+                    else
+                    {
+                        error = JsonTokens.ValidateString(buffer, ref pos, end);
+                        if (error != JsonError.None)
+                        {
+                            return JsonElement.Failed(buffer, error, pos);
+                        }
                     }
 
-                    pos = NextByte(buffer, pos, end);
-                    if (pos < 0)
+                    if (pos < end && buffer[pos] <= (byte)' ')
+                    {
+                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                    }
+
+                    if (pos >= end)
                     {
                         return JsonElement.Failed(buffer, JsonError.Truncated, end);
                     }
@@ -149,8 +175,13 @@ namespace IotDevice.Json
                     }
 
                     // On to the member's value in the same turn.
-                    pos = NextByte(buffer, pos + 1, end);
-                    if (pos < 0)
+                    pos++;
+                    if (pos < end && buffer[pos] <= (byte)' ')
+                    {
+                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                    }
+
+                    if (pos >= end)
                     {
                         return JsonElement.Failed(buffer, JsonError.Truncated, end);
                     }
@@ -160,7 +191,20 @@ namespace IotDevice.Json
                 }
 
                 // Here a value must start.
-                if (c == (byte)'{' || c == (byte)'[')
+                if (c == (byte)'"')
+                {
+                    int valueEnd = plainStrings && pos + 1 < end ? System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) : -1;
+                    if (valueEnd >= 0)
+                    {
+                        pos = valueEnd + 1;
+                        error = JsonError.None;
+                    }
+                    else
+                    {
+                        error = JsonTokens.ValidateString(buffer, ref pos, end);
+                    }
+                }
+                else if (c == (byte)'{' || c == (byte)'[')
                 {
                     if (depth >= maxDepth)
                     {
@@ -173,11 +217,6 @@ namespace IotDevice.Json
                     pos++;
                     state = AtFirst;
                     continue;
-                }
-
-                if (c == (byte)'"')
-                {
-                    error = JsonTokens.ValidateString(buffer, ref pos, end);
                 }
                 else if (c == (byte)'-' || c == (byte)'+' || c == (byte)'.' || (c >= (byte)'0' && c <= (byte)'9'))
                 {
@@ -214,15 +253,36 @@ namespace IotDevice.Json
             }
         }
 
-        /// <summary>Index of the first byte from <paramref name="pos"/> that is not whitespace; -1 when the input ends first.</summary>
-        private static int NextByte(byte[] buffer, int pos, int end)
+        private const ulong Each20 = 0x2020202020202020UL;
+        private const ulong Each80 = 0x8080808080808080UL;
+
+        /// <summary>
+        /// Whether buffer[from .. to) has no byte below 0x20 and none from 0x80, read eight bytes per
+        /// runtime call: a check per byte costs far more on the interpreter. Under eight bytes it
+        /// answers false (the caller then checks the strings one by one).
+        /// </summary>
+        private static bool IsPrintableAscii(byte[] buffer, int from, int to)
         {
-            if (pos < end && buffer[pos] <= (byte)' ')
+            int last = to - 8;
+            if (last < from)
             {
-                pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                return false;
             }
 
-            return pos < end ? pos : -1;
+            // Two words a turn; the last word ends at the span's end, overlapping the one before. A byte
+            // below 0x20 borrows in the subtraction, and one from 0x80 has its top bit set.
+            ulong seen = 0;
+            while (from + 8 < last)
+            {
+                ulong x = (ulong)System.BitConverter.ToInt64(buffer, from);
+                ulong y = (ulong)System.BitConverter.ToInt64(buffer, from + 8);
+                seen |= (x - Each20) | x | (y - Each20) | y;
+                from += 16;
+            }
+
+            ulong z = (ulong)System.BitConverter.ToInt64(buffer, from < last ? from : last);
+            ulong w = (ulong)System.BitConverter.ToInt64(buffer, last);
+            return ((seen | (z - Each20) | z | (w - Each20) | w) & Each80) == 0;
         }
 
         private static bool IsObjectAt(ulong low, ulong high, int depth)

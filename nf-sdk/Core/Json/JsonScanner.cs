@@ -91,7 +91,7 @@ namespace IotDevice.Json
 
         // Boxed once: Array.IndexOf compares a byte array's elements with a boxed byte natively, so a
         // search costs one runtime call instead of a few interpreted instructions per byte.
-        private static readonly object QuoteByte = (byte)'"';
+        public static readonly object QuoteByte = (byte)'"';
         private static readonly object BackslashByte = (byte)'\\';
 
         /// <summary>Index of the first '"' in buffer[from .. end), or -1.</summary>
