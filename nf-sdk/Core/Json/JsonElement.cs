@@ -120,23 +120,80 @@ namespace IotDevice.Json
         /// <summary>The first member named <paramref name="name"/> (decoded, ordinal); None if absent or this is not an object.</summary>
         public JsonElement Get(string name)
         {
-            if (name == null || !IsA((byte)'{'))
+            int end;
+            int value = FindMember(name, out end);
+            if (value < 0)
             {
                 return default(JsonElement);
             }
 
-            // The members are walked here, by index and with the steps written out, rather than with an
-            // enumerator: on the device every call and every struct copy costs, so a member passed over
-            // takes two runtime searches (its name's and a string value's closing quote) and only the
-            // element found is ever made.
+            // A container found keeps only a bound on its end: walking its members stops at its own
+            // closing bracket, so finding the exact end would only cost a second walk.
+            byte kind = _buffer[value];
+            return kind == (byte)'{' || kind == (byte)'['
+                ? new JsonElement(_buffer, value, -(end - value) - OpenEnded)
+                : new JsonElement(_buffer, value, end - value);
+        }
+
+        /// <summary>
+        /// Same as <c>Get(name).GetString()</c> without making the member's element: on the device each
+        /// element made or copied is garbage.
+        /// </summary>
+        public string GetString(string name)
+        {
+            int end;
+            int value = FindMember(name, out end);
+            return value < 0 ? null : TextOf(_buffer, value, end);
+        }
+
+        /// <summary>Same as <c>Get(name).TryGetInt64(out value)</c> without making the member's element.</summary>
+        public bool TryGetInt64(string name, out long value)
+        {
+            int end;
+            int start = FindMember(name, out end);
+            if (start < 0)
+            {
+                value = 0;
+                return false;
+            }
+
+            return Int64Of(_buffer, start, end, out value);
+        }
+
+        /// <summary>
+        /// Where the value of the first member named <paramref name="name"/> starts, and in
+        /// <paramref name="end"/> just past it (for a container, a bound: the end of this object);
+        /// -1 when there is none or this is not an object.
+        /// </summary>
+        private int FindMember(string name, out int end)
+        {
+            end = 0;
+            if (name == null || _length > -OpenEnded && _length <= 0 || _buffer[_start] != (byte)'{')
+            {
+                return -1;
+            }
+
+            // The name is compared as UTF-8 bytes: one runtime call encodes it, where reading it a
+            // character at a time costs a runtime call per character.
+            int keyLength;
+            byte[] key = Utf8.RentEncoded(name, out keyLength);
+            int value = FindMember(name, key, keyLength, out end);
+            Utf8.ReturnEncoded(key);
+            return value;
+        }
+
+        private int FindMember(string name, byte[] key, int keyLength, out int end)
+        {
+            // The members are walked here with the steps written out, not with an enumerator or the
+            // scanner's helpers: on the device every call counts, so a member passed over costs two
+            // runtime searches (its name's closing quote and a string value's) and little else.
             byte[] b = _buffer;
-            int close = End - 1;
+            int close = (_length > 0 ? _start + _length : _start - _length - OpenEnded) - 1;
+            object quote = JsonScanner.QuoteByte;
+            int first = keyLength > 0 ? key[0] : -1;
             int pos = _start + 1;
-            int length = name.Length;
-#pragma warning disable NF1015 // only the first unit is read, and only to compare it with an ASCII byte
-            int first = length > 0 ? name[0] : -1;
-#pragma warning restore NF1015
             bool started = false;
+            end = 0;
             while (true)
             {
                 if (pos < close && b[pos] <= (byte)' ')
@@ -148,7 +205,7 @@ namespace IotDevice.Json
                 {
                     if (pos >= close || b[pos] != (byte)',')
                     {
-                        return default(JsonElement);
+                        return -1;
                     }
 
                     pos++;
@@ -159,13 +216,18 @@ namespace IotDevice.Json
                 }
 
                 started = true;
-                if (pos >= close || b[pos] != (byte)'"')
+                if (pos + 1 >= close || b[pos] != (byte)'"')
                 {
-                    return default(JsonElement);
+                    return -1;
                 }
 
                 int nameStart = pos;
-                int nameEnd = JsonScanner.SkipString(b, pos, close);
+                int nameEnd = System.Array.IndexOf(b, quote, pos + 1, close - pos - 1) + 1;
+                if (nameEnd <= 0 || b[nameEnd - 2] == (byte)'\\')
+                {
+                    nameEnd = JsonScanner.SkipString(b, pos, close); // no quote (a changed buffer) or an escaped one
+                }
+
                 pos = nameEnd;
                 if (pos < close && b[pos] <= (byte)' ')
                 {
@@ -174,7 +236,7 @@ namespace IotDevice.Json
 
                 if (pos >= close || b[pos] != (byte)':')
                 {
-                    return default(JsonElement);
+                    return -1;
                 }
 
                 pos++;
@@ -185,26 +247,76 @@ namespace IotDevice.Json
 
                 if (pos >= close)
                 {
-                    return default(JsonElement);
+                    return -1;
                 }
 
-                // A name is decoded only when it could match: its bytes are at least as many as the
-                // name's UTF-16 units (every unit takes one byte or more), and a name starting with
-                // a different plain character cannot.
-                int c = b[nameStart + 1];
-                bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-                if (nameEnd - nameStart - 2 >= length && (!plain || c == first)
-                    && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                // A string value's end is found the way a name's is.
+                int value = pos;
+                byte kind = b[value];
+                if (kind == (byte)'"')
                 {
-                    // Made here, not by At or Within: each struct returned through a call is one more copy on the device.
-                    byte kind = b[pos];
-                    return kind == (byte)'{' || kind == (byte)'['
-                        ? new JsonElement(b, pos, -(close + 1 - pos) - OpenEnded)
-                        : new JsonElement(b, pos, JsonScanner.SkipValue(b, pos, close) - pos);
+                    pos = value + 1 < close ? System.Array.IndexOf(b, quote, value + 1, close - value - 1) + 1 : 0;
+                    if (pos <= 0 || b[pos - 2] == (byte)'\\')
+                    {
+                        pos = JsonScanner.SkipString(b, value, close);
+                    }
+                }
+                else if (kind != (byte)'{' && kind != (byte)'[')
+                {
+                    pos = JsonScanner.SkipValue(b, value, close);
                 }
 
-                pos = b[pos] == (byte)'"' ? JsonScanner.SkipString(b, pos, close) : JsonScanner.SkipValue(b, pos, close);
+                // Without an escape a name's bytes are its UTF-8 text, so it matches exactly when they
+                // equal the key's. One starting with a byte other than the key's first (or a backslash)
+                // cannot match, so most names are passed over on that one comparison.
+                int c = nameEnd - nameStart > 2 ? b[nameStart + 1] : -1;
+                if (c == first || c == (byte)'\\')
+                {
+                    if (NameIs(b, nameStart, nameEnd, name, key, keyLength))
+                    {
+                        end = kind == (byte)'{' || kind == (byte)'[' ? close + 1 : pos;
+                        return value;
+                    }
+                }
+
+                if (kind == (byte)'{' || kind == (byte)'[')
+                {
+                    pos = JsonScanner.SkipValue(b, value, close);
+                }
             }
+        }
+
+        /// <summary>
+        /// Whether the name from <paramref name="quote"/> to <paramref name="afterEnd"/> decodes to
+        /// <paramref name="name"/>, whose UTF-8 bytes are <paramref name="key"/>.
+        /// </summary>
+        private static bool NameIs(byte[] buffer, int quote, int afterEnd, string name, byte[] key, int keyLength)
+        {
+            int from = quote + 1;
+            if (afterEnd - 2 - quote == keyLength)
+            {
+                // Equal bytes without a backslash: the name has no escape, so its bytes are its text.
+                int i = 0;
+                while (i < keyLength)
+                {
+                    byte k = key[i];
+                    if (buffer[from + i] != k || k == (byte)'\\')
+                    {
+                        break;
+                    }
+
+                    i++;
+                }
+
+                if (i == keyLength)
+                {
+                    return true;
+                }
+            }
+
+            // Otherwise only an escaped name can decode to the key.
+            return JsonScanner.IndexOfBackslash(buffer, from, afterEnd - 1) >= 0
+                && JsonStrings.DecodedEquals(buffer, quote, afterEnd, name, name.Length, false);
         }
 
         /// <summary>Number of items of an array; 0 for anything else.</summary>
@@ -260,15 +372,31 @@ namespace IotDevice.Json
         /// </summary>
         public bool TryGetInt64(out long value)
         {
-            int from;
-            int to;
-            if (!NumericRange(out from, out to))
+            if (!Exists)
             {
                 value = 0;
                 return false;
             }
 
-            return JsonNumber.TryParseInt64(_buffer, from, to, out value);
+            return Int64Of(_buffer, _start, End, out value);
+        }
+
+        /// <summary>What TryGetInt64 gives for the valid value at buffer[start .. end).</summary>
+        private static bool Int64Of(byte[] buffer, int start, int end, out long value)
+        {
+            byte first = buffer[start];
+            if (first == (byte)'"' && end - start >= 2)
+            {
+                return JsonNumber.TryParseInt64(buffer, start + 1, end - 1, out value);
+            }
+
+            if (first == (byte)'-' || (first >= (byte)'0' && first <= (byte)'9'))
+            {
+                return JsonNumber.TryParseInt64(buffer, start, end, out value);
+            }
+
+            value = 0;
+            return false;
         }
 
         public bool TryGetInt32(out int value)
@@ -340,12 +468,18 @@ namespace IotDevice.Json
         /// </summary>
         public string GetString()
         {
-            switch (Kind)
+            return Exists ? TextOf(_buffer, _start, End) : null;
+        }
+
+        /// <summary>What GetString gives for the valid value at buffer[start .. end) (end a bound for a container).</summary>
+        private static string TextOf(byte[] buffer, int start, int end)
+        {
+            switch (JsonScanner.KindOf(buffer[start]))
             {
                 case JsonKind.String:
-                    return JsonStrings.Decode(_buffer, _start, End);
+                    return JsonStrings.Decode(buffer, start, end);
                 case JsonKind.Number:
-                    return GetRawText();
+                    return Utf8.ToText(buffer, start, end - start);
                 case JsonKind.True:
                     return "true";
                 case JsonKind.False:

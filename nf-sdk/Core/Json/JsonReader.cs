@@ -218,7 +218,28 @@ namespace IotDevice.Json
                     state = AtFirst;
                     continue;
                 }
-                else if (c == (byte)'-' || c == (byte)'+' || c == (byte)'.' || (c >= (byte)'0' && c <= (byte)'9'))
+                else if (c >= (byte)'1' && c <= (byte)'9')
+                {
+                    // Usual case: digits up to a byte that cannot continue a number. Anything else (a
+                    // fraction, an exponent) is checked from the number's start by ValidateNumber.
+                    int digitsEnd = pos + 1;
+                    while (digitsEnd < end && (uint)(buffer[digitsEnd] - '0') <= 9)
+                    {
+                        digitsEnd++;
+                    }
+
+                    byte next = digitsEnd < end ? buffer[digitsEnd] : (byte)',';
+                    if (next == (byte)',' || next == (byte)'}' || next == (byte)']')
+                    {
+                        pos = digitsEnd;
+                        error = JsonError.None;
+                    }
+                    else
+                    {
+                        error = JsonTokens.ValidateNumber(buffer, ref pos, end);
+                    }
+                }
+                else if (c == (byte)'-' || c == (byte)'+' || c == (byte)'.' || c == (byte)'0')
                 {
                     error = JsonTokens.ValidateNumber(buffer, ref pos, end);
                 }

@@ -265,8 +265,14 @@ namespace IotDevice.Json
                 return end;
             }
 
-            // Number or literal: runs to the next structural byte or whitespace.
+            // Number or literal: runs to the next structural byte or whitespace. Digits, the usual
+            // bytes, are passed with one comparison each.
             int q = pos;
+            while (q < end && (uint)(buffer[q] - '0') <= 9)
+            {
+                q++;
+            }
+
             while (q < end)
             {
                 byte c = buffer[q];
