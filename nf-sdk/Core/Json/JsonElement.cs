@@ -185,40 +185,26 @@ namespace IotDevice.Json
         private int FindMember(string name, byte[] key, int keyLength, out int end)
         {
             // The members are walked here with the steps written out, not with an enumerator or the
-            // scanner's helpers: on the device every call counts, so a member passed over costs two
-            // runtime searches (its name's closing quote and a string value's) and little else.
+            // scanner's helpers: on the device every call and instruction counts, so a member passed
+            // over costs two runtime searches (its name's closing quote and a string value's) and a few
+            // comparisons, and whitespace is looked for only where a byte could be some. Reading
+            // b[close] is safe: close is the bracket that ends this object or an enclosing one.
             byte[] b = _buffer;
             int close = (_length > 0 ? _start + _length : _start - _length - OpenEnded) - 1;
             object quote = JsonScanner.QuoteByte;
             int first = keyLength > 0 ? key[0] : -1;
             int pos = _start + 1;
-            bool started = false;
             end = 0;
             while (true)
             {
-                if (pos < close && b[pos] <= (byte)' ')
+                if (b[pos] <= (byte)' ')
                 {
                     pos = JsonScanner.SkipWhitespace(b, pos, close);
                 }
 
-                if (started)
-                {
-                    if (pos >= close || b[pos] != (byte)',')
-                    {
-                        return -1;
-                    }
-
-                    pos++;
-                    if (pos < close && b[pos] <= (byte)' ')
-                    {
-                        pos = JsonScanner.SkipWhitespace(b, pos, close);
-                    }
-                }
-
-                started = true;
                 if (pos + 1 >= close || b[pos] != (byte)'"')
                 {
-                    return -1;
+                    return -1; // the end of the object (or of a changed buffer)
                 }
 
                 int nameStart = pos;
@@ -229,18 +215,17 @@ namespace IotDevice.Json
                 }
 
                 pos = nameEnd;
-                if (pos < close && b[pos] <= (byte)' ')
+                if (b[pos] != (byte)':')
                 {
                     pos = JsonScanner.SkipWhitespace(b, pos, close);
-                }
-
-                if (pos >= close || b[pos] != (byte)':')
-                {
-                    return -1;
+                    if (pos >= close || b[pos] != (byte)':')
+                    {
+                        return -1;
+                    }
                 }
 
                 pos++;
-                if (pos < close && b[pos] <= (byte)' ')
+                if (b[pos] <= (byte)' ')
                 {
                     pos = JsonScanner.SkipWhitespace(b, pos, close);
                 }
@@ -250,7 +235,7 @@ namespace IotDevice.Json
                     return -1;
                 }
 
-                // A string value's end is found the way a name's is.
+                // A string value's end is found the way a name's is, an integer's by its digits.
                 int value = pos;
                 byte kind = b[value];
                 if (kind == (byte)'"')
@@ -270,19 +255,27 @@ namespace IotDevice.Json
                 // equal the key's. One starting with a byte other than the key's first (or a backslash)
                 // cannot match, so most names are passed over on that one comparison.
                 int c = nameEnd - nameStart > 2 ? b[nameStart + 1] : -1;
-                if (c == first || c == (byte)'\\')
+                if ((c == first || c == (byte)'\\') && NameIs(b, nameStart, nameEnd, name, key, keyLength))
                 {
-                    if (NameIs(b, nameStart, nameEnd, name, key, keyLength))
-                    {
-                        end = kind == (byte)'{' || kind == (byte)'[' ? close + 1 : pos;
-                        return value;
-                    }
+                    end = kind == (byte)'{' || kind == (byte)'[' ? close + 1 : pos;
+                    return value;
                 }
 
                 if (kind == (byte)'{' || kind == (byte)'[')
                 {
                     pos = JsonScanner.SkipValue(b, value, close);
                 }
+
+                if (b[pos] != (byte)',')
+                {
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
+                    if (pos >= close || b[pos] != (byte)',')
+                    {
+                        return -1;
+                    }
+                }
+
+                pos++;
             }
         }
 
@@ -474,10 +467,13 @@ namespace IotDevice.Json
         /// <summary>What GetString gives for the valid value at buffer[start .. end) (end a bound for a container).</summary>
         private static string TextOf(byte[] buffer, int start, int end)
         {
+            if (buffer[start] == (byte)'"')
+            {
+                return JsonStrings.Decode(buffer, start, end); // the usual case, without the kind's call
+            }
+
             switch (JsonScanner.KindOf(buffer[start]))
             {
-                case JsonKind.String:
-                    return JsonStrings.Decode(buffer, start, end);
                 case JsonKind.Number:
                     return Utf8.ToText(buffer, start, end - start);
                 case JsonKind.True:

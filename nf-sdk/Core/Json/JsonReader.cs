@@ -145,6 +145,70 @@ namespace IotDevice.Json
                         return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                     }
 
+                    // Usual case: compact members whose values are plain strings or integers, taken one
+                    // after another here without a turn each. At anything else this stops, either at a
+                    // member's start (the steps below take it) or after a complete member.
+                    if (plainStrings)
+                    {
+                        bool memberEnded = false;
+                        while (true)
+                        {
+                            int after = System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) + 2;
+                            if (after < 2 || after >= end || buffer[after - 1] != (byte)':')
+                            {
+                                break;
+                            }
+
+                            byte first = buffer[after];
+                            if (first == (byte)'"')
+                            {
+                                after = after + 1 < end ? System.Array.IndexOf(buffer, quote, after + 1, end - after - 1) + 1 : 0;
+                                if (after <= 0)
+                                {
+                                    break;
+                                }
+                            }
+                            else if (first >= (byte)'1' && first <= (byte)'9')
+                            {
+                                after++;
+                                while (after < end && (uint)(buffer[after] - '0') <= 9)
+                                {
+                                    after++;
+                                }
+                            }
+                            else
+                            {
+                                break;
+                            }
+
+                            if (after >= end)
+                            {
+                                break;
+                            }
+
+                            byte follow = buffer[after];
+                            if (follow == (byte)',' && after + 1 < end && buffer[after + 1] == (byte)'"')
+                            {
+                                pos = after + 1;
+                                continue;
+                            }
+
+                            if (follow == (byte)',' || follow == (byte)'}')
+                            {
+                                pos = after;
+                                memberEnded = true;
+                            }
+
+                            break;
+                        }
+
+                        if (memberEnded)
+                        {
+                            state = AfterValue;
+                            continue;
+                        }
+                    }
+
                     int nameEnd = plainStrings && pos + 1 < end ? System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) : -1;
                     if (nameEnd >= 0)
                     {
