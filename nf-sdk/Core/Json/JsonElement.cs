@@ -177,13 +177,8 @@ namespace IotDevice.Json
             // character at a time costs a runtime call per character.
             int keyLength;
             byte[] key = Utf8.RentEncoded(name, out keyLength);
-            int value = FindMember(name, key, keyLength, out end);
-            Utf8.ReturnEncoded(key);
-            return value;
-        }
+            int found = -1;
 
-        private int FindMember(string name, byte[] key, int keyLength, out int end)
-        {
             // The members are walked here with the steps written out, not with an enumerator or the
             // scanner's helpers: on the device every call and instruction counts, so a member passed
             // over costs two runtime searches (its name's closing quote and a string value's) and a few
@@ -194,7 +189,6 @@ namespace IotDevice.Json
             object quote = JsonScanner.QuoteByte;
             int first = keyLength > 0 ? key[0] : -1;
             int pos = _start + 1;
-            end = 0;
             while (true)
             {
                 if (b[pos] <= (byte)' ')
@@ -204,7 +198,7 @@ namespace IotDevice.Json
 
                 if (pos + 1 >= close || b[pos] != (byte)'"')
                 {
-                    return -1; // the end of the object (or of a changed buffer)
+                    break; // the end of the object (or of a changed buffer)
                 }
 
                 int nameStart = pos;
@@ -220,7 +214,7 @@ namespace IotDevice.Json
                     pos = JsonScanner.SkipWhitespace(b, pos, close);
                     if (pos >= close || b[pos] != (byte)':')
                     {
-                        return -1;
+                        break;
                     }
                 }
 
@@ -232,7 +226,7 @@ namespace IotDevice.Json
 
                 if (pos >= close)
                 {
-                    return -1;
+                    break;
                 }
 
                 // A string value's end is found the way a name's is, an integer's by its digits.
@@ -251,14 +245,34 @@ namespace IotDevice.Json
                     pos = JsonScanner.SkipValue(b, value, close);
                 }
 
-                // Without an escape a name's bytes are its UTF-8 text, so it matches exactly when they
-                // equal the key's. One starting with a byte other than the key's first (or a backslash)
-                // cannot match, so most names are passed over on that one comparison.
+                // Without an escape a name's bytes are its UTF-8 text, so it matches when they equal the
+                // key's (and hold no backslash, which would be an escape). A name that starts with a byte
+                // other than the key's first or a backslash cannot match: most are passed over on that.
                 int c = nameEnd - nameStart > 2 ? b[nameStart + 1] : -1;
-                if ((c == first || c == (byte)'\\') && NameIs(b, nameStart, nameEnd, name, key, keyLength))
+                if (c == first || c == (byte)'\\')
                 {
-                    end = kind == (byte)'{' || kind == (byte)'[' ? close + 1 : pos;
-                    return value;
+                    int i = 0;
+                    if (nameEnd - nameStart - 2 == keyLength)
+                    {
+                        int from = nameStart + 1;
+                        while (i < keyLength)
+                        {
+                            byte k = key[i];
+                            if (b[from + i] != k || k == (byte)'\\')
+                            {
+                                break;
+                            }
+
+                            i++;
+                        }
+                    }
+
+                    if (i == keyLength ? nameEnd - nameStart - 2 == keyLength : EscapedNameIs(b, nameStart, nameEnd, name))
+                    {
+                        end = kind == (byte)'{' || kind == (byte)'[' ? close + 1 : pos;
+                        found = value;
+                        break;
+                    }
                 }
 
                 if (kind == (byte)'{' || kind == (byte)'[')
@@ -271,44 +285,21 @@ namespace IotDevice.Json
                     pos = JsonScanner.SkipWhitespace(b, pos, close);
                     if (pos >= close || b[pos] != (byte)',')
                     {
-                        return -1;
+                        break;
                     }
                 }
 
                 pos++;
             }
+
+            Utf8.ReturnEncoded(key);
+            return found;
         }
 
-        /// <summary>
-        /// Whether the name from <paramref name="quote"/> to <paramref name="afterEnd"/> decodes to
-        /// <paramref name="name"/>, whose UTF-8 bytes are <paramref name="key"/>.
-        /// </summary>
-        private static bool NameIs(byte[] buffer, int quote, int afterEnd, string name, byte[] key, int keyLength)
+        /// <summary>Whether the name from <paramref name="quote"/> to <paramref name="afterEnd"/> has an escape and decodes to <paramref name="name"/>.</summary>
+        private static bool EscapedNameIs(byte[] buffer, int quote, int afterEnd, string name)
         {
-            int from = quote + 1;
-            if (afterEnd - 2 - quote == keyLength)
-            {
-                // Equal bytes without a backslash: the name has no escape, so its bytes are its text.
-                int i = 0;
-                while (i < keyLength)
-                {
-                    byte k = key[i];
-                    if (buffer[from + i] != k || k == (byte)'\\')
-                    {
-                        break;
-                    }
-
-                    i++;
-                }
-
-                if (i == keyLength)
-                {
-                    return true;
-                }
-            }
-
-            // Otherwise only an escaped name can decode to the key.
-            return JsonScanner.IndexOfBackslash(buffer, from, afterEnd - 1) >= 0
+            return JsonScanner.IndexOfBackslash(buffer, quote + 1, afterEnd - 1) >= 0
                 && JsonStrings.DecodedEquals(buffer, quote, afterEnd, name, name.Length, false);
         }
 

@@ -151,6 +151,7 @@ namespace IotDevice.Json
                     if (plainStrings)
                     {
                         bool memberEnded = false;
+                        bool valueNext = false;
                         while (true)
                         {
                             int after = System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) + 2;
@@ -178,6 +179,12 @@ namespace IotDevice.Json
                             }
                             else
                             {
+                                if (first > (byte)' ')
+                                {
+                                    pos = after; // any other value: the steps below take it from its first byte
+                                    valueNext = true;
+                                }
+
                                 break;
                             }
 
@@ -207,51 +214,61 @@ namespace IotDevice.Json
                             state = AfterValue;
                             continue;
                         }
-                    }
 
-                    int nameEnd = plainStrings && pos + 1 < end ? System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) : -1;
-                    if (nameEnd >= 0)
-                    {
-                        pos = nameEnd + 1;
-                    }
-                    else
-                    {
-                        error = JsonTokens.ValidateString(buffer, ref pos, end);
-                        if (error != JsonError.None)
+                        if (valueNext)
                         {
-                            return JsonElement.Failed(buffer, error, pos);
+                            c = buffer[pos];
+                            state = AtValue;
                         }
                     }
 
-                    if (pos < end && buffer[pos] <= (byte)' ')
+                    if (state == AtName)
                     {
-                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                    }
+                        // The steps of one member's name and colon, unless taken above.
+                        int nameEnd = plainStrings && pos + 1 < end ? System.Array.IndexOf(buffer, quote, pos + 1, end - pos - 1) : -1;
+                        if (nameEnd >= 0)
+                        {
+                            pos = nameEnd + 1;
+                        }
+                        else
+                        {
+                            error = JsonTokens.ValidateString(buffer, ref pos, end);
+                            if (error != JsonError.None)
+                            {
+                                return JsonElement.Failed(buffer, error, pos);
+                            }
+                        }
 
-                    if (pos >= end)
-                    {
-                        return JsonElement.Failed(buffer, JsonError.Truncated, end);
-                    }
+                        if (pos < end && buffer[pos] <= (byte)' ')
+                        {
+                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                        }
 
-                    if (buffer[pos] != (byte)':')
-                    {
-                        return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
-                    }
+                        if (pos >= end)
+                        {
+                            return JsonElement.Failed(buffer, JsonError.Truncated, end);
+                        }
 
-                    // On to the member's value in the same turn.
-                    pos++;
-                    if (pos < end && buffer[pos] <= (byte)' ')
-                    {
-                        pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                    }
+                        if (buffer[pos] != (byte)':')
+                        {
+                            return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
+                        }
 
-                    if (pos >= end)
-                    {
-                        return JsonElement.Failed(buffer, JsonError.Truncated, end);
-                    }
+                        // On to the member's value in the same turn.
+                        pos++;
+                        if (pos < end && buffer[pos] <= (byte)' ')
+                        {
+                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+                        }
 
-                    c = buffer[pos];
-                    state = AtValue;
+                        if (pos >= end)
+                        {
+                            return JsonElement.Failed(buffer, JsonError.Truncated, end);
+                        }
+
+                        c = buffer[pos];
+                        state = AtValue;
+                    }
                 }
 
                 // Here a value must start.
