@@ -121,13 +121,8 @@ namespace IotDevice.Json
                             return JsonElement.Failed(buffer, JsonError.UnexpectedCharacter, pos);
                         }
 
-                        pos++;
-                        if (pos < end && buffer[pos] <= (byte)' ')
-                        {
-                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                        }
-
-                        if (pos >= end)
+                        pos = NextByte(buffer, pos + 1, end);
+                        if (pos < 0)
                         {
                             return JsonElement.Failed(buffer, JsonError.Truncated, end);
                         }
@@ -239,12 +234,8 @@ namespace IotDevice.Json
                             }
                         }
 
-                        if (pos < end && buffer[pos] <= (byte)' ')
-                        {
-                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                        }
-
-                        if (pos >= end)
+                        pos = NextByte(buffer, pos, end);
+                        if (pos < 0)
                         {
                             return JsonElement.Failed(buffer, JsonError.Truncated, end);
                         }
@@ -255,13 +246,8 @@ namespace IotDevice.Json
                         }
 
                         // On to the member's value in the same turn.
-                        pos++;
-                        if (pos < end && buffer[pos] <= (byte)' ')
-                        {
-                            pos = JsonScanner.SkipWhitespace(buffer, pos, end);
-                        }
-
-                        if (pos >= end)
+                        pos = NextByte(buffer, pos + 1, end);
+                        if (pos < 0)
                         {
                             return JsonElement.Failed(buffer, JsonError.Truncated, end);
                         }
@@ -385,6 +371,17 @@ namespace IotDevice.Json
             ulong z = (ulong)System.BitConverter.ToInt64(buffer, from < last ? from : last);
             ulong w = (ulong)System.BitConverter.ToInt64(buffer, last);
             return ((seen | (z - Each20) | z | (w - Each20) | w) & Each80) == 0;
+        }
+
+        /// <summary>Index of the first byte from <paramref name="pos"/> that is not whitespace; -1 when the input ends first.</summary>
+        private static int NextByte(byte[] buffer, int pos, int end)
+        {
+            if (pos < end && buffer[pos] <= (byte)' ')
+            {
+                pos = JsonScanner.SkipWhitespace(buffer, pos, end);
+            }
+
+            return pos < end ? pos : -1;
         }
 
         private static bool IsObjectAt(ulong low, ulong high, int depth)
