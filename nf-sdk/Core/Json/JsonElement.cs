@@ -242,7 +242,16 @@ namespace IotDevice.Json
                 }
                 else if (kind != (byte)'{' && kind != (byte)'[')
                 {
-                    pos = JsonScanner.SkipValue(b, value, close);
+                    pos = value + 1;
+                    while (pos < close && (uint)(b[pos] - '0') <= 9)
+                    {
+                        pos++;
+                    }
+
+                    if (b[pos] != (byte)',' && b[pos] != (byte)'}')
+                    {
+                        pos = JsonScanner.SkipValue(b, value, close); // a fraction, an exponent, a literal, whitespace
+                    }
                 }
 
                 // Without an escape a name's bytes are its UTF-8 text, so it matches when they equal the
