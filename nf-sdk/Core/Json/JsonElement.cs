@@ -3,8 +3,11 @@ namespace IotDevice.Json
     /// <summary>
     /// A JSON value seen in place inside the payload bytes: a kind and a byte range, nothing more.
     /// Lookups walk the bytes again each time (payloads are small and usually read once), so nothing
-    /// is allocated except by the methods documented to return new strings.
-    /// The default value is a missing element (kind None). Lookups never throw.
+    /// is allocated except by the methods documented to return new strings, and a lookup's name bytes
+    /// when the name is over 64 characters or another thread is looking one up at the same moment.
+    /// On the device an element returned or copied is itself garbage (a heap block per field), so
+    /// <see cref="GetString(string)"/> and <see cref="TryGetInt64(string, out long)"/> read a member
+    /// without making one. The default value is a missing element (kind None). Lookups never throw.
     /// </summary>
     public struct JsonElement
     {
