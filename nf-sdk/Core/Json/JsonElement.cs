@@ -179,7 +179,7 @@ namespace IotDevice.Json
             // The name is compared as UTF-8 bytes: one runtime call encodes it, where reading it a
             // character at a time costs a runtime call per character.
             int keyLength;
-            byte[] key = Utf8.RentEncoded(name, out keyLength);
+            byte[] key = JsonLookups.Rent(name, out keyLength);
             int found = -1;
 
             // The members are walked here with the steps written out, not with an enumerator or the
@@ -192,6 +192,24 @@ namespace IotDevice.Json
             object quote = JsonScanner.QuoteByte;
             int first = keyLength > 0 ? key[0] : -1;
             int pos = _start + 1;
+
+            // The first bytes of the names passed (bit b & 63 each). When the last lookup found a member
+            // of this object and no name up to it starts like this one (nor with an escape), none of
+            // them can match, so the walk goes on after that member.
+            ulong namesBefore = 0;
+            bool remembers = JsonLookups.IsKept(key);
+            if (remembers && first >= 0 && JsonLookups.Buffer == b && JsonLookups.Object == _start)
+            {
+                ulong before = JsonLookups.NamesBefore;
+                int after = JsonLookups.After;
+                if ((before & ((1UL << (first & 63)) | JsonLookups.EscapedName)) == 0 && after > _start && after <= close)
+                {
+                    pos = b[after] == (byte)',' ? after : JsonScanner.SkipWhitespace(b, after, close);
+                    pos = pos < close && b[pos] == (byte)',' ? pos + 1 : close; // at close the walk finds no member
+                    namesBefore = before;
+                }
+            }
+
             while (true)
             {
                 if (b[pos] <= (byte)' ')
@@ -261,6 +279,11 @@ namespace IotDevice.Json
                 // key's (and hold no backslash, which would be an escape). A name that starts with a byte
                 // other than the key's first or a backslash cannot match: most are passed over on that.
                 int c = nameEnd - nameStart > 2 ? b[nameStart + 1] : -1;
+                if (c >= 0)
+                {
+                    namesBefore |= 1UL << (c & 63);
+                }
+
                 if (c == first || c == (byte)'\\')
                 {
                     int i = 0;
@@ -281,8 +304,23 @@ namespace IotDevice.Json
 
                     if (i == keyLength ? nameEnd - nameStart - 2 == keyLength : EscapedNameIs(b, nameStart, nameEnd, name))
                     {
-                        end = kind == (byte)'{' || kind == (byte)'[' ? close + 1 : pos;
                         found = value;
+                        if (kind == (byte)'{' || kind == (byte)'[')
+                        {
+                            end = close + 1; // a bound: its end is not looked for, so it is no resume point either
+                        }
+                        else
+                        {
+                            end = pos;
+                            if (remembers)
+                            {
+                                JsonLookups.Buffer = b;
+                                JsonLookups.Object = _start;
+                                JsonLookups.After = pos;
+                                JsonLookups.NamesBefore = namesBefore;
+                            }
+                        }
+
                         break;
                     }
                 }
@@ -304,7 +342,7 @@ namespace IotDevice.Json
                 pos++;
             }
 
-            Utf8.ReturnEncoded(key);
+            JsonLookups.Return(key);
             return found;
         }
 

@@ -48,6 +48,7 @@ namespace IotDevice.Json
                 maxDepth = MaxSupportedDepth;
             }
 
+            JsonLookups.Forget();
             int end = offset + count;
             int pos = JsonScanner.SkipWhitespace(buffer, offset, end);
             if (pos >= end)

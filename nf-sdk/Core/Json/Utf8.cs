@@ -19,46 +19,6 @@ namespace IotDevice.Json
         private static char[] _scratch;
         private static int _scratchInUse;
 
-        // Member names a lookup compares are encoded into this array when it is free.
-        private const int KeyLimit = 192;
-        private static byte[] _keyScratch;
-        private static int _keyInUse;
-
-        /// <summary>
-        /// The UTF-8 bytes of <paramref name="text"/> in an array that is lent while free (give it back
-        /// with <see cref="ReturnEncoded"/>) and made new otherwise; <paramref name="count"/> of them.
-        /// </summary>
-        public static byte[] RentEncoded(string text, out int count)
-        {
-            int length = text.Length;
-            if (length * 3 > KeyLimit || System.Threading.Interlocked.CompareExchange(ref _keyInUse, 1, 0) != 0)
-            {
-                byte[] own = Codec.GetBytes(text);
-                count = own.Length;
-                return own;
-            }
-
-            // A UTF-16 unit never takes more than three UTF-8 bytes.
-            byte[] bytes = _keyScratch;
-            if (bytes == null || bytes.Length < length * 3)
-            {
-                bytes = new byte[(length * 3 + 15) & ~15];
-                _keyScratch = bytes;
-            }
-
-            count = Codec.GetBytes(text, 0, length, bytes, 0);
-            return bytes;
-        }
-
-        /// <summary>Ends the loan of an array from <see cref="RentEncoded"/>.</summary>
-        public static void ReturnEncoded(byte[] bytes)
-        {
-            if (bytes == _keyScratch)
-            {
-                _keyInUse = 0;
-            }
-        }
-
         /// <summary>
         /// The text of validated UTF-8 bytes (no NUL: the device decoder stops there) as a new string,
         /// which is all that is allocated for up to <see cref="ScratchLimit"/> bytes.

@@ -355,6 +355,66 @@ namespace IotDevice.UnitTests.Json
         }
 
         [TestMethod]
+        public void Lookups_in_any_order_find_the_first_member_of_each_name()
+        {
+            // A lookup may go on from where the last one in the same object stopped; the answers must
+            // be those of a walk from the start, whatever the order, duplicates and spacing.
+            string[] payloads =
+            {
+                "{\"a\":1,\"b\":2,\"a\":3,\"c\":4,\"d\":\"x\",\"e\":true,\"f\":5}",
+                "{ \"a\" : 1 ,\n\"b\" : 2 , \"a\" : 3 ,\t\"c\" : 4 , \"d\" : \"x\" , \"e\" : true , \"f\" : 5 }",
+                "{\"\\u0061\":1,\"b\":2,\"a\":3,\"c\":4,\"d\":\"x\",\"e\":true,\"f\":5}",
+            };
+            string[] order = { "b", "a", "c", "f", "c", "b", "d", "a", "g", "f", "e", "a", "f", "b" };
+            long[] expected = { 2, 1, 4, 5, 4, 2, -1, 1, -1, 5, -1, 1, 5, 2 };
+            for (int p = 0; p < payloads.Length; p++)
+            {
+                JsonElement root = Root(payloads[p]);
+                for (int i = 0; i < order.Length; i++)
+                {
+                    long value;
+                    bool found = root.TryGetInt64(order[i], out value);
+                    Assert.AreEqual(expected[i] >= 0, found, payloads[p] + " " + order[i]);
+                    if (found)
+                    {
+                        Assert.AreEqual(expected[i], value, payloads[p] + " " + order[i]);
+                    }
+                }
+
+                Assert.AreEqual("x", root.GetString("d"));
+                Assert.IsTrue(root.Get("e").Exists);
+            }
+        }
+
+        [TestMethod]
+        public void A_payload_parsed_again_in_the_same_buffer_is_read_afresh()
+        {
+            byte[] buffer = Encoding.UTF8.GetBytes("{\"a\":1,\"b\":2,\"c\":3}");
+            JsonElement first = JsonReader.Parse(buffer, 0, buffer.Length);
+            Assert.AreEqual(2L, Int64(first, "b"));
+            byte[] next = Encoding.UTF8.GetBytes("{\"c\":9,\"b\":8,\"a\":7}");
+            System.Array.Copy(next, buffer, next.Length);
+            JsonElement second = JsonReader.Parse(buffer, 0, buffer.Length);
+            Assert.AreEqual(9L, Int64(second, "c"));
+            Assert.AreEqual(7L, Int64(second, "a"));
+        }
+
+        [TestMethod]
+        public void Lookups_in_nested_objects_of_one_payload_keep_to_their_object()
+        {
+            JsonElement root = Root("{\"a\":1,\"o\":{\"a\":2,\"b\":3},\"b\":4,\"p\":{\"b\":5,\"a\":6}}");
+            JsonElement o = root.Get("o");
+            JsonElement p = root.Get("p");
+            Assert.AreEqual(3L, Int64(o, "b"));
+            Assert.AreEqual(4L, Int64(root, "b"));
+            Assert.AreEqual(6L, Int64(p, "a"));
+            Assert.AreEqual(2L, Int64(o, "a"));
+            Assert.AreEqual(1L, Int64(root, "a"));
+            Assert.AreEqual(5L, Int64(p, "b"));
+            Assert.IsFalse(p.Get("o").Exists);
+        }
+
+        [TestMethod]
         public void Long_names_and_long_strings_are_read_whole()
         {
             // Past the sizes the reader keeps arrays for, names and strings take freshly made ones.
