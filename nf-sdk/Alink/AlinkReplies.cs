@@ -40,7 +40,7 @@ namespace IotDevice.Dialects.Alink
                 return null;
             }
             long code;
-            if (!root.Get("code").TryGetInt64(out code))
+            if (!root.TryGetInt64("code", out code))
             {
                 Inbound.RejectShape(_host, topic, "reply without a numeric code");
                 return null;
@@ -75,8 +75,8 @@ namespace IotDevice.Dialects.Alink
             long deviceSend;
             long serverRecv;
             long serverSend;
-            if (!root.Get("deviceSendTime").TryGetInt64(out deviceSend) || !root.Get("serverRecvTime").TryGetInt64(out serverRecv)
-                || !root.Get("serverSendTime").TryGetInt64(out serverSend))
+            if (!root.TryGetInt64("deviceSendTime", out deviceSend) || !root.TryGetInt64("serverRecvTime", out serverRecv)
+                || !root.TryGetInt64("serverSendTime", out serverSend))
             {
                 Inbound.RejectShape(_host, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
                 return;
@@ -99,13 +99,13 @@ namespace IotDevice.Dialects.Alink
         public AlinkReply OnErrorNotice(string topic, JsonElement root)
         {
             long code;
-            if (!root.Get("code").TryGetInt64(out code))
+            if (!root.TryGetInt64("code", out code))
             {
                 Inbound.RejectShape(_host, topic, "error notice without a numeric code");
                 return null;
             }
             long id;
-            if (!root.Get("id").TryGetInt64(out id))
+            if (!root.TryGetInt64("id", out id))
             {
                 id = -1;
             }

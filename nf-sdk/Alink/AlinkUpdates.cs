@@ -62,7 +62,7 @@ namespace IotDevice.Dialects.Alink
         {
             long code;
             bool success = root.Get("message").ValueEquals("success")
-                || (root.Get("code").TryGetInt64(out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
+                || (root.TryGetInt64("code", out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
             if (!success)
             {
                 Inbound.RejectShape(_host, topic, "upgrade push without success (message or code 200/1000)");

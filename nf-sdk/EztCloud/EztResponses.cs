@@ -128,7 +128,7 @@ namespace IotDevice.Dialects.EztCloud
                 return null;
             }
             long ts;
-            root.Get("ts").TryGetInt64(out ts);
+            root.TryGetInt64("ts", out ts);
             EztCloudResponse response = new EztCloudResponse();
             response.Kind = kind;
             response.ErrorCode = code;

@@ -156,7 +156,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>The echoed deviceSendTime (number or string); false when absent or not an integer.</summary>
         public static bool ReadDeviceSendTime(JsonElement root, out long deviceSendTime)
         {
-            return root.Get("deviceSendTime").TryGetInt64(out deviceSendTime);
+            return root.TryGetInt64("deviceSendTime", out deviceSendTime);
         }
 
         /// <summary>

@@ -53,13 +53,13 @@ namespace IotDevice.Ota
             JsonElement root = JsonReader.Parse(record, 0, record.Length);
             long format;
             long kind;
-            if (root.Kind != JsonKind.Object || !root.Get("format").TryGetInt64(out format) || format != FormatVersion
-                || !root.Get("kind").TryGetInt64(out kind) || (kind != (int)UpdateKind.Firmware && kind != (int)UpdateKind.Config))
+            if (root.Kind != JsonKind.Object || !root.TryGetInt64("format", out format) || format != FormatVersion
+                || !root.TryGetInt64("kind", out kind) || (kind != (int)UpdateKind.Firmware && kind != (int)UpdateKind.Config))
             {
                 return null;
             }
 
-            state = root.Get("state").GetString();
+            state = root.GetString("state");
             if (state != Pending && state != Applying && state != Applied)
             {
                 return null;
@@ -67,17 +67,17 @@ namespace IotDevice.Ota
 
             UpdateOffer offer = new UpdateOffer();
             offer.Kind = (UpdateKind)(int)kind;
-            offer.Url = root.Get("url").GetString();
+            offer.Url = root.GetString("url");
             offer.Size = Number(root, "size");
-            offer.Version = root.Get("version").GetString();
-            offer.Module = root.Get("module").GetString();
+            offer.Version = root.GetString("version");
+            offer.Module = root.GetString("module");
             long method = Number(root, "digestMethod");
             offer.DigestMethod = method >= 0 && method <= (int)DigestMethod.Md5Middle16 ? (DigestMethod)(int)method : DigestMethod.None;
-            offer.Digest = root.Get("digest").GetString();
+            offer.Digest = root.GetString("digest");
             bool isDiff;
             offer.IsDiff = root.Get("isDiff").TryGetBoolean(out isDiff) && isDiff;
-            offer.ConfigId = root.Get("configId").GetString();
-            offer.CorrelationId = root.Get("correlationId").GetString();
+            offer.ConfigId = root.GetString("configId");
+            offer.CorrelationId = root.GetString("correlationId");
 
             UpdateJob job = new UpdateJob(offer);
             job.Bytes = Number(root, "bytes");

@@ -3,8 +3,11 @@ namespace IotDevice.Json
     /// <summary>
     /// A JSON value seen in place inside the payload bytes: a kind and a byte range, nothing more.
     /// Lookups walk the bytes again each time (payloads are small and usually read once), so nothing
-    /// is allocated except by the methods documented to return new strings.
-    /// The default value is a missing element (kind None). Lookups never throw.
+    /// is allocated except by the methods documented to return new strings, and a lookup's name bytes
+    /// when the name is over 64 characters or another thread is looking one up at the same moment.
+    /// On the device an element returned or copied is itself garbage (a heap block per field), so
+    /// <see cref="GetString(string)"/> and <see cref="TryGetInt64(string, out long)"/> read a member
+    /// without making one. The default value is a missing element (kind None). Lookups never throw.
     /// </summary>
     public struct JsonElement
     {
@@ -120,51 +123,234 @@ namespace IotDevice.Json
         /// <summary>The first member named <paramref name="name"/> (decoded, ordinal); None if absent or this is not an object.</summary>
         public JsonElement Get(string name)
         {
-            if (name == null || !IsA((byte)'{'))
+            int end;
+            int value = FindMember(name, out end);
+            if (value < 0)
             {
                 return default(JsonElement);
             }
 
-            // The members are walked by index here rather than with an enumerator: on the device every
-            // struct copy allocates, so only the element found is ever made.
+            // A container found keeps only a bound on its end: walking its members stops at its own
+            // closing bracket, so finding the exact end would only cost a second walk.
+            byte kind = _buffer[value];
+            return kind == (byte)'{' || kind == (byte)'['
+                ? new JsonElement(_buffer, value, -(end - value) - OpenEnded)
+                : new JsonElement(_buffer, value, end - value);
+        }
+
+        /// <summary>
+        /// Same as <c>Get(name).GetString()</c> without making the member's element: on the device each
+        /// element made or copied is garbage.
+        /// </summary>
+        public string GetString(string name)
+        {
+            int end;
+            int value = FindMember(name, out end);
+            return value < 0 ? null : TextOf(_buffer, value, end);
+        }
+
+        /// <summary>Same as <c>Get(name).TryGetInt64(out value)</c> without making the member's element.</summary>
+        public bool TryGetInt64(string name, out long value)
+        {
+            int end;
+            int start = FindMember(name, out end);
+            if (start < 0)
+            {
+                value = 0;
+                return false;
+            }
+
+            return Int64Of(_buffer, start, end, out value);
+        }
+
+        /// <summary>
+        /// Where the value of the first member named <paramref name="name"/> starts, and in
+        /// <paramref name="end"/> just past it (for a container, a bound: the end of this object);
+        /// -1 when there is none or this is not an object.
+        /// </summary>
+        private int FindMember(string name, out int end)
+        {
+            end = 0;
+            if (name == null || _length > -OpenEnded && _length <= 0 || _buffer[_start] != (byte)'{')
+            {
+                return -1;
+            }
+
+            // The name is compared as UTF-8 bytes: one runtime call encodes it, where reading it a
+            // character at a time costs a runtime call per character.
+            int keyLength;
+            byte[] key = JsonLookups.Rent(name, out keyLength);
+            int found = -1;
+
+            // The members are walked here with the steps written out, not with an enumerator or the
+            // scanner's helpers: on the device every call and instruction counts, so a member passed
+            // over costs two runtime searches (its name's closing quote and a string value's) and a few
+            // comparisons, and whitespace is looked for only where a byte could be some. Reading
+            // b[close] is safe: close is the bracket that ends this object or an enclosing one.
             byte[] b = _buffer;
-            int close = End - 1;
+            int close = (_length > 0 ? _start + _length : _start - _length - OpenEnded) - 1;
+            object quote = JsonScanner.QuoteByte;
+            int first = keyLength > 0 ? key[0] : -1;
             int pos = _start + 1;
-            int length = name.Length;
-#pragma warning disable NF1015 // only the first unit is read, and only to compare it with an ASCII byte
-            int first = length > 0 ? name[0] : -1;
-#pragma warning restore NF1015
-            bool started = false;
+
+            // The first bytes of the names passed (bit b & 63 each). When the last lookup found a member
+            // of this object and no name up to it starts like this one (nor with an escape), none of
+            // them can match, so the walk goes on after that member.
+            ulong namesBefore = 0;
+            bool remembers = JsonLookups.IsKept(key);
+            if (remembers && first >= 0 && JsonLookups.Buffer == b && JsonLookups.Object == _start)
+            {
+                ulong before = JsonLookups.NamesBefore;
+                int after = JsonLookups.After;
+                if ((before & ((1UL << (first & 63)) | JsonLookups.EscapedName)) == 0 && after > _start && after <= close)
+                {
+                    pos = b[after] == (byte)',' ? after : JsonScanner.SkipWhitespace(b, after, close);
+                    pos = pos < close && b[pos] == (byte)',' ? pos + 1 : close; // at close the walk finds no member
+                    namesBefore = before;
+                }
+            }
+
             while (true)
             {
-                int nameStart = JsonScanner.NextItem(b, pos, close, started);
-                if (nameStart < 0)
+                if (b[pos] <= (byte)' ')
                 {
-                    return default(JsonElement);
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
                 }
 
-                started = true;
-                int nameEnd;
-                int value = JsonScanner.MemberValue(b, nameStart, close, out nameEnd);
-                if (value < 0)
+                if (pos + 1 >= close || b[pos] != (byte)'"')
                 {
-                    return default(JsonElement);
+                    break; // the end of the object (or of a changed buffer)
                 }
 
-                // A name starting with a different plain character is passed over without decoding it.
-                int c = b[nameStart + 1];
-                bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-                if ((!plain || c == first) && JsonStrings.DecodedEquals(b, nameStart, nameEnd, name, length, false))
+                int nameStart = pos;
+                int nameEnd = System.Array.IndexOf(b, quote, pos + 1, close - pos - 1) + 1;
+                if (nameEnd <= 0 || b[nameEnd - 2] == (byte)'\\')
                 {
-                    // Made here, not by At or Within: each struct returned through a call is one more copy on the device.
-                    byte kind = b[value];
-                    return kind == (byte)'{' || kind == (byte)'['
-                        ? new JsonElement(b, value, -(close + 1 - value) - OpenEnded)
-                        : new JsonElement(b, value, JsonScanner.SkipValue(b, value, close) - value);
+                    nameEnd = JsonScanner.SkipString(b, pos, close); // no quote (a changed buffer) or an escaped one
                 }
 
-                pos = JsonScanner.SkipValue(b, value, close);
+                pos = nameEnd;
+                if (b[pos] != (byte)':')
+                {
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
+                    if (pos >= close || b[pos] != (byte)':')
+                    {
+                        break;
+                    }
+                }
+
+                pos++;
+                if (b[pos] <= (byte)' ')
+                {
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
+                }
+
+                if (pos >= close)
+                {
+                    break;
+                }
+
+                // A string value's end is found the way a name's is, an integer's by its digits.
+                int value = pos;
+                byte kind = b[value];
+                if (kind == (byte)'"')
+                {
+                    pos = value + 1 < close ? System.Array.IndexOf(b, quote, value + 1, close - value - 1) + 1 : 0;
+                    if (pos <= 0 || b[pos - 2] == (byte)'\\')
+                    {
+                        pos = JsonScanner.SkipString(b, value, close);
+                    }
+                }
+                else if (kind != (byte)'{' && kind != (byte)'[')
+                {
+                    pos = value + 1;
+                    while (pos < close && (uint)(b[pos] - '0') <= 9)
+                    {
+                        pos++;
+                    }
+
+                    if (b[pos] != (byte)',' && b[pos] != (byte)'}')
+                    {
+                        pos = JsonScanner.SkipValue(b, value, close); // a fraction, an exponent, a literal, whitespace
+                    }
+                }
+
+                // Without an escape a name's bytes are its UTF-8 text, so it matches when they equal the
+                // key's (and hold no backslash, which would be an escape). A name that starts with a byte
+                // other than the key's first or a backslash cannot match: most are passed over on that.
+                int c = nameEnd - nameStart > 2 ? b[nameStart + 1] : -1;
+                if (c >= 0)
+                {
+                    namesBefore |= 1UL << (c & 63);
+                }
+
+                if (c == first || c == (byte)'\\')
+                {
+                    int i = 0;
+                    if (nameEnd - nameStart - 2 == keyLength)
+                    {
+                        int from = nameStart + 1;
+                        while (i < keyLength)
+                        {
+                            byte k = key[i];
+                            if (b[from + i] != k || k == (byte)'\\')
+                            {
+                                break;
+                            }
+
+                            i++;
+                        }
+                    }
+
+                    if (i == keyLength ? nameEnd - nameStart - 2 == keyLength : EscapedNameIs(b, nameStart, nameEnd, name))
+                    {
+                        found = value;
+                        if (kind == (byte)'{' || kind == (byte)'[')
+                        {
+                            end = close + 1; // a bound: its end is not looked for, so it is no resume point either
+                        }
+                        else
+                        {
+                            end = pos;
+                            if (remembers)
+                            {
+                                JsonLookups.Buffer = b;
+                                JsonLookups.Object = _start;
+                                JsonLookups.After = pos;
+                                JsonLookups.NamesBefore = namesBefore;
+                            }
+                        }
+
+                        break;
+                    }
+                }
+
+                if (kind == (byte)'{' || kind == (byte)'[')
+                {
+                    pos = JsonScanner.SkipValue(b, value, close);
+                }
+
+                if (b[pos] != (byte)',')
+                {
+                    pos = JsonScanner.SkipWhitespace(b, pos, close);
+                    if (pos >= close || b[pos] != (byte)',')
+                    {
+                        break;
+                    }
+                }
+
+                pos++;
             }
+
+            JsonLookups.Return(key);
+            return found;
+        }
+
+        /// <summary>Whether the name from <paramref name="quote"/> to <paramref name="afterEnd"/> has an escape and decodes to <paramref name="name"/>.</summary>
+        private static bool EscapedNameIs(byte[] buffer, int quote, int afterEnd, string name)
+        {
+            return JsonScanner.IndexOfBackslash(buffer, quote + 1, afterEnd - 1) >= 0
+                && JsonStrings.DecodedEquals(buffer, quote, afterEnd, name, name.Length, false);
         }
 
         /// <summary>Number of items of an array; 0 for anything else.</summary>
@@ -220,15 +406,31 @@ namespace IotDevice.Json
         /// </summary>
         public bool TryGetInt64(out long value)
         {
-            int from;
-            int to;
-            if (!NumericRange(out from, out to))
+            if (!Exists)
             {
                 value = 0;
                 return false;
             }
 
-            return JsonNumber.TryParseInt64(_buffer, from, to, out value);
+            return Int64Of(_buffer, _start, End, out value);
+        }
+
+        /// <summary>What TryGetInt64 gives for the valid value at buffer[start .. end).</summary>
+        private static bool Int64Of(byte[] buffer, int start, int end, out long value)
+        {
+            byte first = buffer[start];
+            if (first == (byte)'"' && end - start >= 2)
+            {
+                return JsonNumber.TryParseInt64(buffer, start + 1, end - 1, out value);
+            }
+
+            if (first == (byte)'-' || (first >= (byte)'0' && first <= (byte)'9'))
+            {
+                return JsonNumber.TryParseInt64(buffer, start, end, out value);
+            }
+
+            value = 0;
+            return false;
         }
 
         public bool TryGetInt32(out int value)
@@ -300,12 +502,21 @@ namespace IotDevice.Json
         /// </summary>
         public string GetString()
         {
-            switch (Kind)
+            return Exists ? TextOf(_buffer, _start, End) : null;
+        }
+
+        /// <summary>What GetString gives for the valid value at buffer[start .. end) (end a bound for a container).</summary>
+        private static string TextOf(byte[] buffer, int start, int end)
+        {
+            if (buffer[start] == (byte)'"')
             {
-                case JsonKind.String:
-                    return JsonStrings.Decode(_buffer, _start, End);
+                return JsonStrings.Decode(buffer, start, end); // the usual case, without the kind's call
+            }
+
+            switch (JsonScanner.KindOf(buffer[start]))
+            {
                 case JsonKind.Number:
-                    return GetRawText();
+                    return Utf8.ToText(buffer, start, end - start);
                 case JsonKind.True:
                     return "true";
                 case JsonKind.False:
@@ -341,7 +552,7 @@ namespace IotDevice.Json
                 return null;
             }
 
-            return Utf8.Codec.GetString(_buffer, _start, Length);
+            return Utf8.ToText(_buffer, _start, Length);
         }
 
         /// <summary>

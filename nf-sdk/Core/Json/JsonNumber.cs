@@ -140,6 +140,32 @@ namespace IotDevice.Json
         /// <summary>The number in buffer[pos .. end) as a long, if it is an integer in range (1.0 and 1e3 are).</summary>
         public static bool TryParseInt64(byte[] buffer, int pos, int end, out long value)
         {
+            // Usual case first: up to 18 digits, no sign, no leading zero, no fraction or exponent,
+            // which cannot overflow. Anything else goes through the full scan below.
+            int count = end - pos;
+            if (count > 0 && count <= 18 && buffer[pos] != (byte)'0')
+            {
+                long digits = 0;
+                int p = pos;
+                while (p < end)
+                {
+                    int digit = buffer[p] - '0';
+                    if (digit < 0 || digit > 9)
+                    {
+                        break;
+                    }
+
+                    digits = (digits * 10) + digit;
+                    p++;
+                }
+
+                if (p == end)
+                {
+                    value = digits;
+                    return true;
+                }
+            }
+
             value = 0;
             bool negative;
             ulong mantissa;

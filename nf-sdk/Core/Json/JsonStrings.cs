@@ -177,7 +177,7 @@ namespace IotDevice.Json
             if (JsonScanner.IndexOfBackslash(buffer, start, end) < 0)
             {
                 // Validated UTF-8 with nothing to unescape: the runtime decoder makes it in one allocation.
-                return Utf8.Codec.GetString(buffer, start, end - start);
+                return Utf8.ToText(buffer, start, end - start);
             }
 
             int units = 0;

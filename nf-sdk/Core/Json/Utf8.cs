@@ -11,6 +11,42 @@ namespace IotDevice.Json
         /// <summary>The runtime's UTF-8 codec, made once: on the device Encoding.UTF8 makes a new one at every use.</summary>
         public static readonly System.Text.Encoding Codec = System.Text.Encoding.UTF8;
 
+        // GetString copies the bytes and makes a char array before the string; decoding into a char
+        // array kept here leaves only the string. One caller at a time uses it (others take GetString),
+        // and it grows only as far as ScratchLimit, so what it holds stays small.
+        private const int ScratchLimit = 256;
+        private static readonly System.Text.Decoder ScratchDecoder = Codec.GetDecoder();
+        private static char[] _scratch;
+        private static int _scratchInUse;
+
+        /// <summary>
+        /// The text of validated UTF-8 bytes (no NUL: the device decoder stops there) as a new string,
+        /// which is all that is allocated for up to <see cref="ScratchLimit"/> bytes.
+        /// </summary>
+        public static string ToText(byte[] bytes, int index, int count)
+        {
+            if (count > ScratchLimit || System.Threading.Interlocked.CompareExchange(ref _scratchInUse, 1, 0) != 0)
+            {
+                return Codec.GetString(bytes, index, count);
+            }
+
+            // UTF-8 never decodes to more UTF-16 units than it has bytes.
+            char[] chars = _scratch;
+            if (chars == null || chars.Length < count)
+            {
+                chars = new char[(count + 31) & ~31];
+                _scratch = chars;
+            }
+
+            int bytesUsed;
+            int charsUsed;
+            bool completed;
+            ScratchDecoder.Convert(bytes, index, count, chars, 0, chars.Length, true, out bytesUsed, out charsUsed, out completed);
+            string text = new string(chars, 0, charsUsed);
+            _scratchInUse = 0;
+            return text;
+        }
+
         /// <summary>
         /// Checks the multi-byte sequence whose lead byte (>= 0x80) is at <paramref name="pos"/>.
         /// Returns its length (2..4), 0 when it is malformed (stray continuation, overlong form,

@@ -47,10 +47,11 @@ namespace IotDevice.DeviceBenchmarks.Json
 
         public void WithReader()
         {
+            // The member reads that make no element: on the device each element returned is garbage.
             JsonElement data = JsonReader.Parse(_payload, 0, _payload.Length).Get("data");
-            data.Get("size").TryGetInt64(out _size);
-            _version = data.Get("version").GetString();
-            _url = data.Get("url").GetString();
+            data.TryGetInt64("size", out _size);
+            _version = data.GetString("version");
+            _url = data.GetString("url");
         }
 
         public void WithIndexOf()

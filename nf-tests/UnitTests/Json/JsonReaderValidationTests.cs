@@ -73,6 +73,59 @@ namespace IotDevice.UnitTests.Json
         }
 
         [TestMethod]
+        public void A_bad_byte_is_found_at_every_place_of_a_compact_payload()
+        {
+            // A compact ASCII payload is checked once as a whole, several bytes at a time, and its
+            // strings are then crossed without a check of their own. A control byte or a non-ASCII byte
+            // anywhere must still be found and placed exactly: inside a string (or where its closing
+            // quote was) the string is wrong, anywhere else the byte is unexpected.
+            // Leading spaces move the payload across the eight-byte words; a root string reaches its very end.
+            string compact = "{\"code\":\"1000\",\"data\":{\"size\":432945,\"url\":\"https://h.example/f-2.0.0.bin?s=x0aQ\"},\"on\":[true,null]}";
+            for (int shift = 0; shift < 8; shift++)
+            {
+                AssertEveryBadByteIsFound(Repeat(" ", shift) + compact);
+            }
+
+            AssertEveryBadByteIsFound("\"https://h.example/firmware-2.0.0.bin\"");
+        }
+
+        private static void AssertEveryBadByteIsFound(string json)
+        {
+            byte[] clean = Encoding.UTF8.GetBytes(json);
+            Assert.IsTrue(ParseBytes(clean).Exists, json);
+            bool inString = false;
+            for (int i = 0; i < clean.Length; i++)
+            {
+                if (clean[i] == (byte)' ' && !inString)
+                {
+                    continue; // leading whitespace: a control byte there is only more of it or unexpected
+                }
+
+                bool stringByte = inString; // the content, or where the closing quote was
+                byte[] bytes = (byte[])clean.Clone();
+                bytes[i] = 0x01;
+                AssertRejectedBytes(bytes, stringByte ? JsonError.InvalidString : JsonError.UnexpectedCharacter, i);
+                bytes[i] = 0xC0;
+                AssertRejectedBytes(bytes, stringByte ? JsonError.InvalidUtf8 : JsonError.UnexpectedCharacter, i);
+                if (clean[i] == (byte)'"')
+                {
+                    inString = !inString;
+                }
+            }
+        }
+
+        [TestMethod]
+        public void Whitespace_control_bytes_between_tokens_are_accepted()
+        {
+            // Tabs and line breaks fail the whole-payload check, so each string is then checked on its own.
+            JsonElement root = Parse("{\"a\":\t\"x\",\r\n\"b\":[1,\n2],\"c\":\"caf\u00e9\"}");
+            Assert.AreEqual(JsonKind.Object, root.Kind);
+            Assert.AreEqual("x", root.GetString("a"));
+            Assert.AreEqual(2, root.Get("b").GetArrayLength());
+            Assert.AreEqual("caf\u00e9", root.GetString("c"));
+        }
+
+        [TestMethod]
         public void Empty_payload_is_no_data()
         {
             JsonElement root = JsonReader.Parse(new byte[0], 0, 0);
