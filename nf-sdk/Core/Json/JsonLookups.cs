@@ -61,7 +61,8 @@ namespace IotDevice.Json
         {
             if (key == _key)
             {
-                _inUse = 0;
+                // A full fence: the resume point written during the loan is seen by the next holder.
+                System.Threading.Interlocked.Exchange(ref _inUse, 0);
             }
         }
 
