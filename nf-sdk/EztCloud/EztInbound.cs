@@ -21,7 +21,7 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
         private readonly EztOta _ota;
-        private readonly PropertyReport _output = new PropertyReport(MaxOutputValues);
+        private PropertyReport _output; // made with the first push, like _confirm
         // Made with the first push: its slots are kilobytes of the device's heap.
         private AttributeBatch _confirm;
 
@@ -118,6 +118,7 @@ namespace IotDevice.Dialects.EztCloud
             if (_confirm == null)
             {
                 _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
+                _output = new PropertyReport(MaxOutputValues);
             }
             _confirm.Clear();
             JsonObjectEnumerator members = root.EnumerateObject();
