@@ -21,7 +21,7 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
         private readonly EztOta _ota;
-        private PropertyReport _output; // made with the first push, like _confirm
+        private PropertyReport _output; // made with the first push or command: see ClearOutput
         // Made with the first push: its slots are kilobytes of the device's heap.
         private AttributeBatch _confirm;
 
@@ -118,7 +118,6 @@ namespace IotDevice.Dialects.EztCloud
             if (_confirm == null)
             {
                 _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
-                _output = new PropertyReport(MaxOutputValues);
             }
             _confirm.Clear();
             JsonObjectEnumerator members = root.EnumerateObject();
@@ -130,7 +129,7 @@ namespace IotDevice.Dialects.EztCloud
                     host.Write("pushed attribute with an empty name or control characters; not applied");
                     continue;
                 }
-                _output.Clear();
+                ClearOutput();
                 CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
                 if (!host.PropertyHandlers.Dispatch(change))
                 {
@@ -186,6 +185,16 @@ namespace IotDevice.Dialects.EztCloud
                 }
             }
             host.Write("attribute '" + key + "' is too large to confirm");
+        }
+
+        // The handlers' output report, empty; made the first time a handler needs one.
+        private void ClearOutput()
+        {
+            if (_output == null)
+            {
+                _output = new PropertyReport(MaxOutputValues);
+            }
+            _output.Clear();
         }
 
         // Value index of _output into _confirm, encoded in the uplink's writer (free under its lock); when
@@ -246,7 +255,7 @@ namespace IotDevice.Dialects.EztCloud
                 _ota.OnUpgrade(host, topic, method, parameters, id);
                 return;
             }
-            _output.Clear();
+            ClearOutput();
             CommandContext command = new CommandContext(Dialect.EztCloud, method.GetString(), parameters, _output);
             bool known = host.CommandHandlers.Dispatch(command);
             if (!known)

@@ -11,7 +11,7 @@ namespace IotDevice.Client
     /// The dialect decides what goes on the wire; the session keeps the connection and the promises.
     /// Which thread runs which callback: README, "Threads".
     /// </summary>
-    public sealed class DeviceClient
+    public sealed partial class DeviceClient
     {
         private readonly IDeviceDialect _dialect;
 
@@ -28,13 +28,11 @@ namespace IotDevice.Client
                 throw new ArgumentException("A client needs a dialect.");
             }
             _dialect = dialect;
-            var host = new DialectHost(this, dialect);
-            Session = new DeviceSession(transport, host, options);
-            host.Bind(Session);
+            Session = new DeviceSession(transport, this, options);
             Clock = new DeviceClock(Session.Clock);
             PropertyHandlers = new HandlerRegistry();
             CommandHandlers = new HandlerRegistry();
-            dialect.Attach(host);
+            dialect.Attach(this);
         }
 
         /// <summary>A report or request sent with an id ended: acknowledged, refused or timed out.</summary>
@@ -126,10 +124,11 @@ namespace IotDevice.Client
             return _dialect.ReportUpdate(offer, status, percent, detail);
         }
 
+        // Id 0 marks a dialect's own request (a time request after every connect): no app waits for it.
         internal void RaiseOutcome(long id, OutcomeStatus status, int code, string message)
         {
             OutcomeHandler handler = Outcome;
-            if (handler == null)
+            if (handler == null || id == 0)
             {
                 return;
             }
