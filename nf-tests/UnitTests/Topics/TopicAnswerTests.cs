@@ -57,6 +57,27 @@ namespace IotDevice.UnitTests.Topics
         }
 
         [TestMethod]
+        public void A_rarely_sent_topic_is_composed_for_each_send_and_not_kept_unless_the_row_is_in_use()
+        {
+            TopicTable table = FastBeeTopics.Create("41", "D6329VL548866");
+            string first = table.Compose(TopicKind.DeviceInfoPost);
+            string second = table.Compose(TopicKind.DeviceInfoPost);
+            Assert.AreEqual("/41/D6329VL548866/info/post", first);
+            Assert.AreEqual(first, second);
+            Assert.AreNotSame(first, second, "composed anew: the table keeps no text for the row");
+
+            // Once the row is in use its kept text is given, the same as Get's.
+            string kept = table.Get(TopicKind.DeviceInfoPost);
+            Assert.AreEqual(first, kept);
+            Assert.AreSame(kept, table.Compose(TopicKind.DeviceInfoPost));
+
+            // Rows with an argument still need Build.
+            TopicTable alink = AlinkTopics.Create("a1X2bEnTest", "example1");
+            Assert.ThrowsException(typeof(ArgumentException), () => alink.Compose(TopicKind.EventPost));
+            Assert.AreEqual("/ota/device/inform/a1X2bEnTest/example1", alink.Compose(TopicKind.OtaInform));
+        }
+
+        [TestMethod]
         public void A_topic_with_an_argument_is_built_from_kept_text_around_it()
         {
             TopicTable table = AlinkTopics.Create("a1X2bEnTest", "example1");
