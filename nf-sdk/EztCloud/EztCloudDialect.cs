@@ -48,7 +48,6 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The event that reports a failed update (the platform has no progress topic).</summary>
         public const string OtaResultMethod = "otaResult";
 
-        private readonly EztCloudOptions _options;
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
         private readonly EztOta _ota;
@@ -62,11 +61,11 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("EZtCloud needs its options (username and password at least).");
             }
             options.Validate();
-            _options = options.Copy();
             Counters = new EztCloudCounters();
-            _uplink = new EztUplink(_options, this, Counters);
-            _attributes = new EztAttributes(_uplink, Counters);
-            _ota = new EztOta(_uplink, _attributes, this);
+            // The copy of the options is the uplink's; the dialect reaches it there.
+            _uplink = new EztUplink(options.Copy(), this, Counters);
+            _attributes = new EztAttributes(_uplink);
+            _ota = new EztOta(_uplink, _attributes);
             _inbound = new EztInbound(_uplink, _attributes, _ota);
         }
 
@@ -121,7 +120,7 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write("data stream not sent: " + e.Message);
                 return SendResult.InvalidTopic;
             }
-            return host.Publish(topic, payload, payload.Length, _options.PublishQos);
+            return host.Publish(topic, payload, payload.Length, _uplink.Options.PublishQos);
         }
 
         /// <summary>Handles bytes the platform sends on <c>data_set/{username}/{identifier}</c> (null: any stream without its own handler).</summary>
@@ -208,7 +207,7 @@ namespace IotDevice.Dialects.EztCloud
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _options.ToConnectOptions();
+            return _uplink.Options.ToConnectOptions();
         }
 
         string[] IDeviceDialect.GetSubscribeFilters()
@@ -228,7 +227,7 @@ namespace IotDevice.Dialects.EztCloud
         void IDeviceDialect.Announce()
         {
             _attributes.Announce(_ota.Version);
-            if (_options.OtaCheckOnConnect)
+            if (_uplink.Options.OtaCheckOnConnect)
             {
                 _ota.Check();
             }
@@ -262,7 +261,7 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An event needs its method name.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 EztCloudMessages.WriteEvent(_uplink.Writer, eventId, parameters);
                 id = host.NewId();

@@ -201,7 +201,7 @@ namespace IotDevice.Dialects.EztCloud
         // _confirm is full, what it holds goes out first.
         private void ConfirmOutput(IDialectHost host, int index)
         {
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 JsonWriter writer = _uplink.Writer;
                 if (_confirm.Put(_output, index, writer) || writer.Overflowed)
@@ -262,7 +262,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 host.Write("no handler for command '" + command.Identifier + "'; replying unknown method");
             }
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 if (known)
                 {

@@ -14,16 +14,17 @@ namespace IotDevice.Dialects.EztCloud
     internal sealed class EztResponses
     {
         private readonly EztUplink _uplink;
-        private readonly EztCloudDialect _dialect;
-        private readonly EztCloudCounters _counters;
+        // The dialect and its counters, which the other roles reach through here too.
+        public readonly EztCloudDialect Dialect;
+        public readonly EztCloudCounters Counters;
         private readonly ReportFifo _attributes = new ReportFifo();
         private readonly ReportFifo _events = new ReportFifo();
 
         public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
         {
             _uplink = uplink;
-            _dialect = dialect;
-            _counters = counters;
+            Dialect = dialect;
+            Counters = counters;
         }
 
         /// <summary>A report went out under <paramref name="id"/>: its answer, if any, comes in this order.</summary>
@@ -48,7 +49,7 @@ namespace IotDevice.Dialects.EztCloud
                 }
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 EztCloudMessages.WriteAttributesGet(_uplink.Writer, keys);
                 if (!_uplink.Fits("attributes_get"))
@@ -70,11 +71,11 @@ namespace IotDevice.Dialects.EztCloud
             {
                 return;
             }
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 response.Sequence = (attributes ? _attributes : _events).Match(host.Clock.NowMs, host.Options.RequestTimeoutMs);
             }
-            _counters.AddResponse(response.ErrorCode, response.Sequence != 0);
+            Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
             string what = attributes ? "attribute report" : "event report";
             if (response.Sequence == 0)
             {
@@ -91,7 +92,7 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write(what + " " + response.Sequence.ToString() + " refused by the platform (error_code "
                     + response.ErrorCode.ToString() + "): " + response.ErrorMessage);
             }
-            _dialect.RaiseResponse(response);
+            Dialect.RaiseResponse(response);
         }
 
         /// <summary>attributes_get_response: completes the waiting get, then hands the values to the app.</summary>
@@ -115,7 +116,7 @@ namespace IotDevice.Dialects.EztCloud
                 return;
             }
             response.Attributes = attributes;
-            _dialect.RaiseResponse(response);
+            Dialect.RaiseResponse(response);
         }
 
         // {"error_code":0,"error_msg":"OK","ts":…}; null (rejected) without an error_code.
