@@ -45,6 +45,12 @@ namespace IotDevice.Dialects.FastBee
             _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
         }
 
+        /// <summary>The dialect's copy of the options, which the other roles reach through here.</summary>
+        public FastBeeOptions Options
+        {
+            get { return _options; }
+        }
+
         /// <summary>The client's host; the dialect belongs to one client.</summary>
         public IDialectHost Host
         {
