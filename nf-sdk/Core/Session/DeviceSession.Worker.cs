@@ -512,11 +512,12 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                if (_state == state)
+                int bits = (int)state << StateShift;
+                if ((_flags & StateMask) == bits)
                 {
                     return;
                 }
-                _state = state;
+                _flags = (_flags & ~StateMask) | bits;
             }
             ISessionListener listener = _dialect as ISessionListener;
             if (listener != null)

@@ -31,6 +31,10 @@ namespace IotDevice.Session
         private const int RestartFlag = 32; // Start came while the worker was stopping or leaving: it goes on
         private const int LeavingFlag = 64; // the worker is on its way out
 
+        // The state (SessionState) sits in _flags above the yes/no bits.
+        private const int StateShift = 8;
+        private const int StateMask = 3 << StateShift;
+
         // The app's handlers, a slot per public event, in one array made with the first: a session nobody
         // listens to holds one field for them rather than seven.
         private const int StateChangedEvent = 0;
@@ -59,7 +63,6 @@ namespace IotDevice.Session
         private int _flags;
         private long _lastId;
         private string _lostReason;
-        private SessionState _state = SessionState.Stopped;
 
         public DeviceSession(IMqttTransport transport, ISessionDialect dialect, SessionOptions options)
         {
@@ -146,7 +149,7 @@ namespace IotDevice.Session
 
         public SessionState State
         {
-            get { lock (_wake) { return _state; } }
+            get { lock (_wake) { return (SessionState)((_flags & StateMask) >> StateShift); } }
         }
 
         public bool IsConnected
