@@ -13,7 +13,17 @@ namespace IotDevice.Client
     /// </summary>
     public sealed partial class DeviceClient
     {
+        // The app's handlers of the three events, one slot each, made with the first (see EventSlots).
+        private const int OutcomeEvent = 0;
+        private const int UpdateOfferedEvent = 1;
+        private const int TimeSyncedEvent = 2;
+        private const int EventCount = 3;
+
+        // Shared by every client: handlers are added rarely.
+        private static readonly object HandlerLock = new object();
+
         private readonly IDeviceDialect _dialect;
+        private Delegate[] _handlers;
 
         public DeviceClient(IMqttTransport transport, IDeviceDialect dialect)
             : this(transport, dialect, null)
@@ -36,13 +46,25 @@ namespace IotDevice.Client
         }
 
         /// <summary>A report or request sent with an id ended: acknowledged, refused or timed out.</summary>
-        public event OutcomeHandler Outcome;
+        public event OutcomeHandler Outcome
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, OutcomeEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, OutcomeEvent, value); } }
+        }
 
         /// <summary>An update (firmware or config) was offered; until an OTA engine is set, the app decides.</summary>
-        public event UpdateOfferedHandler UpdateOffered;
+        public event UpdateOfferedHandler UpdateOffered
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, UpdateOfferedEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, UpdateOfferedEvent, value); } }
+        }
 
         /// <summary>The clock was set from the platform's time.</summary>
-        public event TimeSyncedHandler TimeSynced;
+        public event TimeSyncedHandler TimeSynced
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, TimeSyncedEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, TimeSyncedEvent, value); } }
+        }
 
         public readonly DeviceSession Session;
 
@@ -127,7 +149,7 @@ namespace IotDevice.Client
         // Id 0 marks a dialect's own request (a time request after every connect): no app waits for it.
         internal void RaiseOutcome(long id, OutcomeStatus status, int code, string message)
         {
-            OutcomeHandler handler = Outcome;
+            OutcomeHandler handler = (OutcomeHandler)EventSlots.Get(_handlers, OutcomeEvent);
             if (handler == null || id == 0)
             {
                 return;
@@ -144,7 +166,7 @@ namespace IotDevice.Client
 
         internal void RaiseUpdateOffered(UpdateOffer offer)
         {
-            UpdateOfferedHandler handler = UpdateOffered;
+            UpdateOfferedHandler handler = (UpdateOfferedHandler)EventSlots.Get(_handlers, UpdateOfferedEvent);
             if (handler == null)
             {
                 // Not the URL: platforms sign their download links.
@@ -164,7 +186,7 @@ namespace IotDevice.Client
         internal void SyncClock(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
         {
             long now = Clock.SetFromExchange(deviceSendTime, serverRecvTime, serverSendTime, deviceRecvTime);
-            TimeSyncedHandler handler = TimeSynced;
+            TimeSyncedHandler handler = (TimeSyncedHandler)EventSlots.Get(_handlers, TimeSyncedEvent);
             if (handler != null)
             {
                 try

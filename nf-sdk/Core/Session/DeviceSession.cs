@@ -482,11 +482,7 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                if (_handlers == null)
-                {
-                    _handlers = new Delegate[EventCount];
-                }
-                _handlers[slot] = Delegate.Combine(_handlers[slot], handler);
+                _handlers = EventSlots.Add(_handlers, EventCount, slot, handler);
             }
         }
 
@@ -494,18 +490,14 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                if (_handlers != null)
-                {
-                    _handlers[slot] = Delegate.Remove(_handlers[slot], handler);
-                }
+                EventSlots.Remove(_handlers, slot, handler);
             }
         }
 
         // The app's handler of an event, or null.
         private Delegate Handler(int slot)
         {
-            Delegate[] handlers = _handlers;
-            return handlers == null ? null : handlers[slot];
+            return EventSlots.Get(_handlers, slot);
         }
 
         // An app's handler must never take the session down with it.
