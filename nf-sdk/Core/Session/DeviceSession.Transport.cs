@@ -15,9 +15,9 @@ namespace IotDevice.Session
             {
                 message = _outbox.Acknowledge(messageId);
                 long now = _clock.NowMs;
-                if (message == null && !_acks.Take(DirectAck, messageId, now))
+                if (message == null && !PacketIdSet.Take(_acks, DirectAck, messageId, now))
                 {
-                    _acks.Add(EarlyAck, messageId, now, AckLifetimeMs);
+                    PacketIdSet.Add(_acks, EarlyAck, messageId, now, AckLifetimeMs);
                 }
             }
             if (message != null)
@@ -76,7 +76,7 @@ namespace IotDevice.Session
             }
             lock (_wake)
             {
-                _acks.Add(SubscribeAck, messageId, _clock.NowMs, _options.SubscribeTimeoutMs + IdleTickMs);
+                PacketIdSet.Add(_acks, SubscribeAck, messageId, _clock.NowMs, _options.SubscribeTimeoutMs + IdleTickMs);
             }
             _wake.Set();
         }

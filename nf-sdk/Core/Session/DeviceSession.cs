@@ -55,7 +55,7 @@ namespace IotDevice.Session
         private readonly ReconnectBackoff _backoff;
         // Wakes the worker, and is the session's lock too: one object less.
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly PacketIdSet _acks = new PacketIdSet(AckSlots);
+        private readonly long[] _acks = PacketIdSet.Create(AckSlots);
         private readonly WorkSchedule _schedule = new WorkSchedule();
 
         private Delegate[] _handlers;
@@ -426,9 +426,9 @@ namespace IotDevice.Session
             lock (_wake)
             {
                 long now = _clock.NowMs;
-                if (!_acks.Take(EarlyAck, packetId, now))
+                if (!PacketIdSet.Take(_acks, EarlyAck, packetId, now))
                 {
-                    _acks.Add(DirectAck, packetId, now, AckLifetimeMs);
+                    PacketIdSet.Add(_acks, DirectAck, packetId, now, AckLifetimeMs);
                 }
             }
         }

@@ -6,9 +6,10 @@ namespace IotDevice.Session
     /// worker has yet to take. One set serves every kind (on the device each array is heap of its own),
     /// and each entry keeps its own expiry, so an id the transport reuses much later is never mistaken for
     /// an old one. When every entry is live, the one that expires first makes room.
-    /// Not thread-safe on its own; the session guards it.
+    /// The set is its user's own array of entries (<see cref="Create"/>), worked on here: an object and a
+    /// field less on the device. Not thread-safe on its own; the session guards it.
     /// </summary>
-    internal sealed class PacketIdSet
+    internal static class PacketIdSet
     {
         // An entry is its expiry (milliseconds of the session's clock) shifted above its key, kind << 16 |
         // packet id: one long per entry rather than two arrays, since on the device every array is heap of
@@ -16,53 +17,52 @@ namespace IotDevice.Session
         private const int KeyBits = 20;
         private const long KeyMask = (1L << KeyBits) - 1;
 
-        private readonly long[] _entries;
-
-        public PacketIdSet(int capacity)
+        /// <summary>An empty set of <paramref name="capacity"/> entries.</summary>
+        public static long[] Create(int capacity)
         {
-            _entries = new long[capacity];
+            return new long[capacity];
         }
 
-        public void Add(int kind, ushort id, long nowMs, int lifetimeMs)
+        public static void Add(long[] entries, int kind, ushort id, long nowMs, int lifetimeMs)
         {
             int slot = 0;
-            for (int i = 0; i < _entries.Length; i++)
+            for (int i = 0; i < entries.Length; i++)
             {
-                long entry = _entries[i];
+                long entry = entries[i];
                 if (entry == 0 || nowMs > ExpiresAt(entry))
                 {
                     slot = i;
                     break;
                 }
-                if (ExpiresAt(entry) < ExpiresAt(_entries[slot]))
+                if (ExpiresAt(entry) < ExpiresAt(entries[slot]))
                 {
                     slot = i;
                 }
             }
-            _entries[slot] = ((nowMs + lifetimeMs) << KeyBits) | Key(kind, id);
+            entries[slot] = ((nowMs + lifetimeMs) << KeyBits) | Key(kind, id);
         }
 
         /// <summary>Removes <paramref name="id"/> of <paramref name="kind"/> if present; true if it was there and not expired.</summary>
-        public bool Take(int kind, ushort id, long nowMs)
+        public static bool Take(long[] entries, int kind, ushort id, long nowMs)
         {
             long key = Key(kind, id);
-            for (int i = 0; i < _entries.Length; i++)
+            for (int i = 0; i < entries.Length; i++)
             {
-                long entry = _entries[i];
+                long entry = entries[i];
                 if (entry != 0 && (entry & KeyMask) == key)
                 {
-                    _entries[i] = 0;
+                    entries[i] = 0;
                     return nowMs <= ExpiresAt(entry);
                 }
             }
             return false;
         }
 
-        public void Clear()
+        public static void Clear(long[] entries)
         {
-            for (int i = 0; i < _entries.Length; i++)
+            for (int i = 0; i < entries.Length; i++)
             {
-                _entries[i] = 0;
+                entries[i] = 0;
             }
         }
 
