@@ -188,7 +188,7 @@ namespace IotDevice.Session
             {
                 _flags = (_flags | ConnectedFlag) & ~(LostFlag | ServedFlag);
                 _lostReason = null;
-                _acks.Clear();
+                PacketIdSet.Clear(_acks);
                 _publishRefusals = 0;
                 _waitUntil = 0;
             }
@@ -252,7 +252,7 @@ namespace IotDevice.Session
                         {
                             return "stopped";
                         }
-                        if (_acks.Take(SubscribeAck, packetId, _clock.NowMs))
+                        if (PacketIdSet.Take(_acks, SubscribeAck, packetId, _clock.NowMs))
                         {
                             break;
                         }
@@ -422,7 +422,7 @@ namespace IotDevice.Session
                 {
                     _outbox.MarkSent(message, packetId);
                     // The PUBACK may have overtaken us while Publish was returning.
-                    if (_acks.Take(EarlyAck, packetId, _clock.NowMs))
+                    if (PacketIdSet.Take(_acks, EarlyAck, packetId, _clock.NowMs))
                     {
                         acknowledged = _outbox.Acknowledge(packetId);
                     }
