@@ -19,17 +19,11 @@ namespace IotDevice.Dialects.Alink
 
         private readonly AlinkUplink _uplink;
         private readonly AlinkUpdates _updates;
-        private readonly int _serviceReplyFixedLength;
-        private readonly int _rrpcReplyFixedLength;
 
         public AlinkDownlinks(AlinkUplink uplink, AlinkUpdates updates)
         {
-            TopicTable table = uplink.Table;
             _uplink = uplink;
             _updates = updates;
-            // A reply topic's length is this plus its identifier's, known before a request is handled.
-            _serviceReplyFixedLength = table.LengthWithoutArg(TopicKind.CommandReply);
-            _rrpcReplyFixedLength = table.LengthWithoutArg(TopicKind.SyncCommandReply);
         }
 
         /// <summary>thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.</summary>
@@ -109,7 +103,9 @@ namespace IotDevice.Dialects.Alink
         public void OnService(string topic, JsonElement root, string serviceId)
         {
             JsonElement id = root.Get("id");
-            if (ReplyFits(topic, _serviceReplyFixedLength + serviceId.Length) && AcceptRequest(topic, id))
+            // A reply topic's length is its fixed part's (worked out from the table's numbers, not kept)
+            // plus its identifier's, known before a request is handled.
+            if (ReplyFits(topic, _uplink.Table.LengthWithoutArg(TopicKind.CommandReply) + serviceId.Length) && AcceptRequest(topic, id))
             {
                 Invoke(topic, _uplink.Table.Build(TopicKind.CommandReply, serviceId), id, serviceId, root.Get("params"));
             }
@@ -119,7 +115,7 @@ namespace IotDevice.Dialects.Alink
         public void OnSyncService(string topic, JsonElement root, string messageId)
         {
             JsonElement id = root.Get("id");
-            if (!ReplyFits(topic, _rrpcReplyFixedLength + messageId.Length) || !AcceptRequest(topic, id))
+            if (!ReplyFits(topic, _uplink.Table.LengthWithoutArg(TopicKind.SyncCommandReply) + messageId.Length) || !AcceptRequest(topic, id))
             {
                 return;
             }

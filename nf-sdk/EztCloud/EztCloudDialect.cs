@@ -158,7 +158,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>Handles bytes the platform sends on <c>data_set/{username}/{identifier}</c> (null: any stream without its own handler).</summary>
         public void OnDataSet(string identifier, DataStreamHandler handler)
         {
-            _inbound.Streams.Set(identifier, handler);
+            _inbound.SetStream(identifier, handler);
         }
 
         /// <summary>Publishes the OTA check event; an otaUpgrade command (or nothing) follows.</summary>

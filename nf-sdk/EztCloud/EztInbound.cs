@@ -25,14 +25,27 @@ namespace IotDevice.Dialects.EztCloud
         // Made with the first push: its slots are kilobytes of the device's heap.
         private AttributeBatch _confirm;
 
-        /// <summary>Handlers for data_set streams, by identifier.</summary>
-        public readonly IdentifierMap Streams = new IdentifierMap();
+        // Handlers for data_set streams, by identifier; made with the first.
+        private IdentifierMap _streams;
 
         public EztInbound(EztUplink uplink, EztAttributes attributes, EztOta ota)
         {
             _uplink = uplink;
             _attributes = attributes;
             _ota = ota;
+        }
+
+        /// <summary>Sets the handler of a data stream (null: every stream without its own).</summary>
+        public void SetStream(string identifier, DataStreamHandler handler)
+        {
+            lock (_uplink.Writer)
+            {
+                if (_streams == null)
+                {
+                    _streams = new IdentifierMap();
+                }
+            }
+            _streams.Set(identifier, handler);
         }
 
         public void Handle(string topic, byte[] payload)
@@ -94,7 +107,8 @@ namespace IotDevice.Dialects.EztCloud
 
         private void OnData(IDialectHost host, string topic, string identifier, byte[] payload)
         {
-            DataStreamHandler handler = (DataStreamHandler)Streams.Find(identifier);
+            IdentifierMap streams = _streams;
+            DataStreamHandler handler = streams == null ? null : (DataStreamHandler)streams.Find(identifier);
             if (handler == null)
             {
                 host.Reject(topic, RejectReason.NoHandler, "no handler for data stream '" + identifier + "'");
