@@ -17,8 +17,9 @@ namespace IotDevice.Dialects.EztCloud
         // The dialect and its counters, which the other roles reach through here too.
         public readonly EztCloudDialect Dialect;
         public readonly EztCloudCounters Counters;
-        private readonly ReportFifo _attributes = new ReportFifo();
-        private readonly ReportFifo _events = new ReportFifo();
+        // The two answer queues (see ReportFifo), each made with its first report.
+        private long[] _attributes;
+        private long[] _events;
 
         public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
         {
@@ -30,12 +31,19 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>A report went out under <paramref name="id"/>: its answer, if any, comes in this order.</summary>
         public void Sent(bool attributes, long id, long nowMs)
         {
-            (attributes ? _attributes : _events).Add(id, nowMs);
+            if (attributes)
+            {
+                _attributes = ReportFifo.Add(_attributes, id, nowMs);
+            }
+            else
+            {
+                _events = ReportFifo.Add(_events, id, nowMs);
+            }
         }
 
         public void Unsent(bool attributes)
         {
-            (attributes ? _attributes : _events).RemoveNewest();
+            ReportFifo.RemoveNewest(attributes ? _attributes : _events);
         }
 
         /// <summary><c>{"keys":[…]}</c> on attributes_get; its answer completes it (one at a time).</summary>
@@ -73,7 +81,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             lock (_uplink.Writer)
             {
-                response.Sequence = (attributes ? _attributes : _events).Match(host.Clock.NowMs, host.Options.RequestTimeoutMs);
+                response.Sequence = ReportFifo.Match(attributes ? _attributes : _events, host.Clock.NowMs, host.Options.RequestTimeoutMs);
             }
             Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
             string what = attributes ? "attribute report" : "event report";
