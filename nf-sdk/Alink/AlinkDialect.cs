@@ -37,7 +37,6 @@ namespace IotDevice.Dialects.Alink
 
         private readonly AlinkUplink _uplink;
         private AlinkUpdates _updates;
-        private AlinkReplies _replies;
         private AlinkDownlinks _downlinks;
 
         /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
@@ -130,7 +129,6 @@ namespace IotDevice.Dialects.Alink
             }
             _uplink.Attach(host);
             _updates = new AlinkUpdates(_uplink);
-            _replies = new AlinkReplies(host, _updates);
             _downlinks = new AlinkDownlinks(_uplink, _updates);
         }
 
@@ -215,10 +213,10 @@ namespace IotDevice.Dialects.Alink
                     _updates.OnOtaPush(topic, root);
                     return;
                 case TopicKind.NtpResponse:
-                    _replies.OnTime(topic, root, receivedAt);
+                    _downlinks.OnTime(topic, root, receivedAt);
                     return;
                 case TopicKind.ErrorNotice:
-                    RaiseReply(_replies.OnErrorNotice(topic, root));
+                    RaiseReply(_downlinks.OnErrorNotice(topic, root));
                     return;
                 case TopicKind.PropertyPostReply:
                 case TopicKind.PropertyBatchPostReply:
@@ -231,7 +229,7 @@ namespace IotDevice.Dialects.Alink
                 case TopicKind.ConfigGetReply:
                 case TopicKind.OtaFirmwareGetReply:
                 case TopicKind.RawUpReply:
-                    RaiseReply(_replies.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
+                    RaiseReply(_downlinks.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
                     return;
                 default:
                     _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");

@@ -8,9 +8,9 @@ namespace IotDevice.Dialects.Alink
     /// <summary>
     /// The platform's requests to the device, each answered on its reply topic: property set, service
     /// calls (async and RRPC) through the app's handlers, and config pushes, whose answer waits for the
-    /// app's verdict.
+    /// app's verdict. The answers to the device's own requests are in AlinkReplies.cs.
     /// </summary>
-    internal sealed class AlinkDownlinks
+    internal sealed partial class AlinkDownlinks
     {
         // Room a service's handler has for output values, and a property set's for values beyond those set.
         private const int OutputCapacity = 32;
