@@ -35,12 +35,8 @@ namespace IotDevice.Dialects.Alink
         /// <summary>Largest message the dialect writes; larger ones are refused (TooLarge).</summary>
         public const int MaxMessageBytes = 16 * 1024;
 
-        private readonly AlinkOptions _options;
-        private readonly TopicTable _table;
         private readonly AlinkUplink _uplink;
-        private IDialectHost _host;
         private AlinkUpdates _updates;
-        private AlinkReplies _replies;
         private AlinkDownlinks _downlinks;
 
         /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
@@ -51,9 +47,8 @@ namespace IotDevice.Dialects.Alink
                 throw new ArgumentException("The Alink dialect needs its options.");
             }
             options.Validate();
-            _options = options;
-            _table = AlinkTopics.Create(options.ProductKey, options.DeviceName);
-            _uplink = new AlinkUplink(options, _table);
+            // The options, table and host are kept by the uplink alone, and reached through it.
+            _uplink = new AlinkUplink(options, AlinkTopics.Create(options.ProductKey, options.DeviceName));
         }
 
         /// <summary>
@@ -71,7 +66,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
         public string FirmwareVersion
         {
-            get { return _updates != null ? _updates.FirmwareVersion : _options.FirmwareVersion; }
+            get { return _updates != null ? _updates.FirmwareVersion : _uplink.Options.FirmwareVersion; }
         }
 
         /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
@@ -128,31 +123,29 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("Attach needs the client's host.");
             }
-            if (_host != null)
+            if (_uplink.Host != null)
             {
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
-            _host = host;
             _uplink.Attach(host);
-            _updates = new AlinkUpdates(host, _uplink, _options, _table);
-            _replies = new AlinkReplies(host, _updates);
-            _downlinks = new AlinkDownlinks(host, _uplink, _updates, _table);
+            _updates = new AlinkUpdates(_uplink);
+            _downlinks = new AlinkDownlinks(_uplink, _updates);
         }
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return AlinkSigner.CreateConnectOptions(_options);
+            return AlinkSigner.CreateConnectOptions(_uplink.Options);
         }
 
         /// <summary>The table's filters; <c>rrpc/request/+</c> only when RRPC is enabled.</summary>
         string[] IDeviceDialect.GetSubscribeFilters()
         {
-            string[] all = _table.GetSubscribeFilters();
-            if (_options.RrpcEnabled)
+            string[] all = _uplink.Table.GetSubscribeFilters();
+            if (_uplink.Options.RrpcEnabled)
             {
                 return all;
             }
-            string rrpc = _table.FilterFor(TopicKind.SyncCommand);
+            string rrpc = _uplink.Table.FilterFor(TopicKind.SyncCommand);
             int kept = 0;
             for (int i = 0; i < all.Length; i++)
             {
@@ -180,18 +173,18 @@ namespace IotDevice.Dialects.Alink
         // Each topic kind to the role that handles it.
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            long receivedAt = _host.Clock.NowMs;
+            long receivedAt = _uplink.Host.Clock.NowMs;
             TopicMatch match;
-            if (!Inbound.Classify(_host, _table, topic, out match))
+            if (!Inbound.Classify(_uplink.Host, _uplink.Table, topic, out match))
             {
                 return;
             }
-            if (match.Kind == TopicKind.SyncCommand && !_options.RrpcEnabled)
+            if (match.Kind == TopicKind.SyncCommand && !_uplink.Options.RrpcEnabled)
             {
-                _host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
+                _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
                 return;
             }
-            JsonElement root = Inbound.ReadJson(_host, topic, payload);
+            JsonElement root = Inbound.ReadJson(_uplink.Host, topic, payload);
             if (root.Kind == JsonKind.Invalid)
             {
                 return;
@@ -199,7 +192,7 @@ namespace IotDevice.Dialects.Alink
             if (root.Kind != JsonKind.Object)
             {
                 // Alink has no message without a body: an empty one is as unusable as a bare value.
-                Inbound.RejectShape(_host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
+                Inbound.RejectShape(_uplink.Host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
                 return;
             }
             switch (match.Kind)
@@ -220,10 +213,10 @@ namespace IotDevice.Dialects.Alink
                     _updates.OnOtaPush(topic, root);
                     return;
                 case TopicKind.NtpResponse:
-                    _replies.OnTime(topic, root, receivedAt);
+                    _downlinks.OnTime(topic, root, receivedAt);
                     return;
                 case TopicKind.ErrorNotice:
-                    RaiseReply(_replies.OnErrorNotice(topic, root));
+                    RaiseReply(_downlinks.OnErrorNotice(topic, root));
                     return;
                 case TopicKind.PropertyPostReply:
                 case TopicKind.PropertyBatchPostReply:
@@ -236,10 +229,10 @@ namespace IotDevice.Dialects.Alink
                 case TopicKind.ConfigGetReply:
                 case TopicKind.OtaFirmwareGetReply:
                 case TopicKind.RawUpReply:
-                    RaiseReply(_replies.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
+                    RaiseReply(_downlinks.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
                     return;
                 default:
-                    _host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
+                    _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
                     return;
             }
         }
@@ -290,7 +283,7 @@ namespace IotDevice.Dialects.Alink
             }
             catch (Exception e)
             {
-                _host.Write("reply handler failed: " + e.Message);
+                _uplink.Host.Write("reply handler failed: " + e.Message);
             }
         }
     }

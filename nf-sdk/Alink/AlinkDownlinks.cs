@@ -8,31 +8,22 @@ namespace IotDevice.Dialects.Alink
     /// <summary>
     /// The platform's requests to the device, each answered on its reply topic: property set, service
     /// calls (async and RRPC) through the app's handlers, and config pushes, whose answer waits for the
-    /// app's verdict.
+    /// app's verdict. The answers to the device's own requests are in AlinkReplies.cs.
     /// </summary>
-    internal sealed class AlinkDownlinks
+    internal sealed partial class AlinkDownlinks
     {
         // Room a service's handler has for output values, and a property set's for values beyond those set.
         private const int OutputCapacity = 32;
         private const int ExtraAppliedCapacity = 8;
         private const string ServicePrefix = "thing.service.";
 
-        private readonly IDialectHost _host;
         private readonly AlinkUplink _uplink;
         private readonly AlinkUpdates _updates;
-        private readonly TopicTable _table;
-        private readonly int _serviceReplyFixedLength;
-        private readonly int _rrpcReplyFixedLength;
 
-        public AlinkDownlinks(IDialectHost host, AlinkUplink uplink, AlinkUpdates updates, TopicTable table)
+        public AlinkDownlinks(AlinkUplink uplink, AlinkUpdates updates)
         {
-            _host = host;
             _uplink = uplink;
             _updates = updates;
-            _table = table;
-            // A reply topic's length is this plus its identifier's, known before a request is handled.
-            _serviceReplyFixedLength = table.LengthWithoutArg(TopicKind.CommandReply);
-            _rrpcReplyFixedLength = table.LengthWithoutArg(TopicKind.SyncCommandReply);
         }
 
         /// <summary>thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.</summary>
@@ -43,7 +34,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return;
             }
-            string replyTopic = _table.Get(TopicKind.PropertySetReply);
+            string replyTopic = _uplink.Table.Get(TopicKind.PropertySetReply);
             JsonElement parameters = root.Get("params");
             if (parameters.Kind != JsonKind.Object)
             {
@@ -77,7 +68,7 @@ namespace IotDevice.Dialects.Alink
                 }
                 int before = applied.Count;
                 CommandContext command = new CommandContext(Dialect.Alink, name, members.Value, applied);
-                if (!_host.PropertyHandlers.Dispatch(command))
+                if (!_uplink.Host.PropertyHandlers.Dispatch(command))
                 {
                     command.Code = AlinkCodes.InvalidParameters;
                     command.Message = "no handler for property";
@@ -103,7 +94,7 @@ namespace IotDevice.Dialects.Alink
             Reply(replyTopic, id, code, message, null);
             if (applied.Count > 0)
             {
-                applied.TimestampMs = _host.WallClock.NowMs;
+                applied.TimestampMs = _uplink.Host.WallClock.NowMs;
                 _uplink.LogUnsent("post of the applied values", _uplink.RequestOwn(TopicKind.PropertyPost, null, applied));
             }
         }
@@ -112,9 +103,11 @@ namespace IotDevice.Dialects.Alink
         public void OnService(string topic, JsonElement root, string serviceId)
         {
             JsonElement id = root.Get("id");
-            if (ReplyFits(topic, _serviceReplyFixedLength + serviceId.Length) && AcceptRequest(topic, id))
+            // A reply topic's length is its fixed part's (worked out from the table's numbers, not kept)
+            // plus its identifier's, known before a request is handled.
+            if (ReplyFits(topic, _uplink.Table.LengthWithoutArg(TopicKind.CommandReply) + serviceId.Length) && AcceptRequest(topic, id))
             {
-                Invoke(topic, _table.Build(TopicKind.CommandReply, serviceId), id, serviceId, root.Get("params"));
+                Invoke(topic, _uplink.Table.Build(TopicKind.CommandReply, serviceId), id, serviceId, root.Get("params"));
             }
         }
 
@@ -122,11 +115,11 @@ namespace IotDevice.Dialects.Alink
         public void OnSyncService(string topic, JsonElement root, string messageId)
         {
             JsonElement id = root.Get("id");
-            if (!ReplyFits(topic, _rrpcReplyFixedLength + messageId.Length) || !AcceptRequest(topic, id))
+            if (!ReplyFits(topic, _uplink.Table.LengthWithoutArg(TopicKind.SyncCommandReply) + messageId.Length) || !AcceptRequest(topic, id))
             {
                 return;
             }
-            string replyTopic = _table.Build(TopicKind.SyncCommandReply, messageId);
+            string replyTopic = _uplink.Table.Build(TopicKind.SyncCommandReply, messageId);
             JsonElement method = root.Get("method");
             string name = method.Kind == JsonKind.String ? method.GetString() : null;
             if (name == null || !name.StartsWith(ServicePrefix) || name.Length == ServicePrefix.Length)
@@ -149,7 +142,7 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer offer = AlinkOfferParser.ParseConfig(root.Get("params"), out problem);
             if (offer == null)
             {
-                RefuseRequest(topic, _table.Get(TopicKind.ConfigPushReply), id, problem);
+                RefuseRequest(topic, _uplink.Table.Get(TopicKind.ConfigPushReply), id, problem);
                 return;
             }
             offer.CorrelationId = id.GetRawText();
@@ -165,7 +158,7 @@ namespace IotDevice.Dialects.Alink
             }
             PropertyReport output = new PropertyReport(OutputCapacity);
             CommandContext command = new CommandContext(Dialect.Alink, serviceId, parameters, output);
-            if (!_host.CommandHandlers.Dispatch(command))
+            if (!_uplink.Host.CommandHandlers.Dispatch(command))
             {
                 command.Code = AlinkCodes.InvalidParameters;
                 command.Message = "no handler for service '" + serviceId + "'";
@@ -180,28 +173,28 @@ namespace IotDevice.Dialects.Alink
             string problem = Inbound.IdProblem(id);
             if (problem != null)
             {
-                Inbound.RejectShape(_host, topic, problem);
+                Inbound.RejectShape(_uplink.Host, topic, problem);
                 return false;
             }
-            return !_host.IsRedelivery(topic, id.GetRawText());
+            return !_uplink.Host.IsRedelivery(topic, id.GetRawText());
         }
 
         // Decided before anything runs: a request whose reply topic cannot be built is refused, not left unanswered.
         private bool ReplyFits(string topic, int replyTopicLength)
         {
-            if (replyTopicLength <= _table.MaxTopicLength)
+            if (replyTopicLength <= _uplink.Table.MaxTopicLength)
             {
                 return true;
             }
-            _host.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + replyTopicLength.ToString()
-                + " characters, more than the " + _table.MaxTopicLength.ToString() + " a topic may have; the request cannot be answered");
+            _uplink.Host.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + replyTopicLength.ToString()
+                + " characters, more than the " + _uplink.Table.MaxTopicLength.ToString() + " a topic may have; the request cannot be answered");
             return false;
         }
 
         // A request with a usable id but unusable content: counted as rejected, and answered 460 so the platform is not left waiting.
         private void RefuseRequest(string topic, string replyTopic, JsonElement id, string problem)
         {
-            Inbound.RejectShape(_host, topic, problem);
+            Inbound.RejectShape(_uplink.Host, topic, problem);
             Reply(replyTopic, id, AlinkCodes.InvalidParameters, problem, null);
         }
 
@@ -217,7 +210,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return code;
             }
-            _host.Write("handler code " + code.ToString() + " is not an Alink device code; replying 400");
+            _uplink.Host.Write("handler code " + code.ToString() + " is not an Alink device code; replying 400");
             return AlinkCodes.DeviceError;
         }
     }

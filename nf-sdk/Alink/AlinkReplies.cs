@@ -7,19 +7,11 @@ namespace IotDevice.Dialects.Alink
 {
     /// <summary>
     /// The platform's answers to the device's requests: each reply completes the request waiting for its
-    /// id on its topic (the app's outcome), the time answer sets the clock, error notices are told.
+    /// id on its topic (the app's outcome), the time answer sets the clock, error notices are told. Part
+    /// of the downlinks' object rather than one of its own (on the device every object is heap).
     /// </summary>
-    internal sealed class AlinkReplies
+    internal sealed partial class AlinkDownlinks
     {
-        private readonly IDialectHost _host;
-        private readonly AlinkUpdates _updates;
-
-        public AlinkReplies(IDialectHost host, AlinkUpdates updates)
-        {
-            _host = host;
-            _updates = updates;
-        }
-
         /// <summary>
         /// <c>{"id":"123","code":200,"data":{…},"message":…}</c>: completes the request waiting for this id
         /// on this topic, Acknowledged for 200, Refused with the code and message otherwise. The reply to
@@ -36,25 +28,25 @@ namespace IotDevice.Dialects.Alink
             }
             if (problem != null)
             {
-                Inbound.RejectShape(_host, topic, problem);
+                Inbound.RejectShape(_uplink.Host, topic, problem);
                 return null;
             }
             long code;
             if (!root.TryGetInt64("code", out code))
             {
-                Inbound.RejectShape(_host, topic, "reply without a numeric code");
+                Inbound.RejectShape(_uplink.Host, topic, "reply without a numeric code");
                 return null;
             }
             if (id < 0 || id > AlinkUplink.MaxMessageId)
             {
-                _host.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
+                _uplink.Host.Reject(topic, RejectReason.UnmatchedReply, "reply id " + id.ToString() + " is outside 0-"
                     + AlinkUplink.MaxMessageId.ToString() + ", where every id of this device is");
                 return null;
             }
             string message = MessageOf(root);
-            if (!_host.Complete((int)kind, id, code == AlinkCodes.Ok, (int)code, message))
+            if (!_uplink.Host.Complete((int)kind, id, code == AlinkCodes.Ok, (int)code, message))
             {
-                _host.Reject(topic, RejectReason.UnmatchedReply, "no request waits for id " + id.ToString() + " on this topic");
+                _uplink.Host.Reject(topic, RejectReason.UnmatchedReply, "no request waits for id " + id.ToString() + " on this topic");
                 return null;
             }
             JsonElement data = root.Get("data");
@@ -78,21 +70,21 @@ namespace IotDevice.Dialects.Alink
             if (!root.TryGetInt64("deviceSendTime", out deviceSend) || !root.TryGetInt64("serverRecvTime", out serverRecv)
                 || !root.TryGetInt64("serverSendTime", out serverSend))
             {
-                Inbound.RejectShape(_host, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
+                Inbound.RejectShape(_uplink.Host, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
                 return;
             }
             if (deviceSend < 0 || deviceSend > receivedAt || serverRecv < 0 || serverSend < 0)
             {
-                Inbound.RejectShape(_host, topic, "time answer with times this device did not send");
+                Inbound.RejectShape(_uplink.Host, topic, "time answer with times this device did not send");
                 return;
             }
-            if (!_host.Complete((int)TopicKind.NtpResponse, 0, true, AlinkCodes.Ok, null))
+            if (!_uplink.Host.Complete((int)TopicKind.NtpResponse, 0, true, AlinkCodes.Ok, null))
             {
-                _host.Reject(topic, RejectReason.UnmatchedReply, "no time request is waiting");
+                _uplink.Host.Reject(topic, RejectReason.UnmatchedReply, "no time request is waiting");
                 return;
             }
             // The echoed deviceSendTime is the one this answer belongs to, even if it answers an earlier request.
-            _host.SyncClock(deviceSend, serverRecv, serverSend, receivedAt);
+            _uplink.Host.SyncClock(deviceSend, serverRecv, serverSend, receivedAt);
         }
 
         /// <summary><c>/ext/error/{pk}/{dn}</c>: Alink-style {id, code, message} notices (details UNCONFIRMED), logged and told to the app.</summary>
@@ -101,7 +93,7 @@ namespace IotDevice.Dialects.Alink
             long code;
             if (!root.TryGetInt64("code", out code))
             {
-                Inbound.RejectShape(_host, topic, "error notice without a numeric code");
+                Inbound.RejectShape(_uplink.Host, topic, "error notice without a numeric code");
                 return null;
             }
             long id;
@@ -110,7 +102,7 @@ namespace IotDevice.Dialects.Alink
                 id = -1;
             }
             string message = MessageOf(root);
-            _host.Write("platform error notice: code " + code.ToString() + (message != null ? " " + message : string.Empty));
+            _uplink.Host.Write("platform error notice: code " + code.ToString() + (message != null ? " " + message : string.Empty));
             return new AlinkReply(TopicKind.ErrorNotice, null, id, code, message, root.Get("data"));
         }
 

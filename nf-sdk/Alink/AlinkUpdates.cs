@@ -14,32 +14,26 @@ namespace IotDevice.Dialects.Alink
     /// </summary>
     internal sealed class AlinkUpdates
     {
-        private readonly object _sync = new object();
-        private readonly IDialectHost _host;
         private readonly AlinkUplink _uplink;
         // Config pushes whose push_reply may wait at once: when all wait, the oldest is given up (and
         // logged) rather than growing.
         private const int MaxWaitingPushes = 4;
 
-        private readonly AlinkOptions _options;
-        private readonly TopicTable _table;
         // The config pushes whose push_reply waits for the app's verdict, oldest first; made with the first.
         private UpdateOffer[] _pushes;
         private string _firmwareVersion;
 
-        public AlinkUpdates(IDialectHost host, AlinkUplink uplink, AlinkOptions options, TopicTable table)
+        // Locks itself (internal, never handed out): an object less than a lock of its own.
+        public AlinkUpdates(AlinkUplink uplink)
         {
-            _host = host;
             _uplink = uplink;
-            _options = options;
-            _table = table;
-            _firmwareVersion = options.FirmwareVersion;
+            _firmwareVersion = uplink.Options.FirmwareVersion;
         }
 
         /// <summary>The version the inform carries; the offer's after a Succeeded update of the device's module.</summary>
         public string FirmwareVersion
         {
-            get { lock (_sync) { return _firmwareVersion; } }
+            get { lock (this) { return _firmwareVersion; } }
         }
 
         /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
@@ -48,10 +42,10 @@ namespace IotDevice.Dialects.Alink
             string version = FirmwareVersion;
             if (version != null)
             {
-                _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _options.Module, true));
+                _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _uplink.Options.Module, true));
                 _uplink.LogUnsent("firmware query", _uplink.RequestOwn(TopicKind.OtaFirmwareGet, null, null));
             }
-            if (_options.ConfigOnConnect)
+            if (_uplink.Options.ConfigOnConnect)
             {
                 _uplink.LogUnsent("config query", _uplink.RequestOwn(TopicKind.ConfigGet, null, null));
             }
@@ -65,26 +59,26 @@ namespace IotDevice.Dialects.Alink
                 || (root.TryGetInt64("code", out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
             if (!success)
             {
-                Inbound.RejectShape(_host, topic, "upgrade push without success (message or code 200/1000)");
+                Inbound.RejectShape(_uplink.Host, topic, "upgrade push without success (message or code 200/1000)");
                 return;
             }
             string problem;
             UpdateOffer offer = AlinkOfferParser.ParseFirmware(root.Get("data"), out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_host, topic, problem);
+                Inbound.RejectShape(_uplink.Host, topic, problem);
                 return;
             }
             JsonElement id = root.Get("id");
             offer.CorrelationId = Inbound.IdProblem(id) == null ? id.GetRawText() : null;
-            _host.OfferUpdate(offer);
+            _uplink.Host.OfferUpdate(offer);
         }
 
         /// <summary>A pushed config: offered, and its push_reply waits for ReportUpdate on it.</summary>
         public void OfferPushedConfig(UpdateOffer offer)
         {
             UpdateOffer dropped;
-            lock (_sync)
+            lock (this)
             {
                 if (_pushes == null)
                 {
@@ -99,9 +93,9 @@ namespace IotDevice.Dialects.Alink
             }
             if (dropped != null)
             {
-                _host.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
+                _uplink.Host.Write("config push " + dropped.ConfigId + " given up unanswered: newer pushes arrived");
             }
-            _host.OfferUpdate(offer);
+            _uplink.Host.OfferUpdate(offer);
         }
 
         /// <summary>firmware/get_reply and config/get_reply: <c>"data":{}</c> means nothing pending, a descriptor is an offer.</summary>
@@ -115,11 +109,11 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer offer = kind == UpdateKind.Firmware ? AlinkOfferParser.ParseFirmware(data, out problem) : AlinkOfferParser.ParseConfig(data, out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_host, topic, problem);
+                Inbound.RejectShape(_uplink.Host, topic, problem);
                 return;
             }
             offer.CorrelationId = idElement.GetRawText();
-            _host.OfferUpdate(offer);
+            _uplink.Host.OfferUpdate(offer);
         }
 
         /// <summary>
@@ -146,9 +140,9 @@ namespace IotDevice.Dialects.Alink
                 {
                     throw new ArgumentException("A succeeded update needs the offer's version to inform.");
                 }
-                if (offer.Module == _options.Module)
+                if (offer.Module == _uplink.Options.Module)
                 {
-                    lock (_sync)
+                    lock (this)
                     {
                         _firmwareVersion = offer.Version;
                     }
@@ -173,20 +167,20 @@ namespace IotDevice.Dialects.Alink
             }
             if (!TakePush(offer))
             {
-                _host.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
+                _uplink.Host.Write("config " + offer.ConfigId + ": no push waits for an answer (fetched, or already answered)");
                 return SendResult.Accepted;
             }
             long code = status == UpdateStatus.Succeeded ? AlinkCodes.Ok
                 : status == UpdateStatus.VerifyFailed ? AlinkCodes.InvalidParameters : AlinkCodes.DeviceError;
             byte[] rawId = Encoding.UTF8.GetBytes(offer.CorrelationId);
-            return _uplink.Reply(_table.Get(TopicKind.ConfigPushReply), rawId, 0, rawId.Length, code,
+            return _uplink.Reply(_uplink.Table.Get(TopicKind.ConfigPushReply), rawId, 0, rawId.Length, code,
                 detail != null ? detail : UpdateStatusText.Describe(status), null);
         }
 
         // Removes a waiting push (by reference); false when it was not waiting.
         private bool TakePush(UpdateOffer offer)
         {
-            lock (_sync)
+            lock (this)
             {
                 int at = _pushes == null ? -1 : SlotOf(offer);
                 if (at < 0)
@@ -198,7 +192,7 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        // The slot holding offer (by reference), null for the first free one; −1 when none. Caller holds _sync.
+        // The slot holding offer (by reference), null for the first free one; −1 when none. Caller holds the lock.
         private int SlotOf(UpdateOffer offer)
         {
             for (int i = 0; i < _pushes.Length; i++)
@@ -211,7 +205,7 @@ namespace IotDevice.Dialects.Alink
             return -1;
         }
 
-        // Caller holds _sync.
+        // Caller holds the lock.
         private void RemovePush(int at)
         {
             for (int i = at + 1; i < _pushes.Length; i++)

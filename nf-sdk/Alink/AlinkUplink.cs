@@ -21,11 +21,27 @@ namespace IotDevice.Dialects.Alink
         // values (about 240 bytes with the writer's margin); a larger message grows it, once.
         private const int FirstBufferBytes = 256;
 
-        private readonly object _sync = new object();
         private readonly AlinkOptions _options;
         private readonly TopicTable _table;
         private readonly JsonWriter _writer = new JsonWriter(FirstBufferBytes, AlinkDialect.MaxMessageBytes);
         private IDialectHost _host;
+
+        // The writer is the uplink's lock too (an object less on the device); the roles reach the host,
+        // options and table through the uplink rather than keeping fields of their own.
+        public IDialectHost Host
+        {
+            get { return _host; }
+        }
+
+        public AlinkOptions Options
+        {
+            get { return _options; }
+        }
+
+        public TopicTable Table
+        {
+            get { return _table; }
+        }
         private long _nextId;
 
         public AlinkUplink(AlinkOptions options, TopicTable table)
@@ -44,7 +60,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The id the next uplink will carry.</summary>
         public long NextId
         {
-            get { lock (_sync) { return _nextId; } }
+            get { lock (_writer) { return _nextId; } }
         }
 
         /// <summary>
@@ -69,7 +85,7 @@ namespace IotDevice.Dialects.Alink
         {
             RequireAttached();
             string topic = kind == TopicKind.EventPost ? _table.Build(kind, eventId) : _table.Get(kind);
-            lock (_sync)
+            lock (_writer)
             {
                 Write(kind, _nextId, eventId, content);
                 id = TakeId();
@@ -89,7 +105,7 @@ namespace IotDevice.Dialects.Alink
         public SendResult RequestTime()
         {
             RequireAttached();
-            lock (_sync)
+            lock (_writer)
             {
                 AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
                 return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
@@ -103,7 +119,7 @@ namespace IotDevice.Dialects.Alink
         /// </summary>
         public SendResult Reply(string topic, byte[] rawId, int start, int count, long code, string message, PropertyReport data)
         {
-            lock (_sync)
+            lock (_writer)
             {
                 AlinkEncoder.WriteReply(_writer, rawId, start, count, code, message, data);
                 if (_writer.Overflowed)
@@ -121,7 +137,7 @@ namespace IotDevice.Dialects.Alink
         /// </summary>
         public SendResult Inform(string version, string module, bool announcing)
         {
-            lock (_sync)
+            lock (_writer)
             {
                 AlinkEncoder.WriteOtaInform(_writer, TakeId(), version, module);
                 return Publish(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce, announcing);
@@ -131,7 +147,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>OTA progress (QoS 0): <paramref name="step"/> 1–100, or −1…−4 for failures.</summary>
         public SendResult Progress(int step, string desc, string module)
         {
-            lock (_sync)
+            lock (_writer)
             {
                 AlinkEncoder.WriteOtaProgress(_writer, TakeId(), step, desc, module);
                 return Publish(_table.Get(TopicKind.OtaProgress), MqttQos.AtMostOnce, false);
@@ -147,7 +163,7 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        // Caller holds _sync.
+        // Caller holds the writer's lock.
         private long TakeId()
         {
             long id = _nextId;
@@ -201,7 +217,7 @@ namespace IotDevice.Dialects.Alink
             }
         }
 
-        // A message nobody replies to. Caller holds _sync.
+        // A message nobody replies to. Caller holds the writer's lock.
         private SendResult Publish(string topic, MqttQos qos, bool announcing)
         {
             if (!Fits(topic))

@@ -24,9 +24,8 @@ namespace IotDevice.Dialects.EztCloud
         public const int MaxMergedBytes = 2048;
 
         private readonly EztUplink _uplink;
-        private readonly EztCloudCounters _counters;
         // The values waiting to go out together; made when first needed (a version to announce, a report
-        // to merge). Use Pending() to fill it, PendingCount to look. Guarded by the uplink's Sync.
+        // to merge). Use Pending() to fill it, PendingCount to look. Guarded by the uplink's lock (its writer).
         private AttributeBatch _pending;
         // Made the first time a report has to wait: without a rate limit nothing is ever merged.
         private AttributeBatch _incoming;
@@ -39,10 +38,9 @@ namespace IotDevice.Dialects.EztCloud
         // The id of the merged values' report once an app report is among them; 0 while none is.
         private long _mergedId;
 
-        public EztAttributes(EztUplink uplink, EztCloudCounters counters)
+        public EztAttributes(EztUplink uplink)
         {
             _uplink = uplink;
-            _counters = counters;
         }
 
         /// <summary>
@@ -56,7 +54,7 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An attribute report needs at least one value.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 long now = host.Clock.NowMs;
                 if (MustWait(now))
@@ -90,7 +88,7 @@ namespace IotDevice.Dialects.EztCloud
         public SendResult Report(AttributeBatch batch)
         {
             long id;
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 long now = _uplink.Host.Clock.NowMs;
                 return MustWait(now) ? Coalesce(batch, now, false, out id) : SendBatch(batch, now, false, out id);
@@ -102,7 +100,7 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public void Announce(string version)
         {
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 _stopped = false;
                 long now = _uplink.Host.Clock.NowMs;
@@ -122,7 +120,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The wait ends and sends nothing more; merged values wait for the next announcement.</summary>
         public void Stop()
         {
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 _stopped = true;
                 _dueMs = 0;
@@ -137,7 +135,7 @@ namespace IotDevice.Dialects.EztCloud
 
         /// <summary>
         /// Sets <paramref name="key"/> to the JSON string <paramref name="value"/> in <paramref name="batch"/>,
-        /// encoded in the uplink's writer: call with the uplink's Sync held.
+        /// encoded in the uplink's writer: call with the uplink's lock (its writer) held.
         /// </summary>
         public bool PutText(AttributeBatch batch, string key, string value)
         {
@@ -182,7 +180,7 @@ namespace IotDevice.Dialects.EztCloud
                 _mergedId = _uplink.Host.NewId();
             }
             id = app ? _mergedId : 0;
-            _counters.AddCoalesced();
+            _uplink.Responses.Counters.AddCoalesced();
             Arm(_nextReportMs);
             return SendResult.Accepted;
         }
@@ -242,7 +240,7 @@ namespace IotDevice.Dialects.EztCloud
         private void OnDue()
         {
             IDialectHost host = _uplink.Host;
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 long now = host.Clock.NowMs;
                 if (_stopped || _dueMs == 0)

@@ -48,11 +48,22 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The event that reports a failed update (the platform has no progress topic).</summary>
         public const string OtaResultMethod = "otaResult";
 
-        private readonly EztCloudOptions _options;
+        // The app's handlers of the five events, one slot each, made with the first (see EventSlots).
+        private const int AttributesResponseEvent = 0;
+        private const int EventResponseEvent = 1;
+        private const int ReportRefusedEvent = 2;
+        private const int AttributesReceivedEvent = 3;
+        private const int NoUpdatePendingEvent = 4;
+        private const int EventCount = 5;
+
+        // Shared by every dialect: handlers are added rarely.
+        private static readonly object HandlerLock = new object();
+
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
         private readonly EztOta _ota;
         private readonly EztInbound _inbound;
+        private Delegate[] _handlers;
 
         /// <summary>Checks and copies <paramref name="options"/>; a setting that cannot work throws ArgumentException here.</summary>
         public EztCloudDialect(EztCloudOptions options)
@@ -62,28 +73,48 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("EZtCloud needs its options (username and password at least).");
             }
             options.Validate();
-            _options = options.Copy();
             Counters = new EztCloudCounters();
-            _uplink = new EztUplink(_options, this, Counters);
-            _attributes = new EztAttributes(_uplink, Counters);
-            _ota = new EztOta(_uplink, _attributes, this);
+            // The copy of the options is the uplink's; the dialect reaches it there.
+            _uplink = new EztUplink(options.Copy(), this, Counters);
+            _attributes = new EztAttributes(_uplink);
+            _ota = new EztOta(_uplink, _attributes);
             _inbound = new EztInbound(_uplink, _attributes, _ota);
         }
 
         /// <summary>Every attributes_response (its <see cref="EztCloudResponse.Sequence"/> tells which report).</summary>
-        public event EztCloudResponseHandler AttributesResponse;
+        public event EztCloudResponseHandler AttributesResponse
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, AttributesResponseEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, AttributesResponseEvent, value); } }
+        }
 
         /// <summary>Every event_response.</summary>
-        public event EztCloudResponseHandler EventResponse;
+        public event EztCloudResponseHandler EventResponse
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, EventResponseEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, EventResponseEvent, value); } }
+        }
 
         /// <summary>A report the platform refused (error_code ≠ 0; −1: sent too often and ignored).</summary>
-        public event EztCloudResponseHandler ReportRefused;
+        public event EztCloudResponseHandler ReportRefused
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, ReportRefusedEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, ReportRefusedEvent, value); } }
+        }
 
         /// <summary>The answer to <see cref="GetAttributes"/> (check Succeeded); its Attributes object holds the values.</summary>
-        public event EztCloudResponseHandler AttributesReceived;
+        public event EztCloudResponseHandler AttributesReceived
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, AttributesReceivedEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, AttributesReceivedEvent, value); } }
+        }
 
         /// <summary>An OTA check answered with <c>upgrade:false</c>.</summary>
-        public event NoUpdateHandler NoUpdatePending;
+        public event NoUpdateHandler NoUpdatePending
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, NoUpdatePendingEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, NoUpdatePendingEvent, value); } }
+        }
 
         public readonly EztCloudCounters Counters;
 
@@ -121,13 +152,13 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write("data stream not sent: " + e.Message);
                 return SendResult.InvalidTopic;
             }
-            return host.Publish(topic, payload, payload.Length, _options.PublishQos);
+            return host.Publish(topic, payload, payload.Length, _uplink.Options.PublishQos);
         }
 
         /// <summary>Handles bytes the platform sends on <c>data_set/{username}/{identifier}</c> (null: any stream without its own handler).</summary>
         public void OnDataSet(string identifier, DataStreamHandler handler)
         {
-            _inbound.Streams.Set(identifier, handler);
+            _inbound.SetStream(identifier, handler);
         }
 
         /// <summary>Publishes the OTA check event; an otaUpgrade command (or nothing) follows.</summary>
@@ -143,24 +174,24 @@ namespace IotDevice.Dialects.EztCloud
             switch (response.Kind)
             {
                 case EztCloudResponseKind.AttributesReport:
-                    Raise(AttributesResponse, response);
+                    Raise(AttributesResponseEvent, response);
                     break;
                 case EztCloudResponseKind.EventReport:
-                    Raise(EventResponse, response);
+                    Raise(EventResponseEvent, response);
                     break;
                 default:
-                    Raise(AttributesReceived, response);
+                    Raise(AttributesReceivedEvent, response);
                     return;
             }
             if (!response.Succeeded)
             {
-                Raise(ReportRefused, response);
+                Raise(ReportRefusedEvent, response);
             }
         }
 
         internal void RaiseNoUpdate(string module, string version)
         {
-            NoUpdateHandler handler = NoUpdatePending;
+            NoUpdateHandler handler = (NoUpdateHandler)EventSlots.Get(_handlers, NoUpdatePendingEvent);
             if (handler != null)
             {
                 try
@@ -175,8 +206,9 @@ namespace IotDevice.Dialects.EztCloud
         }
 
         // App handlers must not take the session's thread down.
-        private void Raise(EztCloudResponseHandler handler, EztCloudResponse response)
+        private void Raise(int slot, EztCloudResponse response)
         {
+            EztCloudResponseHandler handler = (EztCloudResponseHandler)EventSlots.Get(_handlers, slot);
             if (handler == null)
             {
                 return;
@@ -208,7 +240,7 @@ namespace IotDevice.Dialects.EztCloud
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _options.ToConnectOptions();
+            return _uplink.Options.ToConnectOptions();
         }
 
         string[] IDeviceDialect.GetSubscribeFilters()
@@ -228,7 +260,7 @@ namespace IotDevice.Dialects.EztCloud
         void IDeviceDialect.Announce()
         {
             _attributes.Announce(_ota.Version);
-            if (_options.OtaCheckOnConnect)
+            if (_uplink.Options.OtaCheckOnConnect)
             {
                 _ota.Check();
             }
@@ -262,7 +294,7 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An event needs its method name.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 EztCloudMessages.WriteEvent(_uplink.Writer, eventId, parameters);
                 id = host.NewId();

@@ -21,18 +21,31 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
         private readonly EztOta _ota;
-        private readonly PropertyReport _output = new PropertyReport(MaxOutputValues);
+        private PropertyReport _output; // made with the first push or command: see ClearOutput
         // Made with the first push: its slots are kilobytes of the device's heap.
         private AttributeBatch _confirm;
 
-        /// <summary>Handlers for data_set streams, by identifier.</summary>
-        public readonly IdentifierMap Streams = new IdentifierMap();
+        // Handlers for data_set streams, by identifier; made with the first.
+        private IdentifierMap _streams;
 
         public EztInbound(EztUplink uplink, EztAttributes attributes, EztOta ota)
         {
             _uplink = uplink;
             _attributes = attributes;
             _ota = ota;
+        }
+
+        /// <summary>Sets the handler of a data stream (null: every stream without its own).</summary>
+        public void SetStream(string identifier, DataStreamHandler handler)
+        {
+            lock (_uplink.Writer)
+            {
+                if (_streams == null)
+                {
+                    _streams = new IdentifierMap();
+                }
+            }
+            _streams.Set(identifier, handler);
         }
 
         public void Handle(string topic, byte[] payload)
@@ -94,7 +107,8 @@ namespace IotDevice.Dialects.EztCloud
 
         private void OnData(IDialectHost host, string topic, string identifier, byte[] payload)
         {
-            DataStreamHandler handler = (DataStreamHandler)Streams.Find(identifier);
+            IdentifierMap streams = _streams;
+            DataStreamHandler handler = streams == null ? null : (DataStreamHandler)streams.Find(identifier);
             if (handler == null)
             {
                 host.Reject(topic, RejectReason.NoHandler, "no handler for data stream '" + identifier + "'");
@@ -129,7 +143,7 @@ namespace IotDevice.Dialects.EztCloud
                     host.Write("pushed attribute with an empty name or control characters; not applied");
                     continue;
                 }
-                _output.Clear();
+                ClearOutput();
                 CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
                 if (!host.PropertyHandlers.Dispatch(change))
                 {
@@ -187,11 +201,21 @@ namespace IotDevice.Dialects.EztCloud
             host.Write("attribute '" + key + "' is too large to confirm");
         }
 
+        // The handlers' output report, empty; made the first time a handler needs one.
+        private void ClearOutput()
+        {
+            if (_output == null)
+            {
+                _output = new PropertyReport(MaxOutputValues);
+            }
+            _output.Clear();
+        }
+
         // Value index of _output into _confirm, encoded in the uplink's writer (free under its lock); when
         // _confirm is full, what it holds goes out first.
         private void ConfirmOutput(IDialectHost host, int index)
         {
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 JsonWriter writer = _uplink.Writer;
                 if (_confirm.Put(_output, index, writer) || writer.Overflowed)
@@ -245,14 +269,14 @@ namespace IotDevice.Dialects.EztCloud
                 _ota.OnUpgrade(host, topic, method, parameters, id);
                 return;
             }
-            _output.Clear();
+            ClearOutput();
             CommandContext command = new CommandContext(Dialect.EztCloud, method.GetString(), parameters, _output);
             bool known = host.CommandHandlers.Dispatch(command);
             if (!known)
             {
                 host.Write("no handler for command '" + command.Identifier + "'; replying unknown method");
             }
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 if (known)
                 {

@@ -18,27 +18,25 @@ namespace IotDevice.Dialects.EztCloud
     {
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
-        private readonly EztCloudDialect _dialect;
         private string _version;
 
-        public EztOta(EztUplink uplink, EztAttributes attributes, EztCloudDialect dialect)
+        public EztOta(EztUplink uplink, EztAttributes attributes)
         {
             _uplink = uplink;
             _attributes = attributes;
-            _dialect = dialect;
             _version = uplink.Options.FirmwareVersion;
         }
 
         public string Version
         {
-            get { lock (_uplink.Sync) { return _version; } }
+            get { lock (_uplink.Writer) { return _version; } }
         }
 
         /// <summary>The otaCheck event (no outcome: the answer is an otaUpgrade command, or nothing).</summary>
         public SendResult Check()
         {
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 EztCloudMessages.WriteEvent(_uplink.Writer, _uplink.Options.OtaCheckMethod, null);
                 return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
@@ -66,7 +64,7 @@ namespace IotDevice.Dialects.EztCloud
                     return SendResult.Accepted;
                 }
                 AttributeBatch batch = new AttributeBatch(1, EztAttributes.MaxMergedBytes);
-                lock (_uplink.Sync)
+                lock (_uplink.Writer)
                 {
                     _version = offer.Version;
                     _attributes.PutText(batch, _uplink.Options.VersionAttribute, offer.Version);
@@ -79,7 +77,7 @@ namespace IotDevice.Dialects.EztCloud
                 // Downloading, Verified: the platform has nowhere to hear it.
                 return SendResult.Accepted;
             }
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 WriteOtaResult(name, offer, detail);
                 return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
@@ -102,7 +100,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 host.Write("OTA: no update pending for module '" + offer.Module + "'");
                 Reply(method, id, false, null);
-                _dialect.RaiseNoUpdate(offer.Module, offer.Version);
+                _uplink.Responses.Dialect.RaiseNoUpdate(offer.Module, offer.Version);
                 return;
             }
             Reply(method, id, true, null);
@@ -162,7 +160,7 @@ namespace IotDevice.Dialects.EztCloud
         // {"method":"otaUpgrade","params":{"accepted":…[,"error":…]},"id":…}
         private void Reply(JsonElement method, JsonElement id, bool accepted, string error)
         {
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 EztCloudMessages.WriteOtaReply(_uplink.Writer, method, id, accepted, error);
                 _uplink.SendReply();

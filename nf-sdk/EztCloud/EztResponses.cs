@@ -14,27 +14,36 @@ namespace IotDevice.Dialects.EztCloud
     internal sealed class EztResponses
     {
         private readonly EztUplink _uplink;
-        private readonly EztCloudDialect _dialect;
-        private readonly EztCloudCounters _counters;
-        private readonly ReportFifo _attributes = new ReportFifo();
-        private readonly ReportFifo _events = new ReportFifo();
+        // The dialect and its counters, which the other roles reach through here too.
+        public readonly EztCloudDialect Dialect;
+        public readonly EztCloudCounters Counters;
+        // The two answer queues (see ReportFifo), each made with its first report.
+        private long[] _attributes;
+        private long[] _events;
 
         public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
         {
             _uplink = uplink;
-            _dialect = dialect;
-            _counters = counters;
+            Dialect = dialect;
+            Counters = counters;
         }
 
         /// <summary>A report went out under <paramref name="id"/>: its answer, if any, comes in this order.</summary>
         public void Sent(bool attributes, long id, long nowMs)
         {
-            (attributes ? _attributes : _events).Add(id, nowMs);
+            if (attributes)
+            {
+                _attributes = ReportFifo.Add(_attributes, id, nowMs);
+            }
+            else
+            {
+                _events = ReportFifo.Add(_events, id, nowMs);
+            }
         }
 
         public void Unsent(bool attributes)
         {
-            (attributes ? _attributes : _events).RemoveNewest();
+            ReportFifo.RemoveNewest(attributes ? _attributes : _events);
         }
 
         /// <summary><c>{"keys":[…]}</c> on attributes_get; its answer completes it (one at a time).</summary>
@@ -48,7 +57,7 @@ namespace IotDevice.Dialects.EztCloud
                 }
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
                 EztCloudMessages.WriteAttributesGet(_uplink.Writer, keys);
                 if (!_uplink.Fits("attributes_get"))
@@ -70,11 +79,11 @@ namespace IotDevice.Dialects.EztCloud
             {
                 return;
             }
-            lock (_uplink.Sync)
+            lock (_uplink.Writer)
             {
-                response.Sequence = (attributes ? _attributes : _events).Match(host.Clock.NowMs, host.Options.RequestTimeoutMs);
+                response.Sequence = ReportFifo.Match(attributes ? _attributes : _events, host.Clock.NowMs, host.Options.RequestTimeoutMs);
             }
-            _counters.AddResponse(response.ErrorCode, response.Sequence != 0);
+            Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
             string what = attributes ? "attribute report" : "event report";
             if (response.Sequence == 0)
             {
@@ -91,7 +100,7 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write(what + " " + response.Sequence.ToString() + " refused by the platform (error_code "
                     + response.ErrorCode.ToString() + "): " + response.ErrorMessage);
             }
-            _dialect.RaiseResponse(response);
+            Dialect.RaiseResponse(response);
         }
 
         /// <summary>attributes_get_response: completes the waiting get, then hands the values to the app.</summary>
@@ -115,7 +124,7 @@ namespace IotDevice.Dialects.EztCloud
                 return;
             }
             response.Attributes = attributes;
-            _dialect.RaiseResponse(response);
+            Dialect.RaiseResponse(response);
         }
 
         // {"error_code":0,"error_msg":"OK","ts":…}; null (rejected) without an error_code.

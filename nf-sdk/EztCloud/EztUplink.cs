@@ -22,9 +22,11 @@ namespace IotDevice.Dialects.EztCloud
         // (about 100 bytes with the writer's margin); a larger message grows it, once.
         private const int FirstBufferBytes = 128;
 
-        /// <summary>Held while <see cref="Writer"/> is written and sent, and while the response queues change.</summary>
-        public readonly object Sync = new object();
-
+        /// <summary>
+        /// The one message being written, and the uplink's lock: held while it is written and sent, and while
+        /// the response queues change (the writer rather than an object of its own: on the device every
+        /// object is heap).
+        /// </summary>
         public readonly JsonWriter Writer = new JsonWriter(FirstBufferBytes, MaxMessageBytes);
 
         public readonly EztCloudOptions Options;
@@ -56,7 +58,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>
         /// Sends the attribute or event report in <see cref="Writer"/> (<paramref name="kind"/> PropertyPost
         /// or EventPost) under <paramref name="id"/>; <paramref name="tracked"/> when the app got that id.
-        /// Call with <see cref="Sync"/> held.
+        /// Call with the lock (<see cref="Writer"/>) held.
         /// </summary>
         public SendResult SendReport(TopicKind kind, long id, bool tracked)
         {
@@ -82,7 +84,7 @@ namespace IotDevice.Dialects.EztCloud
             return result;
         }
 
-        /// <summary>Publishes the command reply in <see cref="Writer"/>. Call with <see cref="Sync"/> held.</summary>
+        /// <summary>Publishes the command reply in <see cref="Writer"/>. Call with the lock (<see cref="Writer"/>) held.</summary>
         public SendResult SendReply()
         {
             if (!Fits("command reply"))

@@ -41,7 +41,6 @@ namespace IotDevice.Dialects.FastBee
         public const int UpgradeVerifyFailed = 502;
         public const int UpgradeApplyFailed = 503;
 
-        private readonly FastBeeOptions _options;
         private readonly FastBeeConnection _connection;
         private readonly FastBeeUplinks _uplinks;
         // Only with a monitor source: without one, monitoring requests are refused and nothing runs.
@@ -54,11 +53,12 @@ namespace IotDevice.Dialects.FastBee
         public FastBeeDialect(FastBeeOptions options, IHttpTransport http)
         {
             FastBeeOptionsCheck.Validate(options, http);
-            _options = options.Copy();
-            TopicTable topics = FastBeeTopics.Create(_options.ProductId, _options.DeviceNum);
-            _connection = new FastBeeConnection(_options, http);
-            _uplinks = new FastBeeUplinks(_options, topics);
-            _monitor = _options.Monitor == null ? null : new FastBeeMonitor(_uplinks, _options.Monitor, _options.MaxItems);
+            // The copy is the uplinks' and the connection's; the dialect reaches it through the uplinks.
+            FastBeeOptions copy = options.Copy();
+            TopicTable topics = FastBeeTopics.Create(copy.ProductId, copy.DeviceNum);
+            _connection = new FastBeeConnection(copy, http);
+            _uplinks = new FastBeeUplinks(copy, topics);
+            _monitor = copy.Monitor == null ? null : new FastBeeMonitor(_uplinks, copy.Monitor, copy.MaxItems);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
@@ -119,8 +119,8 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("Attach needs the client's host.");
             }
             _uplinks.Attach(host);
-            _updates = new FastBeeUpdates(host, _uplinks);
-            _downlinks = new FastBeeDownlinks(host, _options, _uplinks, _monitor, _updates);
+            _updates = new FastBeeUpdates(_uplinks);
+            _downlinks = new FastBeeDownlinks(_uplinks, _monitor, _updates);
         }
 
         /// <summary>
@@ -140,7 +140,7 @@ namespace IotDevice.Dialects.FastBee
 
         MqttQos IDeviceDialect.GetSubscribeQos()
         {
-            return _options.SubscribeQos;
+            return _uplinks.Options.SubscribeQos;
         }
 
         /// <summary>
@@ -150,7 +150,7 @@ namespace IotDevice.Dialects.FastBee
         void IDeviceDialect.Announce()
         {
             _uplinks.Info(true);
-            if (_options.RequestTimeAfterConnect)
+            if (_uplinks.Options.RequestTimeAfterConnect)
             {
                 _uplinks.RequestTime();
             }

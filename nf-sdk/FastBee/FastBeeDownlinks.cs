@@ -18,16 +18,13 @@ namespace IotDevice.Dialects.FastBee
         // Handlers may fill more than the one value they were given, up to this many.
         private const int ConfirmCapacity = 16;
 
-        private readonly IDialectHost _host;
-        private readonly FastBeeOptions _options;
         private readonly FastBeeUplinks _uplinks;
         private readonly FastBeeMonitor _monitor; // null without a monitor source
         private readonly FastBeeUpdates _updates;
 
-        public FastBeeDownlinks(IDialectHost host, FastBeeOptions options, FastBeeUplinks uplinks, FastBeeMonitor monitor, FastBeeUpdates updates)
+        // The host and options are reached through the uplinks: fields less on the device.
+        public FastBeeDownlinks(FastBeeUplinks uplinks, FastBeeMonitor monitor, FastBeeUpdates updates)
         {
-            _host = host;
-            _options = options;
             _uplinks = uplinks;
             _monitor = monitor;
             _updates = updates;
@@ -40,7 +37,7 @@ namespace IotDevice.Dialects.FastBee
         public void Handle(string topic, byte[] payload, bool retained)
         {
             TopicMatch match;
-            if (!Inbound.Classify(_host, _uplinks.Topics, topic, out match))
+            if (!Inbound.Classify(_uplinks.Host, _uplinks.Topics, topic, out match))
             {
                 return;
             }
@@ -64,7 +61,7 @@ namespace IotDevice.Dialects.FastBee
                     _updates.OnPush(topic, payload);
                     break;
                 default:
-                    _host.Reject(topic, RejectReason.UnsupportedTopic, "a FastBee topic deprecated since 2.x; not handled");
+                    _uplinks.Host.Reject(topic, RejectReason.UnsupportedTopic, "a FastBee topic deprecated since 2.x; not handled");
                     break;
             }
         }
@@ -75,15 +72,15 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         private void OnFunction(string topic, byte[] payload, bool retained)
         {
-            JsonElement root = Read(_host, topic, payload, "function/get");
+            JsonElement root = Read(_uplinks.Host, topic, payload, "function/get");
             if (!root.Exists)
             {
                 return;
             }
             string problem;
-            if (FastBeeItems.CheckArray(root, _options.MaxItems, out problem) < 0)
+            if (FastBeeItems.CheckArray(root, _uplinks.Options.MaxItems, out problem) < 0)
             {
-                Inbound.RejectShape(_host, topic, "function/get: " + problem);
+                Inbound.RejectShape(_uplinks.Host, topic, "function/get: " + problem);
                 return;
             }
             ArrayList results = new ArrayList();
@@ -110,21 +107,21 @@ namespace IotDevice.Dialects.FastBee
             string problem;
             if (!FastBeeItems.ReadItem(item, out id, out value, out problem))
             {
-                Inbound.RejectShape(_host, topic, "function/get: " + problem);
+                Inbound.RejectShape(_uplinks.Host, topic, "function/get: " + problem);
                 return null;
             }
             CommandContext command = new CommandContext(Dialect.FastBee, id, value, new PropertyReport(ConfirmCapacity));
-            bool handled = _host.CommandHandlers.Has(id)
-                ? _host.CommandHandlers.Dispatch(command)
-                : _host.PropertyHandlers.Dispatch(command);
+            bool handled = _uplinks.Host.CommandHandlers.Has(id)
+                ? _uplinks.Host.CommandHandlers.Dispatch(command)
+                : _uplinks.Host.PropertyHandlers.Dispatch(command);
             if (!handled)
             {
-                _host.Reject(topic, RejectReason.NoHandler, "function/get: no command or property handler for '" + id + "'");
+                _uplinks.Host.Reject(topic, RejectReason.NoHandler, "function/get: no command or property handler for '" + id + "'");
                 return null;
             }
             if (!command.Succeeded)
             {
-                _host.Reject(topic, RejectReason.HandlerFailed, "function/get: '" + id + "' failed with code "
+                _uplinks.Host.Reject(topic, RejectReason.HandlerFailed, "function/get: '" + id + "' failed with code "
                     + command.Code.ToString() + (command.Message == null ? "" : ": " + command.Message));
             }
             else if (command.Output.Count == 0)
@@ -134,7 +131,7 @@ namespace IotDevice.Dialects.FastBee
             }
             if (retained)
             {
-                _host.Write("FastBee: retained function/get '" + id + "' applied again");
+                _uplinks.Host.Write("FastBee: retained function/get '" + id + "' applied again");
             }
             return command.Output;
         }
@@ -142,8 +139,8 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>ntp/get: the clock from the server's times and the device's own send time (its recorded one first).</summary>
         private void OnTime(string topic, byte[] payload)
         {
-            long deviceRecv = _host.Clock.NowMs;
-            JsonElement root = Read(_host, topic, payload, "ntp/get");
+            long deviceRecv = _uplinks.Host.Clock.NowMs;
+            JsonElement root = Read(_uplinks.Host, topic, payload, "ntp/get");
             if (!root.Exists)
             {
                 return;
@@ -153,26 +150,26 @@ namespace IotDevice.Dialects.FastBee
             string problem;
             if (!FastBeeMessages.ReadServerTimes(root, out serverRecv, out serverSend, out problem))
             {
-                Inbound.RejectShape(_host, topic, "ntp/get: " + problem);
+                Inbound.RejectShape(_uplinks.Host, topic, "ntp/get: " + problem);
                 return;
             }
             long deviceSend;
-            if (_host.Complete(FastBeeUplinks.TimeReply, 0, true, 0, null))
+            if (_uplinks.Host.Complete(FastBeeUplinks.TimeReply, 0, true, 0, null))
             {
                 deviceSend = _uplinks.TimeSentAt;
             }
             else if (!FastBeeMessages.ReadDeviceSendTime(root, out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
             {
-                Inbound.RejectShape(_host, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
+                Inbound.RejectShape(_uplinks.Host, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
                 return;
             }
-            _host.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
+            _uplinks.Host.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
         }
 
         /// <summary>monitor/get: start (or replace, or with count 0 stop) a series of samples on monitor/post.</summary>
         private void OnMonitorRequest(string topic, byte[] payload)
         {
-            JsonElement root = Read(_host, topic, payload, "monitor/get");
+            JsonElement root = Read(_uplinks.Host, topic, payload, "monitor/get");
             if (!root.Exists)
             {
                 return;
@@ -182,19 +179,19 @@ namespace IotDevice.Dialects.FastBee
             string problem;
             if (!FastBeeMessages.ReadMonitorRequest(root, out count, out intervalMs, out problem))
             {
-                Inbound.RejectShape(_host, topic, "monitor/get: " + problem);
+                Inbound.RejectShape(_uplinks.Host, topic, "monitor/get: " + problem);
                 return;
             }
-            if (count > 0 && _options.Monitor == null)
+            if (count > 0 && _uplinks.Options.Monitor == null)
             {
-                _host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
+                _uplinks.Host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;
             }
             if (_monitor != null)
             {
                 _monitor.Start(count, intervalMs);
             }
-            _host.Write(count == 0
+            _uplinks.Host.Write(count == 0
                 ? "FastBee: monitoring stopped on request"
                 : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
         }

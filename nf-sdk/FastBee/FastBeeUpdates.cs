@@ -11,18 +11,16 @@ namespace IotDevice.Dialects.FastBee
     /// </summary>
     internal sealed class FastBeeUpdates
     {
-        private readonly IDialectHost _host;
         private readonly FastBeeUplinks _uplinks;
 
-        public FastBeeUpdates(IDialectHost host, FastBeeUplinks uplinks)
+        public FastBeeUpdates(FastBeeUplinks uplinks)
         {
-            _host = host;
             _uplinks = uplinks;
         }
 
         public void OnPush(string topic, byte[] payload)
         {
-            JsonElement root = FastBeeDownlinks.Read(_host, topic, payload, "OTA push");
+            JsonElement root = FastBeeDownlinks.Read(_uplinks.Host, topic, payload, "OTA push");
             if (!root.Exists)
             {
                 return;
@@ -31,12 +29,12 @@ namespace IotDevice.Dialects.FastBee
             UpdateOffer offer = FastBeeOtaPush.Parse(root, out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_host, topic, "OTA push: " + problem);
+                Inbound.RejectShape(_uplinks.Host, topic, "OTA push: " + problem);
                 return;
             }
-            _host.Write("FastBee: firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
+            _uplinks.Host.Write("FastBee: firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
                 + (offer.CorrelationId == null ? " (no messageId: no upgrade/reply)" : ", messageId " + offer.CorrelationId));
-            _host.OfferUpdate(offer);
+            _uplinks.Host.OfferUpdate(offer);
         }
 
         /// <summary>

@@ -45,6 +45,12 @@ namespace IotDevice.Dialects.FastBee
             _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
         }
 
+        /// <summary>The dialect's copy of the options, which the other roles reach through here.</summary>
+        public FastBeeOptions Options
+        {
+            get { return _options; }
+        }
+
         /// <summary>The client's host; the dialect belongs to one client.</summary>
         public IDialectHost Host
         {
@@ -110,9 +116,9 @@ namespace IotDevice.Dialects.FastBee
                 FastBeeMessages.WriteInfo(_writer, rssi, version, _options.UserId, longitude, latitude, _options.Summary, _summaryJson);
                 if (announcing && !_writer.Overflowed)
                 {
-                    return host.Announce(Topics.Get(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, _options.PublishQos);
+                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, _options.PublishQos);
                 }
-                return Publish(host, TopicKind.DeviceInfoPost);
+                return Publish(host, Topics.Compose(TopicKind.DeviceInfoPost));
             }
         }
 
@@ -175,7 +181,7 @@ namespace IotDevice.Dialects.FastBee
                     FastBeeItems.WriteAll(_writer, (PropertyReport)results[i]);
                 }
                 _writer.EndArray();
-                return Publish(host, TopicKind.PropertyPost);
+                return Publish(host, Topics.Get(TopicKind.PropertyPost));
             }
         }
 
@@ -187,7 +193,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 _writer.Reset();
                 FastBeeItems.Write(_writer, sample);
-                return Publish(host, TopicKind.MonitorPost);
+                return Publish(host, Topics.Get(TopicKind.MonitorPost));
             }
         }
 
@@ -199,7 +205,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 _writer.Reset();
                 FastBeeMessages.WriteUpgradeReply(_writer, messageIdJson, code, message);
-                return Publish(host, TopicKind.OtaReply);
+                return Publish(host, Topics.Compose(TopicKind.OtaReply));
             }
         }
 
@@ -212,7 +218,7 @@ namespace IotDevice.Dialects.FastBee
                 TimeSentAt = host.Clock.NowMs;
                 _writer.Reset();
                 FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
-                return host.SendRequest(Topics.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
+                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
                     TimeReply, 0, 0);
             }
         }
@@ -242,9 +248,8 @@ namespace IotDevice.Dialects.FastBee
         }
 
         // The message in _writer (lock held), without an outcome.
-        private SendResult Publish(IDialectHost host, TopicKind kind)
+        private SendResult Publish(IDialectHost host, string topic)
         {
-            string topic = Topics.Get(kind);
             return TooLarge(host, topic) ? SendResult.TooLarge : host.Publish(topic, _writer.Buffer, _writer.Length, _options.PublishQos);
         }
 

@@ -11,9 +11,19 @@ namespace IotDevice.Client
     /// The dialect decides what goes on the wire; the session keeps the connection and the promises.
     /// Which thread runs which callback: README, "Threads".
     /// </summary>
-    public sealed class DeviceClient
+    public sealed partial class DeviceClient
     {
+        // The app's handlers of the three events, one slot each, made with the first (see EventSlots).
+        private const int OutcomeEvent = 0;
+        private const int UpdateOfferedEvent = 1;
+        private const int TimeSyncedEvent = 2;
+        private const int EventCount = 3;
+
+        // Shared by every client: handlers are added rarely.
+        private static readonly object HandlerLock = new object();
+
         private readonly IDeviceDialect _dialect;
+        private Delegate[] _handlers;
 
         public DeviceClient(IMqttTransport transport, IDeviceDialect dialect)
             : this(transport, dialect, null)
@@ -28,23 +38,33 @@ namespace IotDevice.Client
                 throw new ArgumentException("A client needs a dialect.");
             }
             _dialect = dialect;
-            var host = new DialectHost(this, dialect);
-            Session = new DeviceSession(transport, host, options);
-            host.Bind(Session);
+            Session = new DeviceSession(transport, this, options);
             Clock = new DeviceClock(Session.Clock);
             PropertyHandlers = new HandlerRegistry();
             CommandHandlers = new HandlerRegistry();
-            dialect.Attach(host);
+            dialect.Attach(this);
         }
 
         /// <summary>A report or request sent with an id ended: acknowledged, refused or timed out.</summary>
-        public event OutcomeHandler Outcome;
+        public event OutcomeHandler Outcome
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, OutcomeEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, OutcomeEvent, value); } }
+        }
 
         /// <summary>An update (firmware or config) was offered; until an OTA engine is set, the app decides.</summary>
-        public event UpdateOfferedHandler UpdateOffered;
+        public event UpdateOfferedHandler UpdateOffered
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, UpdateOfferedEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, UpdateOfferedEvent, value); } }
+        }
 
         /// <summary>The clock was set from the platform's time.</summary>
-        public event TimeSyncedHandler TimeSynced;
+        public event TimeSyncedHandler TimeSynced
+        {
+            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, TimeSyncedEvent, value); } }
+            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, TimeSyncedEvent, value); } }
+        }
 
         public readonly DeviceSession Session;
 
@@ -126,10 +146,11 @@ namespace IotDevice.Client
             return _dialect.ReportUpdate(offer, status, percent, detail);
         }
 
+        // Id 0 marks a dialect's own request (a time request after every connect): no app waits for it.
         internal void RaiseOutcome(long id, OutcomeStatus status, int code, string message)
         {
-            OutcomeHandler handler = Outcome;
-            if (handler == null)
+            OutcomeHandler handler = (OutcomeHandler)EventSlots.Get(_handlers, OutcomeEvent);
+            if (handler == null || id == 0)
             {
                 return;
             }
@@ -145,7 +166,7 @@ namespace IotDevice.Client
 
         internal void RaiseUpdateOffered(UpdateOffer offer)
         {
-            UpdateOfferedHandler handler = UpdateOffered;
+            UpdateOfferedHandler handler = (UpdateOfferedHandler)EventSlots.Get(_handlers, UpdateOfferedEvent);
             if (handler == null)
             {
                 // Not the URL: platforms sign their download links.
@@ -165,7 +186,7 @@ namespace IotDevice.Client
         internal void SyncClock(long deviceSendTime, long serverRecvTime, long serverSendTime, long deviceRecvTime)
         {
             long now = Clock.SetFromExchange(deviceSendTime, serverRecvTime, serverSendTime, deviceRecvTime);
-            TimeSyncedHandler handler = TimeSynced;
+            TimeSyncedHandler handler = (TimeSyncedHandler)EventSlots.Get(_handlers, TimeSyncedEvent);
             if (handler != null)
             {
                 try

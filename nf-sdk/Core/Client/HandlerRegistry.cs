@@ -5,18 +5,22 @@ namespace IotDevice.Client
     /// <summary>Handlers by identifier, with an optional catch-all (identifier null).</summary>
     public sealed class HandlerRegistry
     {
-        private readonly IdentifierMap _handlers = new IdentifierMap();
+        // Kept as the map's array itself (see IdentifierMap), not a map object: a field and an object less.
+        private object[] _handlers;
 
         /// <summary>Sets the handler for <paramref name="identifier"/> (null: every identifier without its own).</summary>
         public void Set(string identifier, CommandHandler handler)
         {
-            _handlers.Set(identifier, handler);
+            lock (IdentifierMap.Lock)
+            {
+                _handlers = IdentifierMap.With(_handlers, identifier, handler);
+            }
         }
 
         /// <summary>True when a handler (own or catch-all) exists for <paramref name="identifier"/>.</summary>
         public bool Has(string identifier)
         {
-            return _handlers.Find(identifier) != null;
+            return IdentifierMap.Find(_handlers, identifier) != null;
         }
 
         /// <summary>
@@ -25,7 +29,7 @@ namespace IotDevice.Client
         /// </summary>
         public bool Dispatch(CommandContext command)
         {
-            CommandHandler handler = (CommandHandler)_handlers.Find(command.Identifier);
+            CommandHandler handler = (CommandHandler)IdentifierMap.Find(_handlers, command.Identifier);
             if (handler == null)
             {
                 return false;

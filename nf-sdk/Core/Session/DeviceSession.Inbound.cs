@@ -34,7 +34,7 @@ namespace IotDevice.Session
         /// <summary>True once this connection's announcement is out and inbound messages are handled as they come.</summary>
         public bool IsAnnounced
         {
-            get { lock (_sync) { return (_flags & AnnouncedFlag) != 0; } }
+            get { lock (_wake) { return (_flags & AnnouncedFlag) != 0; } }
         }
 
         /// <summary>
@@ -53,7 +53,7 @@ namespace IotDevice.Session
                 return false;
             }
             bool repeat;
-            lock (_sync)
+            lock (_wake)
             {
                 if ((_inbound & InboundDetailsKnown) == 0)
                 {
@@ -108,7 +108,7 @@ namespace IotDevice.Session
                 return;
             }
             bool full = false;
-            lock (_sync)
+            lock (_wake)
             {
                 if ((_flags & AnnouncedFlag) == 0)
                 {
@@ -130,7 +130,7 @@ namespace IotDevice.Session
 
         private void Handle(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
         {
-            lock (_sync)
+            lock (_wake)
             {
                 _inbound = packetId | (duplicate ? InboundDuplicate : 0) | (detailsKnown ? InboundDetailsKnown : 0);
             }
@@ -151,7 +151,7 @@ namespace IotDevice.Session
             while (true)
             {
                 InboundMessage message;
-                lock (_sync)
+                lock (_wake)
                 {
                     message = _held;
                     if (message == null)
@@ -166,7 +166,7 @@ namespace IotDevice.Session
             }
         }
 
-        // Under _sync: the message joins the end of the line, unless the line holds as many messages or
+        // Under the lock: the message joins the end of the line, unless the line holds as many messages or
         // bytes as it may; false then.
         private bool Hold(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
         {

@@ -11,13 +11,13 @@ namespace IotDevice.Session
                 return;
             }
             OutboundMessage message;
-            lock (_sync)
+            lock (_wake)
             {
                 message = _outbox.Acknowledge(messageId);
                 long now = _clock.NowMs;
-                if (message == null && !_acks.Take(DirectAck, messageId, now))
+                if (message == null && !PacketIdSet.Take(_acks, DirectAck, messageId, now))
                 {
-                    _acks.Add(EarlyAck, messageId, now, AckLifetimeMs);
+                    PacketIdSet.Add(_acks, EarlyAck, messageId, now, AckLifetimeMs);
                 }
             }
             if (message != null)
@@ -34,7 +34,7 @@ namespace IotDevice.Session
             if (request != null && request.ByDelivery)
             {
                 bool waiting;
-                lock (_sync)
+                lock (_wake)
                 {
                     waiting = _pending.Remove(request);
                 }
@@ -45,14 +45,14 @@ namespace IotDevice.Session
                     {
                         Guard(() => listener.RequestDelivered(request));
                     }
-                    RequestCompletedHandler requestHandler = RequestDelivered;
+                    RequestCompletedHandler requestHandler = (RequestCompletedHandler)Handler(RequestDeliveredEvent);
                     if (requestHandler != null)
                     {
                         Guard(() => requestHandler(request));
                     }
                 }
             }
-            MessageDeliveredHandler handler = MessageDelivered;
+            MessageDeliveredHandler handler = (MessageDeliveredHandler)Handler(MessageDeliveredEvent);
             if (handler != null)
             {
                 Guard(() => handler(message));
@@ -74,16 +74,16 @@ namespace IotDevice.Session
             {
                 Write(refused.ToString() + " subscription filter(s) refused by the broker");
             }
-            lock (_sync)
+            lock (_wake)
             {
-                _acks.Add(SubscribeAck, messageId, _clock.NowMs, _options.SubscribeTimeoutMs + IdleTickMs);
+                PacketIdSet.Add(_acks, SubscribeAck, messageId, _clock.NowMs, _options.SubscribeTimeoutMs + IdleTickMs);
             }
             _wake.Set();
         }
 
         private void OnTransportLost(string reason)
         {
-            lock (_sync)
+            lock (_wake)
             {
                 _flags |= LostFlag;
                 _lostReason = reason != null ? reason : "the transport lost the connection";

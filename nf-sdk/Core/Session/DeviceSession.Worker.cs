@@ -34,12 +34,12 @@ namespace IotDevice.Session
 
         private Phase _phase;
 
-        // Backoff: when to connect again.
-        private long _reconnectAt;
+        // Backoff: when to connect again. Serve: until when sending pauses after the transport refused a
+        // publish (0 at each connect). One field for both, as the phases never overlap.
+        private long _waitUntil;
         private long _connectedAt;
 
         private int _publishRefusals;
-        private long _sendingPausedUntil;
 
         // Nothing may end the worker but Stop and bad configuration. A step returns how long to wait
         // before the next one (0: at once; negative: stop).
@@ -85,7 +85,7 @@ namespace IotDevice.Session
         // new one.
         private bool KeepGoing()
         {
-            lock (_sync)
+            lock (_wake)
             {
                 if (TakeRestart())
                 {
@@ -94,7 +94,7 @@ namespace IotDevice.Session
                 _flags |= LeavingFlag;
             }
             SetState(SessionState.Stopped, null);
-            lock (_sync)
+            lock (_wake)
             {
                 _flags &= ~LeavingFlag;
                 if (TakeRestart())
@@ -106,7 +106,7 @@ namespace IotDevice.Session
             }
         }
 
-        // Under _sync: whether a Start asked the ending worker to go on, which it then does from a new connect.
+        // Under the lock: whether a Start asked the ending worker to go on, which it then does from a new connect.
         private bool TakeRestart()
         {
             if ((_flags & RestartFlag) == 0)
@@ -136,7 +136,7 @@ namespace IotDevice.Session
         private int Recover(Exception e)
         {
             Write("session error: " + e.Message + "; reconnecting after the backoff");
-            lock (_sync)
+            lock (_wake)
             {
                 _flags &= ~(ConnectedFlag | AnnouncedFlag);
                 _outbox.MarkAllUnsent();
@@ -184,13 +184,13 @@ namespace IotDevice.Session
             }
             Counters.Add(SessionCounters.ConnectCount);
             _connectedAt = _clock.NowMs;
-            lock (_sync)
+            lock (_wake)
             {
                 _flags = (_flags | ConnectedFlag) & ~(LostFlag | ServedFlag);
                 _lostReason = null;
-                _acks.Clear();
+                PacketIdSet.Clear(_acks);
                 _publishRefusals = 0;
-                _sendingPausedUntil = 0;
+                _waitUntil = 0;
             }
             string failure = SubscribeAll();
             if (failure != null)
@@ -200,7 +200,7 @@ namespace IotDevice.Session
             SetState(SessionState.Connected, null);
             RunAnnouncement();
             ReleaseHeld();
-            lock (_sync)
+            lock (_wake)
             {
                 _flags |= ServedFlag;
             }
@@ -242,7 +242,7 @@ namespace IotDevice.Session
                 long deadline = _clock.NowMs + _options.SubscribeTimeoutMs;
                 while (true)
                 {
-                    lock (_sync)
+                    lock (_wake)
                     {
                         if ((_flags & LostFlag) != 0)
                         {
@@ -252,7 +252,7 @@ namespace IotDevice.Session
                         {
                             return "stopped";
                         }
-                        if (_acks.Take(SubscribeAck, packetId, _clock.NowMs))
+                        if (PacketIdSet.Take(_acks, SubscribeAck, packetId, _clock.NowMs))
                         {
                             break;
                         }
@@ -277,7 +277,7 @@ namespace IotDevice.Session
         private int Serve()
         {
             string failure = null;
-            lock (_sync)
+            lock (_wake)
             {
                 if ((_flags & StopRequestedFlag) != 0)
                 {
@@ -305,7 +305,7 @@ namespace IotDevice.Session
         private int EndConnection(string failure)
         {
             bool stopping = StopRequested();
-            lock (_sync)
+            lock (_wake)
             {
                 _flags &= ~(ConnectedFlag | AnnouncedFlag);
                 _outbox.MarkAllUnsent();
@@ -317,7 +317,7 @@ namespace IotDevice.Session
             }
             long lived = _clock.NowMs - _connectedAt;
             bool served;
-            lock (_sync)
+            lock (_wake)
             {
                 served = (_flags & ServedFlag) != 0;
             }
@@ -330,7 +330,7 @@ namespace IotDevice.Session
 
         private int Backoff(int delayMs)
         {
-            _reconnectAt = _clock.NowMs + delayMs;
+            _waitUntil = _clock.NowMs + delayMs;
             _phase = Phase.Backoff;
             return 0;
         }
@@ -344,7 +344,7 @@ namespace IotDevice.Session
             }
             ExpireRequests();
             RunScheduled();
-            long left = _reconnectAt - _clock.NowMs;
+            long left = _waitUntil - _clock.NowMs;
             if (left <= 0)
             {
                 _phase = Phase.Connect;
@@ -359,10 +359,10 @@ namespace IotDevice.Session
             while (true)
             {
                 OutboundMessage message;
-                lock (_sync)
+                lock (_wake)
                 {
                     if ((_flags & (LostFlag | StopRequestedFlag)) != 0 || _outbox.InFlight >= _options.MaxInFlight
-                        || _clock.NowMs < _sendingPausedUntil)
+                        || _clock.NowMs < _waitUntil)
                     {
                         return null;
                     }
@@ -380,7 +380,7 @@ namespace IotDevice.Session
                 catch (ArgumentException)
                 {
                     bool removed;
-                    lock (_sync)
+                    lock (_wake)
                     {
                         removed = _outbox.Remove(message);
                     }
@@ -401,10 +401,10 @@ namespace IotDevice.Session
                     // stays first in line; sending pauses a tick, and a transport that keeps refusing
                     // costs the connection, which the outbox survives.
                     TransportFault("publish", e);
-                    lock (_sync)
+                    lock (_wake)
                     {
                         _publishRefusals++;
-                        _sendingPausedUntil = _clock.NowMs + IdleTickMs;
+                        _waitUntil = _clock.NowMs + IdleTickMs;
                         if (_publishRefusals >= MaxPublishRefusals)
                         {
                             return "the transport refused " + _publishRefusals.ToString() + " publishes in a row: " + e.Message;
@@ -412,17 +412,17 @@ namespace IotDevice.Session
                     }
                     return null;
                 }
-                lock (_sync)
+                lock (_wake)
                 {
                     _publishRefusals = 0;
                 }
                 Counters.Add(SessionCounters.MessageOutCount, message.Attempts > 0, SessionCounters.RetryCount);
                 OutboundMessage acknowledged = null;
-                lock (_sync)
+                lock (_wake)
                 {
                     _outbox.MarkSent(message, packetId);
                     // The PUBACK may have overtaken us while Publish was returning.
-                    if (_acks.Take(EarlyAck, packetId, _clock.NowMs))
+                    if (PacketIdSet.Take(_acks, EarlyAck, packetId, _clock.NowMs))
                     {
                         acknowledged = _outbox.Acknowledge(packetId);
                     }
@@ -440,7 +440,7 @@ namespace IotDevice.Session
             while (true)
             {
                 PendingRequest expired;
-                lock (_sync)
+                lock (_wake)
                 {
                     expired = _pending.TakeExpired(now);
                 }
@@ -455,7 +455,7 @@ namespace IotDevice.Session
                 {
                     Guard(() => listener.RequestTimedOut(expired));
                 }
-                RequestTimedOutHandler handler = RequestTimedOut;
+                RequestTimedOutHandler handler = (RequestTimedOutHandler)Handler(RequestTimedOutEvent);
                 if (handler != null)
                 {
                     Guard(() => handler(expired));
@@ -469,7 +469,7 @@ namespace IotDevice.Session
             while (true)
             {
                 ThreadStart work;
-                lock (_sync)
+                lock (_wake)
                 {
                     work = _schedule.TakeDue(_clock.NowMs);
                 }
@@ -491,7 +491,7 @@ namespace IotDevice.Session
         private int NextWaitMs()
         {
             long next;
-            lock (_sync)
+            lock (_wake)
             {
                 next = _pending.NextDeadline();
                 long due = _schedule.NextDue();
@@ -510,20 +510,21 @@ namespace IotDevice.Session
 
         private void SetState(SessionState state, string detail)
         {
-            lock (_sync)
+            lock (_wake)
             {
-                if (_state == state)
+                int bits = (int)state << StateShift;
+                if ((_flags & StateMask) == bits)
                 {
                     return;
                 }
-                _state = state;
+                _flags = (_flags & ~StateMask) | bits;
             }
             ISessionListener listener = _dialect as ISessionListener;
             if (listener != null)
             {
                 Guard(() => listener.StateChanged(state, detail));
             }
-            SessionStateHandler handler = StateChanged;
+            SessionStateHandler handler = (SessionStateHandler)Handler(StateChangedEvent);
             if (handler != null)
             {
                 Guard(() => handler(state, detail));
@@ -532,7 +533,7 @@ namespace IotDevice.Session
 
         private bool StopRequested()
         {
-            lock (_sync)
+            lock (_wake)
             {
                 return (_flags & StopRequestedFlag) != 0;
             }

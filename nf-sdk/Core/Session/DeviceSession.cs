@@ -31,7 +31,21 @@ namespace IotDevice.Session
         private const int RestartFlag = 32; // Start came while the worker was stopping or leaving: it goes on
         private const int LeavingFlag = 64; // the worker is on its way out
 
-        private readonly object _sync = new object();
+        // The state (SessionState) sits in _flags above the yes/no bits.
+        private const int StateShift = 8;
+        private const int StateMask = 3 << StateShift;
+
+        // The app's handlers, a slot per public event, in one array made with the first: a session nobody
+        // listens to holds one field for them rather than seven.
+        private const int StateChangedEvent = 0;
+        private const int MessageDeliveredEvent = 1;
+        private const int MessageDroppedEvent = 2;
+        private const int InboundRejectedEvent = 3;
+        private const int RequestDeliveredEvent = 4;
+        private const int RequestTimedOutEvent = 5;
+        private const int LogEvent = 6;
+        private const int EventCount = 7;
+
         private readonly IMqttTransport _transport;
         private readonly ISessionDialect _dialect;
         private readonly SessionOptions _options;
@@ -39,15 +53,16 @@ namespace IotDevice.Session
         private readonly Outbox _outbox;
         private readonly PendingTable _pending;
         private readonly ReconnectBackoff _backoff;
+        // Wakes the worker, and is the session's lock too: one object less.
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
-        private readonly PacketIdSet _acks = new PacketIdSet(AckSlots);
+        private readonly long[] _acks = PacketIdSet.Create(AckSlots);
         private readonly WorkSchedule _schedule = new WorkSchedule();
 
+        private Delegate[] _handlers;
         private Thread _worker;
         private int _flags;
         private long _lastId;
         private string _lostReason;
-        private SessionState _state = SessionState.Stopped;
 
         public DeviceSession(IMqttTransport transport, ISessionDialect dialect, SessionOptions options)
         {
@@ -77,19 +92,47 @@ namespace IotDevice.Session
             _transport.ConnectionLost += OnTransportLost;
         }
 
-        public event SessionStateHandler StateChanged;
+        public event SessionStateHandler StateChanged
+        {
+            add { Listen(StateChangedEvent, value); }
+            remove { StopListening(StateChangedEvent, value); }
+        }
 
-        public event MessageDeliveredHandler MessageDelivered;
+        public event MessageDeliveredHandler MessageDelivered
+        {
+            add { Listen(MessageDeliveredEvent, value); }
+            remove { StopListening(MessageDeliveredEvent, value); }
+        }
 
-        public event MessageDroppedHandler MessageDropped;
+        public event MessageDroppedHandler MessageDropped
+        {
+            add { Listen(MessageDroppedEvent, value); }
+            remove { StopListening(MessageDroppedEvent, value); }
+        }
 
-        public event InboundRejectedHandler InboundRejected;
+        public event InboundRejectedHandler InboundRejected
+        {
+            add { Listen(InboundRejectedEvent, value); }
+            remove { StopListening(InboundRejectedEvent, value); }
+        }
 
-        public event RequestCompletedHandler RequestDelivered;
+        public event RequestCompletedHandler RequestDelivered
+        {
+            add { Listen(RequestDeliveredEvent, value); }
+            remove { StopListening(RequestDeliveredEvent, value); }
+        }
 
-        public event RequestTimedOutHandler RequestTimedOut;
+        public event RequestTimedOutHandler RequestTimedOut
+        {
+            add { Listen(RequestTimedOutEvent, value); }
+            remove { StopListening(RequestTimedOutEvent, value); }
+        }
 
-        public event SessionLogHandler Log;
+        public event SessionLogHandler Log
+        {
+            add { Listen(LogEvent, value); }
+            remove { StopListening(LogEvent, value); }
+        }
 
         public readonly SessionCounters Counters;
 
@@ -106,30 +149,30 @@ namespace IotDevice.Session
 
         public SessionState State
         {
-            get { lock (_sync) { return _state; } }
+            get { lock (_wake) { return (SessionState)((_flags & StateMask) >> StateShift); } }
         }
 
         public bool IsConnected
         {
-            get { lock (_sync) { return (_flags & (ConnectedFlag | LostFlag)) == ConnectedFlag; } }
+            get { lock (_wake) { return (_flags & (ConnectedFlag | LostFlag)) == ConnectedFlag; } }
         }
 
         /// <summary>QoS 1 messages waiting for acknowledgement (sent or not).</summary>
         public int OutboxCount
         {
-            get { lock (_sync) { return _outbox.Count; } }
+            get { lock (_wake) { return _outbox.Count; } }
         }
 
         /// <summary>Requests waiting for a reply.</summary>
         public int PendingCount
         {
-            get { lock (_sync) { return _pending.Count; } }
+            get { lock (_wake) { return _pending.Count; } }
         }
 
         /// <summary>Starts connecting in the background; returns at once.</summary>
         public void Start()
         {
-            lock (_sync)
+            lock (_wake)
             {
                 if (_worker != null)
                 {
@@ -156,7 +199,7 @@ namespace IotDevice.Session
         public void Stop()
         {
             Thread worker;
-            lock (_sync)
+            lock (_wake)
             {
                 worker = _worker;
                 _flags = (_flags | StopRequestedFlag) & ~RestartFlag;
@@ -213,7 +256,7 @@ namespace IotDevice.Session
         /// <summary>A fresh id for a report or request, for dialects whose platform gives none.</summary>
         public long NewId()
         {
-            lock (_sync)
+            lock (_wake)
             {
                 return ++_lastId;
             }
@@ -248,7 +291,7 @@ namespace IotDevice.Session
                 throw new ArgumentException("Schedule needs the work to run.");
             }
             bool set;
-            lock (_sync)
+            lock (_wake)
             {
                 set = _schedule.Set(work, _clock.NowMs + (delayMs < 0 ? 0 : delayMs));
             }
@@ -259,7 +302,7 @@ namespace IotDevice.Session
         /// <summary>Cancels a pending run of <paramref name="work"/>.</summary>
         public void Cancel(ThreadStart work)
         {
-            lock (_sync)
+            lock (_wake)
             {
                 _schedule.Cancel(work);
             }
@@ -268,7 +311,7 @@ namespace IotDevice.Session
         /// <summary>The dialect got a reply: the waiting request, or null when nothing waits for it.</summary>
         public PendingRequest CompleteRequest(int replyKind, long replyId)
         {
-            lock (_sync)
+            lock (_wake)
             {
                 return _pending.Complete(replyKind, replyId);
             }
@@ -279,7 +322,7 @@ namespace IotDevice.Session
             out PendingRequest request)
         {
             SendResult result;
-            lock (_sync)
+            lock (_wake)
             {
                 request = _pending.Register(id, replyKind, replyId, _clock.NowMs + _options.RequestTimeoutMs);
                 result = request != null ? SendResult.Accepted
@@ -295,7 +338,7 @@ namespace IotDevice.Session
             result = Publish(topic, payload, length, qos, false, request);
             if (result != SendResult.Accepted)
             {
-                lock (_sync)
+                lock (_wake)
                 {
                     _pending.Remove(request);
                 }
@@ -360,7 +403,7 @@ namespace IotDevice.Session
         {
             Counters.AddRejected(reason);
             Write("rejected message on '" + topic + "': " + detail);
-            InboundRejectedHandler handler = InboundRejected;
+            InboundRejectedHandler handler = (InboundRejectedHandler)Handler(InboundRejectedEvent);
             if (handler != null)
             {
                 Guard(() => handler(topic, reason, detail));
@@ -370,7 +413,7 @@ namespace IotDevice.Session
         /// <summary>Writes a line to the app's log handler, if any.</summary>
         public void Write(string message)
         {
-            SessionLogHandler handler = Log;
+            SessionLogHandler handler = (SessionLogHandler)Handler(LogEvent);
             if (handler != null)
             {
                 Guard(() => handler(message));
@@ -380,12 +423,12 @@ namespace IotDevice.Session
         // A message sent outside the outbox: its PUBACK, early or not, completes nothing.
         private void IgnoreAck(ushort packetId)
         {
-            lock (_sync)
+            lock (_wake)
             {
                 long now = _clock.NowMs;
-                if (!_acks.Take(EarlyAck, packetId, now))
+                if (!PacketIdSet.Take(_acks, EarlyAck, packetId, now))
                 {
-                    _acks.Add(DirectAck, packetId, now, AckLifetimeMs);
+                    PacketIdSet.Add(_acks, DirectAck, packetId, now, AckLifetimeMs);
                 }
             }
         }
@@ -396,7 +439,7 @@ namespace IotDevice.Session
             Array.Copy(payload, copy, length);
             OutboundMessage message = new OutboundMessage(topic, copy, MqttQos.AtLeastOnce, retain, state);
             OutboundMessage[] dropped;
-            lock (_sync)
+            lock (_wake)
             {
                 if (length > _outbox.MaxBytes)
                 {
@@ -428,11 +471,33 @@ namespace IotDevice.Session
         private void Report(OutboundMessage message, DropReason reason)
         {
             Write("dropped message for '" + message.Topic + "' (reason " + ((int)reason).ToString() + ")");
-            MessageDroppedHandler handler = MessageDropped;
+            MessageDroppedHandler handler = (MessageDroppedHandler)Handler(MessageDroppedEvent);
             if (handler != null)
             {
                 Guard(() => handler(message, reason));
             }
+        }
+
+        private void Listen(int slot, Delegate handler)
+        {
+            lock (_wake)
+            {
+                _handlers = EventSlots.Add(_handlers, EventCount, slot, handler);
+            }
+        }
+
+        private void StopListening(int slot, Delegate handler)
+        {
+            lock (_wake)
+            {
+                EventSlots.Remove(_handlers, slot, handler);
+            }
+        }
+
+        // The app's handler of an event, or null.
+        private Delegate Handler(int slot)
+        {
+            return EventSlots.Get(_handlers, slot);
         }
 
         // An app's handler must never take the session down with it.

@@ -5,31 +5,30 @@ namespace IotDevice.Session
     /// <summary>
     /// The backoff's own random numbers: xorshift32, so a seed gives the same sequence on .NET and on
     /// the device. nanoFramework's Random instances all share one generator, so a seeded Random repeats
-    /// nothing there. Jitter needs spread, not cryptographic strength.
+    /// nothing there. Jitter needs spread, not cryptographic strength. The state lives with its user.
     /// </summary>
-    internal sealed class JitterRandom
+    internal static class JitterRandom
     {
-        private uint _state;
-
-        /// <summary>A seed of 0 takes one from the runtime's own generator and the clock.</summary>
-        public JitterRandom(int seed)
+        /// <summary>The first state for <paramref name="seed"/> (0: one of the moment's).</summary>
+        public static uint Seed(int seed)
         {
-            _state = (uint)(seed != 0 ? seed : new Random().Next() ^ (int)SystemClock.Instance.NowMs);
-            if (_state == 0)
-            {
-                _state = 0x9E3779B9; // xorshift never leaves zero
-            }
+            uint state = (uint)(seed != 0 ? seed : new Random().Next() ^ (int)SystemClock.Instance.NowMs);
+            return state != 0 ? state : 0x9E3779B9; // xorshift never leaves zero
         }
 
-        /// <summary>A number in [0, <paramref name="maxExclusive"/>).</summary>
-        public int Next(int maxExclusive)
+        /// <summary>The state after <paramref name="state"/>.</summary>
+        public static uint Next(uint state)
         {
-            uint x = _state;
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            _state = x;
-            return (int)(((ulong)x * (uint)maxExclusive) >> 32);
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            return state;
+        }
+
+        /// <summary><paramref name="state"/> as a number in [0, <paramref name="maxExclusive"/>).</summary>
+        public static int Below(uint state, int maxExclusive)
+        {
+            return (int)(((ulong)state * (uint)maxExclusive) >> 32);
         }
     }
 }

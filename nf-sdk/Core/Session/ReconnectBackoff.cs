@@ -25,8 +25,13 @@ namespace IotDevice.Session
 
         private const int MaxStep = 20;
 
-        private readonly JitterRandom _random;
-        private int _step;
+        // The jitter's xorshift state, kept here rather than in an object of its own (on the device every
+        // object and field is a heap block).
+        private uint _random;
+        // The step (up to MaxStep) in the low bits, the flaps in a row above them: one field.
+        private int _progress;
+        private const int StepBits = 5;
+        private const int StepMask = (1 << StepBits) - 1;
 
         public ReconnectBackoff(int initialDelayMs, int maxDelayMs, int flapWindowMs, int seed)
         {
@@ -37,7 +42,7 @@ namespace IotDevice.Session
             InitialDelayMs = initialDelayMs;
             MaxDelayMs = maxDelayMs;
             FlapWindowMs = flapWindowMs;
-            _random = new JitterRandom(seed);
+            _random = JitterRandom.Seed(seed);
         }
 
         public readonly int InitialDelayMs;
@@ -47,18 +52,21 @@ namespace IotDevice.Session
         public readonly int FlapWindowMs;
 
         /// <summary>Connections that died within the flap window since the last healthy one.</summary>
-        public int Flaps { get; private set; }
+        public int Flaps
+        {
+            get { return _progress >> StepBits; }
+        }
 
         /// <summary>The ceiling the next delay is drawn under.</summary>
         public int CurrentCeilingMs
         {
-            get { return Ceiling(_step); }
+            get { return Ceiling(_progress & StepMask); }
         }
 
         /// <summary>A connect attempt failed: wait, then try again with a higher ceiling.</summary>
         public int NextDelayAfterFailure()
         {
-            int delay = Draw(_step);
+            int delay = Draw(_progress & StepMask);
             Advance(1);
             return delay;
         }
@@ -82,25 +90,27 @@ namespace IotDevice.Session
             if (!IsFlap(connectedMs, served))
             {
                 // It was healthy: start over from the initial delay.
-                _step = 0;
-                Flaps = 0;
+                _progress = 0;
                 return Draw(0);
             }
-            Flaps++;
+            if (_progress < int.MaxValue - (2 << StepBits))
+            {
+                _progress += 1 << StepBits; // the count stops at about 67 million rather than wrap
+            }
             Advance(2);
-            return Draw(_step);
+            return Draw(_progress & StepMask);
         }
 
         /// <summary>Forget the history (after the app restarts the session on purpose).</summary>
         public void Reset()
         {
-            _step = 0;
-            Flaps = 0;
+            _progress = 0;
         }
 
         private void Advance(int steps)
         {
-            _step = _step + steps > MaxStep ? MaxStep : _step + steps;
+            int step = (_progress & StepMask) + steps;
+            _progress = (_progress & ~StepMask) | (step > MaxStep ? MaxStep : step);
         }
 
         private int Ceiling(int step)
@@ -112,7 +122,8 @@ namespace IotDevice.Session
         private int Draw(int step)
         {
             int ceiling = Ceiling(step);
-            return FloorMs + _random.Next(ceiling - FloorMs + 1);
+            _random = JitterRandom.Next(_random);
+            return FloorMs + JitterRandom.Below(_random, ceiling - FloorMs + 1);
         }
     }
 }

@@ -282,6 +282,23 @@ namespace IotDevice.Topics
             return RowMatch(row).Text;
         }
 
+        /// <summary>
+        /// The topic of a kind without a variable segment, as <see cref="Get"/> gives it, for a topic the
+        /// device sends rarely (once a connection): made anew for each call and not kept, unless the row is
+        /// in use already, whose kept text is given. Each new one asks the definition source again, so it
+        /// leaves garbage where <see cref="Get"/> would hold the text and its answer for good.
+        /// </summary>
+        public string Compose(TopicKind kind)
+        {
+            int row = RequireRow(kind);
+            if (ArgSlot(row) >= 0)
+            {
+                throw new ArgumentException("The " + KindName(kind) + " topic needs its " + Pattern(row).ArgName + "; use Build.");
+            }
+            TopicMatch kept = AnswerAt(row);
+            return kept != null ? kept.Text : Pattern(row).Fixed;
+        }
+
         /// <summary>The topic of a kind with a variable segment, e.g. an Alink event's identifier.</summary>
         public string Build(TopicKind kind, string arg)
         {

@@ -3,7 +3,10 @@ using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Session
 {
-    /// <summary>Rejections are counted per reason, and the reasons add up to the total.</summary>
+    /// <summary>
+    /// Rejections are counted per reason, and the reasons add up to the total; the app hears of them,
+    /// and of the log, through events that each take and let go of handlers on their own.
+    /// </summary>
     [TestClass]
     public class RejectionCountTests
     {
@@ -37,6 +40,35 @@ namespace IotDevice.UnitTests.Session
             {
                 session.Stop();
             }
+        }
+
+        [TestMethod]
+        public void An_event_takes_several_handlers_and_lets_each_go_on_its_own()
+        {
+            DeviceSession session = new DeviceSession(new FakeTransport(), new TestDialect(), new SessionOptions());
+            string seen = "";
+            SessionLogHandler first = line => seen += "1";
+            SessionLogHandler second = line => seen += "2";
+            InboundRejectedHandler rejected = (topic, reason, detail) => seen += "r";
+
+            session.Write("nobody listens yet");
+            session.Log += first;
+            session.Log += second;
+            session.InboundRejected += rejected;
+            session.Write("both");
+            Assert.AreEqual("12", seen, "two handlers of one event, in the order added");
+
+            seen = "";
+            session.Log -= first;
+            session.Reject("down/device-1/x", RejectReason.NoHandler, "no handler for 'x'");
+            Assert.AreEqual("2r", seen, "the one left, and the other event's own");
+
+            seen = "";
+            session.Log -= second;
+            session.InboundRejected -= rejected;
+            session.Log -= second; // removing one no longer there is harmless
+            session.Reject("down/device-1/x", RejectReason.NoHandler, "no handler for 'x'");
+            Assert.AreEqual("", seen);
         }
     }
 }

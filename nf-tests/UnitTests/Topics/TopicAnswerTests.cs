@@ -57,6 +57,43 @@ namespace IotDevice.UnitTests.Topics
         }
 
         [TestMethod]
+        public void A_rarely_sent_topic_is_composed_for_each_send_and_not_kept_unless_the_row_is_in_use()
+        {
+            // Not kept shows as the rows asked for again at every Compose; kept, as no more asking.
+            _sourceCalls = 0;
+            TopicTable table = new TopicTable(Dialect.FastBee, CountedRows, new string[] { "device" }, new string[] { "d1" });
+            int afterBuild = _sourceCalls;
+            Assert.AreEqual("d1/info/post", table.Compose(TopicKind.DeviceInfoPost));
+            Assert.AreEqual("d1/info/post", table.Compose(TopicKind.DeviceInfoPost));
+            Assert.AreEqual(afterBuild + 2, _sourceCalls, "each Compose makes the topic anew");
+
+            // Once the row is in use its kept text is given, the same as Get's, without asking again.
+            string kept = table.Get(TopicKind.DeviceInfoPost);
+            int afterGet = _sourceCalls;
+            Assert.AreEqual("d1/info/post", kept);
+            Assert.AreEqual(kept, table.Compose(TopicKind.DeviceInfoPost));
+            Assert.AreEqual(afterGet, _sourceCalls);
+
+            // Rows with an argument still need Build.
+            Assert.ThrowsException(typeof(ArgumentException), () => table.Compose(TopicKind.EventPost));
+            TopicTable fastBee = FastBeeTopics.Create("41", "D6329VL548866");
+            Assert.AreEqual("/41/D6329VL548866/info/post", fastBee.Compose(TopicKind.DeviceInfoPost));
+            Assert.AreEqual("/41/D6329VL548866/ntp/post", fastBee.Compose(TopicKind.NtpRequest));
+        }
+
+        private static int _sourceCalls;
+
+        private static TopicDefinition[] CountedRows()
+        {
+            _sourceCalls++;
+            return new TopicDefinition[]
+            {
+                TopicDefinition.Publish(TopicKind.DeviceInfoPost, "{device}/info/post"),
+                TopicDefinition.Publish(TopicKind.EventPost, "{device}/event/{eventId}/post"),
+            };
+        }
+
+        [TestMethod]
         public void A_topic_with_an_argument_is_built_from_kept_text_around_it()
         {
             TopicTable table = AlinkTopics.Create("a1X2bEnTest", "example1");
