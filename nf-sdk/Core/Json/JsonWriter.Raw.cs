@@ -31,34 +31,34 @@ namespace IotDevice.Json
         /// </summary>
         public void BeginRaw()
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return;
             }
 
-            if (_raw)
+            if ((_mode & InRaw) != 0)
             {
                 throw new InvalidOperationException("BeginRaw inside raw text.");
             }
 
             int top = _depth - 1;
-            if (top < 0 || _namePending)
+            if (top < 0 || (_mode & NamePending) != 0)
             {
                 if (BeginValue(0))
                 {
-                    _raw = true;
+                    _mode |= InRaw;
                 }
 
                 return;
             }
 
-            if ((_containers[top] & HasItemsFlag) != 0)
+            if ((_withItems & (1u << top)) != 0)
             {
                 Put((byte)',');
             }
 
-            _containers[top] |= HasItemsFlag;
-            _raw = true;
+            _withItems |= 1u << top;
+            _mode |= InRaw;
         }
 
         /// <summary>
@@ -67,26 +67,25 @@ namespace IotDevice.Json
         /// </summary>
         public void EndRaw()
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return;
             }
 
-            if (!_raw)
+            if ((_mode & InRaw) == 0)
             {
                 throw new InvalidOperationException("EndRaw without BeginRaw.");
             }
 
-            _raw = false;
-            _namePending = _length > 0 && _buffer[_length - 1] == (byte)':'; // no complete value or member ends with one
+            _mode = _length > 0 && _buffer[_length - 1] == (byte)':' ? NamePending : 0; // no complete value or member ends with one
         }
 
         /// <summary>Appends encoded JSON verbatim inside raw text (see <see cref="Fragment"/>).</summary>
         public void Append(byte[] json)
         {
-            if (!_raw)
+            if ((_mode & InRaw) == 0)
             {
-                if (!_overflowed)
+                if ((_mode & HasOverflowed) == 0)
                 {
                     throw new InvalidOperationException("Append belongs between BeginRaw and EndRaw.");
                 }
@@ -105,14 +104,14 @@ namespace IotDevice.Json
         /// </summary>
         internal byte[] OpenRaw(out int length, out bool opened)
         {
-            opened = !_raw;
+            opened = (_mode & InRaw) == 0;
             if (opened)
             {
                 BeginRaw();
             }
 
             length = _length;
-            return _overflowed ? null : _buffer;
+            return (_mode & HasOverflowed) != 0 ? null : _buffer;
         }
 
         /// <summary>Appends bytes[offset .. offset+count) inside raw text that <see cref="OpenRaw"/> began or found.</summary>
@@ -127,7 +126,7 @@ namespace IotDevice.Json
         /// </summary>
         internal void CloseRaw(int length, byte[] last, bool opened)
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return;
             }
@@ -147,7 +146,7 @@ namespace IotDevice.Json
         /// </summary>
         internal byte[] RoomFor(int count)
         {
-            if (_overflowed || count > _maxCapacity - _length)
+            if ((_mode & HasOverflowed) != 0 || count > _maxCapacity - _length)
             {
                 return null; // the caller writes through the calls, which fill up to the limit exactly
             }
@@ -163,7 +162,7 @@ namespace IotDevice.Json
 
         private void Put(byte value)
         {
-            if (!_overflowed && (_length < _buffer.Length || Reserve(1)))
+            if ((_mode & HasOverflowed) == 0 && (_length < _buffer.Length || Reserve(1)))
             {
                 _buffer[_length++] = value;
             }
@@ -171,7 +170,7 @@ namespace IotDevice.Json
 
         private void Put(byte[] bytes, int offset, int count)
         {
-            if (!_overflowed && (_length + count <= _buffer.Length || Reserve(count)))
+            if ((_mode & HasOverflowed) == 0 && (_length + count <= _buffer.Length || Reserve(count)))
             {
                 Array.Copy(bytes, offset, _buffer, _length, count);
                 _length += count;
@@ -261,24 +260,26 @@ namespace IotDevice.Json
             _length = p;
         }
 
+        // Where the rare double's exact text is made, shared by every writer: a field of each would be
+        // one more heap block per writer for a path few messages take.
+        private static readonly byte[] NumberText = new byte[JsonDouble.MaxLength];
+
         /// <summary>The exact shortest text of <see cref="JsonDouble"/>, in quotes when <paramref name="quoted"/>.</summary>
         private void PutDoubleText(double value, bool quoted)
         {
-            if (_numberText == null)
+            lock (NumberText)
             {
-                _numberText = new byte[JsonDouble.MaxLength];
-            }
+                int length = JsonDouble.Write(value, NumberText, 0);
+                if (quoted)
+                {
+                    Put((byte)'"');
+                }
 
-            int length = JsonDouble.Write(value, _numberText, 0);
-            if (quoted)
-            {
-                Put((byte)'"');
-            }
-
-            Put(_numberText, 0, length);
-            if (quoted)
-            {
-                Put((byte)'"');
+                Put(NumberText, 0, length);
+                if (quoted)
+                {
+                    Put((byte)'"');
+                }
             }
         }
     }

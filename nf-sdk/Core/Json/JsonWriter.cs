@@ -13,20 +13,23 @@ namespace IotDevice.Json
     /// </summary>
     public sealed partial class JsonWriter
     {
-        private const int MaxNesting = 32;
+        private const int MaxNesting = 32; // one bit a container in a uint (see _objects)
         private const byte IsObjectFlag = 1;
-        private const byte HasItemsFlag = 2;
 
-        private readonly byte[] _containers = new byte[MaxNesting]; // flags per open container
+        // The open containers, one bit each (bit d for the one at depth d + 1): whether it is an object,
+        // and whether it has an item yet. Two numbers cost the device less heap than an array.
+        private uint _objects;
+        private uint _withItems;
         private readonly int _maxCapacity;
         private byte[] _buffer;
         private int _length;
         private int _depth;
-        private bool _namePending;
-        private bool _rootWritten;
-        private bool _overflowed;
-        private bool _raw;          // between BeginRaw and EndRaw
-        private byte[] _numberText; // made the first time a double needs its exact text
+
+        // Yes/no states in one number: on the device each field of an object is a heap block.
+        private int _mode;
+        private const int NamePending = 1; // a name is written, its value is due
+        private const int InRaw = 2;       // between BeginRaw and EndRaw
+        private const int HasOverflowed = 4; // a write did not fit; everything is ignored until Reset
 
         public JsonWriter(int initialCapacity, int maxCapacity)
         {
@@ -58,7 +61,7 @@ namespace IotDevice.Json
         /// <summary>True once a write did not fit in maxCapacity; the output is then incomplete and must be dropped.</summary>
         public bool Overflowed
         {
-            get { return _overflowed; }
+            get { return (_mode & HasOverflowed) != 0; }
         }
 
         /// <summary>Starts a new document in the same buffer.</summary>
@@ -66,10 +69,7 @@ namespace IotDevice.Json
         {
             _length = 0;
             _depth = 0;
-            _namePending = false;
-            _rootWritten = false;
-            _overflowed = false;
-            _raw = false;
+            _mode = 0;
         }
 
         public void BeginObject()
@@ -95,7 +95,7 @@ namespace IotDevice.Json
         /// <summary>Writes a member name and its colon; the next call must write the value.</summary>
         public void WriteName(string name)
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return;
             }
@@ -105,7 +105,7 @@ namespace IotDevice.Json
                 throw new ArgumentNullException("name");
             }
 
-            if (_raw)
+            if ((_mode & InRaw) != 0)
             {
                 PutString(name);
                 Put((byte)':');
@@ -113,14 +113,14 @@ namespace IotDevice.Json
             }
 
             int top = _depth - 1;
-            if (top < 0 || (_containers[top] & IsObjectFlag) == 0 || _namePending)
+            if (top < 0 || (_objects & (1u << top)) == 0 || (_mode & NamePending) != 0)
             {
                 throw new InvalidOperationException("A name can only be written inside an object, before its value.");
             }
 
-            _namePending = true;
-            bool comma = (_containers[top] & HasItemsFlag) != 0;
-            _containers[top] |= HasItemsFlag;
+            _mode |= NamePending;
+            bool comma = (_withItems & (1u << top)) != 0;
+            _withItems |= 1u << top;
 
             // The common case in one go, natively encoded: room already there, nothing to escape.
             int length = name.Length;
@@ -261,12 +261,12 @@ namespace IotDevice.Json
 
         private void Open(byte flags, byte bracket)
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return;
             }
 
-            if (_raw)
+            if ((_mode & InRaw) != 0)
             {
                 Put(bracket);
                 return;
@@ -280,25 +280,27 @@ namespace IotDevice.Json
             if (BeginValue(1))
             {
                 _buffer[_length++] = bracket;
-                _containers[_depth] = flags;
+                uint bit = 1u << _depth;
+                _objects = flags == IsObjectFlag ? _objects | bit : _objects & ~bit;
+                _withItems &= ~bit;
                 _depth++;
             }
         }
 
         private void Close(bool isObject, byte bracket)
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return;
             }
 
-            if (_raw)
+            if ((_mode & InRaw) != 0)
             {
                 Put(bracket);
                 return;
             }
 
-            if (_depth == 0 || ((_containers[_depth - 1] & IsObjectFlag) != 0) != isObject || _namePending)
+            if (_depth == 0 || ((_objects & (1u << (_depth - 1))) != 0) != isObject || (_mode & NamePending) != 0)
             {
                 throw new InvalidOperationException(isObject ? "EndObject does not match an open object." : "EndArray does not match an open array.");
             }
@@ -318,12 +320,12 @@ namespace IotDevice.Json
         /// </summary>
         private bool BeginValue(int size)
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return false;
             }
 
-            if (_raw)
+            if ((_mode & InRaw) != 0)
             {
                 return true; // inside a raw value the caller vouches for the shape
             }
@@ -331,23 +333,22 @@ namespace IotDevice.Json
             bool comma = false;
             if (_depth == 0)
             {
-                if (_rootWritten)
+                if (_length > 0)
                 {
+                    // Every value writes a byte at least, so output at the top is a whole document already.
                     throw new InvalidOperationException("A JSON document holds one top-level value.");
                 }
-
-                _rootWritten = true; // the value now begun is the document's one
             }
-            else if ((_containers[_depth - 1] & IsObjectFlag) != 0)
+            else if ((_objects & (1u << (_depth - 1))) != 0)
             {
-                if (!_namePending)
+                if ((_mode & NamePending) == 0)
                 {
                     throw new InvalidOperationException("A value inside an object needs WriteName first.");
                 }
             }
             else
             {
-                comma = (_containers[_depth - 1] & HasItemsFlag) != 0;
+                comma = (_withItems & (1u << (_depth - 1))) != 0;
             }
 
             int needed = comma ? size + 1 : size;
@@ -356,10 +357,10 @@ namespace IotDevice.Json
                 return false;
             }
 
-            _namePending = false;
+            _mode &= ~NamePending;
             if (_depth > 0)
             {
-                _containers[_depth - 1] |= HasItemsFlag;
+                _withItems |= 1u << (_depth - 1);
             }
 
             if (comma)
@@ -373,7 +374,7 @@ namespace IotDevice.Json
         /// <summary>Makes room for <paramref name="size"/> more bytes, growing up to the limit; false (and Overflowed) past it.</summary>
         private bool Reserve(int size)
         {
-            if (_overflowed)
+            if ((_mode & HasOverflowed) != 0)
             {
                 return false;
             }
@@ -386,7 +387,7 @@ namespace IotDevice.Json
 
             if (needed > _maxCapacity || needed < 0)
             {
-                _overflowed = true;
+                _mode |= HasOverflowed;
                 return false;
             }
 
