@@ -27,8 +27,8 @@ namespace IotDevice.Dialects.Alink
     /// client.ReportProperties(new PropertyReport(2).Add("Power", "on").Add("WF", 23.6));
     /// </code>
     /// The work is done by a few roles: <see cref="AlinkUplink"/> (what the device sends, and the message
-    /// ids), and, made when the client attaches, <see cref="AlinkReplies"/>, <see cref="AlinkDownlinks"/>
-    /// and <see cref="AlinkUpdates"/>.
+    /// ids), and, made when the client attaches, <see cref="AlinkDownlinks"/>: what the platform sends,
+    /// its replies (AlinkReplies.cs) and updates both ways (AlinkUpdates.cs), one object in three files.
     /// </summary>
     public sealed class AlinkDialect : IDeviceDialect
     {
@@ -36,7 +36,6 @@ namespace IotDevice.Dialects.Alink
         public const int MaxMessageBytes = 16 * 1024;
 
         private readonly AlinkUplink _uplink;
-        private AlinkUpdates _updates;
         private AlinkDownlinks _downlinks;
 
         /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
@@ -66,7 +65,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
         public string FirmwareVersion
         {
-            get { return _updates != null ? _updates.FirmwareVersion : _uplink.Options.FirmwareVersion; }
+            get { return _downlinks != null ? _downlinks.FirmwareVersion : _uplink.Options.FirmwareVersion; }
         }
 
         /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
@@ -128,8 +127,7 @@ namespace IotDevice.Dialects.Alink
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
             _uplink.Attach(host);
-            _updates = new AlinkUpdates(_uplink);
-            _downlinks = new AlinkDownlinks(_uplink, _updates);
+            _downlinks = new AlinkDownlinks(_uplink);
         }
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
@@ -167,7 +165,7 @@ namespace IotDevice.Dialects.Alink
 
         void IDeviceDialect.Announce()
         {
-            _updates.Announce();
+            _downlinks.Announce();
         }
 
         // Each topic kind to the role that handles it.
@@ -210,7 +208,7 @@ namespace IotDevice.Dialects.Alink
                     _downlinks.OnConfigPush(topic, root);
                     return;
                 case TopicKind.OtaPush:
-                    _updates.OnOtaPush(topic, root);
+                    _downlinks.OnOtaPush(topic, root);
                     return;
                 case TopicKind.NtpResponse:
                     _downlinks.OnTime(topic, root, receivedAt);
@@ -267,7 +265,7 @@ namespace IotDevice.Dialects.Alink
 
         SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            return _updates.Report(offer, status, percent, detail);
+            return _downlinks.Report(offer, status, percent, detail);
         }
 
         private void RaiseReply(AlinkReply reply)

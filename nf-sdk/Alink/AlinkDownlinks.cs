@@ -18,12 +18,12 @@ namespace IotDevice.Dialects.Alink
         private const string ServicePrefix = "thing.service.";
 
         private readonly AlinkUplink _uplink;
-        private readonly AlinkUpdates _updates;
 
-        public AlinkDownlinks(AlinkUplink uplink, AlinkUpdates updates)
+        // Locks itself for the updates' state (internal, never handed out): an object less than a lock of its own.
+        public AlinkDownlinks(AlinkUplink uplink)
         {
             _uplink = uplink;
-            _updates = updates;
+            _firmwareVersion = uplink.Options.FirmwareVersion;
         }
 
         /// <summary>thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.</summary>
@@ -146,7 +146,7 @@ namespace IotDevice.Dialects.Alink
                 return;
             }
             offer.CorrelationId = id.GetRawText();
-            _updates.OfferPushedConfig(offer);
+            OfferPushedConfig(offer);
         }
 
         private void Invoke(string topic, string replyTopic, JsonElement id, string serviceId, JsonElement parameters)

@@ -52,11 +52,11 @@ namespace IotDevice.Dialects.Alink
             JsonElement data = root.Get("data");
             if (code == AlinkCodes.Ok && kind == TopicKind.OtaFirmwareGetReply)
             {
-                _updates.OfferFromReply(topic, data, UpdateKind.Firmware, idElement);
+                OfferFromReply(topic, data, UpdateKind.Firmware, idElement);
             }
             else if (code == AlinkCodes.Ok && kind == TopicKind.ConfigGetReply)
             {
-                _updates.OfferFromReply(topic, data, UpdateKind.Config, idElement);
+                OfferFromReply(topic, data, UpdateKind.Config, idElement);
             }
             return new AlinkReply(kind, AlinkEncoder.MethodOfReply(kind, eventId), id, code, message, data);
         }

@@ -10,11 +10,11 @@ namespace IotDevice.Dialects.Alink
     /// <summary>
     /// Updates, both ways: the announcement (version inform, firmware and config queries), offers from
     /// pushes and query replies, and how an offer goes told back to the platform (OTA progress and
-    /// inform, the config push_reply at the verdict).
+    /// inform, the config push_reply at the verdict). Part of the downlinks' object rather than one of
+    /// its own (on the device every object is heap); it locks that object for its own state.
     /// </summary>
-    internal sealed class AlinkUpdates
+    internal sealed partial class AlinkDownlinks
     {
-        private readonly AlinkUplink _uplink;
         // Config pushes whose push_reply may wait at once: when all wait, the oldest is given up (and
         // logged) rather than growing.
         private const int MaxWaitingPushes = 4;
@@ -22,13 +22,6 @@ namespace IotDevice.Dialects.Alink
         // The config pushes whose push_reply waits for the app's verdict, oldest first; made with the first.
         private UpdateOffer[] _pushes;
         private string _firmwareVersion;
-
-        // Locks itself (internal, never handed out): an object less than a lock of its own.
-        public AlinkUpdates(AlinkUplink uplink)
-        {
-            _uplink = uplink;
-            _firmwareVersion = uplink.Options.FirmwareVersion;
-        }
 
         /// <summary>The version the inform carries; the offer's after a Succeeded update of the device's module.</summary>
         public string FirmwareVersion
