@@ -32,14 +32,17 @@ namespace IotDevice.Session
             Backoff,
         }
 
-        private Phase _phase;
+        // The phase (the low bits) and, above it, how many publishes in a row the transport has refused
+        // while serving: one field, as on the device each is a heap block. Entering a phase counts from 0.
+        private int _step;
+        private const int PhaseMask = 3;
+        private const int RefusalShift = 2;
 
         // Backoff: when to connect again. Serve: until when sending pauses after the transport refused a
         // publish (0 at each connect). One field for both, as the phases never overlap.
         private long _waitUntil;
         private long _connectedAt;
 
-        private int _publishRefusals;
 
         // Nothing may end the worker but Stop and bad configuration. A step returns how long to wait
         // before the next one (0: at once; negative: stop).
@@ -114,14 +117,14 @@ namespace IotDevice.Session
                 return false;
             }
             _flags &= ~RestartFlag;
-            _phase = Phase.Connect;
+            _step = (int)Phase.Connect;
             _backoff.Reset();
             return true;
         }
 
         private int Step()
         {
-            switch (_phase)
+            switch ((Phase)(_step & PhaseMask))
             {
                 case Phase.Connect:
                     return Connect();
@@ -189,7 +192,7 @@ namespace IotDevice.Session
                 _flags = (_flags | ConnectedFlag) & ~(LostFlag | ServedFlag);
                 _lostReason = null;
                 PacketIdSet.Clear(_acks);
-                _publishRefusals = 0;
+                _step &= PhaseMask;
                 _waitUntil = 0;
             }
             string failure = SubscribeAll();
@@ -204,7 +207,7 @@ namespace IotDevice.Session
             {
                 _flags |= ServedFlag;
             }
-            _phase = Phase.Serve;
+            _step = (int)Phase.Serve;
             return 0;
         }
 
@@ -331,7 +334,7 @@ namespace IotDevice.Session
         private int Backoff(int delayMs)
         {
             _waitUntil = _clock.NowMs + delayMs;
-            _phase = Phase.Backoff;
+            _step = (int)Phase.Backoff;
             return 0;
         }
 
@@ -347,7 +350,7 @@ namespace IotDevice.Session
             long left = _waitUntil - _clock.NowMs;
             if (left <= 0)
             {
-                _phase = Phase.Connect;
+                _step = (int)Phase.Connect;
                 return 0;
             }
             int next = NextWaitMs();
@@ -403,18 +406,18 @@ namespace IotDevice.Session
                     TransportFault("publish", e);
                     lock (_wake)
                     {
-                        _publishRefusals++;
+                        _step += 1 << RefusalShift;
                         _waitUntil = _clock.NowMs + IdleTickMs;
-                        if (_publishRefusals >= MaxPublishRefusals)
+                        if ((_step >> RefusalShift) >= MaxPublishRefusals)
                         {
-                            return "the transport refused " + _publishRefusals.ToString() + " publishes in a row: " + e.Message;
+                            return "the transport refused " + (_step >> RefusalShift).ToString() + " publishes in a row: " + e.Message;
                         }
                     }
                     return null;
                 }
                 lock (_wake)
                 {
-                    _publishRefusals = 0;
+                    _step &= PhaseMask;
                 }
                 Counters.Add(SessionCounters.MessageOutCount, message.Attempts > 0, SessionCounters.RetryCount);
                 OutboundMessage acknowledged = null;

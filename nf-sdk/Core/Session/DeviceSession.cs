@@ -185,7 +185,7 @@ namespace IotDevice.Session
                     return;
                 }
                 _flags &= ~(StopRequestedFlag | RestartFlag);
-                _phase = Phase.Connect;
+                _step = (int)Phase.Connect;
                 _backoff.Reset();
                 _worker = new Thread(Run);
                 _worker.Start();
