@@ -14,7 +14,6 @@ namespace IotDevice.Json
     public sealed partial class JsonWriter
     {
         private const int MaxNesting = 32; // one bit a container in a uint (see _objects)
-        private const byte IsObjectFlag = 1;
 
         // The open containers, one bit each (bit d for the one at depth d + 1): whether it is an object,
         // and whether it has an item yet. Two numbers cost the device less heap than an array.
@@ -74,7 +73,7 @@ namespace IotDevice.Json
 
         public void BeginObject()
         {
-            Open(IsObjectFlag, (byte)'{');
+            Open(true, (byte)'{');
         }
 
         public void EndObject()
@@ -84,7 +83,7 @@ namespace IotDevice.Json
 
         public void BeginArray()
         {
-            Open(0, (byte)'[');
+            Open(false, (byte)'[');
         }
 
         public void EndArray()
@@ -259,7 +258,7 @@ namespace IotDevice.Json
             return Utf8.Codec.GetString(_buffer, 0, _length);
         }
 
-        private void Open(byte flags, byte bracket)
+        private void Open(bool isObject, byte bracket)
         {
             if ((_mode & HasOverflowed) != 0)
             {
@@ -281,7 +280,7 @@ namespace IotDevice.Json
             {
                 _buffer[_length++] = bracket;
                 uint bit = 1u << _depth;
-                _objects = flags == IsObjectFlag ? _objects | bit : _objects & ~bit;
+                _objects = isObject ? _objects | bit : _objects & ~bit;
                 _withItems &= ~bit;
                 _depth++;
             }
