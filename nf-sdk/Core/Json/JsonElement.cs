@@ -177,28 +177,29 @@ namespace IotDevice.Json
             }
 
             // The name is compared as UTF-8 bytes: one runtime call encodes it, where reading it a
-            // character at a time costs a runtime call per character.
+            // character at a time costs a runtime call per character. The kept array comes with the
+            // resume point; when another lookup holds both, this one encodes its own and starts over.
             int keyLength;
-            byte[] key = JsonLookups.Rent(name, out keyLength);
-            int found = -1;
+            byte[] key = JsonLookups.Take(name, out keyLength);
+            bool remembers = key != null;
+            if (!remembers)
+            {
+                key = Utf8.Codec.GetBytes(name);
+                keyLength = key.Length;
+            }
 
-            // The members are walked here with the steps written out, not with an enumerator or the
-            // scanner's helpers: on the device every call and instruction counts, so a member passed
-            // over costs two runtime searches (its name's closing quote and a string value's) and a few
-            // comparisons, and whitespace is looked for only where a byte could be some. Reading
-            // b[close] is safe: close is the bracket that ends this object or an enclosing one.
+            // Reading b[close] is safe: close is the bracket that ends this object or an enclosing one.
             byte[] b = _buffer;
             int close = (_length > 0 ? _start + _length : _start - _length - OpenEnded) - 1;
             object quote = JsonScanner.QuoteByte;
-            int first = keyLength > 0 ? key[0] : -1;
+            int first = keyLength > 0 ? key[0] : '"'; // only an empty name "starts" with its closing quote
             int pos = _start + 1;
 
             // The first bytes of the names passed (bit b & 63 each). When the last lookup found a member
             // of this object and no name up to it starts like this one (nor with an escape), none of
             // them can match, so the walk goes on after that member.
             ulong namesBefore = 0;
-            bool remembers = JsonLookups.IsKept(key);
-            if (remembers && first >= 0 && JsonLookups.Buffer == b && JsonLookups.Object == _start)
+            if (remembers && JsonLookups.Buffer == b && JsonLookups.Object == _start)
             {
                 ulong before = JsonLookups.NamesBefore;
                 int after = JsonLookups.After;
@@ -210,84 +211,66 @@ namespace IotDevice.Json
                 }
             }
 
+            int found = -1;
             while (true)
             {
-                if (b[pos] <= (byte)' ')
-                {
-                    pos = JsonScanner.SkipWhitespace(b, pos, close);
-                }
-
-                if (pos + 1 >= close || b[pos] != (byte)'"')
-                {
-                    break; // the end of the object (or of a changed buffer)
-                }
-
+                // On the device every instruction counts: a compact member ("name":value, no backslash
+                // before the name's closing quote) costs two runtime searches, one for its name's closing
+                // quote and one for a string value's, and a few comparisons. Whitespace, an escaped quote
+                // or a changed buffer take the careful steps of JsonScanner instead.
                 int nameStart = pos;
-                int nameEnd = System.Array.IndexOf(b, quote, pos + 1, close - pos - 1) + 1;
-                if (nameEnd <= 0 || b[nameEnd - 2] == (byte)'\\')
+                int nameEnd = pos < close && b[pos] == (byte)'"' ? System.Array.IndexOf(b, quote, pos + 1, close - pos - 1) + 1 : 0;
+                int value = nameEnd + 1;
+                if (nameEnd <= pos || b[nameEnd - 2] == (byte)'\\' || b[nameEnd] != (byte)':' || value >= close || b[value] <= (byte)' ')
                 {
-                    nameEnd = JsonScanner.SkipString(b, pos, close); // no quote (a changed buffer) or an escaped one
-                }
-
-                pos = nameEnd;
-                if (b[pos] != (byte)':')
-                {
-                    pos = JsonScanner.SkipWhitespace(b, pos, close);
-                    if (pos >= close || b[pos] != (byte)':')
+                    nameStart = b[pos] <= (byte)' ' ? JsonScanner.SkipWhitespace(b, pos, close) : pos;
+                    value = JsonScanner.MemberValue(b, nameStart, close, out nameEnd);
+                    if (value < 0)
                     {
-                        break;
+                        break; // the end of the object (or of a changed buffer)
                     }
                 }
 
-                pos++;
-                if (b[pos] <= (byte)' ')
-                {
-                    pos = JsonScanner.SkipWhitespace(b, pos, close);
-                }
-
-                if (pos >= close)
-                {
-                    break;
-                }
-
-                // A string value's end is found the way a name's is, an integer's by its digits.
-                int value = pos;
+                // A string value's end is found the way a name's is, an integer's by its digits; a
+                // container is passed over below, only when it is not the member sought.
+                int after;
                 byte kind = b[value];
                 if (kind == (byte)'"')
                 {
-                    pos = value + 1 < close ? System.Array.IndexOf(b, quote, value + 1, close - value - 1) + 1 : 0;
-                    if (pos <= 0 || b[pos - 2] == (byte)'\\')
+                    after = System.Array.IndexOf(b, quote, value + 1, close - value - 1) + 1;
+                    if (after <= value || b[after - 2] == (byte)'\\')
                     {
-                        pos = JsonScanner.SkipString(b, value, close);
+                        after = JsonScanner.SkipString(b, value, close);
                     }
                 }
-                else if (kind != (byte)'{' && kind != (byte)'[')
+                else if (kind == (byte)'{' || kind == (byte)'[')
                 {
-                    pos = value + 1;
-                    while (pos < close && (uint)(b[pos] - '0') <= 9)
+                    after = -1;
+                }
+                else
+                {
+                    after = value + 1;
+                    while (after < close && (uint)(b[after] - '0') <= 9)
                     {
-                        pos++;
+                        after++;
                     }
 
-                    if (b[pos] != (byte)',' && b[pos] != (byte)'}')
+                    if (b[after] != (byte)',' && b[after] != (byte)'}')
                     {
-                        pos = JsonScanner.SkipValue(b, value, close); // a fraction, an exponent, a literal, whitespace
+                        after = JsonScanner.SkipValue(b, value, close); // a fraction, an exponent, a literal, whitespace
                     }
                 }
 
                 // Without an escape a name's bytes are its UTF-8 text, so it matches when they equal the
                 // key's (and hold no backslash, which would be an escape). A name that starts with a byte
                 // other than the key's first or a backslash cannot match: most are passed over on that.
-                int c = nameEnd - nameStart > 2 ? b[nameStart + 1] : -1;
-                if (c >= 0)
-                {
-                    namesBefore |= 1UL << (c & 63);
-                }
-
+                int c = b[nameStart + 1];
+                namesBefore |= 1UL << (c & 63);
                 if (c == first || c == (byte)'\\')
                 {
+                    int length = nameEnd - nameStart - 2;
                     int i = 0;
-                    if (nameEnd - nameStart - 2 == keyLength)
+                    if (length == keyLength)
                     {
                         int from = nameStart + 1;
                         while (i < keyLength)
@@ -302,21 +285,21 @@ namespace IotDevice.Json
                         }
                     }
 
-                    if (i == keyLength ? nameEnd - nameStart - 2 == keyLength : EscapedNameIs(b, nameStart, nameEnd, name))
+                    if (i == keyLength ? length == keyLength : EscapedNameIs(b, nameStart, nameEnd, name))
                     {
                         found = value;
-                        if (kind == (byte)'{' || kind == (byte)'[')
+                        if (after < 0)
                         {
                             end = close + 1; // a bound: its end is not looked for, so it is no resume point either
                         }
                         else
                         {
-                            end = pos;
+                            end = after;
                             if (remembers)
                             {
                                 JsonLookups.Buffer = b;
                                 JsonLookups.Object = _start;
-                                JsonLookups.After = pos;
+                                JsonLookups.After = after;
                                 JsonLookups.NamesBefore = namesBefore;
                             }
                         }
@@ -325,24 +308,28 @@ namespace IotDevice.Json
                     }
                 }
 
-                if (kind == (byte)'{' || kind == (byte)'[')
+                if (after < 0)
                 {
-                    pos = JsonScanner.SkipValue(b, value, close);
+                    after = JsonScanner.SkipValue(b, value, close);
                 }
 
-                if (b[pos] != (byte)',')
+                if (b[after] != (byte)',')
                 {
-                    pos = JsonScanner.SkipWhitespace(b, pos, close);
-                    if (pos >= close || b[pos] != (byte)',')
+                    after = JsonScanner.SkipWhitespace(b, after, close);
+                    if (b[after] != (byte)',')
                     {
                         break;
                     }
                 }
 
-                pos++;
+                pos = after + 1;
             }
 
-            JsonLookups.Return(key);
+            if (remembers)
+            {
+                JsonLookups.Release();
+            }
+
             return found;
         }
 

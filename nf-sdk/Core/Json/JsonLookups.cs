@@ -25,17 +25,17 @@ namespace IotDevice.Json
         internal const ulong EscapedName = 1UL << ('\\' & 63);
 
         /// <summary>
-        /// The UTF-8 bytes of <paramref name="name"/> (<paramref name="count"/> of them) in the kept array
-        /// when it is free, or else in a new one. Give it back with <see cref="Return"/>.
+        /// The UTF-8 bytes of <paramref name="name"/> (<paramref name="count"/> of them) in the kept array,
+        /// which also gives the caller the resume point until <see cref="Release"/>; null when another
+        /// lookup holds them or the name is too long for the array.
         /// </summary>
-        public static byte[] Rent(string name, out int count)
+        public static byte[] Take(string name, out int count)
         {
             int length = name.Length;
+            count = 0;
             if (length * 3 > KeyLimit || System.Threading.Interlocked.CompareExchange(ref _inUse, 1, 0) != 0)
             {
-                byte[] own = Utf8.Codec.GetBytes(name);
-                count = own.Length;
-                return own;
+                return null;
             }
 
             // A UTF-16 unit never takes more than three UTF-8 bytes.
@@ -50,20 +50,10 @@ namespace IotDevice.Json
             return bytes;
         }
 
-        /// <summary>Whether <paramref name="key"/> is the kept array: its holder may use the resume point.</summary>
-        public static bool IsKept(byte[] key)
+        /// <summary>Ends the hold <see cref="Take"/> gave, with a full fence: the next holder sees the resume point written.</summary>
+        public static void Release()
         {
-            return key == _key;
-        }
-
-        /// <summary>Ends the loan of an array from <see cref="Rent"/>.</summary>
-        public static void Return(byte[] key)
-        {
-            if (key == _key)
-            {
-                // A full fence: the resume point written during the loan is seen by the next holder.
-                System.Threading.Interlocked.Exchange(ref _inUse, 0);
-            }
+            System.Threading.Interlocked.Exchange(ref _inUse, 0);
         }
 
         /// <summary>Drops the resume point (the bytes it points into may be about to change).</summary>

@@ -387,6 +387,30 @@ namespace IotDevice.UnitTests.Json
         }
 
         [TestMethod]
+        public void Compact_and_spaced_members_mixed_in_one_object_are_all_found()
+        {
+            // Compact members are read on a short path; whitespace around a colon or comma, a name ending
+            // in an escaped backslash or quote, and containers before the sought member take the careful
+            // steps, and the walk must go on correctly after each.
+            JsonElement root = Root("{\"a\":1,\"b\" :2,\"c\": 3,\"d\":\"x\" ,\"e\\\\\":5,\"f\\\"\":6,\"p\\\":q\":10,"
+                + "\"o\":{\"g\":0} ,\"l\":[1,{\"g\":0}],\"g\":7,\"h\":-8 ,\"i\":\"y\\\"\",\"j\":true,\"k\":9}");
+            Assert.AreEqual(1L, Int64(root, "a"));
+            Assert.AreEqual(2L, Int64(root, "b"));
+            Assert.AreEqual(3L, Int64(root, "c"));
+            Assert.AreEqual("x", root.GetString("d"));
+            Assert.AreEqual(5L, Int64(root, "e\\"));
+            Assert.AreEqual(6L, Int64(root, "f\""));
+            Assert.AreEqual(10L, Int64(root, "p\":q"));
+            Assert.AreEqual(7L, Int64(root, "g"));
+            Assert.AreEqual(-8L, Int64(root, "h"));
+            Assert.AreEqual("y\"", root.GetString("i"));
+            Assert.AreEqual(9L, Int64(root, "k"));
+            Assert.AreEqual(JsonKind.True, root.Get("j").Kind);
+            Assert.AreEqual(0L, Int64(root.Get("o"), "g"));
+            Assert.IsFalse(root.Get("m").Exists);
+        }
+
+        [TestMethod]
         public void A_payload_parsed_again_in_the_same_buffer_is_read_afresh()
         {
             byte[] buffer = Encoding.UTF8.GetBytes("{\"a\":1,\"b\":2,\"c\":3}");
