@@ -23,7 +23,7 @@ namespace IotDevice.Json
 
         private const int OpenEnded = 16; // more than any error code
 
-        private JsonElement(byte[] buffer, int start, int length)
+        internal JsonElement(byte[] buffer, int start, int length)
         {
             _buffer = buffer;
             _start = start;

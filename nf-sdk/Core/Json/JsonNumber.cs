@@ -150,9 +150,9 @@ namespace IotDevice.Json
                 while (p < end)
                 {
                     int digit = buffer[p] - '0';
-                    if (digit < 0 || digit > 9)
+                    if ((uint)digit > 9)
                     {
-                        break;
+                        break; // below '0' too: the subtraction wrapped
                     }
 
                     digits = (digits * 10) + digit;

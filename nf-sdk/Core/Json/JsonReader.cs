@@ -87,7 +87,7 @@ namespace IotDevice.Json
                 {
                     return pos < end
                         ? JsonElement.Failed(buffer, JsonError.TrailingData, pos)
-                        : JsonElement.At(buffer, rootStart, rootEnd - rootStart);
+                        : new JsonElement(buffer, rootStart, rootEnd - rootStart); // made here: each layer a struct is returned through is garbage
                 }
 
                 if (pos >= end)
