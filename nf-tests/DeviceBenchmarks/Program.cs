@@ -53,6 +53,7 @@ namespace IotDevice.DeviceBenchmarks
                 meter.Measure(read.WithReader, Runs).ToString(),
                 "`IndexOf`/`Substring`: " + meter.Measure(read.WithIndexOf, Runs).ToString(),
                 "`DeserializeObject`: " + meter.Measure(read.WithDeserializeObject, Runs).ToString());
+            table.Add("of which validating the whole push (`JsonReader.Parse` alone)", Runs, meter.Measure(read.ValidateOnly, Runs).ToString(), null, null);
 
             foreach (DialectBench dialect in dialects)
             {
