@@ -10,6 +10,8 @@ namespace IotDevice.DeviceRunner
     /// tests [name…]  builds every device unit-test project (or those whose name contains one of the
     ///                words), runs each on the nanoCLR and ends with "N passed, N failed".
     /// run PROJECT    builds a device app (.nfproj with OutputType Exe) and runs it, printing its output.
+    /// sizes          builds every SDK assembly (nf-sdk) and prints the .pe each one is, and what the
+    ///                sample app of each platform deploys of them.
     /// Exit codes: 0 all passed, 1 a test failed or a build broke, 2 bad arguments or no runtime.
     /// </summary>
     internal static class Program
@@ -18,9 +20,9 @@ namespace IotDevice.DeviceRunner
 
         private static int Main(string[] args)
         {
-            if (args.Length == 0 || (args[0] != "tests" && args[0] != "run") || (args[0] == "run" && args.Length != 2))
+            if (args.Length == 0 || (args[0] != "tests" && args[0] != "run" && args[0] != "sizes") || (args[0] == "run" && args.Length != 2))
             {
-                Console.Error.WriteLine("usage: IotDevice.DeviceRunner tests [name…] | run PROJECT.nfproj");
+                Console.Error.WriteLine("usage: IotDevice.DeviceRunner tests [name…] | run PROJECT.nfproj | sizes");
                 return 2;
             }
             DeviceRuntime runtime = DeviceRuntime.Find();
@@ -32,8 +34,8 @@ namespace IotDevice.DeviceRunner
             var builder = new DeviceBuilder(runtime, Path.Combine(root, "artifacts", "device"));
             try
             {
-                return args[0] == "run"
-                    ? Run(runtime, builder, DeviceProject.Load(args[1]))
+                return args[0] == "run" ? Run(runtime, builder, DeviceProject.Load(args[1]))
+                    : args[0] == "sizes" ? Sizes.Print(runtime, builder, root)
                     : Tests(runtime, builder, root, args.Skip(1).ToArray());
             }
             catch (Exception e) when (e is InvalidOperationException || e is FileNotFoundException)
