@@ -102,16 +102,7 @@ namespace IotDevice.Crypto
 
         public void Final(byte[] output, int offset)
         {
-            if (output == null)
-            {
-                throw new ArgumentNullException("output");
-            }
-
-            if (offset < 0 || offset > output.Length - _innerDigest.Length)
-            {
-                throw new ArgumentOutOfRangeException("offset", "the MAC does not fit in output at this offset");
-            }
-
+            Guard.CheckOutput(output, offset, _innerDigest.Length);
             _hash.Final(_innerDigest, 0);
             _hash.Update(_outerKey, 0, _outerKey.Length);
             _hash.Update(_innerDigest, 0, _innerDigest.Length);
