@@ -36,13 +36,7 @@ namespace IotDevice.Crypto
             ExpandKey(key);
         }
 
-        /// <summary>Encrypts the 16 bytes at <paramref name="offset"/> in place.</summary>
-        public void EncryptBlock(byte[] block, int offset)
-        {
-            EncryptBlock(block, offset, block, offset);
-        }
-
-        /// <summary>Encrypts 16 bytes of <paramref name="source"/> into <paramref name="destination"/> (they may be the same array).</summary>
+        /// <summary>Encrypts 16 bytes of <paramref name="source"/> into <paramref name="destination"/> (the same array and offset encrypt in place).</summary>
         public void EncryptBlock(byte[] source, int sourceOffset, byte[] destination, int destinationOffset)
         {
             Guard.CheckRange(source, sourceOffset, BlockLength);
@@ -83,13 +77,7 @@ namespace IotDevice.Crypto
             }
         }
 
-        /// <summary>Decrypts the 16 bytes at <paramref name="offset"/> in place.</summary>
-        public void DecryptBlock(byte[] block, int offset)
-        {
-            DecryptBlock(block, offset, block, offset);
-        }
-
-        /// <summary>Decrypts 16 bytes of <paramref name="source"/> into <paramref name="destination"/> (they may be the same array).</summary>
+        /// <summary>Decrypts 16 bytes of <paramref name="source"/> into <paramref name="destination"/> (the same array and offset decrypt in place).</summary>
         public void DecryptBlock(byte[] source, int sourceOffset, byte[] destination, int destinationOffset)
         {
             Guard.CheckRange(source, sourceOffset, BlockLength);

@@ -44,7 +44,7 @@ namespace IotDevice.Crypto
             if (count == 0)
             {
                 CheckArguments(key16, iv16, ciphertext, offset, count);
-                throw new ArgumentException("ciphertext length 0 is too short: PKCS#7 needs at least one block", "ciphertext");
+                throw new ArgumentException("PKCS#7 ciphertext needs at least one block", "ciphertext");
             }
 
             byte[] padded = DecryptCbc(key16, iv16, ciphertext, offset, count);
@@ -117,7 +117,7 @@ namespace IotDevice.Crypto
                     data[pos + i] ^= previous[previousOffset + i];
                 }
 
-                aes.EncryptBlock(data, pos);
+                aes.EncryptBlock(data, pos, data, pos);
             }
 
             aes.Clear();

@@ -43,7 +43,7 @@ namespace IotDevice.Crypto
 
             if (value.Length != 16)
             {
-                throw new ArgumentException("AES-128 needs a 16-byte " + name + ", got " + value.Length + " bytes", name);
+                throw new ArgumentException("an AES-128 " + name + " is 16 bytes, not " + value.Length.ToString(), name);
             }
         }
     }

@@ -143,11 +143,12 @@ namespace IotDevice.Crypto
 
         private void Compress(byte[] data, int offset)
         {
-            // The shifts that put each of a word's four bytes in place, in the algorithm's byte order.
+            // The shifts that put each of a word's four bytes in place: 24, 16, 8, 0 big-endian, 0, 8,
+            // 16, 24 little-endian.
             int first = _bigEndian ? 24 : 0;
-            int second = _bigEndian ? 16 : 8;
-            int third = _bigEndian ? 8 : 16;
-            int fourth = _bigEndian ? 0 : 24;
+            int second = first ^ 8;
+            int third = first ^ 16;
+            int fourth = first ^ 24;
             uint[] w = Words;
             for (int i = 0; i < 16; i++)
             {
@@ -160,9 +161,10 @@ namespace IotDevice.Crypto
 
         private void PutWord(uint value, byte[] output, int offset)
         {
+            int first = _bigEndian ? 24 : 0;
             for (int i = 0; i < 4; i++)
             {
-                output[offset + i] = (byte)(value >> (_bigEndian ? 24 - 8 * i : 8 * i));
+                output[offset + i] = (byte)(value >> (first ^ (8 * i)));
             }
         }
     }

@@ -16,7 +16,7 @@ namespace IotDevice.UnitTests.Crypto
         public void Fips197_c1_encrypts_in_place()
         {
             byte[] block = CryptoTestData.Bytes(C1Plaintext);
-            new Aes128(CryptoTestData.Bytes(C1Key)).EncryptBlock(block, 0);
+            new Aes128(CryptoTestData.Bytes(C1Key)).EncryptBlock(block, 0, block, 0);
             Assert.AreEqual(C1Ciphertext, CryptoTestData.HexOf(block));
         }
 
@@ -24,7 +24,7 @@ namespace IotDevice.UnitTests.Crypto
         public void Fips197_c1_decrypts_in_place()
         {
             byte[] block = CryptoTestData.Bytes(C1Ciphertext);
-            new Aes128(CryptoTestData.Bytes(C1Key)).DecryptBlock(block, 0);
+            new Aes128(CryptoTestData.Bytes(C1Key)).DecryptBlock(block, 0, block, 0);
             Assert.AreEqual(C1Plaintext, CryptoTestData.HexOf(block));
         }
 
@@ -33,7 +33,7 @@ namespace IotDevice.UnitTests.Crypto
         {
             byte[] block = CryptoTestData.Bytes("3243f6a8885a308d313198a2e0370734");
             Aes128 aes = new Aes128(CryptoTestData.Bytes("2b7e151628aed2a6abf7158809cf4f3c"));
-            aes.EncryptBlock(block, 0);
+            aes.EncryptBlock(block, 0, block, 0);
             Assert.AreEqual("3925841d02dc09fbdc118597196a0b32", CryptoTestData.HexOf(block));
         }
 
@@ -63,7 +63,7 @@ namespace IotDevice.UnitTests.Crypto
             for (int i = 0; i < 3; i++)
             {
                 byte[] block = CryptoTestData.Bytes(C1Plaintext);
-                aes.EncryptBlock(block, 0);
+                aes.EncryptBlock(block, 0, block, 0);
                 Assert.AreEqual(C1Ciphertext, CryptoTestData.HexOf(block), "use " + i);
             }
         }
@@ -80,8 +80,8 @@ namespace IotDevice.UnitTests.Crypto
         {
             Assert.ThrowsException(typeof(ArgumentNullException), () => new Aes128(null));
             Aes128 aes = new Aes128(new byte[16]);
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.EncryptBlock(new byte[15], 0));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.DecryptBlock(new byte[16], 1));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.EncryptBlock(new byte[15], 0, new byte[16], 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.DecryptBlock(new byte[16], 0, new byte[16], 1));
         }
 
         private static void AssertKeyRejected(string keyText, int length)

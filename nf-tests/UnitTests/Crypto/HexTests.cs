@@ -58,15 +58,6 @@ namespace IotDevice.UnitTests.Crypto
         }
 
         [TestMethod]
-        public void FromHex_parses_or_throws()
-        {
-            CollectionAssert.AreEqual(Sample, Hex.FromHex("000FA5FF109c"));
-            Assert.ThrowsException(typeof(ArgumentException), () => Hex.FromHex("abc"));
-            Assert.ThrowsException(typeof(ArgumentException), () => Hex.FromHex("zz"));
-            Assert.ThrowsException(typeof(ArgumentNullException), () => Hex.FromHex(null));
-        }
-
-        [TestMethod]
         public void DigestEquals_accepts_lower_upper_and_mixed_case()
         {
             Assert.IsTrue(Hex.DigestEquals(AbcMd5Bytes(), AbcMd5));
