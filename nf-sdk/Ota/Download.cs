@@ -4,19 +4,6 @@ using IotDevice.Transport;
 
 namespace IotDevice.Ota
 {
-    /// <summary>How a download ended.</summary>
-    internal enum DownloadResult
-    {
-        /// <summary>Every byte is staged and hashed; verification comes next.</summary>
-        Complete = 0,
-
-        /// <summary>Given up; see FailureStatus and FailureDetail.</summary>
-        Failed = 1,
-
-        /// <summary>The engine is stopping; the staged bytes stay for a resume.</summary>
-        Stopped = 2,
-    }
-
     /// <summary>
     /// Streams one job's file into the staging file, hashing as the bytes arrive, so no image is ever
     /// held in RAM. Follows a bounded number of redirects, resumes with an HTTP Range after a dropped
@@ -63,7 +50,8 @@ namespace IotDevice.Ota
             get { return FailureDetail != null; }
         }
 
-        public DownloadResult Run()
+        /// <summary>True once every byte is staged and hashed; false when given up (see <see cref="FailureDetail"/>) or stopping.</summary>
+        public bool Run()
         {
             int failuresInRow = 0;
             string reason = null;
@@ -71,24 +59,19 @@ namespace IotDevice.Ota
             {
                 if (_engine.StopRequested)
                 {
-                    return DownloadResult.Stopped;
+                    return false;
                 }
 
                 long before = _job.Bytes;
                 bool retry = Attempt(out reason);
-                if (Failed)
+                if (Failed || _engine.StopRequested)
                 {
-                    return DownloadResult.Failed;
-                }
-
-                if (_engine.StopRequested)
-                {
-                    return DownloadResult.Stopped;
+                    return false;
                 }
 
                 if (!retry)
                 {
-                    return DownloadResult.Complete;
+                    return true;
                 }
 
                 bool freshUrl = _job.TakeUrlReplaced();
@@ -96,14 +79,14 @@ namespace IotDevice.Ota
                 if (failuresInRow > _options.MaxRetries || attempt >= MaxAttempts)
                 {
                     Fail(UpdateStatus.DownloadFailed, "gave up after " + attempt.ToString() + " attempts: " + reason);
-                    return DownloadResult.Failed;
+                    return false;
                 }
 
                 _engine.SaveRecord(_job, JobRecord.Pending);
-                _engine.Log("download of " + _job.Describe() + " interrupted at " + _job.Bytes.ToString() + " bytes (" + reason + "); retrying");
-                if (!_engine.Pause(_options.RetryDelayMs))
+                _engine.Log(_job.Describe() + " interrupted at " + _job.Bytes.ToString() + " bytes (" + reason + "); retrying");
+                if (!_engine.Pause(_options.RetryDelayMs, false))
                 {
-                    return DownloadResult.Stopped;
+                    return false;
                 }
             }
         }
@@ -118,7 +101,7 @@ namespace IotDevice.Ota
                 long rangeStart = _job.Bytes;
                 if (rangeStart > 0 && redirects == 0)
                 {
-                    _engine.Counters.AddResume();
+                    _engine.Counters.Add(UpdateCounters.ResumeCount);
                 }
 
                 _status = 0;
@@ -131,7 +114,7 @@ namespace IotDevice.Ota
                     return false;
                 }
 
-                if (!IsRedirect(_status))
+                if (_status != 301 && _status != 302 && _status != 303 && _status != 307 && _status != 308)
                 {
                     return Classify(outcome, out reason);
                 }
@@ -145,7 +128,7 @@ namespace IotDevice.Ota
 
                 if (redirects >= _options.MaxRedirects)
                 {
-                    Fail(UpdateStatus.DownloadFailed, "too many redirects (more than " + _options.MaxRedirects.ToString() + ")");
+                    Fail(UpdateStatus.DownloadFailed, "more than " + _options.MaxRedirects.ToString() + " redirects");
                     return false;
                 }
 
@@ -171,15 +154,13 @@ namespace IotDevice.Ota
 
             if (_status == 200 || _status == 206)
             {
-                if (_contentLength >= 0 && _received < _contentLength)
+                // Short of this response's Content-Length, or of the whole file.
+                bool shortOfLength = _contentLength >= 0 && _received < _contentLength;
+                long end = shortOfLength ? _received : _job.Bytes;
+                long expected = shortOfLength ? _contentLength : _job.Total;
+                if (end < expected)
                 {
-                    reason = "connection closed after " + _received.ToString() + " of " + _contentLength.ToString() + " bytes";
-                    return true;
-                }
-
-                if (_job.Total > 0 && _job.Bytes < _job.Total)
-                {
-                    reason = "body ended at " + _job.Bytes.ToString() + " of " + _job.Total.ToString() + " bytes";
+                    reason = "body ended at " + end.ToString() + " of " + expected.ToString() + " bytes";
                     return true;
                 }
 
@@ -226,8 +207,8 @@ namespace IotDevice.Ota
 
             if (statusCode == 200 && _job.Bytes > 0)
             {
-                _engine.Counters.AddRangeIgnored();
-                _engine.Log("the server ignored the range for " + _job.Describe() + "; starting again from zero");
+                _engine.Counters.Add(UpdateCounters.RangeIgnoredCount);
+                _engine.LogRestart("the server ignored the range", _job);
                 RestartFromZero();
                 if (Failed)
                 {
@@ -240,7 +221,7 @@ namespace IotDevice.Ota
                 long end = _job.Bytes + contentLength;
                 if (_job.Offer.Size > 0 && end != _job.Offer.Size)
                 {
-                    Fail(UpdateStatus.VerifyFailed, "size mismatch: the offer announced " + _job.Offer.Size.ToString() + " bytes, the server sends " + end.ToString());
+                    Fail(UpdateStatus.VerifyFailed, SizeMismatch(_job.Offer.Size, end));
                     return false;
                 }
 
@@ -252,7 +233,7 @@ namespace IotDevice.Ota
 
             if (_limit >= 0 && _job.Total > _limit)
             {
-                Fail(UpdateStatus.ApplyFailed, LimitDetail(_job.Total));
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(_limitReason, _job.Total, _limit));
                 return false;
             }
 
@@ -269,13 +250,13 @@ namespace IotDevice.Ota
             long after = _job.Bytes + count;
             if (_job.Offer.Size > 0 && after > _job.Offer.Size)
             {
-                Fail(UpdateStatus.VerifyFailed, "size mismatch: the server sent more than the announced " + _job.Offer.Size.ToString() + " bytes");
+                Fail(UpdateStatus.VerifyFailed, SizeMismatch(_job.Offer.Size, after));
                 return false;
             }
 
             if (_limit >= 0 && after > _limit)
             {
-                Fail(UpdateStatus.ApplyFailed, LimitDetail(after));
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(_limitReason, after, _limit));
                 return false;
             }
 
@@ -285,7 +266,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Fail(UpdateStatus.ApplyFailed, "writing the download failed: " + e.Message);
+                Fail(UpdateStatus.ApplyFailed, UpdateEngine.StoreFailed("write", e));
                 return false;
             }
 
@@ -314,13 +295,20 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Fail(UpdateStatus.ApplyFailed, "restarting the staging file failed: " + e.Message);
+                Fail(UpdateStatus.ApplyFailed, UpdateEngine.StoreFailed("restart", e));
             }
         }
 
-        private string LimitDetail(long bytes)
+        /// <summary>A file larger than the store or config limit allows, found before or during the download.</summary>
+        internal static string LimitDetail(string reason, long bytes, long limit)
         {
-            return _limitReason + ": " + bytes.ToString() + " bytes do not fit in " + _limit.ToString();
+            return reason + ": " + bytes.ToString() + " bytes do not fit in " + limit.ToString();
+        }
+
+        /// <summary>A size other than the offer's, found from the Content-Length, as bytes arrive, or at the end.</summary>
+        internal static string SizeMismatch(long announced, long actual)
+        {
+            return "size mismatch: the offer announced " + announced.ToString() + " bytes, got " + actual.ToString();
         }
 
         private void Fail(UpdateStatus status, string detail)
@@ -330,11 +318,6 @@ namespace IotDevice.Ota
                 FailureStatus = status;
                 FailureDetail = detail;
             }
-        }
-
-        private static bool IsRedirect(int status)
-        {
-            return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
         }
     }
 }

@@ -6,6 +6,10 @@ namespace IotDevice.Ota
     /// <summary>The end of a job: the verified file stored and handed to the app, or the job failed and cleaned up.</summary>
     public sealed partial class UpdateEngine
     {
+        // One wording for configs and firmware alike.
+        private const string AppRefused = "the app did not accept it";
+        private const string AppFailed = "the app failed to apply it: ";
+
         /// <summary>A config is handed over from the staging file and stored only once the app took it.</summary>
         private void ApplyConfig(UpdateJob job)
         {
@@ -31,11 +35,11 @@ namespace IotDevice.Ota
             {
                 try
                 {
-                    refusal = receiver(job.Offer, config) ? null : "the app did not accept it";
+                    refusal = receiver(job.Offer, config) ? null : AppRefused;
                 }
                 catch (Exception e)
                 {
-                    refusal = "the app failed to apply it: " + e.Message;
+                    refusal = AppFailed + e.Message;
                 }
             }
 
@@ -63,7 +67,7 @@ namespace IotDevice.Ota
             FirmwareInstaller installer = InstallFirmware;
             if (installer == null)
             {
-                FinishStored(job, "no firmware installer is set; the verified image stays in the store");
+                Finish(job, UpdateStatus.ApplyFailed, "no firmware installer; the verified image stays stored");
                 return;
             }
 
@@ -72,16 +76,16 @@ namespace IotDevice.Ota
             try
             {
                 StoredUpdate image = new StoredUpdate(_store, UpdateKind.Firmware, _store.GetLength(UpdateKind.Firmware));
-                refusal = installer(job.Offer, image) ? null : "the app did not install it";
+                refusal = installer(job.Offer, image) ? null : AppRefused;
             }
             catch (Exception e)
             {
-                refusal = "the app failed to install it: " + e.Message;
+                refusal = AppFailed + e.Message;
             }
 
             if (refusal != null)
             {
-                FinishStored(job, refusal);
+                Finish(job, UpdateStatus.ApplyFailed, refusal);
                 return;
             }
 
@@ -98,7 +102,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Finish(job, UpdateStatus.ApplyFailed, "storing the verified file failed: " + e.Message);
+                Finish(job, UpdateStatus.ApplyFailed, StoreFailed("commit", e));
                 return false;
             }
         }
@@ -112,17 +116,22 @@ namespace IotDevice.Ota
         {
             if (job.Offer.Kind == UpdateKind.Config)
             {
+                string lost = null;
                 try
                 {
                     if (_store.Begin(UpdateKind.Config, job.Total, job.Bytes) != job.Bytes || job.Bytes == 0)
                     {
-                        Finish(job, UpdateStatus.ApplyFailed, "the verified config was lost in a restart");
-                        return;
+                        lost = string.Empty;
                     }
                 }
                 catch (Exception e)
                 {
-                    Finish(job, UpdateStatus.ApplyFailed, "the verified config was lost in a restart: " + e.Message);
+                    lost = ": " + e.Message;
+                }
+
+                if (lost != null)
+                {
+                    Finish(job, UpdateStatus.ApplyFailed, "the verified config was lost in a restart" + lost);
                     return;
                 }
 
@@ -143,28 +152,32 @@ namespace IotDevice.Ota
             }
 
             SaveRecord(job, JobRecord.Applied);
-            Counters.AddSucceeded();
+            Counters.Add(UpdateCounters.SucceededCount);
             EndJob(job);
             Report(job.Offer, UpdateStatus.Succeeded, 100, detail);
         }
 
-        /// <summary>Ends a job that failed: nothing staged is kept, the record goes back to the last applied job.</summary>
+        /// <summary>
+        /// Ends a job that failed: nothing staged is kept (a firmware image the app failed to install is
+        /// already committed, and stays), the record goes back to the last applied job.
+        /// </summary>
         private void Finish(UpdateJob job, UpdateStatus status, string detail)
         {
-            Quietly(true, false);
-            RestoreRecord();
-            Counters.AddFailed();
+            UpdateJob applied;
+            lock (_sync)
+            {
+                applied = _lastApplied;
+            }
+
+            Quietly(true, applied == null);
+            if (applied != null)
+            {
+                SaveRecord(applied, JobRecord.Applied);
+            }
+
+            Counters.Add(UpdateCounters.FailedCount);
             EndJob(job);
             Report(job.Offer, status, job.ReportedPercent, detail);
-        }
-
-        /// <summary>A verified firmware image is already committed; only the app's part failed.</summary>
-        private void FinishStored(UpdateJob job, string detail)
-        {
-            RestoreRecord();
-            Counters.AddFailed();
-            EndJob(job);
-            Report(job.Offer, UpdateStatus.ApplyFailed, 100, detail);
         }
 
         /// <summary>The job is over before its last report goes out, so an offer that follows the report is not refused as busy.</summary>
@@ -176,24 +189,6 @@ namespace IotDevice.Ota
                 {
                     _current = null;
                 }
-            }
-        }
-
-        private void RestoreRecord()
-        {
-            UpdateJob applied;
-            lock (_sync)
-            {
-                applied = _lastApplied;
-            }
-
-            if (applied != null)
-            {
-                SaveRecord(applied, JobRecord.Applied);
-            }
-            else
-            {
-                Quietly(false, true);
             }
         }
     }

@@ -10,11 +10,10 @@ namespace IotDevice.Ota
 
         private void RunJob(UpdateJob job)
         {
-            Counters.AddStarted();
+            Counters.Add(UpdateCounters.StartedCount);
             if (job.Recovered)
             {
-                WaitForSession();
-                if (StopRequested)
+                if (!Pause(Options.ConnectWaitMs, true))
                 {
                     return;
                 }
@@ -46,16 +45,17 @@ namespace IotDevice.Ota
             }
 
             Download download = new Download(this, _http, _store, job, limit, limitReason);
-            DownloadResult result = job.Total > 0 && job.Bytes == job.Total ? DownloadResult.Complete : download.Run();
-            if (result == DownloadResult.Stopped)
+            if (!(job.Total > 0 && job.Bytes == job.Total) && !download.Run())
             {
-                Suspend(job);
-                return;
-            }
+                if (download.FailureDetail != null)
+                {
+                    Finish(job, download.FailureStatus, download.FailureDetail);
+                }
+                else
+                {
+                    Suspend(job);
+                }
 
-            if (result == DownloadResult.Failed)
-            {
-                Finish(job, download.FailureStatus, download.FailureDetail);
                 return;
             }
 
@@ -97,7 +97,7 @@ namespace IotDevice.Ota
 
             if (offer.Size > 0 && limit >= 0 && offer.Size > limit)
             {
-                Finish(job, UpdateStatus.ApplyFailed, limitReason + ": " + offer.Size.ToString() + " bytes do not fit in " + limit.ToString());
+                Finish(job, UpdateStatus.ApplyFailed, Download.LimitDetail(limitReason, offer.Size, limit));
                 return false;
             }
 
@@ -120,7 +120,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Finish(job, UpdateStatus.ApplyFailed, "cannot open the staging file: " + e.Message);
+                Finish(job, UpdateStatus.ApplyFailed, StoreFailed("open", e));
                 return false;
             }
 
@@ -136,13 +136,13 @@ namespace IotDevice.Ota
             {
                 if (digest.Length > 0)
                 {
-                    return "cannot tell how the digest was computed (" + digest.Length.ToString() + " hex digits)";
+                    return "unknown digest method (" + digest.Length.ToString() + " hex digits)";
                 }
 
-                return Options.RequireDigest ? "the offer carries no digest to verify" : null;
+                return Options.RequireDigest ? "the offer has no digest" : null;
             }
 
-            return digest.Length == 0 ? "the offer names " + UpdateDigest.Name(job.Method) + " but carries no digest" : null;
+            return digest.Length == 0 ? "the offer names " + UpdateDigest.Name(job.Method) + " but no digest" : null;
         }
 
         /// <summary>Feeds the staged bytes of a resumed job to its hash again (the hash state itself is not persisted).</summary>
@@ -161,7 +161,7 @@ namespace IotDevice.Ota
                 int read = _store.ReadPartial(position, chunk, 0, want);
                 if (read <= 0)
                 {
-                    Log("the staged file ended early; starting " + job.Describe() + " again from zero");
+                    LogRestart("the staged file ended early", job);
                     job.Hash.Reset();
                     return false;
                 }
@@ -179,7 +179,7 @@ namespace IotDevice.Ota
             UpdateOffer offer = job.Offer;
             if (offer.Size > 0 && job.Bytes != offer.Size)
             {
-                return "size mismatch: received " + job.Bytes.ToString() + " bytes, the offer announced " + offer.Size.ToString();
+                return Download.SizeMismatch(offer.Size, job.Bytes);
             }
 
             if (job.Hash == null)
@@ -197,6 +197,11 @@ namespace IotDevice.Ota
             return UpdateDigest.Name(job.Method) + " mismatch: expected " + offer.Digest.Trim() + ", got " + UpdateDigest.Format(job.Method, digest);
         }
 
+        internal void LogRestart(string why, UpdateJob job)
+        {
+            Log(why + "; starting " + job.Describe() + " again from zero");
+        }
+
         /// <summary>Stop during a job: keep the staged bytes and the record for the next start.</summary>
         private void Suspend(UpdateJob job)
         {
@@ -206,7 +211,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Log("closing the staging file failed: " + e.Message);
+                Log(StoreFailed("close", e));
             }
 
             SaveRecord(job, JobRecord.Pending);

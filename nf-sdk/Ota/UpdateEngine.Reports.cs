@@ -4,7 +4,7 @@ using IotDevice.Session;
 
 namespace IotDevice.Ota
 {
-    /// <summary>What a job tells the outside: reports to the platform and the app, the job record, the session wait.</summary>
+    /// <summary>What a job tells the outside: reports to the platform and the app, and the job record.</summary>
     public sealed partial class UpdateEngine
     {
         /// <summary>After each stored chunk: report Downloading when a new progress step is reached.</summary>
@@ -38,21 +38,12 @@ namespace IotDevice.Ota
                 }
                 else
                 {
-                    Log("the job record is too large to keep; a restart will not resume this job");
+                    Log("job record too large to keep; a restart will not resume this job");
                 }
             }
             catch (Exception e)
             {
-                Log("saving the job record failed: " + e.Message);
-            }
-        }
-
-        private void WaitForSession()
-        {
-            long deadline = _client.Session.Clock.NowMs + Options.ConnectWaitMs;
-            while (!_client.Session.IsConnected && !StopRequested && _client.Session.Clock.NowMs < deadline)
-            {
-                _client.Session.Clock.Wait(_wake, 100);
+                Log(StoreFailed("record save", e));
             }
         }
 

@@ -63,7 +63,7 @@ namespace IotDevice.Ota
         {
             if (client == null || http == null || store == null)
             {
-                throw new ArgumentException("The update engine needs a client, an HTTP transport and a store.");
+                throw new ArgumentNullException(client == null ? "client" : http == null ? "http" : "store");
             }
 
             _client = client;
@@ -193,7 +193,7 @@ namespace IotDevice.Ota
             string problem = Check(offer);
             if (problem != null)
             {
-                Counters.AddRefused();
+                Counters.Add(UpdateCounters.RefusedCount);
                 Report(offer, UpdateStatus.Failed, 0, problem);
                 return false;
             }
@@ -218,9 +218,9 @@ namespace IotDevice.Ota
 
             if (active != null && active.Identity == identity)
             {
-                Counters.AddDuplicate();
+                Counters.Add(UpdateCounters.DuplicateCount);
                 bool fresh = active.ReplaceUrl(offer.Url);
-                Log("the running " + active.Describe() + " was offered again" + (fresh ? "; its next attempt uses the new URL" : ""));
+                Log(active.Describe() + " offered again while running" + (fresh ? "; the next attempt uses the new URL" : ""));
                 if (fresh)
                 {
                     _wake.Set();
@@ -231,7 +231,7 @@ namespace IotDevice.Ota
 
             if (alreadyApplied)
             {
-                Counters.AddDuplicate();
+                Counters.Add(UpdateCounters.DuplicateCount);
                 string detail = "already applied";
                 if (offer.Kind == UpdateKind.Config)
                 {
@@ -242,7 +242,7 @@ namespace IotDevice.Ota
                 return false;
             }
 
-            Counters.AddRefused();
+            Counters.Add(UpdateCounters.RefusedCount);
             Report(offer, UpdateStatus.Failed, 0, active != null ? "busy: " + active.Describe() + " is in progress" : "the update engine is not running");
             return false;
         }
@@ -259,19 +259,23 @@ namespace IotDevice.Ota
             return new StoredUpdate(_store, UpdateKind.Config, length).ReadAll();
         }
 
-        /// <summary>Waits up to <paramref name="ms"/>; false as soon as the engine is stopping.</summary>
-        internal bool Pause(int ms)
+        /// <summary>
+        /// Waits up to <paramref name="ms"/>, or with <paramref name="untilConnected"/> until the session is
+        /// connected (looking every 100 ms); false as soon as the engine is stopping.
+        /// </summary>
+        internal bool Pause(int ms, bool untilConnected)
         {
-            long deadline = _client.Session.Clock.NowMs + ms;
+            DeviceSession session = _client.Session;
+            long deadline = session.Clock.NowMs + ms;
             while (!StopRequested)
             {
-                long left = deadline - _client.Session.Clock.NowMs;
-                if (left <= 0)
+                long left = deadline - session.Clock.NowMs;
+                if (left <= 0 || (untilConnected && session.IsConnected))
                 {
                     return true;
                 }
 
-                _client.Session.Clock.Wait(_wake, (int)left);
+                session.Clock.Wait(_wake, untilConnected ? 100 : (int)left);
             }
 
             return false;
@@ -280,6 +284,12 @@ namespace IotDevice.Ota
         internal void Log(string message)
         {
             _client.Session.Write("ota: " + message);
+        }
+
+        /// <summary>The detail for a store that threw: what it was asked to do, and its message.</summary>
+        internal static string StoreFailed(string action, Exception e)
+        {
+            return "store " + action + " failed: " + e.Message;
         }
 
         private void OnOffered(UpdateOffer offer)
@@ -357,7 +367,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Log("cannot read the job record: " + e.Message);
+                Log(StoreFailed("record read", e));
                 return;
             }
 
@@ -406,7 +416,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Log("store clean-up failed: " + e.Message);
+                Log(StoreFailed("clean-up", e));
             }
         }
     }

@@ -7,7 +7,6 @@ namespace IotDevice.Ota
     /// <summary>One offer on its way through download, verification, storage and apply.</summary>
     internal sealed class UpdateJob
     {
-        private readonly object _sync = new object();
         private string _url;
         private bool _urlReplaced;
 
@@ -51,7 +50,7 @@ namespace IotDevice.Ota
         {
             get
             {
-                lock (_sync)
+                lock (this)
                 {
                     return _url;
                 }
@@ -61,7 +60,7 @@ namespace IotDevice.Ota
         /// <summary>Adopts the URL of a re-pushed identical offer; true when it differs from the current one.</summary>
         public bool ReplaceUrl(string url)
         {
-            lock (_sync)
+            lock (this)
             {
                 if (url == null || url == _url)
                 {
@@ -77,7 +76,7 @@ namespace IotDevice.Ota
         /// <summary>Whether the URL was replaced since the last call (a refused URL may be worth one more try).</summary>
         public bool TakeUrlReplaced()
         {
-            lock (_sync)
+            lock (this)
             {
                 bool replaced = _urlReplaced;
                 _urlReplaced = false;
