@@ -45,11 +45,6 @@ namespace IotDevice.Ota
 
         public string FailureDetail;
 
-        private bool Failed
-        {
-            get { return FailureDetail != null; }
-        }
-
         /// <summary>True once every byte is staged and hashed; false when given up (see <see cref="FailureDetail"/>) or stopping.</summary>
         public bool Run()
         {
@@ -64,7 +59,7 @@ namespace IotDevice.Ota
 
                 long before = _job.Bytes;
                 bool retry = Attempt(out reason);
-                if (Failed || _engine.StopRequested)
+                if (FailureDetail != null || _engine.StopRequested)
                 {
                     return false;
                 }
@@ -109,7 +104,7 @@ namespace IotDevice.Ota
                 _location = null;
                 _received = 0;
                 HttpOutcome outcome = _http.Get(url, rangeStart > 0 ? rangeStart : -1, this, _options.StallTimeoutMs);
-                if (Failed || _engine.StopRequested)
+                if (FailureDetail != null || _engine.StopRequested)
                 {
                     return false;
                 }
@@ -210,7 +205,7 @@ namespace IotDevice.Ota
                 _engine.Counters.Add(UpdateCounters.RangeIgnoredCount);
                 _engine.LogRestart("the server ignored the range", _job);
                 RestartFromZero();
-                if (Failed)
+                if (FailureDetail != null)
                 {
                     return false;
                 }
@@ -313,7 +308,7 @@ namespace IotDevice.Ota
 
         private void Fail(UpdateStatus status, string detail)
         {
-            if (!Failed)
+            if (FailureDetail == null)
             {
                 FailureStatus = status;
                 FailureDetail = detail;

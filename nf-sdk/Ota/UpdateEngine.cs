@@ -73,8 +73,11 @@ namespace IotDevice.Ota
             Counters = new UpdateCounters();
         }
 
-        /// <summary>Every state of every job, as reported to the platform (on the engine's thread).</summary>
-        public event UpdateStatusHandler StatusChanged;
+        /// <summary>
+        /// Every state of every job, as reported to the platform (on the engine's thread). A field, as the
+        /// engine's other callbacks are: an event's accessors cost flash on the device, and += works the same.
+        /// </summary>
+        public UpdateStatusHandler StatusChanged;
 
         /// <summary>Installs verified firmware images. Without one, a firmware job ends ApplyFailed (the image stays stored).</summary>
         public FirmwareInstaller InstallFirmware;
@@ -194,7 +197,7 @@ namespace IotDevice.Ota
             if (problem != null)
             {
                 Counters.Add(UpdateCounters.RefusedCount);
-                Report(offer, UpdateStatus.Failed, 0, problem);
+                Report(offer, UpdateStatus.Failed, 0, "unusable offer: " + problem);
                 return false;
             }
 
@@ -297,21 +300,22 @@ namespace IotDevice.Ota
             Offer(offer);
         }
 
+        /// <summary>Why an offer cannot be run at all, or null.</summary>
         private static string Check(UpdateOffer offer)
         {
             if (offer.Kind != UpdateKind.Firmware && offer.Kind != UpdateKind.Config)
             {
-                return "unusable offer: unknown kind";
+                return "unknown kind";
             }
 
             if (!UrlText.IsHttp(offer.Url))
             {
-                return "unusable offer: no http(s) URL";
+                return "no http(s) URL";
             }
 
             if (offer.Size < 0)
             {
-                return "unusable offer: negative size";
+                return "negative size";
             }
 
             return null;
