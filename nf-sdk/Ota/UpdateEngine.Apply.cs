@@ -17,7 +17,7 @@ namespace IotDevice.Ota
             int done = 0;
             while (done < config.Length)
             {
-                int read = _store.ReadPartial(done, config, done, config.Length - done);
+                int read = Store.ReadPartial(done, config, done, config.Length - done);
                 if (read <= 0)
                 {
                     Finish(job, UpdateStatus.ApplyFailed, "reading the staged config failed");
@@ -75,7 +75,7 @@ namespace IotDevice.Ota
             string refusal;
             try
             {
-                StoredUpdate image = new StoredUpdate(_store, UpdateKind.Firmware, _store.GetLength(UpdateKind.Firmware));
+                StoredUpdate image = new StoredUpdate(Store, UpdateKind.Firmware, Store.GetLength(UpdateKind.Firmware));
                 refusal = installer(job.Offer, image) ? null : AppRefused;
             }
             catch (Exception e)
@@ -97,7 +97,7 @@ namespace IotDevice.Ota
         {
             try
             {
-                _store.Commit();
+                Store.Commit();
                 return true;
             }
             catch (Exception e)
@@ -119,7 +119,7 @@ namespace IotDevice.Ota
                 string lost = null;
                 try
                 {
-                    if (_store.Begin(UpdateKind.Config, job.Total, job.Bytes) != job.Bytes || job.Bytes == 0)
+                    if (Store.Begin(UpdateKind.Config, job.Total, job.Bytes) != job.Bytes || job.Bytes == 0)
                     {
                         lost = string.Empty;
                     }

@@ -44,12 +44,11 @@ namespace IotDevice.Ota
                 job.ReportedPercent = 1;
             }
 
-            Download download = new Download(this, _http, _store, job, limit, limitReason);
-            if (!(job.Total > 0 && job.Bytes == job.Total) && !download.Run())
+            if (!(job.Total > 0 && job.Bytes == job.Total) && !job.Download(this, limit, limitReason))
             {
-                if (download.FailureDetail != null)
+                if (job.FailureDetail != null)
                 {
-                    Finish(job, download.FailureStatus, download.FailureDetail);
+                    Finish(job, job.FailureStatus, job.FailureDetail);
                 }
                 else
                 {
@@ -87,7 +86,7 @@ namespace IotDevice.Ota
         private bool Prepare(UpdateJob job, out long limit, out string limitReason)
         {
             UpdateOffer offer = job.Offer;
-            limit = _store.GetCapacity(offer.Kind);
+            limit = Store.GetCapacity(offer.Kind);
             limitReason = "store full";
             if (offer.Kind == UpdateKind.Config && (limit < 0 || Options.MaxConfigBytes < limit))
             {
@@ -97,7 +96,7 @@ namespace IotDevice.Ota
 
             if (offer.Size > 0 && limit >= 0 && offer.Size > limit)
             {
-                Finish(job, UpdateStatus.ApplyFailed, Download.LimitDetail(limitReason, offer.Size, limit));
+                Finish(job, UpdateStatus.ApplyFailed, UpdateJob.LimitDetail(limitReason, offer.Size, limit));
                 return false;
             }
 
@@ -111,11 +110,11 @@ namespace IotDevice.Ota
             job.Hash = UpdateDigest.CreateHash(job.Method);
             try
             {
-                long kept = _store.Begin(offer.Kind, job.Total, job.Recovered ? job.Bytes : 0);
+                long kept = Store.Begin(offer.Kind, job.Total, job.Recovered ? job.Bytes : 0);
                 job.Bytes = kept > 0 && Rehash(job, kept) ? kept : 0;
                 if (kept > 0 && job.Bytes == 0)
                 {
-                    _store.Begin(offer.Kind, job.Total, 0);
+                    Store.Begin(offer.Kind, job.Total, 0);
                 }
             }
             catch (Exception e)
@@ -158,7 +157,7 @@ namespace IotDevice.Ota
             while (position < length)
             {
                 int want = length - position < chunk.Length ? (int)(length - position) : chunk.Length;
-                int read = _store.ReadPartial(position, chunk, 0, want);
+                int read = Store.ReadPartial(position, chunk, 0, want);
                 if (read <= 0)
                 {
                     LogRestart("the staged file ended early", job);
@@ -179,7 +178,7 @@ namespace IotDevice.Ota
             UpdateOffer offer = job.Offer;
             if (offer.Size > 0 && job.Bytes != offer.Size)
             {
-                return Download.SizeMismatch(offer.Size, job.Bytes);
+                return UpdateJob.SizeMismatch(offer.Size, job.Bytes);
             }
 
             if (job.Hash == null)
@@ -207,7 +206,7 @@ namespace IotDevice.Ota
         {
             try
             {
-                _store.Close();
+                Store.Close();
             }
             catch (Exception e)
             {

@@ -34,7 +34,7 @@ namespace IotDevice.Ota
             {
                 if (JobRecord.Write(_recordWriter, job, state))
                 {
-                    _store.SaveRecord(_recordWriter.Buffer, _recordWriter.Length);
+                    Store.SaveRecord(_recordWriter.Buffer, _recordWriter.Length);
                 }
                 else
                 {

@@ -47,8 +47,6 @@ namespace IotDevice.Ota
 
         private readonly object _sync = new object();
         private readonly DeviceClient _client;
-        private readonly IHttpTransport _http;
-        private readonly IUpdateStore _store;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly JsonWriter _recordWriter = new JsonWriter(512, 8192);
 
@@ -67,8 +65,8 @@ namespace IotDevice.Ota
             }
 
             _client = client;
-            _http = http;
-            _store = store;
+            Http = http;
+            Store = store;
             Options = options == null ? new UpdateEngineOptions() : options;
             Counters = new UpdateCounters();
         }
@@ -98,6 +96,10 @@ namespace IotDevice.Ota
         public ConfigReceiver ReceiveConfig;
 
         public readonly UpdateEngineOptions Options;
+
+        internal readonly IHttpTransport Http;
+
+        internal readonly IUpdateStore Store;
 
         public readonly UpdateCounters Counters;
 
@@ -253,13 +255,13 @@ namespace IotDevice.Ota
         /// <summary>The last verified config in the store (it survives restarts), or null when there is none.</summary>
         public byte[] ReadConfig()
         {
-            long length = _store.GetLength(UpdateKind.Config);
+            long length = Store.GetLength(UpdateKind.Config);
             if (length < 0)
             {
                 return null;
             }
 
-            return new StoredUpdate(_store, UpdateKind.Config, length).ReadAll();
+            return new StoredUpdate(Store, UpdateKind.Config, length).ReadAll();
         }
 
         /// <summary>
@@ -367,7 +369,7 @@ namespace IotDevice.Ota
             byte[] record;
             try
             {
-                record = _store.LoadRecord();
+                record = Store.LoadRecord();
             }
             catch (Exception e)
             {
@@ -410,12 +412,12 @@ namespace IotDevice.Ota
             {
                 if (abortStaging)
                 {
-                    _store.Abort();
+                    Store.Abort();
                 }
 
                 if (deleteRecord)
                 {
-                    _store.DeleteRecord();
+                    Store.DeleteRecord();
                 }
             }
             catch (Exception e)

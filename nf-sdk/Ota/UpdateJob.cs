@@ -4,8 +4,8 @@ using IotDevice.Crypto;
 
 namespace IotDevice.Ota
 {
-    /// <summary>One offer on its way through download, verification, storage and apply.</summary>
-    internal sealed class UpdateJob
+    /// <summary>One offer on its way through download (UpdateJob.Download.cs), verification, storage and apply.</summary>
+    internal sealed partial class UpdateJob
     {
         private string _url;
         private bool _urlReplaced;

@@ -5,24 +5,21 @@ using IotDevice.Transport;
 namespace IotDevice.Ota
 {
     /// <summary>
-    /// Streams one job's file into the staging file, hashing as the bytes arrive, so no image is ever
+    /// The job's download: streams its file into the staging file, hashing as the bytes arrive, so no image is ever
     /// held in RAM. Follows a bounded number of redirects, resumes with an HTTP Range after a dropped
     /// or stalled connection (the hash carries on), starts again from zero when the server ignores the
     /// Range, and checks the size against the offer and the Content-Length as it goes. Transient faults
     /// (network, stall, 5xx, 408, 429, a short body) are retried; other statuses end the job.
     /// </summary>
-    internal sealed class Download : IHttpBodySink
+    internal sealed partial class UpdateJob : IHttpBodySink
     {
         // A guard against a server that feeds a byte per connection forever.
         private const int MaxAttempts = 100;
 
-        private readonly UpdateEngine _engine;
-        private readonly IHttpTransport _http;
-        private readonly IUpdateStore _store;
-        private readonly UpdateEngineOptions _options;
-        private readonly UpdateJob _job;
-        private readonly long _limit;
-        private readonly string _limitReason;
+        // Set when the download starts.
+        private UpdateEngine _engine;
+        private long _limit;
+        private string _limitReason;
 
         // The response being read.
         private int _status;
@@ -30,24 +27,20 @@ namespace IotDevice.Ota
         private string _location;
         private long _received;
 
-        public Download(UpdateEngine engine, IHttpTransport http, IUpdateStore store, UpdateJob job, long limit, string limitReason)
-        {
-            _engine = engine;
-            _http = http;
-            _store = store;
-            _options = engine.Options;
-            _job = job;
-            _limit = limit;
-            _limitReason = limitReason;
-        }
-
         public UpdateStatus FailureStatus;
 
         public string FailureDetail;
 
-        /// <summary>True once every byte is staged and hashed; false when given up (see <see cref="FailureDetail"/>) or stopping.</summary>
-        public bool Run()
+        /// <summary>
+        /// Downloads what is not staged yet, refusing more than <paramref name="limit"/> bytes (unless
+        /// negative) with <paramref name="limitReason"/>. True once every byte is staged and hashed; false
+        /// when given up (see <see cref="FailureDetail"/>) or stopping.
+        /// </summary>
+        public bool Download(UpdateEngine engine, long limit, string limitReason)
         {
+            _engine = engine;
+            _limit = limit;
+            _limitReason = limitReason;
             int failuresInRow = 0;
             string reason = null;
             for (int attempt = 1; ; attempt++)
@@ -57,7 +50,7 @@ namespace IotDevice.Ota
                     return false;
                 }
 
-                long before = _job.Bytes;
+                long before = Bytes;
                 bool retry = Attempt(out reason);
                 if (FailureDetail != null || _engine.StopRequested)
                 {
@@ -69,17 +62,17 @@ namespace IotDevice.Ota
                     return true;
                 }
 
-                bool freshUrl = _job.TakeUrlReplaced();
-                failuresInRow = _job.Bytes > before || freshUrl ? 0 : failuresInRow + 1;
-                if (failuresInRow > _options.MaxRetries || attempt >= MaxAttempts)
+                bool freshUrl = TakeUrlReplaced();
+                failuresInRow = Bytes > before || freshUrl ? 0 : failuresInRow + 1;
+                if (failuresInRow > _engine.Options.MaxRetries || attempt >= MaxAttempts)
                 {
                     Fail(UpdateStatus.DownloadFailed, "gave up after " + attempt.ToString() + " attempts: " + reason);
                     return false;
                 }
 
-                _engine.SaveRecord(_job, JobRecord.Pending);
-                _engine.Log(_job.Describe() + " interrupted at " + _job.Bytes.ToString() + " bytes (" + reason + "); retrying");
-                if (!_engine.Pause(_options.RetryDelayMs, false))
+                _engine.SaveRecord(this, JobRecord.Pending);
+                _engine.Log(Describe() + " interrupted at " + Bytes.ToString() + " bytes (" + reason + "); retrying");
+                if (!_engine.Pause(_engine.Options.RetryDelayMs, false))
                 {
                     return false;
                 }
@@ -90,10 +83,10 @@ namespace IotDevice.Ota
         private bool Attempt(out string reason)
         {
             reason = null;
-            string url = _job.Url;
+            string url = Url;
             for (int redirects = 0; ; redirects++)
             {
-                long rangeStart = _job.Bytes;
+                long rangeStart = Bytes;
                 if (rangeStart > 0 && redirects == 0)
                 {
                     _engine.Counters.Add(UpdateCounters.ResumeCount);
@@ -103,7 +96,7 @@ namespace IotDevice.Ota
                 _contentLength = -1;
                 _location = null;
                 _received = 0;
-                HttpOutcome outcome = _http.Get(url, rangeStart > 0 ? rangeStart : -1, this, _options.StallTimeoutMs);
+                HttpOutcome outcome = _engine.Http.Get(url, rangeStart > 0 ? rangeStart : -1, this, _engine.Options.StallTimeoutMs);
                 if (FailureDetail != null || _engine.StopRequested)
                 {
                     return false;
@@ -121,9 +114,9 @@ namespace IotDevice.Ota
                     return false;
                 }
 
-                if (redirects >= _options.MaxRedirects)
+                if (redirects >= _engine.Options.MaxRedirects)
                 {
-                    Fail(UpdateStatus.DownloadFailed, "more than " + _options.MaxRedirects.ToString() + " redirects");
+                    Fail(UpdateStatus.DownloadFailed, "more than " + _engine.Options.MaxRedirects.ToString() + " redirects");
                     return false;
                 }
 
@@ -137,13 +130,13 @@ namespace IotDevice.Ota
             switch (outcome)
             {
                 case HttpOutcome.InvalidUrl:
-                    Fail(UpdateStatus.DownloadFailed, "not a usable URL: " + _http.LastError);
+                    Fail(UpdateStatus.DownloadFailed, "not a usable URL: " + _engine.Http.LastError);
                     return false;
                 case HttpOutcome.Stalled:
-                    reason = "stalled: " + _http.LastError;
+                    reason = "stalled: " + _engine.Http.LastError;
                     return true;
                 case HttpOutcome.NetworkError:
-                    reason = "network error: " + _http.LastError;
+                    reason = "network error: " + _engine.Http.LastError;
                     return true;
             }
 
@@ -151,8 +144,8 @@ namespace IotDevice.Ota
             {
                 // Short of this response's Content-Length, or of the whole file.
                 bool shortOfLength = _contentLength >= 0 && _received < _contentLength;
-                long end = shortOfLength ? _received : _job.Bytes;
-                long expected = shortOfLength ? _contentLength : _job.Total;
+                long end = shortOfLength ? _received : Bytes;
+                long expected = shortOfLength ? _contentLength : Total;
                 if (end < expected)
                 {
                     reason = "body ended at " + end.ToString() + " of " + expected.ToString() + " bytes";
@@ -164,7 +157,7 @@ namespace IotDevice.Ota
 
             if (_status == 416)
             {
-                if (_job.Total > 0 && _job.Bytes == _job.Total)
+                if (Total > 0 && Bytes == Total)
                 {
                     return false;
                 }
@@ -180,7 +173,7 @@ namespace IotDevice.Ota
                 return true;
             }
 
-            if (_job.TakeUrlReplaced())
+            if (TakeUrlReplaced())
             {
                 // The platform re-pushed this offer with a fresh URL; the refused one may have expired.
                 return true;
@@ -200,10 +193,10 @@ namespace IotDevice.Ota
                 return false; // redirects and errors: the body is not needed
             }
 
-            if (statusCode == 200 && _job.Bytes > 0)
+            if (statusCode == 200 && Bytes > 0)
             {
                 _engine.Counters.Add(UpdateCounters.RangeIgnoredCount);
-                _engine.LogRestart("the server ignored the range", _job);
+                _engine.LogRestart("the server ignored the range", this);
                 RestartFromZero();
                 if (FailureDetail != null)
                 {
@@ -213,22 +206,22 @@ namespace IotDevice.Ota
 
             if (contentLength >= 0)
             {
-                long end = _job.Bytes + contentLength;
-                if (_job.Offer.Size > 0 && end != _job.Offer.Size)
+                long end = Bytes + contentLength;
+                if (Offer.Size > 0 && end != Offer.Size)
                 {
-                    Fail(UpdateStatus.VerifyFailed, SizeMismatch(_job.Offer.Size, end));
+                    Fail(UpdateStatus.VerifyFailed, SizeMismatch(Offer.Size, end));
                     return false;
                 }
 
-                if (_job.Total == 0)
+                if (Total == 0)
                 {
-                    _job.Total = end;
+                    Total = end;
                 }
             }
 
-            if (_limit >= 0 && _job.Total > _limit)
+            if (_limit >= 0 && Total > _limit)
             {
-                Fail(UpdateStatus.ApplyFailed, LimitDetail(_limitReason, _job.Total, _limit));
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(_limitReason, Total, _limit));
                 return false;
             }
 
@@ -242,10 +235,10 @@ namespace IotDevice.Ota
                 return false;
             }
 
-            long after = _job.Bytes + count;
-            if (_job.Offer.Size > 0 && after > _job.Offer.Size)
+            long after = Bytes + count;
+            if (Offer.Size > 0 && after > Offer.Size)
             {
-                Fail(UpdateStatus.VerifyFailed, SizeMismatch(_job.Offer.Size, after));
+                Fail(UpdateStatus.VerifyFailed, SizeMismatch(Offer.Size, after));
                 return false;
             }
 
@@ -257,7 +250,7 @@ namespace IotDevice.Ota
 
             try
             {
-                _store.Write(buffer, offset, count);
+                _engine.Store.Write(buffer, offset, count);
             }
             catch (Exception e)
             {
@@ -265,28 +258,28 @@ namespace IotDevice.Ota
                 return false;
             }
 
-            if (_job.Hash != null)
+            if (Hash != null)
             {
-                _job.Hash.Update(buffer, offset, count);
+                Hash.Update(buffer, offset, count);
             }
 
-            _job.Bytes = after;
+            Bytes = after;
             _received += count;
-            _engine.OnBytesStored(_job);
+            _engine.OnBytesStored(this);
             return true;
         }
 
         private void RestartFromZero()
         {
-            if (_job.Hash != null)
+            if (Hash != null)
             {
-                _job.Hash.Reset();
+                Hash.Reset();
             }
 
-            _job.Bytes = 0;
+            Bytes = 0;
             try
             {
-                _store.Begin(_job.Offer.Kind, _job.Total, 0);
+                _engine.Store.Begin(Offer.Kind, Total, 0);
             }
             catch (Exception e)
             {
