@@ -31,9 +31,7 @@ namespace IotDevice.Ota
                 }
             }
 
-            long limit;
-            string limitReason;
-            if (!Prepare(job, out limit, out limitReason))
+            if (!Prepare(job))
             {
                 return;
             }
@@ -44,7 +42,7 @@ namespace IotDevice.Ota
                 job.ReportedPercent = 1;
             }
 
-            if (!(job.Total > 0 && job.Bytes == job.Total) && !job.Download(this, limit, limitReason))
+            if (!(job.Total > 0 && job.Bytes == job.Total) && !job.Download(this))
             {
                 if (job.FailureDetail != null)
                 {
@@ -83,20 +81,21 @@ namespace IotDevice.Ota
         }
 
         /// <summary>Limits, digest, staging file (with the digest of resumed bytes rebuilt). False: the job has been finished.</summary>
-        private bool Prepare(UpdateJob job, out long limit, out string limitReason)
+        private bool Prepare(UpdateJob job)
         {
             UpdateOffer offer = job.Offer;
-            limit = Store.GetCapacity(offer.Kind);
-            limitReason = "store full";
+            long limit = Store.GetCapacity(offer.Kind);
+            job.LimitReason = "store full";
             if (offer.Kind == UpdateKind.Config && (limit < 0 || Options.MaxConfigBytes < limit))
             {
                 limit = Options.MaxConfigBytes;
-                limitReason = "config too large";
+                job.LimitReason = "config too large";
             }
 
+            job.Limit = limit;
             if (offer.Size > 0 && limit >= 0 && offer.Size > limit)
             {
-                Finish(job, UpdateStatus.ApplyFailed, UpdateJob.LimitDetail(limitReason, offer.Size, limit));
+                Finish(job, UpdateStatus.ApplyFailed, job.LimitDetail(offer.Size));
                 return false;
             }
 

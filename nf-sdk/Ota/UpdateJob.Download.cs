@@ -18,8 +18,6 @@ namespace IotDevice.Ota
 
         // Set when the download starts.
         private UpdateEngine _engine;
-        private long _limit;
-        private string _limitReason;
 
         // The response being read.
         private int _status;
@@ -27,20 +25,23 @@ namespace IotDevice.Ota
         private string _location;
         private long _received;
 
+        /// <summary>The most bytes the file may have (the store's capacity or the config limit); negative for no limit.</summary>
+        public long Limit;
+
+        /// <summary>What a file over <see cref="Limit"/> is reported as.</summary>
+        public string LimitReason;
+
         public UpdateStatus FailureStatus;
 
         public string FailureDetail;
 
         /// <summary>
-        /// Downloads what is not staged yet, refusing more than <paramref name="limit"/> bytes (unless
-        /// negative) with <paramref name="limitReason"/>. True once every byte is staged and hashed; false
-        /// when given up (see <see cref="FailureDetail"/>) or stopping.
+        /// Downloads what is not staged yet, up to <see cref="Limit"/>. True once every byte is staged and
+        /// hashed; false when given up (see <see cref="FailureDetail"/>) or stopping.
         /// </summary>
-        public bool Download(UpdateEngine engine, long limit, string limitReason)
+        public bool Download(UpdateEngine engine)
         {
             _engine = engine;
-            _limit = limit;
-            _limitReason = limitReason;
             int failuresInRow = 0;
             string reason = null;
             for (int attempt = 1; ; attempt++)
@@ -219,9 +220,9 @@ namespace IotDevice.Ota
                 }
             }
 
-            if (_limit >= 0 && Total > _limit)
+            if (Limit >= 0 && Total > Limit)
             {
-                Fail(UpdateStatus.ApplyFailed, LimitDetail(_limitReason, Total, _limit));
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(Total));
                 return false;
             }
 
@@ -242,9 +243,9 @@ namespace IotDevice.Ota
                 return false;
             }
 
-            if (_limit >= 0 && after > _limit)
+            if (Limit >= 0 && after > Limit)
             {
-                Fail(UpdateStatus.ApplyFailed, LimitDetail(_limitReason, after, _limit));
+                Fail(UpdateStatus.ApplyFailed, LimitDetail(after));
                 return false;
             }
 
@@ -287,10 +288,10 @@ namespace IotDevice.Ota
             }
         }
 
-        /// <summary>A file larger than the store or config limit allows, found before or during the download.</summary>
-        internal static string LimitDetail(string reason, long bytes, long limit)
+        /// <summary>A file larger than <see cref="Limit"/>, found before or during the download.</summary>
+        internal string LimitDetail(long bytes)
         {
-            return reason + ": " + bytes.ToString() + " bytes do not fit in " + limit.ToString();
+            return LimitReason + ": " + bytes.ToString() + " bytes do not fit in " + Limit.ToString();
         }
 
         /// <summary>A size other than the offer's, found from the Content-Length, as bytes arrive, or at the end.</summary>
