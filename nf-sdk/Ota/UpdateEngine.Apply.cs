@@ -20,7 +20,7 @@ namespace IotDevice.Ota
                 int read = Store.ReadPartial(done, config, done, config.Length - done);
                 if (read <= 0)
                 {
-                    Finish(job, UpdateStatus.ApplyFailed, "reading the staged config failed");
+                    Finish(job, UpdateStatus.ApplyFailed, "the staged file ended early");
                     return;
                 }
 
@@ -67,7 +67,7 @@ namespace IotDevice.Ota
             FirmwareInstaller installer = InstallFirmware;
             if (installer == null)
             {
-                Finish(job, UpdateStatus.ApplyFailed, "no firmware installer; the verified image stays stored");
+                Finish(job, UpdateStatus.ApplyFailed, "no firmware installer; the image stays stored");
                 return;
             }
 
@@ -131,7 +131,7 @@ namespace IotDevice.Ota
 
                 if (lost != null)
                 {
-                    Finish(job, UpdateStatus.ApplyFailed, "the verified config was lost in a restart" + lost);
+                    Finish(job, UpdateStatus.ApplyFailed, "verified config lost in a restart" + lost);
                     return;
                 }
 

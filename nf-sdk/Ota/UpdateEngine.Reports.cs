@@ -38,7 +38,7 @@ namespace IotDevice.Ota
                 }
                 else
                 {
-                    Log("job record too large to keep; a restart will not resume this job");
+                    Log("job record too large: a restart cannot resume this job");
                 }
             }
             catch (Exception e)
@@ -56,7 +56,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Log("the dialect failed to report: " + e.Message);
+                Log("dialect report failed: " + e.Message);
             }
 
             UpdateStatusHandler handler = StatusChanged;

@@ -225,7 +225,7 @@ namespace IotDevice.Ota
             {
                 Counters.Add(UpdateCounters.DuplicateCount);
                 bool fresh = active.ReplaceUrl(offer.Url);
-                Log(active.Describe() + " offered again while running" + (fresh ? "; the next attempt uses the new URL" : ""));
+                Log(active.Describe() + " offered again while running" + (fresh ? "; next attempt uses the new URL" : ""));
                 if (fresh)
                 {
                     _wake.Set();
@@ -383,7 +383,7 @@ namespace IotDevice.Ota
             {
                 if (record != null)
                 {
-                    Log("discarding an unreadable job record");
+                    Log("unreadable job record discarded");
                     Quietly(true, true);
                 }
 

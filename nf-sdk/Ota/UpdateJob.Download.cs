@@ -164,7 +164,7 @@ namespace IotDevice.Ota
                 }
 
                 RestartFromZero();
-                reason = "the server refused the range";
+                reason = "server refused the range";
                 return true;
             }
 
@@ -197,7 +197,7 @@ namespace IotDevice.Ota
             if (statusCode == 200 && Bytes > 0)
             {
                 _engine.Counters.Add(UpdateCounters.RangeIgnoredCount);
-                _engine.LogRestart("the server ignored the range", this);
+                _engine.LogRestart("server ignored the range", this);
                 RestartFromZero();
                 if (FailureDetail != null)
                 {
