@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Client;
 
 namespace IotDevice.Ota
@@ -152,7 +153,7 @@ namespace IotDevice.Ota
             }
 
             SaveRecord(job, JobRecord.Applied);
-            Counters.Add(UpdateCounters.SucceededCount);
+            Interlocked.Increment(ref Counters.Succeeded);
             EndJob(job);
             Report(job.Offer, UpdateStatus.Succeeded, 100, detail);
         }
@@ -175,7 +176,7 @@ namespace IotDevice.Ota
                 SaveRecord(applied, JobRecord.Applied);
             }
 
-            Counters.Add(UpdateCounters.FailedCount);
+            Interlocked.Increment(ref Counters.Failed);
             EndJob(job);
             Report(job.Offer, status, job.ReportedPercent, detail);
         }

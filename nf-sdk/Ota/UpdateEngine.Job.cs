@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Client;
 
 namespace IotDevice.Ota
@@ -10,7 +11,7 @@ namespace IotDevice.Ota
 
         private void RunJob(UpdateJob job)
         {
-            Counters.Add(UpdateCounters.StartedCount);
+            Interlocked.Increment(ref Counters.Started);
             if (job.Recovered)
             {
                 if (!Pause(Options.ConnectWaitMs, true))

@@ -198,7 +198,7 @@ namespace IotDevice.Ota
             string problem = Check(offer);
             if (problem != null)
             {
-                Counters.Add(UpdateCounters.RefusedCount);
+                Interlocked.Increment(ref Counters.Refused);
                 Report(offer, UpdateStatus.Failed, 0, "unusable offer: " + problem);
                 return false;
             }
@@ -223,7 +223,7 @@ namespace IotDevice.Ota
 
             if (active != null && active.Identity == identity)
             {
-                Counters.Add(UpdateCounters.DuplicateCount);
+                Interlocked.Increment(ref Counters.Duplicates);
                 bool fresh = active.ReplaceUrl(offer.Url);
                 Log(active.Describe() + " offered again while running" + (fresh ? "; next attempt uses the new URL" : ""));
                 if (fresh)
@@ -236,7 +236,7 @@ namespace IotDevice.Ota
 
             if (alreadyApplied)
             {
-                Counters.Add(UpdateCounters.DuplicateCount);
+                Interlocked.Increment(ref Counters.Duplicates);
                 string detail = "already applied";
                 if (offer.Kind == UpdateKind.Config)
                 {
@@ -247,7 +247,7 @@ namespace IotDevice.Ota
                 return false;
             }
 
-            Counters.Add(UpdateCounters.RefusedCount);
+            Interlocked.Increment(ref Counters.Refused);
             Report(offer, UpdateStatus.Failed, 0, active != null ? "busy: " + active.Describe() + " is in progress" : "the update engine is not running");
             return false;
         }

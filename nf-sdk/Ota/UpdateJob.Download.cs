@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Client;
 using IotDevice.Transport;
 
@@ -90,7 +91,7 @@ namespace IotDevice.Ota
                 long rangeStart = Bytes;
                 if (rangeStart > 0 && redirects == 0)
                 {
-                    _engine.Counters.Add(UpdateCounters.ResumeCount);
+                    Interlocked.Increment(ref _engine.Counters.Resumes);
                 }
 
                 _status = 0;
@@ -196,7 +197,7 @@ namespace IotDevice.Ota
 
             if (statusCode == 200 && Bytes > 0)
             {
-                _engine.Counters.Add(UpdateCounters.RangeIgnoredCount);
+                Interlocked.Increment(ref _engine.Counters.RangeIgnored);
                 _engine.LogRestart("server ignored the range", this);
                 RestartFromZero();
                 if (FailureDetail != null)
