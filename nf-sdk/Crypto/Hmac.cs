@@ -76,13 +76,8 @@ namespace IotDevice.Crypto
         /// <summary>HMAC of a whole message in one call (a new instance, so it allocates).</summary>
         public static byte[] Compute(IHashAlgorithm hash, byte[] key, byte[] data)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException("data");
-            }
-
             Hmac hmac = new Hmac(hash, key);
-            hmac.Update(data, 0, data.Length);
+            hmac.Update(data, 0, data == null ? 0 : data.Length); // null data: ArgumentNullException("data")
             byte[] mac = new byte[hmac.HashSize];
             hmac.Final(mac, 0);
             return mac;

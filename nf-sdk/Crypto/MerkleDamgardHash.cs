@@ -162,10 +162,10 @@ namespace IotDevice.Crypto
         private void PutWord(uint value, byte[] output, int offset)
         {
             int first = _bigEndian ? 24 : 0;
-            for (int i = 0; i < 4; i++)
-            {
-                output[offset + i] = (byte)(value >> (first ^ (8 * i)));
-            }
+            output[offset] = (byte)(value >> first);
+            output[offset + 1] = (byte)(value >> (first ^ 8));
+            output[offset + 2] = (byte)(value >> (first ^ 16));
+            output[offset + 3] = (byte)(value >> (first ^ 24));
         }
     }
 }
