@@ -37,11 +37,12 @@ namespace IotDevice.Ota
                 return;
             }
 
-            Report(job.Offer, UpdateStatus.Downloading, job.ReportedPercent > 0 ? job.ReportedPercent : 1, job.Describe());
             if (job.ReportedPercent == 0)
             {
                 job.ReportedPercent = 1;
             }
+
+            Report(job.Offer, UpdateStatus.Downloading, job.ReportedPercent, job.Describe());
 
             if (!(job.Total > 0 && job.Bytes == job.Total) && !job.Download(this))
             {

@@ -92,7 +92,8 @@ namespace IotDevice.Ota
         {
             string digest = offer.Digest == null ? string.Empty : offer.Digest.Trim().ToLower();
             string version = offer.Version == null ? string.Empty : offer.Version;
-            string identity = ((int)offer.Kind).ToString() + "|" + Text(offer.Module) + "|" + version + "|" + Text(offer.ConfigId) + "|" + digest;
+            // A null string concatenates as an empty one.
+            string identity = ((int)offer.Kind).ToString() + "|" + offer.Module + "|" + version + "|" + offer.ConfigId + "|" + digest;
             if (digest.Length == 0 && version.Length == 0)
             {
                 identity = identity + "|" + UrlText.ForLog(offer.Url);
@@ -105,18 +106,13 @@ namespace IotDevice.Ota
         public string Describe()
         {
             string kind = Offer.Kind == UpdateKind.Config ? "config" : "firmware";
-            string text = kind + " " + (Offer.Version != null ? Offer.Version : Text(Offer.ConfigId));
+            string text = kind + " " + (Offer.Version != null ? Offer.Version : Offer.ConfigId);
             if (Offer.Module != null)
             {
                 text = text + " (" + Offer.Module + ")";
             }
 
             return text;
-        }
-
-        private static string Text(string value)
-        {
-            return value == null ? string.Empty : value;
         }
     }
 }
