@@ -5,13 +5,12 @@ using IotDevice.Transport;
 
 namespace IotDevice.Ota
 {
-    /// <summary>
-    /// The job's download: streams its file into the staging file, hashing as the bytes arrive, so no image is ever
-    /// held in RAM. Follows a bounded number of redirects, resumes with an HTTP Range after a dropped
-    /// or stalled connection (the hash carries on), starts again from zero when the server ignores the
-    /// Range, and checks the size against the offer and the Content-Length as it goes. Transient faults
-    /// (network, stall, 5xx, 408, 429, a short body) are retried; other statuses end the job.
-    /// </summary>
+    // The job's download: streams the file into the staging file, hashing as the bytes arrive, so no
+    // image is ever held in RAM. Follows a bounded number of redirects, resumes with an HTTP Range after
+    // a dropped or stalled connection (the hash carries on), starts again from zero when the server
+    // ignores the Range, and checks the size against the offer and the Content-Length as it goes.
+    // Transient faults (network, stall, 5xx, 408, 429, a short body) are retried; other statuses end
+    // the job. The job is the transport's body sink.
     internal sealed partial class UpdateJob : IHttpBodySink
     {
         // A guard against a server that feeds a byte per connection forever.
