@@ -57,6 +57,34 @@ namespace IotDevice.UnitTests.Crypto
         }
 
         [TestMethod]
+        public void Every_sbox_entry_agrees_with_an_independent_implementation()
+        {
+            // Blocks of sixteen equal bytes 0..255 under the C.1 key: the first SubBytes sees every byte
+            // value at every position, and decrypting them the last InvSubBytes does too, so every entry
+            // of the S-boxes the cipher makes for itself is used. The SHA-256 of the 256 ciphertext
+            // blocks comes from OpenSSL (aes-128-ecb), and Python's cryptography package agrees.
+            Aes128 aes = new Aes128(CryptoTestData.Bytes(C1Key));
+            byte[] blocks = new byte[256 * 16];
+            for (int i = 0; i < 256; i++)
+            {
+                for (int j = 0; j < 16; j++)
+                {
+                    blocks[16 * i + j] = (byte)i;
+                }
+
+                aes.EncryptBlock(blocks, 16 * i, blocks, 16 * i);
+            }
+
+            Assert.AreEqual("fb1cd9f30ca27011dc793f0f477bba01dba4dd603ec26fde1a025adac6992008", CryptoTestData.DigestHex(new Sha256(), blocks));
+            byte[] back = new byte[16];
+            for (int i = 0; i < 256; i++)
+            {
+                aes.DecryptBlock(blocks, 16 * i, back, 0);
+                Assert.AreEqual(CryptoTestData.HexOf(CryptoTestData.Repeat((byte)i, 16)), CryptoTestData.HexOf(back), "block " + i);
+            }
+        }
+
+        [TestMethod]
         public void One_instance_encrypts_many_blocks()
         {
             Aes128 aes = new Aes128(CryptoTestData.Bytes(C1Key));
