@@ -181,9 +181,14 @@ namespace IotDevice.Ota
             Report(job.Offer, status, job.ReportedPercent, detail);
         }
 
-        /// <summary>The job is over before its last report goes out, so an offer that follows the report is not refused as busy.</summary>
+        /// <summary>
+        /// The job is over before its last report goes out, so an offer that follows the report is not
+        /// refused as busy. Its hash goes: the engine remembers the last applied job, and a SHA-256 with its
+        /// schedule is some 400 B of heap.
+        /// </summary>
         private void EndJob(UpdateJob job)
         {
+            job.Hash = null;
             lock (_sync)
             {
                 if (_current == job)
