@@ -18,9 +18,7 @@ namespace IotDevice.Crypto
         /// <exception cref="ArgumentException">The key or IV is not 16 bytes.</exception>
         public static byte[] EncryptCbcPkcs7(byte[] key16, byte[] iv16, byte[] plaintext, int offset, int count)
         {
-            Guard.CheckSixteenBytes(key16, "key");
-            Guard.CheckSixteenBytes(iv16, "iv");
-            Guard.CheckRange(plaintext, offset, count);
+            CheckArguments(key16, iv16, plaintext, offset, count, false);
 
             int padding = Block - count % Block;
             byte[] output = new byte[count + padding];
@@ -43,8 +41,8 @@ namespace IotDevice.Crypto
         {
             if (count == 0)
             {
-                CheckArguments(key16, iv16, ciphertext, offset, count);
-                throw new ArgumentException("ciphertext length 0 is too short: PKCS#7 needs at least one block", "ciphertext");
+                CheckArguments(key16, iv16, ciphertext, offset, count, true);
+                throw new ArgumentException("PKCS#7 ciphertext needs at least one block", "ciphertext");
             }
 
             byte[] padded = DecryptCbc(key16, iv16, ciphertext, offset, count);
@@ -74,7 +72,7 @@ namespace IotDevice.Crypto
         /// <summary>CBC encryption without padding; <paramref name="count"/> must be a multiple of 16 (0 gives an empty array).</summary>
         public static byte[] EncryptCbc(byte[] key16, byte[] iv16, byte[] plaintext, int offset, int count)
         {
-            CheckArguments(key16, iv16, plaintext, offset, count);
+            CheckArguments(key16, iv16, plaintext, offset, count, true);
             byte[] output = new byte[count];
             Array.Copy(plaintext, offset, output, 0, count);
             EncryptInPlace(key16, iv16, output);
@@ -84,7 +82,7 @@ namespace IotDevice.Crypto
         /// <summary>CBC decryption without padding removal; <paramref name="count"/> must be a multiple of 16.</summary>
         public static byte[] DecryptCbc(byte[] key16, byte[] iv16, byte[] ciphertext, int offset, int count)
         {
-            CheckArguments(key16, iv16, ciphertext, offset, count);
+            CheckArguments(key16, iv16, ciphertext, offset, count, true);
             byte[] output = new byte[count];
             Aes128 aes = new Aes128(key16);
             for (int pos = 0; pos < count; pos += Block)
@@ -117,18 +115,19 @@ namespace IotDevice.Crypto
                     data[pos + i] ^= previous[previousOffset + i];
                 }
 
-                aes.EncryptBlock(data, pos);
+                aes.EncryptBlock(data, pos, data, pos);
             }
 
             aes.Clear();
         }
 
-        private static void CheckArguments(byte[] key16, byte[] iv16, byte[] data, int offset, int count)
+        /// <summary>Key, IV and range checks; with <paramref name="wholeBlocks"/>, also that the data is whole AES blocks.</summary>
+        private static void CheckArguments(byte[] key16, byte[] iv16, byte[] data, int offset, int count, bool wholeBlocks)
         {
             Guard.CheckSixteenBytes(key16, "key");
             Guard.CheckSixteenBytes(iv16, "iv");
             Guard.CheckRange(data, offset, count);
-            if (count % Block != 0)
+            if (wholeBlocks && count % Block != 0)
             {
                 throw new ArgumentException("data length " + count + " is not a multiple of the 16-byte AES block", "count");
             }

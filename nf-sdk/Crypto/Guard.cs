@@ -19,6 +19,20 @@ namespace IotDevice.Crypto
             }
         }
 
+        /// <summary>Throws unless <paramref name="output"/> has room for a <paramref name="size"/>-byte digest or MAC at <paramref name="offset"/>.</summary>
+        public static void CheckOutput(byte[] output, int offset, int size)
+        {
+            if (output == null)
+            {
+                throw new ArgumentNullException("output");
+            }
+
+            if (offset < 0 || offset > output.Length - size)
+            {
+                throw new ArgumentOutOfRangeException("offset", "the digest does not fit in output at this offset");
+            }
+        }
+
         /// <summary>Throws unless <paramref name="value"/> is exactly 16 bytes; the message names only the length.</summary>
         public static void CheckSixteenBytes(byte[] value, string name)
         {
@@ -29,7 +43,7 @@ namespace IotDevice.Crypto
 
             if (value.Length != 16)
             {
-                throw new ArgumentException("AES-128 needs a 16-byte " + name + ", got " + value.Length + " bytes", name);
+                throw new ArgumentException("an AES-128 " + name + " is 16 bytes, not " + value.Length.ToString(), name);
             }
         }
     }

@@ -69,24 +69,6 @@ namespace IotDevice.Crypto
             return true;
         }
 
-        /// <summary>Like <see cref="TryParseHex"/>, but throws on bad input.</summary>
-        /// <exception cref="ArgumentException">Odd length or a character that is not a hex digit.</exception>
-        public static byte[] FromHex(string hex)
-        {
-            if (hex == null)
-            {
-                throw new ArgumentNullException("hex");
-            }
-
-            byte[] bytes;
-            if (!TryParseHex(hex, out bytes))
-            {
-                throw new ArgumentException("not an even-length string of hex digits", "hex");
-            }
-
-            return bytes;
-        }
-
         /// <summary>
         /// True when <paramref name="hex"/> spells exactly <paramref name="digest"/> (either case). For
         /// checking a download against the digest the platform sent: it reads every character whatever

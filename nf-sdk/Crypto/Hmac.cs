@@ -76,13 +76,8 @@ namespace IotDevice.Crypto
         /// <summary>HMAC of a whole message in one call (a new instance, so it allocates).</summary>
         public static byte[] Compute(IHashAlgorithm hash, byte[] key, byte[] data)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException("data");
-            }
-
             Hmac hmac = new Hmac(hash, key);
-            hmac.Update(data, 0, data.Length);
+            hmac.Update(data, 0, data == null ? 0 : data.Length); // null data: ArgumentNullException("data")
             byte[] mac = new byte[hmac.HashSize];
             hmac.Final(mac, 0);
             return mac;
@@ -102,16 +97,7 @@ namespace IotDevice.Crypto
 
         public void Final(byte[] output, int offset)
         {
-            if (output == null)
-            {
-                throw new ArgumentNullException("output");
-            }
-
-            if (offset < 0 || offset > output.Length - _innerDigest.Length)
-            {
-                throw new ArgumentOutOfRangeException("offset", "the MAC does not fit in output at this offset");
-            }
-
+            Guard.CheckOutput(output, offset, _innerDigest.Length);
             _hash.Final(_innerDigest, 0);
             _hash.Update(_outerKey, 0, _outerKey.Length);
             _hash.Update(_innerDigest, 0, _innerDigest.Length);

@@ -22,84 +22,60 @@ namespace IotDevice.Crypto
             0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
         };
 
-        // Left-rotation amounts: four per round (RFC 1321 §3.4), repeating within the round.
-        private static readonly int[] Shifts =
+        public Md5() : base(4, 16, false)
         {
-            7, 12, 17, 22,
-            5, 9, 14, 20,
-            4, 11, 16, 23,
-            6, 10, 15, 21,
-        };
-
-        private readonly uint[] _state = new uint[4];
-        private readonly uint[] _words = new uint[16];
-
-        public Md5() : base(DigestLength, false)
-        {
-            ResetState();
-        }
-
-        /// <summary>MD5 of a whole array.</summary>
-        public static byte[] Compute(byte[] data)
-        {
-            return Compute(data, 0, data == null ? 0 : data.Length);
-        }
-
-        /// <summary>MD5 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
-        public static byte[] Compute(byte[] data, int offset, int count)
-        {
-            return ComputeWith(new Md5(), data, offset, count);
         }
 
         protected override void ResetState()
         {
             // RFC 1321 §3.3 (words A..D, stored little-endian).
-            _state[0] = 0x67452301;
-            _state[1] = 0xefcdab89;
-            _state[2] = 0x98badcfe;
-            _state[3] = 0x10325476;
+            State[0] = 0x67452301;
+            State[1] = 0xefcdab89;
+            State[2] = 0x98badcfe;
+            State[3] = 0x10325476;
         }
 
-        protected override void ProcessBlock(byte[] data, int offset)
+        protected override void ProcessBlock()
         {
-            uint[] x = _words;
-            for (int i = 0; i < 16; i++)
-            {
-                x[i] = ReadLittleEndian(data, offset + 4 * i);
-            }
-
-            uint a = _state[0];
-            uint b = _state[1];
-            uint c = _state[2];
-            uint d = _state[3];
+            uint[] x = Words;
+            uint a = State[0];
+            uint b = State[1];
+            uint c = State[2];
+            uint d = State[3];
 
             for (int i = 0; i < 64; i++)
             {
-                // Round function and message word order of the four rounds (RFC 1321 §3.4).
+                // Round function, message word order and left rotations of the four rounds (RFC 1321
+                // §3.4); a round's four rotation amounts are the bytes of one constant, lowest first.
                 uint f;
                 int word;
+                int shifts;
                 if (i < 16)
                 {
                     f = (b & c) | (~b & d);
                     word = i;
+                    shifts = 0x16110C07;
                 }
                 else if (i < 32)
                 {
                     f = (b & d) | (c & ~d);
                     word = (5 * i + 1) & 15;
+                    shifts = 0x140E0905;
                 }
                 else if (i < 48)
                 {
                     f = b ^ c ^ d;
                     word = (3 * i + 5) & 15;
+                    shifts = 0x17100B04;
                 }
                 else
                 {
                     f = c ^ (b | ~d);
                     word = (7 * i) & 15;
+                    shifts = 0x150F0A06;
                 }
 
-                int s = Shifts[((i >> 4) << 2) | (i & 3)];
+                int s = (shifts >> ((i & 3) << 3)) & 31;
                 uint sum = a + f + x[word] + SineTable[i];
                 a = d;
                 d = c;
@@ -107,18 +83,10 @@ namespace IotDevice.Crypto
                 b += (sum << s) | (sum >> (32 - s));
             }
 
-            _state[0] += a;
-            _state[1] += b;
-            _state[2] += c;
-            _state[3] += d;
-        }
-
-        protected override void WriteDigest(byte[] output, int offset)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                WriteLittleEndian(_state[i], output, offset + 4 * i);
-            }
+            State[0] += a;
+            State[1] += b;
+            State[2] += c;
+            State[3] += d;
         }
     }
 }

@@ -3,32 +3,42 @@ using System;
 namespace IotDevice.Crypto
 {
     /// <summary>
-    /// What SHA-256, SHA-1 and MD5 share: 64-byte blocks, a one-block buffer for partial input, and the
-    /// same final padding (0x80, zeros, then the message length in bits as 8 bytes). They differ only in
-    /// the compression function, the digest layout and the byte order of that length field.
+    /// What SHA-256, SHA-1 and MD5 share: 64-byte blocks read as 16 32-bit words, a one-block buffer for
+    /// partial input, the same final padding (0x80, zeros, then the message length in bits as 8 bytes)
+    /// and a digest that is the chaining state's words. They differ in the compression function and in
+    /// byte order: big-endian words for the SHA family, little-endian for MD5, for the message, the
+    /// length field and the digest alike.
     /// </summary>
     public abstract class MerkleDamgardHash : IHashAlgorithm
     {
         private const int BlockBytes = 64;
         private const int LengthFieldOffset = BlockBytes - 8;
 
+        /// <summary>The chaining state; its words, in the algorithm's byte order, are the digest.</summary>
+        protected readonly uint[] State;
+
+        /// <summary>The message schedule: the compression function finds the block's 16 words at its start.</summary>
+        protected readonly uint[] Words;
+
         private readonly byte[] _block = new byte[BlockBytes];
-        private readonly bool _bigEndianLength;
-        private readonly int _hashSize;
+        private readonly bool _bigEndian;
         private int _buffered;
         private long _messageBytes;
 
-        /// <param name="hashSize">Digest length in bytes.</param>
-        /// <param name="bigEndianLength">True for the SHA family (FIPS 180-4 §5.1.1), false for MD5 (RFC 1321 §3.2).</param>
-        protected MerkleDamgardHash(int hashSize, bool bigEndianLength)
+        /// <param name="stateWords">Words of chaining state: the digest length in bytes over 4.</param>
+        /// <param name="scheduleWords">Words of message schedule the compression function needs (at least 16).</param>
+        /// <param name="bigEndian">True for the SHA family (FIPS 180-4 §3.1, §5.1.1), false for MD5 (RFC 1321 §2, §3.2).</param>
+        protected MerkleDamgardHash(int stateWords, int scheduleWords, bool bigEndian)
         {
-            _hashSize = hashSize;
-            _bigEndianLength = bigEndianLength;
+            State = new uint[stateWords];
+            Words = new uint[scheduleWords];
+            _bigEndian = bigEndian;
+            ResetState();
         }
 
         public int HashSize
         {
-            get { return _hashSize; }
+            get { return State.Length * 4; }
         }
 
         public int BlockSize
@@ -67,14 +77,14 @@ namespace IotDevice.Crypto
                     return;
                 }
 
-                ProcessBlock(_block, 0);
+                Compress(_block, 0);
                 _buffered = 0;
             }
 
             // Whole blocks straight from the caller's array: no copy.
             while (count >= BlockBytes)
             {
-                ProcessBlock(data, offset);
+                Compress(data, offset);
                 offset += BlockBytes;
                 count -= BlockBytes;
             }
@@ -88,88 +98,74 @@ namespace IotDevice.Crypto
 
         public void Final(byte[] output, int offset)
         {
-            if (output == null)
-            {
-                throw new ArgumentNullException("output");
-            }
-
-            if (offset < 0 || offset > output.Length - _hashSize)
-            {
-                throw new ArgumentOutOfRangeException("offset", "the digest does not fit in output at this offset");
-            }
-
-            long bitLength = _messageBytes << 3;
-
+            Guard.CheckOutput(output, offset, HashSize);
             _block[_buffered++] = 0x80;
             if (_buffered > LengthFieldOffset)
             {
                 // No room left for the length: pad this block out and use one more.
                 Array.Clear(_block, _buffered, BlockBytes - _buffered);
-                ProcessBlock(_block, 0);
+                Compress(_block, 0);
                 _buffered = 0;
             }
 
             Array.Clear(_block, _buffered, LengthFieldOffset - _buffered);
-            for (int i = 0; i < 8; i++)
+            uint high = (uint)(_messageBytes >> 29);
+            uint low = (uint)(_messageBytes << 3);
+            PutWord(_bigEndian ? high : low, _block, LengthFieldOffset);
+            PutWord(_bigEndian ? low : high, _block, LengthFieldOffset + 4);
+            Compress(_block, 0);
+            for (int i = 0; i < State.Length; i++)
             {
-                byte b = (byte)(bitLength >> (8 * i));
-                if (_bigEndianLength)
-                {
-                    _block[BlockBytes - 1 - i] = b;
-                }
-                else
-                {
-                    _block[LengthFieldOffset + i] = b;
-                }
+                PutWord(State[i], output, offset + 4 * i);
             }
 
-            ProcessBlock(_block, 0);
-            WriteDigest(output, offset);
             Reset();
+        }
+
+        /// <summary>
+        /// The digest of <paramref name="count"/> bytes of <paramref name="data"/> from
+        /// <paramref name="offset"/> as a new array; whatever was fed before is dropped.
+        /// </summary>
+        public byte[] ComputeHash(byte[] data, int offset, int count)
+        {
+            Reset();
+            Update(data, offset, count);
+            byte[] digest = new byte[HashSize];
+            Final(digest, 0);
+            return digest;
         }
 
         /// <summary>Sets the chaining state to the algorithm's initial value.</summary>
         protected abstract void ResetState();
 
-        /// <summary>Runs the compression function over the 64 bytes at <paramref name="offset"/>.</summary>
-        protected abstract void ProcessBlock(byte[] data, int offset);
+        /// <summary>Runs the compression function over the block whose 16 words are at the start of <see cref="Words"/>.</summary>
+        protected abstract void ProcessBlock();
 
-        /// <summary>Writes the chaining state as the digest.</summary>
-        protected abstract void WriteDigest(byte[] output, int offset);
-
-        /// <summary>Runs <paramref name="hash"/> over one message and returns a new digest array.</summary>
-        internal static byte[] ComputeWith(IHashAlgorithm hash, byte[] data, int offset, int count)
+        private void Compress(byte[] data, int offset)
         {
-            hash.Update(data, offset, count);
-            byte[] digest = new byte[hash.HashSize];
-            hash.Final(digest, 0);
-            return digest;
+            // The shifts that put each of a word's four bytes in place: 24, 16, 8, 0 big-endian, 0, 8,
+            // 16, 24 little-endian.
+            int first = _bigEndian ? 24 : 0;
+            int second = first ^ 8;
+            int third = first ^ 16;
+            int fourth = first ^ 24;
+            uint[] w = Words;
+            for (int i = 0; i < 16; i++)
+            {
+                w[i] = ((uint)data[offset] << first) | ((uint)data[offset + 1] << second) | ((uint)data[offset + 2] << third) | ((uint)data[offset + 3] << fourth);
+                offset += 4;
+            }
+
+            ProcessBlock();
         }
 
-        internal static uint ReadBigEndian(byte[] data, int offset)
+        private void PutWord(uint value, byte[] output, int offset)
         {
-            return ((uint)data[offset] << 24) | ((uint)data[offset + 1] << 16) | ((uint)data[offset + 2] << 8) | data[offset + 3];
-        }
-
-        internal static uint ReadLittleEndian(byte[] data, int offset)
-        {
-            return data[offset] | ((uint)data[offset + 1] << 8) | ((uint)data[offset + 2] << 16) | ((uint)data[offset + 3] << 24);
-        }
-
-        internal static void WriteBigEndian(uint value, byte[] output, int offset)
-        {
-            output[offset] = (byte)(value >> 24);
-            output[offset + 1] = (byte)(value >> 16);
-            output[offset + 2] = (byte)(value >> 8);
-            output[offset + 3] = (byte)value;
-        }
-
-        internal static void WriteLittleEndian(uint value, byte[] output, int offset)
-        {
-            output[offset] = (byte)value;
-            output[offset + 1] = (byte)(value >> 8);
-            output[offset + 2] = (byte)(value >> 16);
-            output[offset + 3] = (byte)(value >> 24);
+            int first = _bigEndian ? 24 : 0;
+            output[offset] = (byte)(value >> first);
+            output[offset + 1] = (byte)(value >> (first ^ 8));
+            output[offset + 2] = (byte)(value >> (first ^ 16));
+            output[offset + 3] = (byte)(value >> (first ^ 24));
         }
     }
 }

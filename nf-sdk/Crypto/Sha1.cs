@@ -8,55 +8,34 @@ namespace IotDevice.Crypto
     {
         public const int DigestLength = 20;
 
-        private readonly uint[] _state = new uint[5];
-        private readonly uint[] _schedule = new uint[80];
-
-        public Sha1() : base(DigestLength, true)
+        public Sha1() : base(5, 80, true)
         {
-            ResetState();
-        }
-
-        /// <summary>SHA-1 of a whole array.</summary>
-        public static byte[] Compute(byte[] data)
-        {
-            return Compute(data, 0, data == null ? 0 : data.Length);
-        }
-
-        /// <summary>SHA-1 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
-        public static byte[] Compute(byte[] data, int offset, int count)
-        {
-            return ComputeWith(new Sha1(), data, offset, count);
         }
 
         protected override void ResetState()
         {
             // FIPS 180-4 §5.3.1.
-            _state[0] = 0x67452301;
-            _state[1] = 0xefcdab89;
-            _state[2] = 0x98badcfe;
-            _state[3] = 0x10325476;
-            _state[4] = 0xc3d2e1f0;
+            State[0] = 0x67452301;
+            State[1] = 0xefcdab89;
+            State[2] = 0x98badcfe;
+            State[3] = 0x10325476;
+            State[4] = 0xc3d2e1f0;
         }
 
-        protected override void ProcessBlock(byte[] data, int offset)
+        protected override void ProcessBlock()
         {
-            uint[] w = _schedule;
-            for (int t = 0; t < 16; t++)
-            {
-                w[t] = ReadBigEndian(data, offset + 4 * t);
-            }
-
+            uint[] w = Words;
             for (int t = 16; t < 80; t++)
             {
                 uint x = w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16];
                 w[t] = (x << 1) | (x >> 31);
             }
 
-            uint a = _state[0];
-            uint b = _state[1];
-            uint c = _state[2];
-            uint d = _state[3];
-            uint e = _state[4];
+            uint a = State[0];
+            uint b = State[1];
+            uint c = State[2];
+            uint d = State[3];
+            uint e = State[4];
 
             for (int t = 0; t < 80; t++)
             {
@@ -92,19 +71,11 @@ namespace IotDevice.Crypto
                 a = temp;
             }
 
-            _state[0] += a;
-            _state[1] += b;
-            _state[2] += c;
-            _state[3] += d;
-            _state[4] += e;
-        }
-
-        protected override void WriteDigest(byte[] output, int offset)
-        {
-            for (int i = 0; i < 5; i++)
-            {
-                WriteBigEndian(_state[i], output, offset + 4 * i);
-            }
+            State[0] += a;
+            State[1] += b;
+            State[2] += c;
+            State[3] += d;
+            State[4] += e;
         }
     }
 }

@@ -22,47 +22,26 @@ namespace IotDevice.Crypto
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
-        private readonly uint[] _state = new uint[8];
-        private readonly uint[] _schedule = new uint[64];
-
-        public Sha256() : base(DigestLength, true)
+        public Sha256() : base(8, 64, true)
         {
-            ResetState();
-        }
-
-        /// <summary>SHA-256 of a whole array.</summary>
-        public static byte[] Compute(byte[] data)
-        {
-            return Compute(data, 0, data == null ? 0 : data.Length);
-        }
-
-        /// <summary>SHA-256 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
-        public static byte[] Compute(byte[] data, int offset, int count)
-        {
-            return ComputeWith(new Sha256(), data, offset, count);
         }
 
         protected override void ResetState()
         {
             // FIPS 180-4 §5.3.3.
-            _state[0] = 0x6a09e667;
-            _state[1] = 0xbb67ae85;
-            _state[2] = 0x3c6ef372;
-            _state[3] = 0xa54ff53a;
-            _state[4] = 0x510e527f;
-            _state[5] = 0x9b05688c;
-            _state[6] = 0x1f83d9ab;
-            _state[7] = 0x5be0cd19;
+            State[0] = 0x6a09e667;
+            State[1] = 0xbb67ae85;
+            State[2] = 0x3c6ef372;
+            State[3] = 0xa54ff53a;
+            State[4] = 0x510e527f;
+            State[5] = 0x9b05688c;
+            State[6] = 0x1f83d9ab;
+            State[7] = 0x5be0cd19;
         }
 
-        protected override void ProcessBlock(byte[] data, int offset)
+        protected override void ProcessBlock()
         {
-            uint[] w = _schedule;
-            for (int t = 0; t < 16; t++)
-            {
-                w[t] = ReadBigEndian(data, offset + 4 * t);
-            }
-
+            uint[] w = Words;
             // Rotations are written out inline: on the device's interpreter a call per rotation costs
             // more than the arithmetic itself.
             for (int t = 16; t < 64; t++)
@@ -74,14 +53,14 @@ namespace IotDevice.Crypto
                 w[t] = sigma1 + w[t - 7] + sigma0 + w[t - 16];
             }
 
-            uint a = _state[0];
-            uint b = _state[1];
-            uint c = _state[2];
-            uint d = _state[3];
-            uint e = _state[4];
-            uint f = _state[5];
-            uint g = _state[6];
-            uint h = _state[7];
+            uint a = State[0];
+            uint b = State[1];
+            uint c = State[2];
+            uint d = State[3];
+            uint e = State[4];
+            uint f = State[5];
+            uint g = State[6];
+            uint h = State[7];
             uint[] k = RoundConstants;
 
             for (int t = 0; t < 64; t++)
@@ -102,22 +81,14 @@ namespace IotDevice.Crypto
                 a = t1 + t2;
             }
 
-            _state[0] += a;
-            _state[1] += b;
-            _state[2] += c;
-            _state[3] += d;
-            _state[4] += e;
-            _state[5] += f;
-            _state[6] += g;
-            _state[7] += h;
-        }
-
-        protected override void WriteDigest(byte[] output, int offset)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                WriteBigEndian(_state[i], output, offset + 4 * i);
-            }
+            State[0] += a;
+            State[1] += b;
+            State[2] += c;
+            State[3] += d;
+            State[4] += e;
+            State[5] += f;
+            State[6] += g;
+            State[7] += h;
         }
     }
 }

@@ -33,7 +33,7 @@ namespace IotDevice.Ota
         {
             if (Length > int.MaxValue)
             {
-                throw new InvalidOperationException("the stored file is too large for one array");
+                throw new InvalidOperationException("stored file too large for one array");
             }
 
             byte[] all = new byte[(int)Length];
@@ -43,7 +43,7 @@ namespace IotDevice.Ota
                 int read = _store.Read(Kind, done, all, done, all.Length - done);
                 if (read <= 0)
                 {
-                    throw new InvalidOperationException("the stored file ended after " + done.ToString() + " of " + all.Length.ToString() + " bytes");
+                    throw new InvalidOperationException("stored file ended after " + done.ToString() + " of " + all.Length.ToString() + " bytes");
                 }
 
                 done += read;

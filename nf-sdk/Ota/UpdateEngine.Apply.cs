@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Client;
 
 namespace IotDevice.Ota
@@ -6,6 +7,10 @@ namespace IotDevice.Ota
     /// <summary>The end of a job: the verified file stored and handed to the app, or the job failed and cleaned up.</summary>
     public sealed partial class UpdateEngine
     {
+        // One wording for configs and firmware alike.
+        private const string AppRefused = "the app did not accept it";
+        private const string AppFailed = "the app failed to apply it: ";
+
         /// <summary>A config is handed over from the staging file and stored only once the app took it.</summary>
         private void ApplyConfig(UpdateJob job)
         {
@@ -13,10 +18,10 @@ namespace IotDevice.Ota
             int done = 0;
             while (done < config.Length)
             {
-                int read = _store.ReadPartial(done, config, done, config.Length - done);
+                int read = Store.ReadPartial(done, config, done, config.Length - done);
                 if (read <= 0)
                 {
-                    Finish(job, UpdateStatus.ApplyFailed, "reading the staged config failed");
+                    Finish(job, UpdateStatus.ApplyFailed, "the staged file ended early");
                     return;
                 }
 
@@ -31,11 +36,11 @@ namespace IotDevice.Ota
             {
                 try
                 {
-                    refusal = receiver(job.Offer, config) ? null : "the app did not accept it";
+                    refusal = receiver(job.Offer, config) ? null : AppRefused;
                 }
                 catch (Exception e)
                 {
-                    refusal = "the app failed to apply it: " + e.Message;
+                    refusal = AppFailed + e.Message;
                 }
             }
 
@@ -63,7 +68,7 @@ namespace IotDevice.Ota
             FirmwareInstaller installer = InstallFirmware;
             if (installer == null)
             {
-                FinishStored(job, "no firmware installer is set; the verified image stays in the store");
+                Finish(job, UpdateStatus.ApplyFailed, "no firmware installer; the image stays stored");
                 return;
             }
 
@@ -71,17 +76,17 @@ namespace IotDevice.Ota
             string refusal;
             try
             {
-                StoredUpdate image = new StoredUpdate(_store, UpdateKind.Firmware, _store.GetLength(UpdateKind.Firmware));
-                refusal = installer(job.Offer, image) ? null : "the app did not install it";
+                StoredUpdate image = new StoredUpdate(Store, UpdateKind.Firmware, Store.GetLength(UpdateKind.Firmware));
+                refusal = installer(job.Offer, image) ? null : AppRefused;
             }
             catch (Exception e)
             {
-                refusal = "the app failed to install it: " + e.Message;
+                refusal = AppFailed + e.Message;
             }
 
             if (refusal != null)
             {
-                FinishStored(job, refusal);
+                Finish(job, UpdateStatus.ApplyFailed, refusal);
                 return;
             }
 
@@ -93,12 +98,12 @@ namespace IotDevice.Ota
         {
             try
             {
-                _store.Commit();
+                Store.Commit();
                 return true;
             }
             catch (Exception e)
             {
-                Finish(job, UpdateStatus.ApplyFailed, "storing the verified file failed: " + e.Message);
+                Finish(job, UpdateStatus.ApplyFailed, StoreFailed("commit", e));
                 return false;
             }
         }
@@ -112,17 +117,22 @@ namespace IotDevice.Ota
         {
             if (job.Offer.Kind == UpdateKind.Config)
             {
+                string lost = null;
                 try
                 {
-                    if (_store.Begin(UpdateKind.Config, job.Total, job.Bytes) != job.Bytes || job.Bytes == 0)
+                    if (Store.Begin(UpdateKind.Config, job.Total, job.Bytes) != job.Bytes || job.Bytes == 0)
                     {
-                        Finish(job, UpdateStatus.ApplyFailed, "the verified config was lost in a restart");
-                        return;
+                        lost = string.Empty;
                     }
                 }
                 catch (Exception e)
                 {
-                    Finish(job, UpdateStatus.ApplyFailed, "the verified config was lost in a restart: " + e.Message);
+                    lost = ": " + e.Message;
+                }
+
+                if (lost != null)
+                {
+                    Finish(job, UpdateStatus.ApplyFailed, "verified config lost in a restart" + lost);
                     return;
                 }
 
@@ -143,43 +153,16 @@ namespace IotDevice.Ota
             }
 
             SaveRecord(job, JobRecord.Applied);
-            Counters.AddSucceeded();
+            Interlocked.Increment(ref Counters.Succeeded);
             EndJob(job);
             Report(job.Offer, UpdateStatus.Succeeded, 100, detail);
         }
 
-        /// <summary>Ends a job that failed: nothing staged is kept, the record goes back to the last applied job.</summary>
+        /// <summary>
+        /// Ends a job that failed: nothing staged is kept (a firmware image the app failed to install is
+        /// already committed, and stays), the record goes back to the last applied job.
+        /// </summary>
         private void Finish(UpdateJob job, UpdateStatus status, string detail)
-        {
-            Quietly(true, false);
-            RestoreRecord();
-            Counters.AddFailed();
-            EndJob(job);
-            Report(job.Offer, status, job.ReportedPercent, detail);
-        }
-
-        /// <summary>A verified firmware image is already committed; only the app's part failed.</summary>
-        private void FinishStored(UpdateJob job, string detail)
-        {
-            RestoreRecord();
-            Counters.AddFailed();
-            EndJob(job);
-            Report(job.Offer, UpdateStatus.ApplyFailed, 100, detail);
-        }
-
-        /// <summary>The job is over before its last report goes out, so an offer that follows the report is not refused as busy.</summary>
-        private void EndJob(UpdateJob job)
-        {
-            lock (_sync)
-            {
-                if (_current == job)
-                {
-                    _current = null;
-                }
-            }
-        }
-
-        private void RestoreRecord()
         {
             UpdateJob applied;
             lock (_sync)
@@ -187,13 +170,31 @@ namespace IotDevice.Ota
                 applied = _lastApplied;
             }
 
+            Quietly(true, applied == null);
             if (applied != null)
             {
                 SaveRecord(applied, JobRecord.Applied);
             }
-            else
+
+            Interlocked.Increment(ref Counters.Failed);
+            EndJob(job);
+            Report(job.Offer, status, job.ReportedPercent, detail);
+        }
+
+        /// <summary>
+        /// The job is over before its last report goes out, so an offer that follows the report is not
+        /// refused as busy. Its hash goes: the engine remembers the last applied job, and a SHA-256 with its
+        /// schedule is some 400 B of heap.
+        /// </summary>
+        private void EndJob(UpdateJob job)
+        {
+            job.Hash = null;
+            lock (_sync)
             {
-                Quietly(false, true);
+                if (_current == job)
+                {
+                    _current = null;
+                }
             }
         }
     }

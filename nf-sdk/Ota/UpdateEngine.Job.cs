@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Client;
 
 namespace IotDevice.Ota
@@ -10,11 +11,10 @@ namespace IotDevice.Ota
 
         private void RunJob(UpdateJob job)
         {
-            Counters.AddStarted();
+            Interlocked.Increment(ref Counters.Started);
             if (job.Recovered)
             {
-                WaitForSession();
-                if (StopRequested)
+                if (!Pause(Options.ConnectWaitMs, true))
                 {
                     return;
                 }
@@ -32,30 +32,29 @@ namespace IotDevice.Ota
                 }
             }
 
-            long limit;
-            string limitReason;
-            if (!Prepare(job, out limit, out limitReason))
+            if (!Prepare(job))
             {
                 return;
             }
 
-            Report(job.Offer, UpdateStatus.Downloading, job.ReportedPercent > 0 ? job.ReportedPercent : 1, job.Describe());
             if (job.ReportedPercent == 0)
             {
                 job.ReportedPercent = 1;
             }
 
-            Download download = new Download(this, _http, _store, job, limit, limitReason);
-            DownloadResult result = job.Total > 0 && job.Bytes == job.Total ? DownloadResult.Complete : download.Run();
-            if (result == DownloadResult.Stopped)
-            {
-                Suspend(job);
-                return;
-            }
+            Report(job.Offer, UpdateStatus.Downloading, job.ReportedPercent, job.Describe());
 
-            if (result == DownloadResult.Failed)
+            if (!(job.Total > 0 && job.Bytes == job.Total) && !job.Download(this))
             {
-                Finish(job, download.FailureStatus, download.FailureDetail);
+                if (job.FailureDetail != null)
+                {
+                    Finish(job, job.FailureStatus, job.FailureDetail);
+                }
+                else
+                {
+                    Suspend(job);
+                }
+
                 return;
             }
 
@@ -84,20 +83,21 @@ namespace IotDevice.Ota
         }
 
         /// <summary>Limits, digest, staging file (with the digest of resumed bytes rebuilt). False: the job has been finished.</summary>
-        private bool Prepare(UpdateJob job, out long limit, out string limitReason)
+        private bool Prepare(UpdateJob job)
         {
             UpdateOffer offer = job.Offer;
-            limit = _store.GetCapacity(offer.Kind);
-            limitReason = "store full";
+            long limit = Store.GetCapacity(offer.Kind);
+            job.LimitReason = "store full";
             if (offer.Kind == UpdateKind.Config && (limit < 0 || Options.MaxConfigBytes < limit))
             {
                 limit = Options.MaxConfigBytes;
-                limitReason = "config too large";
+                job.LimitReason = "config too large";
             }
 
+            job.Limit = limit;
             if (offer.Size > 0 && limit >= 0 && offer.Size > limit)
             {
-                Finish(job, UpdateStatus.ApplyFailed, limitReason + ": " + offer.Size.ToString() + " bytes do not fit in " + limit.ToString());
+                Finish(job, UpdateStatus.ApplyFailed, job.LimitDetail(offer.Size));
                 return false;
             }
 
@@ -111,16 +111,16 @@ namespace IotDevice.Ota
             job.Hash = UpdateDigest.CreateHash(job.Method);
             try
             {
-                long kept = _store.Begin(offer.Kind, job.Total, job.Recovered ? job.Bytes : 0);
+                long kept = Store.Begin(offer.Kind, job.Total, job.Recovered ? job.Bytes : 0);
                 job.Bytes = kept > 0 && Rehash(job, kept) ? kept : 0;
                 if (kept > 0 && job.Bytes == 0)
                 {
-                    _store.Begin(offer.Kind, job.Total, 0);
+                    Store.Begin(offer.Kind, job.Total, 0);
                 }
             }
             catch (Exception e)
             {
-                Finish(job, UpdateStatus.ApplyFailed, "cannot open the staging file: " + e.Message);
+                Finish(job, UpdateStatus.ApplyFailed, StoreFailed("open", e));
                 return false;
             }
 
@@ -136,13 +136,13 @@ namespace IotDevice.Ota
             {
                 if (digest.Length > 0)
                 {
-                    return "cannot tell how the digest was computed (" + digest.Length.ToString() + " hex digits)";
+                    return "unknown digest method (" + digest.Length.ToString() + " hex digits)";
                 }
 
-                return Options.RequireDigest ? "the offer carries no digest to verify" : null;
+                return Options.RequireDigest ? "the offer has no digest" : null;
             }
 
-            return digest.Length == 0 ? "the offer names " + UpdateDigest.Name(job.Method) + " but carries no digest" : null;
+            return digest.Length == 0 ? "the offer names " + UpdateDigest.Name(job.Method) + " but no digest" : null;
         }
 
         /// <summary>Feeds the staged bytes of a resumed job to its hash again (the hash state itself is not persisted).</summary>
@@ -158,10 +158,10 @@ namespace IotDevice.Ota
             while (position < length)
             {
                 int want = length - position < chunk.Length ? (int)(length - position) : chunk.Length;
-                int read = _store.ReadPartial(position, chunk, 0, want);
+                int read = Store.ReadPartial(position, chunk, 0, want);
                 if (read <= 0)
                 {
-                    Log("the staged file ended early; starting " + job.Describe() + " again from zero");
+                    LogRestart("the staged file ended early", job);
                     job.Hash.Reset();
                     return false;
                 }
@@ -179,7 +179,7 @@ namespace IotDevice.Ota
             UpdateOffer offer = job.Offer;
             if (offer.Size > 0 && job.Bytes != offer.Size)
             {
-                return "size mismatch: received " + job.Bytes.ToString() + " bytes, the offer announced " + offer.Size.ToString();
+                return UpdateJob.SizeMismatch(offer.Size, job.Bytes);
             }
 
             if (job.Hash == null)
@@ -197,16 +197,21 @@ namespace IotDevice.Ota
             return UpdateDigest.Name(job.Method) + " mismatch: expected " + offer.Digest.Trim() + ", got " + UpdateDigest.Format(job.Method, digest);
         }
 
+        internal void LogRestart(string why, UpdateJob job)
+        {
+            Log(why + "; starting " + job.Describe() + " again from zero");
+        }
+
         /// <summary>Stop during a job: keep the staged bytes and the record for the next start.</summary>
         private void Suspend(UpdateJob job)
         {
             try
             {
-                _store.Close();
+                Store.Close();
             }
             catch (Exception e)
             {
-                Log("closing the staging file failed: " + e.Message);
+                Log(StoreFailed("close", e));
             }
 
             SaveRecord(job, JobRecord.Pending);

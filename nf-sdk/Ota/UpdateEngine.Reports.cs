@@ -4,7 +4,7 @@ using IotDevice.Session;
 
 namespace IotDevice.Ota
 {
-    /// <summary>What a job tells the outside: reports to the platform and the app, the job record, the session wait.</summary>
+    /// <summary>What a job tells the outside: reports to the platform and the app, and the job record.</summary>
     public sealed partial class UpdateEngine
     {
         /// <summary>After each stored chunk: report Downloading when a new progress step is reached.</summary>
@@ -34,25 +34,16 @@ namespace IotDevice.Ota
             {
                 if (JobRecord.Write(_recordWriter, job, state))
                 {
-                    _store.SaveRecord(_recordWriter.Buffer, _recordWriter.Length);
+                    Store.SaveRecord(_recordWriter.Buffer, _recordWriter.Length);
                 }
                 else
                 {
-                    Log("the job record is too large to keep; a restart will not resume this job");
+                    Log("job record too large: a restart cannot resume this job");
                 }
             }
             catch (Exception e)
             {
-                Log("saving the job record failed: " + e.Message);
-            }
-        }
-
-        private void WaitForSession()
-        {
-            long deadline = _client.Session.Clock.NowMs + Options.ConnectWaitMs;
-            while (!_client.Session.IsConnected && !StopRequested && _client.Session.Clock.NowMs < deadline)
-            {
-                _client.Session.Clock.Wait(_wake, 100);
+                Log(StoreFailed("record save", e));
             }
         }
 
@@ -65,7 +56,7 @@ namespace IotDevice.Ota
             }
             catch (Exception e)
             {
-                Log("the dialect failed to report: " + e.Message);
+                Log("dialect report failed: " + e.Message);
             }
 
             UpdateStatusHandler handler = StatusChanged;

@@ -47,8 +47,6 @@ namespace IotDevice.Ota
 
         private readonly object _sync = new object();
         private readonly DeviceClient _client;
-        private readonly IHttpTransport _http;
-        private readonly IUpdateStore _store;
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly JsonWriter _recordWriter = new JsonWriter(512, 8192);
 
@@ -63,18 +61,21 @@ namespace IotDevice.Ota
         {
             if (client == null || http == null || store == null)
             {
-                throw new ArgumentException("The update engine needs a client, an HTTP transport and a store.");
+                throw new ArgumentNullException(client == null ? "client" : http == null ? "http" : "store");
             }
 
             _client = client;
-            _http = http;
-            _store = store;
+            Http = http;
+            Store = store;
             Options = options == null ? new UpdateEngineOptions() : options;
             Counters = new UpdateCounters();
         }
 
-        /// <summary>Every state of every job, as reported to the platform (on the engine's thread).</summary>
-        public event UpdateStatusHandler StatusChanged;
+        /// <summary>
+        /// Every state of every job, as reported to the platform (on the engine's thread). A field, as the
+        /// engine's other callbacks are: an event's accessors cost flash on the device, and += works the same.
+        /// </summary>
+        public UpdateStatusHandler StatusChanged;
 
         /// <summary>Installs verified firmware images. Without one, a firmware job ends ApplyFailed (the image stays stored).</summary>
         public FirmwareInstaller InstallFirmware;
@@ -95,6 +96,10 @@ namespace IotDevice.Ota
         public ConfigReceiver ReceiveConfig;
 
         public readonly UpdateEngineOptions Options;
+
+        internal readonly IHttpTransport Http;
+
+        internal readonly IUpdateStore Store;
 
         public readonly UpdateCounters Counters;
 
@@ -193,8 +198,8 @@ namespace IotDevice.Ota
             string problem = Check(offer);
             if (problem != null)
             {
-                Counters.AddRefused();
-                Report(offer, UpdateStatus.Failed, 0, problem);
+                Interlocked.Increment(ref Counters.Refused);
+                Report(offer, UpdateStatus.Failed, 0, "unusable offer: " + problem);
                 return false;
             }
 
@@ -218,9 +223,9 @@ namespace IotDevice.Ota
 
             if (active != null && active.Identity == identity)
             {
-                Counters.AddDuplicate();
+                Interlocked.Increment(ref Counters.Duplicates);
                 bool fresh = active.ReplaceUrl(offer.Url);
-                Log("the running " + active.Describe() + " was offered again" + (fresh ? "; its next attempt uses the new URL" : ""));
+                Log(active.Describe() + " offered again while running" + (fresh ? "; next attempt uses the new URL" : ""));
                 if (fresh)
                 {
                     _wake.Set();
@@ -231,7 +236,7 @@ namespace IotDevice.Ota
 
             if (alreadyApplied)
             {
-                Counters.AddDuplicate();
+                Interlocked.Increment(ref Counters.Duplicates);
                 string detail = "already applied";
                 if (offer.Kind == UpdateKind.Config)
                 {
@@ -242,7 +247,7 @@ namespace IotDevice.Ota
                 return false;
             }
 
-            Counters.AddRefused();
+            Interlocked.Increment(ref Counters.Refused);
             Report(offer, UpdateStatus.Failed, 0, active != null ? "busy: " + active.Describe() + " is in progress" : "the update engine is not running");
             return false;
         }
@@ -250,28 +255,32 @@ namespace IotDevice.Ota
         /// <summary>The last verified config in the store (it survives restarts), or null when there is none.</summary>
         public byte[] ReadConfig()
         {
-            long length = _store.GetLength(UpdateKind.Config);
+            long length = Store.GetLength(UpdateKind.Config);
             if (length < 0)
             {
                 return null;
             }
 
-            return new StoredUpdate(_store, UpdateKind.Config, length).ReadAll();
+            return new StoredUpdate(Store, UpdateKind.Config, length).ReadAll();
         }
 
-        /// <summary>Waits up to <paramref name="ms"/>; false as soon as the engine is stopping.</summary>
-        internal bool Pause(int ms)
+        /// <summary>
+        /// Waits up to <paramref name="ms"/>, or with <paramref name="untilConnected"/> until the session is
+        /// connected (looking every 100 ms); false as soon as the engine is stopping.
+        /// </summary>
+        internal bool Pause(int ms, bool untilConnected)
         {
-            long deadline = _client.Session.Clock.NowMs + ms;
+            DeviceSession session = _client.Session;
+            long deadline = session.Clock.NowMs + ms;
             while (!StopRequested)
             {
-                long left = deadline - _client.Session.Clock.NowMs;
-                if (left <= 0)
+                long left = deadline - session.Clock.NowMs;
+                if (left <= 0 || (untilConnected && session.IsConnected))
                 {
                     return true;
                 }
 
-                _client.Session.Clock.Wait(_wake, (int)left);
+                session.Clock.Wait(_wake, untilConnected ? 100 : (int)left);
             }
 
             return false;
@@ -282,26 +291,33 @@ namespace IotDevice.Ota
             _client.Session.Write("ota: " + message);
         }
 
+        /// <summary>The detail for a store that threw: what it was asked to do, and its message.</summary>
+        internal static string StoreFailed(string action, Exception e)
+        {
+            return "store " + action + " failed: " + e.Message;
+        }
+
         private void OnOffered(UpdateOffer offer)
         {
             Offer(offer);
         }
 
+        /// <summary>Why an offer cannot be run at all, or null.</summary>
         private static string Check(UpdateOffer offer)
         {
             if (offer.Kind != UpdateKind.Firmware && offer.Kind != UpdateKind.Config)
             {
-                return "unusable offer: unknown kind";
+                return "unknown kind";
             }
 
             if (!UrlText.IsHttp(offer.Url))
             {
-                return "unusable offer: no http(s) URL";
+                return "no http(s) URL";
             }
 
             if (offer.Size < 0)
             {
-                return "unusable offer: negative size";
+                return "negative size";
             }
 
             return null;
@@ -353,11 +369,11 @@ namespace IotDevice.Ota
             byte[] record;
             try
             {
-                record = _store.LoadRecord();
+                record = Store.LoadRecord();
             }
             catch (Exception e)
             {
-                Log("cannot read the job record: " + e.Message);
+                Log(StoreFailed("record read", e));
                 return;
             }
 
@@ -367,7 +383,7 @@ namespace IotDevice.Ota
             {
                 if (record != null)
                 {
-                    Log("discarding an unreadable job record");
+                    Log("unreadable job record discarded");
                     Quietly(true, true);
                 }
 
@@ -396,17 +412,17 @@ namespace IotDevice.Ota
             {
                 if (abortStaging)
                 {
-                    _store.Abort();
+                    Store.Abort();
                 }
 
                 if (deleteRecord)
                 {
-                    _store.DeleteRecord();
+                    Store.DeleteRecord();
                 }
             }
             catch (Exception e)
             {
-                Log("store clean-up failed: " + e.Message);
+                Log(StoreFailed("clean-up", e));
             }
         }
     }

@@ -4,10 +4,9 @@ using IotDevice.Crypto;
 
 namespace IotDevice.Ota
 {
-    /// <summary>One offer on its way through download, verification, storage and apply.</summary>
-    internal sealed class UpdateJob
+    /// <summary>One offer on its way through download (UpdateJob.Download.cs), verification, storage and apply.</summary>
+    internal sealed partial class UpdateJob
     {
-        private readonly object _sync = new object();
         private string _url;
         private bool _urlReplaced;
 
@@ -51,7 +50,7 @@ namespace IotDevice.Ota
         {
             get
             {
-                lock (_sync)
+                lock (this)
                 {
                     return _url;
                 }
@@ -61,7 +60,7 @@ namespace IotDevice.Ota
         /// <summary>Adopts the URL of a re-pushed identical offer; true when it differs from the current one.</summary>
         public bool ReplaceUrl(string url)
         {
-            lock (_sync)
+            lock (this)
             {
                 if (url == null || url == _url)
                 {
@@ -77,7 +76,7 @@ namespace IotDevice.Ota
         /// <summary>Whether the URL was replaced since the last call (a refused URL may be worth one more try).</summary>
         public bool TakeUrlReplaced()
         {
-            lock (_sync)
+            lock (this)
             {
                 bool replaced = _urlReplaced;
                 _urlReplaced = false;
@@ -93,7 +92,8 @@ namespace IotDevice.Ota
         {
             string digest = offer.Digest == null ? string.Empty : offer.Digest.Trim().ToLower();
             string version = offer.Version == null ? string.Empty : offer.Version;
-            string identity = ((int)offer.Kind).ToString() + "|" + Text(offer.Module) + "|" + version + "|" + Text(offer.ConfigId) + "|" + digest;
+            // A null string concatenates as an empty one.
+            string identity = ((int)offer.Kind).ToString() + "|" + offer.Module + "|" + version + "|" + offer.ConfigId + "|" + digest;
             if (digest.Length == 0 && version.Length == 0)
             {
                 identity = identity + "|" + UrlText.ForLog(offer.Url);
@@ -106,18 +106,13 @@ namespace IotDevice.Ota
         public string Describe()
         {
             string kind = Offer.Kind == UpdateKind.Config ? "config" : "firmware";
-            string text = kind + " " + (Offer.Version != null ? Offer.Version : Text(Offer.ConfigId));
+            string text = kind + " " + (Offer.Version != null ? Offer.Version : Offer.ConfigId);
             if (Offer.Module != null)
             {
                 text = text + " (" + Offer.Module + ")";
             }
 
             return text;
-        }
-
-        private static string Text(string value)
-        {
-            return value == null ? string.Empty : value;
         }
     }
 }

@@ -134,7 +134,8 @@ namespace IotDevice.Benchmarks
                 whole.Write(_image, offset, Chunk);
             }
 
-            return Md5.Compute(whole.ToArray())[0];
+            byte[] image = whole.ToArray();
+            return new Md5().ComputeHash(image, 0, image.Length)[0];
         }
 
         /// <summary>A whole job through the engine: offer, stream + hash + store, verify, apply, every report.</summary>

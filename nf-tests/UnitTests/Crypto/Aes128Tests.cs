@@ -16,7 +16,7 @@ namespace IotDevice.UnitTests.Crypto
         public void Fips197_c1_encrypts_in_place()
         {
             byte[] block = CryptoTestData.Bytes(C1Plaintext);
-            new Aes128(CryptoTestData.Bytes(C1Key)).EncryptBlock(block, 0);
+            new Aes128(CryptoTestData.Bytes(C1Key)).EncryptBlock(block, 0, block, 0);
             Assert.AreEqual(C1Ciphertext, CryptoTestData.HexOf(block));
         }
 
@@ -24,7 +24,7 @@ namespace IotDevice.UnitTests.Crypto
         public void Fips197_c1_decrypts_in_place()
         {
             byte[] block = CryptoTestData.Bytes(C1Ciphertext);
-            new Aes128(CryptoTestData.Bytes(C1Key)).DecryptBlock(block, 0);
+            new Aes128(CryptoTestData.Bytes(C1Key)).DecryptBlock(block, 0, block, 0);
             Assert.AreEqual(C1Plaintext, CryptoTestData.HexOf(block));
         }
 
@@ -33,7 +33,7 @@ namespace IotDevice.UnitTests.Crypto
         {
             byte[] block = CryptoTestData.Bytes("3243f6a8885a308d313198a2e0370734");
             Aes128 aes = new Aes128(CryptoTestData.Bytes("2b7e151628aed2a6abf7158809cf4f3c"));
-            aes.EncryptBlock(block, 0);
+            aes.EncryptBlock(block, 0, block, 0);
             Assert.AreEqual("3925841d02dc09fbdc118597196a0b32", CryptoTestData.HexOf(block));
         }
 
@@ -57,13 +57,41 @@ namespace IotDevice.UnitTests.Crypto
         }
 
         [TestMethod]
+        public void Every_sbox_entry_agrees_with_an_independent_implementation()
+        {
+            // Blocks of sixteen equal bytes 0..255 under the C.1 key: the first SubBytes sees every byte
+            // value at every position, and decrypting them the last InvSubBytes does too, so every entry
+            // of the S-boxes the cipher makes for itself is used. The SHA-256 of the 256 ciphertext
+            // blocks comes from OpenSSL (aes-128-ecb), and Python's cryptography package agrees.
+            Aes128 aes = new Aes128(CryptoTestData.Bytes(C1Key));
+            byte[] blocks = new byte[256 * 16];
+            for (int i = 0; i < 256; i++)
+            {
+                for (int j = 0; j < 16; j++)
+                {
+                    blocks[16 * i + j] = (byte)i;
+                }
+
+                aes.EncryptBlock(blocks, 16 * i, blocks, 16 * i);
+            }
+
+            Assert.AreEqual("fb1cd9f30ca27011dc793f0f477bba01dba4dd603ec26fde1a025adac6992008", CryptoTestData.DigestHex(new Sha256(), blocks));
+            byte[] back = new byte[16];
+            for (int i = 0; i < 256; i++)
+            {
+                aes.DecryptBlock(blocks, 16 * i, back, 0);
+                Assert.AreEqual(CryptoTestData.HexOf(CryptoTestData.Repeat((byte)i, 16)), CryptoTestData.HexOf(back), "block " + i);
+            }
+        }
+
+        [TestMethod]
         public void One_instance_encrypts_many_blocks()
         {
             Aes128 aes = new Aes128(CryptoTestData.Bytes(C1Key));
             for (int i = 0; i < 3; i++)
             {
                 byte[] block = CryptoTestData.Bytes(C1Plaintext);
-                aes.EncryptBlock(block, 0);
+                aes.EncryptBlock(block, 0, block, 0);
                 Assert.AreEqual(C1Ciphertext, CryptoTestData.HexOf(block), "use " + i);
             }
         }
@@ -80,8 +108,8 @@ namespace IotDevice.UnitTests.Crypto
         {
             Assert.ThrowsException(typeof(ArgumentNullException), () => new Aes128(null));
             Aes128 aes = new Aes128(new byte[16]);
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.EncryptBlock(new byte[15], 0));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.DecryptBlock(new byte[16], 1));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.EncryptBlock(new byte[15], 0, new byte[16], 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => aes.DecryptBlock(new byte[16], 0, new byte[16], 1));
         }
 
         private static void AssertKeyRejected(string keyText, int length)

@@ -66,10 +66,12 @@ namespace IotDevice.UnitTests.Crypto
         }
 
         [TestMethod]
-        public void Compute_hashes_a_whole_array_or_a_slice()
+        public void ComputeHash_hashes_a_slice_and_drops_earlier_input()
         {
-            Assert.AreEqual("900150983cd24fb0d6963f7d28e17f72", CryptoTestData.HexOf(Md5.Compute(CryptoTestData.Ascii("abc"))));
-            Assert.AreEqual("900150983cd24fb0d6963f7d28e17f72", CryptoTestData.HexOf(Md5.Compute(CryptoTestData.Ascii("zzabc"), 2, 3)));
+            Md5 hash = new Md5();
+            Assert.AreEqual("900150983cd24fb0d6963f7d28e17f72", CryptoTestData.HexOf(hash.ComputeHash(CryptoTestData.Ascii("abc"), 0, 3)));
+            hash.Update(CryptoTestData.Ascii("earlier"), 0, 7);
+            Assert.AreEqual("900150983cd24fb0d6963f7d28e17f72", CryptoTestData.HexOf(hash.ComputeHash(CryptoTestData.Ascii("zzabc"), 2, 3)));
         }
     }
 }

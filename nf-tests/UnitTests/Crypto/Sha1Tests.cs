@@ -48,11 +48,13 @@ namespace IotDevice.UnitTests.Crypto
         }
 
         [TestMethod]
-        public void Compute_hashes_a_whole_array_or_a_slice()
+        public void ComputeHash_hashes_a_slice_and_drops_earlier_input()
         {
             string abc = CryptoTestData.Compact("a9993e36 4706816a ba3e2571 7850c26c 9cd0d89d");
-            Assert.AreEqual(abc, CryptoTestData.HexOf(Sha1.Compute(CryptoTestData.Ascii("abc"))));
-            Assert.AreEqual(abc, CryptoTestData.HexOf(Sha1.Compute(CryptoTestData.Ascii("-abc-"), 1, 3)));
+            Sha1 hash = new Sha1();
+            Assert.AreEqual(abc, CryptoTestData.HexOf(hash.ComputeHash(CryptoTestData.Ascii("abc"), 0, 3)));
+            hash.Update(CryptoTestData.Ascii("earlier"), 0, 7);
+            Assert.AreEqual(abc, CryptoTestData.HexOf(hash.ComputeHash(CryptoTestData.Ascii("-abc-"), 1, 3)));
         }
     }
 }

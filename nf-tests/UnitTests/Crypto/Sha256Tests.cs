@@ -62,11 +62,13 @@ namespace IotDevice.UnitTests.Crypto
         }
 
         [TestMethod]
-        public void Compute_hashes_a_whole_array_or_a_slice()
+        public void ComputeHash_hashes_a_slice_and_drops_earlier_input()
         {
             string abc = CryptoTestData.Compact("ba7816bf 8f01cfea 414140de 5dae2223 b00361a3 96177a9c b410ff61 f20015ad");
-            Assert.AreEqual(abc, CryptoTestData.HexOf(Sha256.Compute(CryptoTestData.Ascii("abc"))));
-            Assert.AreEqual(abc, CryptoTestData.HexOf(Sha256.Compute(CryptoTestData.Ascii("xxabcyy"), 2, 3)));
+            Sha256 hash = new Sha256();
+            Assert.AreEqual(abc, CryptoTestData.HexOf(hash.ComputeHash(CryptoTestData.Ascii("abc"), 0, 3)));
+            hash.Update(CryptoTestData.Ascii("earlier"), 0, 7);
+            Assert.AreEqual(abc, CryptoTestData.HexOf(hash.ComputeHash(CryptoTestData.Ascii("xxabcyy"), 2, 3)));
         }
 
         [TestMethod]

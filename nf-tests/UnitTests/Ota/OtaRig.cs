@@ -104,12 +104,12 @@ namespace IotDevice.UnitTests.Ota
 
         public static string Md5Hex(byte[] data)
         {
-            return Hex.ToHex(Md5.Compute(data), false);
+            return Hex.ToHex(new Md5().ComputeHash(data, 0, data.Length), false);
         }
 
         public static string Sha256Hex(byte[] data)
         {
-            return Hex.ToHex(Sha256.Compute(data), true);
+            return Hex.ToHex(new Sha256().ComputeHash(data, 0, data.Length), true);
         }
 
         /// <summary>A firmware offer for the server's image, with its MD5.</summary>

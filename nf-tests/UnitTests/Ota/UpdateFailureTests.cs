@@ -88,7 +88,7 @@ namespace IotDevice.UnitTests.Ota
                 rig.Http.Then(FakeBehaviour.NoLength, 0);
                 UpdateOffer offer = rig.FirmwareOffer();
                 offer.Size = ImageSize - 10;
-                Expect(rig, offer, UpdateStatus.VerifyFailed, "more than the announced");
+                Expect(rig, offer, UpdateStatus.VerifyFailed, "size mismatch: the offer announced " + (ImageSize - 10).ToString() + " bytes, got ");
                 AssertNothingApplied(rig);
             }
         }
@@ -177,7 +177,7 @@ namespace IotDevice.UnitTests.Ota
                     rig.Http.ThenStatus(302, "/hop" + i.ToString() + ".bin");
                 }
 
-                Expect(rig, rig.FirmwareOffer(), UpdateStatus.DownloadFailed, "too many redirects");
+                Expect(rig, rig.FirmwareOffer(), UpdateStatus.DownloadFailed, "more than 5 redirects");
                 Assert.AreEqual(6, rig.Http.Requests().Length, "the request and five redirects followed");
                 AssertNothingApplied(rig);
             }
@@ -306,7 +306,7 @@ namespace IotDevice.UnitTests.Ota
             using (OtaRig rig = NewRig())
             {
                 rig.Store.FailWritesAfter = 10000;
-                Expect(rig, rig.FirmwareOffer(), UpdateStatus.ApplyFailed, "writing the download failed: flash write failed");
+                Expect(rig, rig.FirmwareOffer(), UpdateStatus.ApplyFailed, "store write failed: flash write failed");
                 AssertNothingApplied(rig);
             }
         }
@@ -334,12 +334,12 @@ namespace IotDevice.UnitTests.Ota
                 UpdateOffer odd = rig.FirmwareOffer();
                 odd.DigestMethod = DigestMethod.None;
                 odd.Digest = "abc123";
-                Expect(rig, odd, UpdateStatus.VerifyFailed, "cannot tell how the digest was computed");
+                Expect(rig, odd, UpdateStatus.VerifyFailed, "unknown digest method (6 hex digits)");
 
                 UpdateOffer empty = rig.FirmwareOffer();
                 empty.Version = "2.0.9";
                 empty.Digest = null;
-                Expect(rig, empty, UpdateStatus.VerifyFailed, "names MD5 but carries no digest");
+                Expect(rig, empty, UpdateStatus.VerifyFailed, "names MD5 but no digest");
                 Assert.AreEqual(0, rig.Http.Requests().Length);
             }
         }
@@ -359,7 +359,7 @@ namespace IotDevice.UnitTests.Ota
                 strict.RequireDigest = true;
                 rig.NewEngine(strict);
                 bare.Version = "2.0.1";
-                Expect(rig, bare, UpdateStatus.VerifyFailed, "no digest to verify");
+                Expect(rig, bare, UpdateStatus.VerifyFailed, "the offer has no digest");
             }
         }
 
@@ -369,7 +369,7 @@ namespace IotDevice.UnitTests.Ota
             using (OtaRig rig = NewRig())
             {
                 rig.AppAccepts = false;
-                Expect(rig, rig.FirmwareOffer(), UpdateStatus.ApplyFailed, "did not install");
+                Expect(rig, rig.FirmwareOffer(), UpdateStatus.ApplyFailed, "the app did not accept it");
                 Assert.AreEqual(1, rig.Dialect.Count(UpdateStatus.Verified));
                 Assert.IsTrue(OtaRig.SameBytes(rig.Http.Image, rig.Store.Firmware));
 
