@@ -42,7 +42,7 @@ namespace IotDevice.Session
         /// e.g. Alink's <c>id</c>) on <paramref name="topic"/>: true when the broker delivers again a request
         /// handled moments ago — its PUBACK was lost with the link. It is then counted (Duplicates) and
         /// logged, and must not be handled twice. A redelivery is a message the transport marks with the
-        /// DUP flag (an <see cref="IMqttPublishSource"/>) whose topic, id and packet id (where known) match
+        /// DUP flag (through <see cref="IMqttTransportListener.PublishReceived"/>) whose topic, id and packet id (where known) match
         /// one handled within two minutes. Without the flag nothing is a redelivery: a platform may send a
         /// new request under an id it used before, and that one must run. A null id is never a repeat.
         /// </summary>
@@ -80,12 +80,12 @@ namespace IotDevice.Session
             return repeat;
         }
 
-        private void OnTransportMessage(string topic, byte[] payload, bool retained)
+        void IMqttTransportListener.MessageReceived(string topic, byte[] payload, bool retained)
         {
             Receive(topic, payload, payload == null ? 0 : payload.Length, retained, 0, false, false);
         }
 
-        private void OnTransportPublish(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate)
+        void IMqttTransportListener.PublishReceived(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate)
         {
             Receive(topic, payload, length, retained, packetId, duplicate, true);
         }

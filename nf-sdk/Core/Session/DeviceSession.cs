@@ -12,7 +12,7 @@ namespace IotDevice.Session
     /// grows without bound and nothing is dropped without being counted and reported.
     /// One worker thread does the connecting and sending; transport events arrive on the transport's thread.
     /// </summary>
-    public sealed partial class DeviceSession
+    public sealed partial class DeviceSession : IMqttTransportListener
     {
         // Packet ids remembered for a while: PUBACKs that overtook their publish's bookkeeping (EarlyAck),
         // PUBACKs of messages sent outside the outbox (DirectAck), SUBACKs (SubscribeAck).
@@ -78,18 +78,7 @@ namespace IotDevice.Session
             _pending = new PendingTable(_options.PendingCapacity);
             _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, _options.RandomSeed);
             Counters = new SessionCounters();
-            IMqttPublishSource detailed = transport as IMqttPublishSource;
-            if (detailed != null)
-            {
-                detailed.PublishReceived += OnTransportPublish;
-            }
-            else
-            {
-                _transport.MessageReceived += OnTransportMessage;
-            }
-            _transport.DeliveryCompleted += OnTransportDelivery;
-            _transport.Subscribed += OnTransportSubscribed;
-            _transport.ConnectionLost += OnTransportLost;
+            _transport.Listen(this);
         }
 
         public event SessionStateHandler StateChanged
