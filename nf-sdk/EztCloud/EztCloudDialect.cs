@@ -74,10 +74,10 @@ namespace IotDevice.Dialects.EztCloud
             }
             options.Validate();
             Counters = new EztCloudCounters();
-            // The copy of the options is the uplink's; the dialect reaches it there.
-            _uplink = new EztUplink(options.Copy(), this, Counters);
+            // What is kept of the options is the uplink's (the firmware version the OTA role's); the dialect reaches it there.
+            _uplink = new EztUplink(options, this, Counters);
             _attributes = new EztAttributes(_uplink);
-            _ota = new EztOta(_uplink, _attributes);
+            _ota = new EztOta(_uplink, _attributes, options.FirmwareVersion);
             _inbound = new EztInbound(_uplink, _attributes, _ota);
         }
 
@@ -152,7 +152,7 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write("data stream not sent: " + e.Message);
                 return SendResult.InvalidTopic;
             }
-            return host.Publish(topic, payload, payload.Length, _uplink.Options.PublishQos);
+            return host.Publish(topic, payload, payload.Length, _uplink.PublishQos);
         }
 
         /// <summary>Handles bytes the platform sends on <c>data_set/{username}/{identifier}</c> (null: any stream without its own handler).</summary>
@@ -240,7 +240,7 @@ namespace IotDevice.Dialects.EztCloud
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _uplink.Options.ToConnectOptions();
+            return _uplink.CreateConnectOptions();
         }
 
         string[] IDeviceDialect.GetSubscribeFilters()
@@ -260,7 +260,7 @@ namespace IotDevice.Dialects.EztCloud
         void IDeviceDialect.Announce()
         {
             _attributes.Announce(_ota.Version);
-            if (_uplink.Options.OtaCheckOnConnect)
+            if (_uplink.OtaCheckOnConnect)
             {
                 _ota.Check();
             }

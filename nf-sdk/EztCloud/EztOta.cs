@@ -20,11 +20,11 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztAttributes _attributes;
         private string _version;
 
-        public EztOta(EztUplink uplink, EztAttributes attributes)
+        public EztOta(EztUplink uplink, EztAttributes attributes, string firmwareVersion)
         {
             _uplink = uplink;
             _attributes = attributes;
-            _version = uplink.Options.FirmwareVersion;
+            _version = firmwareVersion;
         }
 
         public string Version
@@ -38,7 +38,7 @@ namespace IotDevice.Dialects.EztCloud
             IDialectHost host = _uplink.Attached();
             lock (_uplink.Writer)
             {
-                EztCloudMessages.WriteEvent(_uplink.Writer, _uplink.Options.OtaCheckMethod, null);
+                EztCloudMessages.WriteEvent(_uplink.Writer, _uplink.OtaCheckMethod, null);
                 return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
             }
         }
@@ -67,7 +67,7 @@ namespace IotDevice.Dialects.EztCloud
                 lock (_uplink.Writer)
                 {
                     _version = offer.Version;
-                    _attributes.PutText(batch, _uplink.Options.VersionAttribute, offer.Version);
+                    _attributes.PutText(batch, _uplink.VersionAttribute, offer.Version);
                     return _attributes.Report(batch);
                 }
             }

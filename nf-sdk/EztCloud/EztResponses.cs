@@ -65,7 +65,7 @@ namespace IotDevice.Dialects.EztCloud
                     return SendResult.TooLarge;
                 }
                 return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), _uplink.Writer.Buffer, _uplink.Writer.Length,
-                    _uplink.Options.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
+                    _uplink.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
             }
         }
 
@@ -89,7 +89,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 host.Write("a response on '" + topic + "' matched no outstanding " + what);
             }
-            else if (_uplink.Options.ResponsesEnabled)
+            else if (_uplink.ResponsesEnabled)
             {
                 // False for what the dialect sent on its own: nobody waits for its outcome.
                 host.Complete((int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), response.Sequence,
