@@ -22,9 +22,9 @@ namespace IotDevice.Session
         private const int InboundDuplicate = 0x10000;
         private const int InboundDetailsKnown = 0x20000;
 
-        // The oldest message held, and the rest chained behind it.
+        // The oldest message held, and the rest chained behind it (their count and bytes are counted
+        // along the chain when one more comes: a field less on the device).
         private InboundMessage _held;
-        private int _heldBytes;
         private int _inbound;
 
         // Made with the first request from a transport that tells packet ids and DUP flags (only then can
@@ -160,7 +160,6 @@ namespace IotDevice.Session
                         return;
                     }
                     _held = message.Next;
-                    _heldBytes -= message.Payload.Length;
                 }
                 Handle(message.Topic, message.Payload, message.Retained, message.PacketId, message.Duplicate, message.DetailsKnown);
             }
@@ -171,13 +170,15 @@ namespace IotDevice.Session
         private bool Hold(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
         {
             int count = 0;
+            int bytes = 0;
             InboundMessage last = null;
             for (InboundMessage held = _held; held != null; held = held.Next)
             {
                 last = held;
                 count++;
+                bytes += held.Payload.Length;
             }
-            if (count >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes)
+            if (count >= MaxHeld || bytes + payload.Length > _options.MaxInboundBytes)
             {
                 return false;
             }
@@ -190,7 +191,6 @@ namespace IotDevice.Session
             {
                 last.Next = message;
             }
-            _heldBytes += payload.Length;
             return true;
         }
     }

@@ -33,21 +33,29 @@ namespace IotDevice.Session
         private const int StepBits = 5;
         private const int StepMask = (1 << StepBits) - 1;
 
+        // The initial delay in the low 32 bits, the maximum above: one field.
+        private readonly long _delays;
+
         public ReconnectBackoff(int initialDelayMs, int maxDelayMs, int flapWindowMs, int seed)
         {
             if (initialDelayMs < FloorMs || maxDelayMs < initialDelayMs || flapWindowMs < 0)
             {
                 throw new ArgumentException("Backoff needs " + FloorMs.ToString() + " <= initial delay <= maximum delay, and a flap window >= 0.");
             }
-            InitialDelayMs = initialDelayMs;
-            MaxDelayMs = maxDelayMs;
+            _delays = initialDelayMs | ((long)maxDelayMs << 32);
             FlapWindowMs = flapWindowMs;
             _random = JitterRandom.Seed(seed);
         }
 
-        public readonly int InitialDelayMs;
+        public int InitialDelayMs
+        {
+            get { return (int)(_delays & 0xFFFFFFFFL); }
+        }
 
-        public readonly int MaxDelayMs;
+        public int MaxDelayMs
+        {
+            get { return (int)(_delays >> 32); }
+        }
 
         public readonly int FlapWindowMs;
 
@@ -115,8 +123,9 @@ namespace IotDevice.Session
 
         private int Ceiling(int step)
         {
-            long ceiling = (long)InitialDelayMs << step;
-            return ceiling > MaxDelayMs ? MaxDelayMs : (int)ceiling;
+            long ceiling = (_delays & 0xFFFFFFFFL) << step;
+            int max = MaxDelayMs;
+            return ceiling > max ? max : (int)ceiling;
         }
 
         private int Draw(int step)
