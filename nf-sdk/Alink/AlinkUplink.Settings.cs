@@ -5,6 +5,7 @@ namespace IotDevice.Dialects.Alink
     /// <summary>
     /// What the dialect keeps of the app's <see cref="AlinkOptions"/> once they are validated: the texts
     /// (the app's own strings, not copies), the timestamp, and the numbers and switches in one number.
+    /// The product key and device name are the topic table's identity, read there.
     /// The app's options object is not held: on the device each of its fields is a heap block. The
     /// connect options are signed anew for each connect, as before, so no signed text is kept.
     /// </summary>
@@ -25,8 +26,6 @@ namespace IotDevice.Dialects.Alink
 
         private readonly string _brokerHost;
         private readonly string _caCertificatePem;
-        private readonly string _productKey;
-        private readonly string _deviceName;
         private readonly string _deviceSecret;
         private readonly string _clientId;
         private readonly string _module;
@@ -41,8 +40,6 @@ namespace IotDevice.Dialects.Alink
         {
             _brokerHost = options.Host;
             _caCertificatePem = options.CaCertificatePem;
-            _productKey = options.ProductKey;
-            _deviceName = options.DeviceName;
             _deviceSecret = options.DeviceSecret;
             _clientId = options.ClientId;
             _module = options.Module;
@@ -86,12 +83,24 @@ namespace IotDevice.Dialects.Alink
             set { _firmwareVersion = value; }
         }
 
+        public string ProductKey
+        {
+            get { return _table.IdentityValue(AlinkTopics.ProductKeyIndex); }
+        }
+
+        public string DeviceName
+        {
+            get { return _table.IdentityValue(AlinkTopics.DeviceNameIndex); }
+        }
+
         /// <summary>Connect options for the next connect, signed anew (the transport may keep them).</summary>
         public MqttConnectOptions CreateConnectOptions()
         {
             bool useTls = (_settings & UseTlsBit) != 0;
+            string productKey = ProductKey;
+            string deviceName = DeviceName;
             return AlinkSigner.CreateConnectOptions(_brokerHost, (int)(_settings & PortMask), useTls, _caCertificatePem,
-                AlinkOptions.EffectiveClientIdOf(_clientId, _productKey, _deviceName), _productKey, _deviceName, _deviceSecret,
+                AlinkOptions.EffectiveClientIdOf(_clientId, productKey, deviceName), productKey, deviceName, _deviceSecret,
                 (AlinkSignMethod)((_settings >> SignMethodShift) & SignMethodMask), _timestamp,
                 (int)((_settings >> KeepAliveShift) & KeepAliveMask), (_settings & CleanSessionBit) != 0);
         }

@@ -188,7 +188,7 @@ namespace IotDevice.Dialects.Alink
                     AlinkBulkEncoder.WriteBatchPost(_writer, id, (AlinkBatch)content);
                     return;
                 case TopicKind.PropertyHistoryPost:
-                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, _productKey, _deviceName, (AlinkBatch)content);
+                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, ProductKey, DeviceName, (AlinkBatch)content);
                     return;
                 case TopicKind.DeviceInfoPost:
                     AlinkBulkEncoder.WriteDeviceInfoUpdate(_writer, id, (PropertyReport)content);

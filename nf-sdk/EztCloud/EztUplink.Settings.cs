@@ -6,7 +6,8 @@ namespace IotDevice.Dialects.EztCloud
     /// What the dialect keeps of the app's <see cref="EztCloudOptions"/> once they are validated: the texts
     /// (the app's own strings), the shortest report interval, and the other numbers and switches in one
     /// number, rather than a whole copy of the options: on the device each field is a heap block. The
-    /// firmware version is kept by the OTA role, which changes it.
+    /// username is the topic table's identity, read there. The firmware version is here too; the OTA
+    /// role changes it when an update succeeds.
     /// </summary>
     internal sealed partial class EztUplink
     {
@@ -22,7 +23,6 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly string _brokerHost;
         private readonly string _caCertificatePem;
-        private readonly string _username;
         private readonly string _password;
         private readonly string _clientId;
         private readonly string _versionAttribute;
@@ -30,21 +30,31 @@ namespace IotDevice.Dialects.EztCloud
         private readonly int _minReportIntervalMs;
         private readonly long _settings;
 
+        // The version reported after each connect: the app's until an update succeeds. Guarded by the writer.
+        private string _firmwareVersion;
+
         // Caller has validated the options.
         private EztUplink(EztCloudOptions options)
         {
             _brokerHost = options.Host;
             _caCertificatePem = options.CaCertificatePem;
-            _username = options.Username;
             _password = options.Password;
             _clientId = options.ClientId;
             _versionAttribute = options.VersionAttribute;
             _otaCheckMethod = options.OtaCheckMethod;
+            _firmwareVersion = options.FirmwareVersion;
             _minReportIntervalMs = options.MinReportIntervalMs;
             _settings = (options.Port & PortMask) | ((options.KeepAliveSeconds & KeepAliveMask) << KeepAliveShift)
                 | (options.UseTls ? UseTlsBit : 0) | (options.OtaCheckOnConnect ? OtaCheckOnConnectBit : 0)
                 | (options.ResponsesEnabled ? ResponsesEnabledBit : 0)
                 | (options.PublishQos == MqttQos.AtLeastOnce ? PublishQos1Bit : 0);
+        }
+
+        /// <summary>The version reported after each connect; changed under the lock (<see cref="Writer"/>) when an update succeeds.</summary>
+        public string FirmwareVersion
+        {
+            get { lock (Writer) { return _firmwareVersion; } }
+            set { lock (Writer) { _firmwareVersion = value; } }
         }
 
         /// <summary><see cref="EztCloudOptions.VersionAttribute"/>.</summary>
@@ -92,8 +102,9 @@ namespace IotDevice.Dialects.EztCloud
             connect.Port = EztCloudOptions.EffectivePortOf((int)(_settings & PortMask), useTls);
             connect.UseTls = useTls;
             connect.CaCertificatePem = _caCertificatePem;
-            connect.ClientId = EztCloudOptions.EffectiveClientIdOf(_clientId, _username);
-            connect.Username = _username;
+            string username = Topics.IdentityValue(EztCloudTopics.UsernameIndex);
+            connect.ClientId = EztCloudOptions.EffectiveClientIdOf(_clientId, username);
+            connect.Username = username;
             connect.Password = _password;
             connect.KeepAliveSeconds = (int)((_settings >> KeepAliveShift) & KeepAliveMask);
             connect.CleanSession = true;
