@@ -17,15 +17,16 @@ namespace IotDevice.Session
         private const int RedeliverySlots = 16;
         private const int RedeliveryWindowMs = 120000;
 
-        // What the transport said of the packet being handled (inbound messages are handled one at a
-        // time): its packet id in the low 16 bits, and these two.
-        private const int InboundDuplicate = 0x10000;
-        private const int InboundDetailsKnown = 0x20000;
+        // In _flags (see DeviceSession), what the transport said of the packet being handled (inbound
+        // messages are handled one at a time): its packet id in 16 bits from InboundShift, and these two.
+        private const int InboundShift = 14;
+        private const int InboundDuplicate = 1 << 30;
+        private const int InboundDetailsKnown = 1 << 31;
+        private const int InboundMask = ~((1 << InboundShift) - 1);
 
         // The oldest message held, and the rest chained behind it (their count and bytes are counted
         // along the chain when one more comes: a field less on the device).
         private InboundMessage _held;
-        private int _inbound;
 
         // Made with the first request from a transport that tells packet ids and DUP flags (only then can
         // a message be a redelivery); the device's M2Mqtt transport tells neither.
@@ -55,7 +56,7 @@ namespace IotDevice.Session
             bool repeat;
             lock (_wake)
             {
-                if ((_inbound & InboundDetailsKnown) == 0)
+                if ((_flags & InboundDetailsKnown) == 0)
                 {
                     // Nothing from this transport is ever marked DUP, so nothing needs remembering.
                     return false;
@@ -65,8 +66,8 @@ namespace IotDevice.Session
                     _redeliveries = new RedeliveryFilter(RedeliverySlots, RedeliveryWindowMs);
                 }
                 long now = _clock.NowMs;
-                ushort packetId = (ushort)(_inbound & 0xFFFF);
-                repeat = (_inbound & InboundDuplicate) != 0 && _redeliveries.Seen(topic, dialectId, packetId, now);
+                ushort packetId = (ushort)((_flags >> InboundShift) & 0xFFFF);
+                repeat = (_flags & InboundDuplicate) != 0 && _redeliveries.Seen(topic, dialectId, packetId, now);
                 if (!repeat)
                 {
                     _redeliveries.Remember(topic, dialectId, packetId, now);
@@ -132,7 +133,8 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                _inbound = packetId | (duplicate ? InboundDuplicate : 0) | (detailsKnown ? InboundDetailsKnown : 0);
+                _flags = (_flags & ~InboundMask) | (packetId << InboundShift)
+                    | (duplicate ? InboundDuplicate : 0) | (detailsKnown ? InboundDetailsKnown : 0);
             }
             try
             {

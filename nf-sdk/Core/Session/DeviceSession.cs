@@ -31,7 +31,10 @@ namespace IotDevice.Session
         private const int RestartFlag = 32; // Start came while the worker was stopping or leaving: it goes on
         private const int LeavingFlag = 64; // the worker is on its way out
 
-        // The state (SessionState) sits in _flags above the yes/no bits.
+        // Above the yes/no bits, _flags holds, each in bits of its own: the state (SessionState); the
+        // worker's phase and count of refused publishes (DeviceSession.Worker); what the transport said of
+        // the inbound packet being handled (DeviceSession.Inbound). One field for all, changed under the
+        // lock, as on the device every field is a heap block.
         private const int StateShift = 8;
         private const int StateMask = 3 << StateShift;
 
@@ -174,7 +177,7 @@ namespace IotDevice.Session
                     return;
                 }
                 _flags &= ~(StopRequestedFlag | RestartFlag);
-                _step = (int)Phase.Connect;
+                EnterPhase(Phase.Connect);
                 _backoff.Reset();
                 _worker = new Thread(Run);
                 _worker.Start();
