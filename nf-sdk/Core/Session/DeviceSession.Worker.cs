@@ -489,7 +489,7 @@ namespace IotDevice.Session
                 ThreadStart work;
                 lock (_wake)
                 {
-                    work = _schedule.TakeDue(_clock.NowMs);
+                    work = _schedule == null ? null : _schedule.TakeDue(_clock.NowMs);
                 }
                 if (work == null)
                 {
@@ -512,7 +512,7 @@ namespace IotDevice.Session
             lock (_wake)
             {
                 next = _pending.NextDeadline();
-                long due = _schedule.NextDue();
+                long due = _schedule == null ? long.MaxValue : _schedule.NextDue();
                 if (due < next)
                 {
                     next = due;

@@ -59,7 +59,8 @@ namespace IotDevice.Session
         // Wakes the worker, and is the session's lock too: one object less.
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly long[] _acks = PacketIdSet.Create(AckSlots);
-        private readonly WorkSchedule _schedule = new WorkSchedule();
+        // Made with the first booking: a dialect without timed work never needs it.
+        private WorkSchedule _schedule;
 
         private Delegate[] _handlers;
         private Thread _worker;
@@ -285,6 +286,10 @@ namespace IotDevice.Session
             bool set;
             lock (_wake)
             {
+                if (_schedule == null)
+                {
+                    _schedule = new WorkSchedule();
+                }
                 set = _schedule.Set(work, _clock.NowMs + (delayMs < 0 ? 0 : delayMs));
             }
             _wake.Set();
@@ -296,7 +301,10 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                _schedule.Cancel(work);
+                if (_schedule != null)
+                {
+                    _schedule.Cancel(work);
+                }
             }
         }
 
