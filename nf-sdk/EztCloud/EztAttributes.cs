@@ -180,7 +180,7 @@ namespace IotDevice.Dialects.EztCloud
                 _mergedId = _uplink.Host.NewId();
             }
             id = app ? _mergedId : 0;
-            _uplink.Responses.Counters.AddCoalesced();
+            _uplink.Responses.Dialect.Counters.AddCoalesced();
             Arm(_nextReportMs);
             return SendResult.Accepted;
         }

@@ -74,7 +74,7 @@ namespace IotDevice.Dialects.EztCloud
             options.Validate();
             Counters = new EztCloudCounters();
             // What is kept of the options is the uplink's; the dialect reaches it there.
-            _uplink = new EztUplink(options, this, Counters);
+            _uplink = new EztUplink(options, this);
             _attributes = new EztAttributes(_uplink);
             _inbound = new EztInbound(_uplink, _attributes);
         }

@@ -14,18 +14,16 @@ namespace IotDevice.Dialects.EztCloud
     internal sealed class EztResponses
     {
         private readonly EztUplink _uplink;
-        // The dialect and its counters, which the other roles reach through here too.
+        // The dialect, which the other roles reach through here too (and its counters through it).
         public readonly EztCloudDialect Dialect;
-        public readonly EztCloudCounters Counters;
         // The two answer queues (see ReportFifo), each made with its first report.
         private long[] _attributes;
         private long[] _events;
 
-        public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
+        public EztResponses(EztUplink uplink, EztCloudDialect dialect)
         {
             _uplink = uplink;
             Dialect = dialect;
-            Counters = counters;
         }
 
         /// <summary>A report went out under <paramref name="id"/>: its answer, if any, comes in this order.</summary>
@@ -83,7 +81,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 response.Sequence = ReportFifo.Match(attributes ? _attributes : _events, host.Clock.NowMs, host.Options.RequestTimeoutMs);
             }
-            Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
+            Dialect.Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
             string what = attributes ? "attribute report" : "event report";
             if (response.Sequence == 0)
             {

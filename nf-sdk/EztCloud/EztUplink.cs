@@ -35,11 +35,11 @@ namespace IotDevice.Dialects.EztCloud
 
         public IDialectHost Host;
 
-        public EztUplink(EztCloudOptions options, EztCloudDialect dialect, EztCloudCounters counters)
+        public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
             : this(options)
         {
             Topics = EztCloudTopics.Create(options.Username);
-            Responses = new EztResponses(this, dialect, counters);
+            Responses = new EztResponses(this, dialect);
         }
 
         /// <summary>The client's host; throws when the dialect was not given to a client yet.</summary>
