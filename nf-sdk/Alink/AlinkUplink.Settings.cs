@@ -4,25 +4,22 @@ namespace IotDevice.Dialects.Alink
 {
     /// <summary>
     /// What the dialect keeps of the app's <see cref="AlinkOptions"/> once they are validated: the texts
-    /// (the app's own strings, not copies), the timestamp, and the numbers and switches in one number.
+    /// (the app's own strings, not copies), the timestamp, and the numbers and switches in one number
+    /// (<see cref="PackedSettings"/>).
     /// The product key and device name are the topic table's identity, read there.
     /// The app's options object is not held: on the device each of its fields is a heap block. The
     /// connect options are signed anew for each connect, as before, so no signed text is kept.
     /// </summary>
     internal sealed partial class AlinkUplink
     {
-        // The numbers and switches: the port in the low 16 bits, the keep-alive (30..1200 s) and the sign
-        // method above it, then one bit each.
-        private const long PortMask = 0xFFFF;
-        private const int KeepAliveShift = 16;
-        private const long KeepAliveMask = 0x7FF;
-        private const int SignMethodShift = 27;
-        private const long SignMethodMask = 3;
-        private const long UseTlsBit = 1L << 29;
-        private const long CleanSessionBit = 1L << 30;
-        private const long ConfigOnConnectBit = 1L << 31;
-        private const long RrpcBit = 1L << 32;
-        private const long PublishQos1Bit = 1L << 33;
+        // The switches of _settings (PackedSettings); the sign method (0..2) takes two.
+        private const int UseTlsSwitch = 0;
+        private const int CleanSessionSwitch = 1;
+        private const int ConfigOnConnectSwitch = 2;
+        private const int RrpcSwitch = 3;
+        private const int PublishQosSwitch = 4;
+        private const int SignMethodLowSwitch = 5;
+        private const int SignMethodHighSwitch = 6;
 
         private readonly string _brokerHost;
         private readonly string _caCertificatePem;
@@ -45,11 +42,12 @@ namespace IotDevice.Dialects.Alink
             _module = options.Module;
             _firmwareVersion = options.FirmwareVersion;
             _timestamp = options.Timestamp;
-            _settings = (options.Port & PortMask) | ((options.KeepAliveSeconds & KeepAliveMask) << KeepAliveShift)
-                | (((long)options.SignMethod & SignMethodMask) << SignMethodShift)
-                | (options.UseTls ? UseTlsBit : 0) | (options.CleanSession ? CleanSessionBit : 0)
-                | (options.ConfigOnConnect ? ConfigOnConnectBit : 0) | (options.RrpcEnabled ? RrpcBit : 0)
-                | (options.PublishQos == MqttQos.AtLeastOnce ? PublishQos1Bit : 0);
+            int method = (int)options.SignMethod;
+            _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
+                | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(CleanSessionSwitch, options.CleanSession)
+                | PackedSettings.Switch(ConfigOnConnectSwitch, options.ConfigOnConnect) | PackedSettings.Switch(RrpcSwitch, options.RrpcEnabled)
+                | PackedSettings.Switch(PublishQosSwitch, options.PublishQos)
+                | PackedSettings.Switch(SignMethodLowSwitch, (method & 1) != 0) | PackedSettings.Switch(SignMethodHighSwitch, (method & 2) != 0);
         }
 
         /// <summary><see cref="AlinkOptions.Module"/>.</summary>
@@ -61,19 +59,19 @@ namespace IotDevice.Dialects.Alink
         /// <summary><see cref="AlinkOptions.ConfigOnConnect"/>.</summary>
         public bool ConfigOnConnect
         {
-            get { return (_settings & ConfigOnConnectBit) != 0; }
+            get { return PackedSettings.IsOn(_settings, ConfigOnConnectSwitch); }
         }
 
         /// <summary><see cref="AlinkOptions.RrpcEnabled"/>.</summary>
         public bool RrpcEnabled
         {
-            get { return (_settings & RrpcBit) != 0; }
+            get { return PackedSettings.IsOn(_settings, RrpcSwitch); }
         }
 
         /// <summary><see cref="AlinkOptions.PublishQos"/>.</summary>
         public MqttQos PublishQos
         {
-            get { return (_settings & PublishQos1Bit) != 0 ? MqttQos.AtLeastOnce : MqttQos.AtMostOnce; }
+            get { return PackedSettings.Qos(_settings, PublishQosSwitch); }
         }
 
         /// <summary>The version the OTA inform reports; the downlinks change it under their own lock.</summary>
@@ -96,13 +94,13 @@ namespace IotDevice.Dialects.Alink
         /// <summary>Connect options for the next connect, signed anew (the transport may keep them).</summary>
         public MqttConnectOptions CreateConnectOptions()
         {
-            bool useTls = (_settings & UseTlsBit) != 0;
             string productKey = ProductKey;
             string deviceName = DeviceName;
-            return AlinkSigner.CreateConnectOptions(_brokerHost, (int)(_settings & PortMask), useTls, _caCertificatePem,
-                AlinkOptions.EffectiveClientIdOf(_clientId, productKey, deviceName), productKey, deviceName, _deviceSecret,
-                (AlinkSignMethod)((_settings >> SignMethodShift) & SignMethodMask), _timestamp,
-                (int)((_settings >> KeepAliveShift) & KeepAliveMask), (_settings & CleanSessionBit) != 0);
+            AlinkSignMethod method = (AlinkSignMethod)((PackedSettings.IsOn(_settings, SignMethodLowSwitch) ? 1 : 0)
+                | (PackedSettings.IsOn(_settings, SignMethodHighSwitch) ? 2 : 0));
+            return AlinkSigner.CreateConnectOptions(_brokerHost, PackedSettings.Port(_settings), PackedSettings.IsOn(_settings, UseTlsSwitch),
+                _caCertificatePem, AlinkOptions.EffectiveClientIdOf(_clientId, productKey, deviceName), productKey, deviceName,
+                _deviceSecret, method, _timestamp, PackedSettings.KeepAliveSeconds(_settings), PackedSettings.IsOn(_settings, CleanSessionSwitch));
         }
     }
 }

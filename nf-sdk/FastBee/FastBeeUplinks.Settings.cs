@@ -6,25 +6,20 @@ namespace IotDevice.Dialects.FastBee
     /// <summary>
     /// What the dialect keeps of the app's <see cref="FastBeeOptions"/> once they are validated: the texts
     /// and sources (the app's own), the firmware version and position info/post reports (changed later,
-    /// under the uplinks' own lock), and the numbers and switches packed two or more to a field, rather
+    /// under the uplinks' own lock), and the numbers and switches packed two or more to a field
+    /// (<see cref="PackedSettings"/>), rather
     /// than a whole copy of the options: on the device each field is a heap block. The product id and
     /// device number are the topic table's identity, read there.
     /// </summary>
     internal sealed partial class FastBeeUplinks
     {
-        // _settings: the port in the low 16 bits, the keep-alive (0..65535 s) above it, then one bit each.
-        private const long PortMask = 0xFFFF;
-        private const int KeepAliveShift = 16;
-        private const long KeepAliveMask = 0xFFFF;
-        private const long UseTlsBit = 1L << 32;
-        private const long EncryptedBit = 1L << 33;
-        private const long RequestTimeAfterConnectBit = 1L << 34;
-        private const long PublishQos1Bit = 1L << 35;
-        private const long SubscribeQos1Bit = 1L << 36;
-        private const long MonitorBit = 1L << 37;
-
-        // _limits and _timings: two numbers each, the first in the low 32 bits.
-        private const long LowMask = 0xFFFFFFFFL;
+        // The switches of _settings (PackedSettings).
+        private const int UseTlsSwitch = 0;
+        private const int EncryptedSwitch = 1;
+        private const int RequestTimeAfterConnectSwitch = 2;
+        private const int PublishQosSwitch = 3;
+        private const int SubscribeQosSwitch = 4;
+        private const int MonitorSwitch = 5;
 
         private readonly string _brokerHost;
         private readonly string _caCertificatePem;
@@ -37,9 +32,9 @@ namespace IotDevice.Dialects.FastBee
         private readonly PropertyReport _summary;
         private readonly RssiSource _rssi;
         private readonly long _settings;
-        // MaxItems and MaxMessageBytes.
+        // MaxItems and MaxMessageBytes, a PackedSettings pair.
         private readonly long _limits;
-        // PasswordLifetimeMs and HttpTimeoutMs.
+        // PasswordLifetimeMs and HttpTimeoutMs, a PackedSettings pair.
         private readonly long _timings;
 
         // What info/post reports; changed and read under the uplinks' lock (the object itself).
@@ -63,14 +58,13 @@ namespace IotDevice.Dialects.FastBee
             _firmwareVersion = options.FirmwareVersion;
             _longitude = options.Longitude;
             _latitude = options.Latitude;
-            _settings = (options.Port & PortMask) | ((options.KeepAliveSeconds & KeepAliveMask) << KeepAliveShift)
-                | (options.UseTls ? UseTlsBit : 0) | (options.Encrypted ? EncryptedBit : 0)
-                | (options.RequestTimeAfterConnect ? RequestTimeAfterConnectBit : 0)
-                | (options.PublishQos == MqttQos.AtLeastOnce ? PublishQos1Bit : 0)
-                | (options.SubscribeQos == MqttQos.AtLeastOnce ? SubscribeQos1Bit : 0)
-                | (options.Monitor != null ? MonitorBit : 0);
-            _limits = options.MaxItems | ((long)options.MaxMessageBytes << 32);
-            _timings = options.PasswordLifetimeMs | ((long)options.HttpTimeoutMs << 32);
+            _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
+                | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(EncryptedSwitch, options.Encrypted)
+                | PackedSettings.Switch(RequestTimeAfterConnectSwitch, options.RequestTimeAfterConnect)
+                | PackedSettings.Switch(PublishQosSwitch, options.PublishQos) | PackedSettings.Switch(SubscribeQosSwitch, options.SubscribeQos)
+                | PackedSettings.Switch(MonitorSwitch, options.Monitor != null);
+            _limits = PackedSettings.Pair(options.MaxItems, options.MaxMessageBytes);
+            _timings = PackedSettings.Pair(options.PasswordLifetimeMs, options.HttpTimeoutMs);
         }
 
         public string BrokerHost
@@ -80,12 +74,12 @@ namespace IotDevice.Dialects.FastBee
 
         public int Port
         {
-            get { return (int)(_settings & PortMask); }
+            get { return PackedSettings.Port(_settings); }
         }
 
         public bool UseTls
         {
-            get { return (_settings & UseTlsBit) != 0; }
+            get { return PackedSettings.IsOn(_settings, UseTlsSwitch); }
         }
 
         public string CaCertificatePem
@@ -95,7 +89,7 @@ namespace IotDevice.Dialects.FastBee
 
         public int KeepAliveSeconds
         {
-            get { return (int)((_settings >> KeepAliveShift) & KeepAliveMask); }
+            get { return PackedSettings.KeepAliveSeconds(_settings); }
         }
 
         public string ProductId
@@ -130,7 +124,7 @@ namespace IotDevice.Dialects.FastBee
 
         public bool Encrypted
         {
-            get { return (_settings & EncryptedBit) != 0; }
+            get { return PackedSettings.IsOn(_settings, EncryptedSwitch); }
         }
 
         public string ProductSecret
@@ -145,43 +139,43 @@ namespace IotDevice.Dialects.FastBee
 
         public int PasswordLifetimeMs
         {
-            get { return (int)(_timings & LowMask); }
+            get { return PackedSettings.Low(_timings); }
         }
 
         public int HttpTimeoutMs
         {
-            get { return (int)(_timings >> 32); }
+            get { return PackedSettings.High(_timings); }
         }
 
         public MqttQos PublishQos
         {
-            get { return (_settings & PublishQos1Bit) != 0 ? MqttQos.AtLeastOnce : MqttQos.AtMostOnce; }
+            get { return PackedSettings.Qos(_settings, PublishQosSwitch); }
         }
 
         public MqttQos SubscribeQos
         {
-            get { return (_settings & SubscribeQos1Bit) != 0 ? MqttQos.AtLeastOnce : MqttQos.AtMostOnce; }
+            get { return PackedSettings.Qos(_settings, SubscribeQosSwitch); }
         }
 
         public bool RequestTimeAfterConnect
         {
-            get { return (_settings & RequestTimeAfterConnectBit) != 0; }
+            get { return PackedSettings.IsOn(_settings, RequestTimeAfterConnectSwitch); }
         }
 
         /// <summary>Whether the app gave a monitor source (<see cref="FastBeeOptions.Monitor"/>).</summary>
         public bool HasMonitor
         {
-            get { return (_settings & MonitorBit) != 0; }
+            get { return PackedSettings.IsOn(_settings, MonitorSwitch); }
         }
 
         public int MaxItems
         {
-            get { return (int)(_limits & LowMask); }
+            get { return PackedSettings.Low(_limits); }
         }
 
         public int MaxMessageBytes
         {
-            get { return (int)(_limits >> 32); }
+            get { return PackedSettings.High(_limits); }
         }
     }
 }

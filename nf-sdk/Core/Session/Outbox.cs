@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Dialects;
 using IotDevice.Transport;
 
 namespace IotDevice.Session
@@ -53,10 +54,10 @@ namespace IotDevice.Session
     /// </summary>
     public sealed class Outbox
     {
-        // Two numbers to a field, the first in the low 32 bits: on the device every field is a heap block.
-        private const int HighShift = 32;
+        // Two numbers to a field (PackedSettings pairs): on the device every field is a heap block. The
+        // counts change by adding to the pair itself, this for one more in flight.
         private const long LowMask = 0xFFFFFFFFL;
-        private const long InFlightOne = 1L << HighShift;
+        private const long InFlightOne = 1L << 32;
 
         private OutboundMessage _oldest;
         private OutboundMessage _newest;
@@ -74,22 +75,22 @@ namespace IotDevice.Session
             {
                 throw new ArgumentException("The outbox needs room for at least one message and one byte.");
             }
-            _limits = maxMessages | ((long)maxBytes << HighShift);
+            _limits = PackedSettings.Pair(maxMessages, maxBytes);
         }
 
         public int MaxMessages
         {
-            get { return (int)(_limits & LowMask); }
+            get { return PackedSettings.Low(_limits); }
         }
 
         public int MaxBytes
         {
-            get { return (int)(_limits >> HighShift); }
+            get { return PackedSettings.High(_limits); }
         }
 
         public int Count
         {
-            get { return (int)(_counts & LowMask); }
+            get { return PackedSettings.Low(_counts); }
         }
 
         /// <summary>Payload bytes held.</summary>
@@ -98,7 +99,7 @@ namespace IotDevice.Session
         /// <summary>Messages sent on this connection and not yet acknowledged.</summary>
         public int InFlight
         {
-            get { return (int)(_counts >> HighShift); }
+            get { return PackedSettings.High(_counts); }
         }
 
         /// <summary>

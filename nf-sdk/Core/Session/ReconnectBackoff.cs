@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Dialects;
 
 namespace IotDevice.Session
 {
@@ -34,7 +35,7 @@ namespace IotDevice.Session
         private const int StepBits = 5;
         private const int StepMask = (1 << StepBits) - 1;
 
-        // The initial delay in the low 32 bits, the maximum above: one field.
+        // The initial and the maximum delay, a PackedSettings pair: one field.
         private readonly long _delays;
 
         public ReconnectBackoff(int initialDelayMs, int maxDelayMs, int flapWindowMs, int seed)
@@ -43,19 +44,19 @@ namespace IotDevice.Session
             {
                 throw new ArgumentException("Backoff needs " + FloorMs.ToString() + " <= initial delay <= maximum delay, and a flap window >= 0.");
             }
-            _delays = initialDelayMs | ((long)maxDelayMs << 32);
+            _delays = PackedSettings.Pair(initialDelayMs, maxDelayMs);
             FlapWindowMs = flapWindowMs;
             _state = JitterRandom.Seed(seed);
         }
 
         public int InitialDelayMs
         {
-            get { return (int)(_delays & 0xFFFFFFFFL); }
+            get { return PackedSettings.Low(_delays); }
         }
 
         public int MaxDelayMs
         {
-            get { return (int)(_delays >> 32); }
+            get { return PackedSettings.High(_delays); }
         }
 
         public readonly int FlapWindowMs;
@@ -130,7 +131,7 @@ namespace IotDevice.Session
 
         private int Ceiling(int step)
         {
-            long ceiling = (_delays & 0xFFFFFFFFL) << step;
+            long ceiling = (long)PackedSettings.Low(_delays) << step;
             int max = MaxDelayMs;
             return ceiling > max ? max : (int)ceiling;
         }
