@@ -38,7 +38,7 @@ namespace IotDevice.Dialects.Alink
         private readonly AlinkUplink _uplink;
         private AlinkDownlinks _downlinks;
 
-        /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
+        /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting) and keeps what it needs of them: later changes to the object do not reach the dialect.</summary>
         public AlinkDialect(AlinkOptions options)
         {
             if (options == null)
