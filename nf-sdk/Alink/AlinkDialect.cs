@@ -38,7 +38,7 @@ namespace IotDevice.Dialects.Alink
         private readonly AlinkUplink _uplink;
         private AlinkDownlinks _downlinks;
 
-        /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting); keep them unchanged afterwards.</summary>
+        /// <summary>Validates <paramref name="options"/> (ArgumentException naming the setting) and keeps what it needs of them: later changes to the object do not reach the dialect.</summary>
         public AlinkDialect(AlinkOptions options)
         {
             if (options == null)
@@ -46,7 +46,7 @@ namespace IotDevice.Dialects.Alink
                 throw new ArgumentException("The Alink dialect needs its options.");
             }
             options.Validate();
-            // The options, table and host are kept by the uplink alone, and reached through it.
+            // What is kept of the options, the table and the host are the uplink's alone, and reached through it.
             _uplink = new AlinkUplink(options, AlinkTopics.Create(options.ProductKey, options.DeviceName));
         }
 
@@ -65,7 +65,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
         public string FirmwareVersion
         {
-            get { return _downlinks != null ? _downlinks.FirmwareVersion : _uplink.Options.FirmwareVersion; }
+            get { return _downlinks != null ? _downlinks.FirmwareVersion : _uplink.FirmwareVersion; }
         }
 
         /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
@@ -132,14 +132,14 @@ namespace IotDevice.Dialects.Alink
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return AlinkSigner.CreateConnectOptions(_uplink.Options);
+            return _uplink.CreateConnectOptions();
         }
 
         /// <summary>The table's filters; <c>rrpc/request/+</c> only when RRPC is enabled.</summary>
         string[] IDeviceDialect.GetSubscribeFilters()
         {
             string[] all = _uplink.Table.GetSubscribeFilters();
-            if (_uplink.Options.RrpcEnabled)
+            if (_uplink.RrpcEnabled)
             {
                 return all;
             }
@@ -177,7 +177,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return;
             }
-            if (match.Kind == TopicKind.SyncCommand && !_uplink.Options.RrpcEnabled)
+            if (match.Kind == TopicKind.SyncCommand && !_uplink.RrpcEnabled)
             {
                 _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
                 return;

@@ -23,7 +23,6 @@ namespace IotDevice.Dialects.Alink
         public AlinkDownlinks(AlinkUplink uplink)
         {
             _uplink = uplink;
-            _firmwareVersion = uplink.Options.FirmwareVersion;
         }
 
         /// <summary>thing/service/property/set: each value to its handler; set_reply; then the applied values as a post.</summary>

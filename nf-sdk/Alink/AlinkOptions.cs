@@ -87,7 +87,12 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The client id before the <c>|…|</c> parameters.</summary>
         public string EffectiveClientId
         {
-            get { return ClientId != null ? ClientId : ProductKey + "." + DeviceName; }
+            get { return EffectiveClientIdOf(ClientId, ProductKey, DeviceName); }
+        }
+
+        internal static string EffectiveClientIdOf(string clientId, string productKey, string deviceName)
+        {
+            return clientId != null ? clientId : productKey + "." + deviceName;
         }
 
         /// <summary>Throws ArgumentException, naming the setting, for anything the platform or the SDK cannot use.</summary>

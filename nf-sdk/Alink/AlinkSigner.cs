@@ -83,18 +83,26 @@ namespace IotDevice.Dialects.Alink
         public static MqttConnectOptions CreateConnectOptions(AlinkOptions options)
         {
             options.Validate();
-            string clientId = options.EffectiveClientId;
+            return CreateConnectOptions(options.Host, options.Port, options.UseTls, options.CaCertificatePem, options.EffectiveClientId,
+                options.ProductKey, options.DeviceName, options.DeviceSecret, options.SignMethod, options.Timestamp,
+                options.KeepAliveSeconds, options.CleanSession);
+        }
+
+        /// <summary>The same from settings already validated (what the dialect keeps of its options).</summary>
+        internal static MqttConnectOptions CreateConnectOptions(string host, int port, bool useTls, string caCertificatePem,
+            string clientId, string productKey, string deviceName, string deviceSecret, AlinkSignMethod method, long timestamp,
+            int keepAliveSeconds, bool cleanSession)
+        {
             MqttConnectOptions connect = new MqttConnectOptions();
-            connect.Host = options.Host;
-            connect.Port = options.Port;
-            connect.UseTls = options.UseTls;
-            connect.CaCertificatePem = options.CaCertificatePem;
-            connect.ClientId = MqttClientId(clientId, options.UseTls, options.SignMethod, options.Timestamp);
-            connect.Username = Username(options.DeviceName, options.ProductKey);
-            connect.Password = Sign(options.SignMethod, options.DeviceSecret,
-                Content(clientId, options.DeviceName, options.ProductKey, options.Timestamp));
-            connect.KeepAliveSeconds = options.KeepAliveSeconds;
-            connect.CleanSession = options.CleanSession;
+            connect.Host = host;
+            connect.Port = port;
+            connect.UseTls = useTls;
+            connect.CaCertificatePem = caCertificatePem;
+            connect.ClientId = MqttClientId(clientId, useTls, method, timestamp);
+            connect.Username = Username(deviceName, productKey);
+            connect.Password = Sign(method, deviceSecret, Content(clientId, deviceName, productKey, timestamp));
+            connect.KeepAliveSeconds = keepAliveSeconds;
+            connect.CleanSession = cleanSession;
             // The platform refuses wills (docs/mqtt-session.md §5): none is ever set.
             connect.WillTopic = null;
             return connect;

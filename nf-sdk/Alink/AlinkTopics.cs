@@ -15,6 +15,10 @@ namespace IotDevice.Dialects.Alink
 
         public static readonly string[] IdentityNames = new string[] { "productKey", "deviceName" };
 
+        // Where each is among IdentityNames (and so among a table's identity values).
+        internal const int ProductKeyIndex = 0;
+        internal const int DeviceNameIndex = 1;
+
         // One delegate for every table of this dialect, made when the assembly loads.
         private static readonly TopicDefinitionSource Source = Definitions;
 

@@ -21,12 +21,14 @@ namespace IotDevice.Dialects.Alink
 
         // The config pushes whose push_reply waits for the app's verdict, oldest first; made with the first.
         private UpdateOffer[] _pushes;
-        private string _firmwareVersion;
 
-        /// <summary>The version the inform carries; the offer's after a Succeeded update of the device's module.</summary>
+        /// <summary>
+        /// The version the inform carries; the offer's after a Succeeded update of the device's module. Kept
+        /// by the uplink with the other settings, read and changed under this object's lock.
+        /// </summary>
         public string FirmwareVersion
         {
-            get { lock (this) { return _firmwareVersion; } }
+            get { lock (this) { return _uplink.FirmwareVersion; } }
         }
 
         /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
@@ -35,10 +37,10 @@ namespace IotDevice.Dialects.Alink
             string version = FirmwareVersion;
             if (version != null)
             {
-                _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _uplink.Options.Module, true));
+                _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _uplink.Module, true));
                 _uplink.LogUnsent("firmware query", _uplink.RequestOwn(TopicKind.OtaFirmwareGet, null, null));
             }
-            if (_uplink.Options.ConfigOnConnect)
+            if (_uplink.ConfigOnConnect)
             {
                 _uplink.LogUnsent("config query", _uplink.RequestOwn(TopicKind.ConfigGet, null, null));
             }
@@ -133,11 +135,11 @@ namespace IotDevice.Dialects.Alink
                 {
                     throw new ArgumentException("A succeeded update needs the offer's version to inform.");
                 }
-                if (offer.Module == _uplink.Options.Module)
+                if (offer.Module == _uplink.Module)
                 {
                     lock (this)
                     {
-                        _firmwareVersion = offer.Version;
+                        _uplink.FirmwareVersion = offer.Version;
                     }
                 }
                 return _uplink.Inform(offer.Version, offer.Module, false);

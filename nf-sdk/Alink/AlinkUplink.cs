@@ -13,7 +13,7 @@ namespace IotDevice.Dialects.Alink
     /// progress, and the time request. Message ids come from one counter per dialect, so they stay unique
     /// across reconnects; after 4294967295, the platform's largest, it starts again at 1.
     /// </summary>
-    internal sealed class AlinkUplink
+    internal sealed partial class AlinkUplink
     {
         public const long MaxMessageId = 4294967295;
 
@@ -21,21 +21,15 @@ namespace IotDevice.Dialects.Alink
         // values (about 240 bytes with the writer's margin); a larger message grows it, once.
         private const int FirstBufferBytes = 256;
 
-        private readonly AlinkOptions _options;
         private readonly TopicTable _table;
         private readonly JsonWriter _writer = new JsonWriter(FirstBufferBytes, AlinkDialect.MaxMessageBytes);
         private IDialectHost _host;
 
         // The writer is the uplink's lock too (an object less on the device); the roles reach the host,
-        // options and table through the uplink rather than keeping fields of their own.
+        // settings (AlinkUplink.Settings.cs) and table through the uplink rather than keeping fields of their own.
         public IDialectHost Host
         {
             get { return _host; }
-        }
-
-        public AlinkOptions Options
-        {
-            get { return _options; }
         }
 
         public TopicTable Table
@@ -45,8 +39,8 @@ namespace IotDevice.Dialects.Alink
         private long _nextId;
 
         public AlinkUplink(AlinkOptions options, TopicTable table)
+            : this(options)
         {
-            _options = options;
             _table = table;
             _nextId = options.FirstMessageId;
         }
@@ -94,7 +88,7 @@ namespace IotDevice.Dialects.Alink
                     return SendResult.TooLarge;
                 }
                 // A reply counts only on its own topic: the kind and the id together are the key.
-                return _host.SendRequest(topic, _writer.Buffer, _writer.Length, _options.PublishQos, (int)kind + 1, id, forApp ? id : 0);
+                return _host.SendRequest(topic, _writer.Buffer, _writer.Length, PublishQos, (int)kind + 1, id, forApp ? id : 0);
             }
         }
 
@@ -126,7 +120,7 @@ namespace IotDevice.Dialects.Alink
                 {
                     AlinkEncoder.WriteReply(_writer, rawId, start, count, AlinkCodes.DeviceError, "reply too large", null);
                 }
-                return Publish(topic, _options.PublishQos, false);
+                return Publish(topic, PublishQos, false);
             }
         }
 
@@ -194,7 +188,7 @@ namespace IotDevice.Dialects.Alink
                     AlinkBulkEncoder.WriteBatchPost(_writer, id, (AlinkBatch)content);
                     return;
                 case TopicKind.PropertyHistoryPost:
-                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, _options.ProductKey, _options.DeviceName, (AlinkBatch)content);
+                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, ProductKey, DeviceName, (AlinkBatch)content);
                     return;
                 case TopicKind.DeviceInfoPost:
                     AlinkBulkEncoder.WriteDeviceInfoUpdate(_writer, id, (PropertyReport)content);
@@ -209,7 +203,7 @@ namespace IotDevice.Dialects.Alink
                     AlinkBulkEncoder.WriteDesiredDelete(_writer, id, (string[])content);
                     return;
                 case TopicKind.OtaFirmwareGet:
-                    AlinkEncoder.WriteFirmwareGet(_writer, id, _options.Module);
+                    AlinkEncoder.WriteFirmwareGet(_writer, id, _module);
                     return;
                 default:
                     AlinkEncoder.WriteConfigGet(_writer, id);

@@ -104,7 +104,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 _stopped = false;
                 long now = _uplink.Host.Clock.NowMs;
-                string name = _uplink.Options.VersionAttribute;
+                string name = _uplink.VersionAttribute;
                 if (version != null && !PutText(Pending(), name, version))
                 {
                     SendPending(now);
@@ -161,7 +161,7 @@ namespace IotDevice.Dialects.EztCloud
 
         private bool MustWait(long now)
         {
-            return _uplink.Options.MinReportIntervalMs > 0 && (PendingCount > 0 || now < _nextReportMs);
+            return _uplink.MinReportIntervalMs > 0 && (PendingCount > 0 || now < _nextReportMs);
         }
 
         private SendResult Coalesce(AttributeBatch batch, long now, bool app, out long id)
@@ -180,7 +180,7 @@ namespace IotDevice.Dialects.EztCloud
                 _mergedId = _uplink.Host.NewId();
             }
             id = app ? _mergedId : 0;
-            _uplink.Responses.Counters.AddCoalesced();
+            _uplink.Responses.Dialect.Counters.AddCoalesced();
             Arm(_nextReportMs);
             return SendResult.Accepted;
         }
@@ -214,7 +214,7 @@ namespace IotDevice.Dialects.EztCloud
             SendResult result = _uplink.SendReport(TopicKind.PropertyPost, id, app);
             if (result == SendResult.Accepted)
             {
-                _nextReportMs = now + _uplink.Options.MinReportIntervalMs;
+                _nextReportMs = now + _uplink.MinReportIntervalMs;
             }
             return result;
         }
@@ -272,7 +272,7 @@ namespace IotDevice.Dialects.EztCloud
             try
             {
                 // QoS 0 offline: the next connection's announcement sends them.
-                SendResult result = _uplink.Options.PublishQos == MqttQos.AtMostOnce && !host.IsConnected
+                SendResult result = _uplink.PublishQos == MqttQos.AtMostOnce && !host.IsConnected
                     ? SendResult.NotConnected : SendPending(now);
                 if (result == SendResult.NotConnected)
                 {
@@ -282,7 +282,7 @@ namespace IotDevice.Dialects.EztCloud
                 {
                     // A full outbox or pending table: try again an interval later, nothing lost.
                     host.Write("merged attribute report not sent (" + ((int)result).ToString() + "); retrying");
-                    Arm(now + _uplink.Options.MinReportIntervalMs);
+                    Arm(now + _uplink.MinReportIntervalMs);
                 }
             }
             catch (Exception e)

@@ -61,7 +61,6 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
-        private readonly EztOta _ota;
         private readonly EztInbound _inbound;
         private Delegate[] _handlers;
 
@@ -74,11 +73,10 @@ namespace IotDevice.Dialects.EztCloud
             }
             options.Validate();
             Counters = new EztCloudCounters();
-            // The copy of the options is the uplink's; the dialect reaches it there.
-            _uplink = new EztUplink(options.Copy(), this, Counters);
+            // What is kept of the options is the uplink's; the dialect reaches it there.
+            _uplink = new EztUplink(options, this);
             _attributes = new EztAttributes(_uplink);
-            _ota = new EztOta(_uplink, _attributes);
-            _inbound = new EztInbound(_uplink, _attributes, _ota);
+            _inbound = new EztInbound(_uplink, _attributes);
         }
 
         /// <summary>Every attributes_response (its <see cref="EztCloudResponse.Sequence"/> tells which report).</summary>
@@ -121,7 +119,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The firmware version reported after each connect (updated when an update succeeds).</summary>
         public string FirmwareVersion
         {
-            get { return _ota.Version; }
+            get { return _uplink.FirmwareVersion; }
         }
 
         /// <summary>
@@ -152,7 +150,7 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write("data stream not sent: " + e.Message);
                 return SendResult.InvalidTopic;
             }
-            return host.Publish(topic, payload, payload.Length, _uplink.Options.PublishQos);
+            return host.Publish(topic, payload, payload.Length, _uplink.PublishQos);
         }
 
         /// <summary>Handles bytes the platform sends on <c>data_set/{username}/{identifier}</c> (null: any stream without its own handler).</summary>
@@ -164,7 +162,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>Publishes the OTA check event; an otaUpgrade command (or nothing) follows.</summary>
         public SendResult CheckForUpdate()
         {
-            return _ota.Check();
+            return EztOta.Check(_uplink);
         }
 
         // ----- raised by the roles -----
@@ -240,7 +238,7 @@ namespace IotDevice.Dialects.EztCloud
 
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _uplink.Options.ToConnectOptions();
+            return _uplink.CreateConnectOptions();
         }
 
         string[] IDeviceDialect.GetSubscribeFilters()
@@ -259,10 +257,10 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         void IDeviceDialect.Announce()
         {
-            _attributes.Announce(_ota.Version);
-            if (_uplink.Options.OtaCheckOnConnect)
+            _attributes.Announce(_uplink.FirmwareVersion);
+            if (_uplink.OtaCheckOnConnect)
             {
-                _ota.Check();
+                EztOta.Check(_uplink);
             }
         }
 
@@ -311,7 +309,7 @@ namespace IotDevice.Dialects.EztCloud
 
         SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            return _ota.ReportUpdate(offer, status, detail);
+            return EztOta.ReportUpdate(_uplink, _attributes, offer, status, detail);
         }
     }
 }

@@ -81,13 +81,23 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The port actually used.</summary>
         public int EffectivePort
         {
-            get { return Port != 0 ? Port : (UseTls ? TlsPort : PlainPort); }
+            get { return EffectivePortOf(Port, UseTls); }
         }
 
         /// <summary>The client id actually used.</summary>
         public string EffectiveClientId
         {
-            get { return ClientId != null ? ClientId : Username; }
+            get { return EffectiveClientIdOf(ClientId, Username); }
+        }
+
+        internal static int EffectivePortOf(int port, bool useTls)
+        {
+            return port != 0 ? port : (useTls ? TlsPort : PlainPort);
+        }
+
+        internal static string EffectiveClientIdOf(string clientId, string username)
+        {
+            return clientId != null ? clientId : username;
         }
 
         /// <summary>Throws ArgumentException naming the first unusable setting (never showing the password).</summary>
@@ -138,42 +148,6 @@ namespace IotDevice.Dialects.EztCloud
             {
                 throw new ArgumentException("EZtCloud publishes at QoS 0 or 1.");
             }
-        }
-
-        internal MqttConnectOptions ToConnectOptions()
-        {
-            MqttConnectOptions connect = new MqttConnectOptions();
-            connect.Host = Host;
-            connect.Port = EffectivePort;
-            connect.UseTls = UseTls;
-            connect.CaCertificatePem = CaCertificatePem;
-            connect.ClientId = EffectiveClientId;
-            connect.Username = Username;
-            connect.Password = Password;
-            connect.KeepAliveSeconds = KeepAliveSeconds;
-            connect.CleanSession = true;
-            return connect;
-        }
-
-        internal EztCloudOptions Copy()
-        {
-            EztCloudOptions copy = new EztCloudOptions();
-            copy.Host = Host;
-            copy.Port = Port;
-            copy.UseTls = UseTls;
-            copy.CaCertificatePem = CaCertificatePem;
-            copy.Username = Username;
-            copy.Password = Password;
-            copy.ClientId = ClientId;
-            copy.KeepAliveSeconds = KeepAliveSeconds;
-            copy.FirmwareVersion = FirmwareVersion;
-            copy.VersionAttribute = VersionAttribute;
-            copy.MinReportIntervalMs = MinReportIntervalMs;
-            copy.OtaCheckOnConnect = OtaCheckOnConnect;
-            copy.OtaCheckMethod = OtaCheckMethod;
-            copy.PublishQos = PublishQos;
-            copy.ResponsesEnabled = ResponsesEnabled;
-            return copy;
         }
     }
 }

@@ -10,6 +10,9 @@ namespace IotDevice.Dialects.EztCloud
     {
         public static readonly string[] IdentityNames = new string[] { "username" };
 
+        // Where the username is among IdentityNames (and so among a table's identity values).
+        internal const int UsernameIndex = 0;
+
         // One delegate for every table of this dialect, made when the assembly loads.
         private static readonly TopicDefinitionSource Source = Definitions;
 

@@ -20,7 +20,6 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly EztUplink _uplink;
         private readonly EztAttributes _attributes;
-        private readonly EztOta _ota;
         private PropertyReport _output; // made with the first push or command: see ClearOutput
         // Made with the first push: its slots are kilobytes of the device's heap.
         private AttributeBatch _confirm;
@@ -28,11 +27,10 @@ namespace IotDevice.Dialects.EztCloud
         // Handlers for data_set streams, by identifier; made with the first.
         private IdentifierMap _streams;
 
-        public EztInbound(EztUplink uplink, EztAttributes attributes, EztOta ota)
+        public EztInbound(EztUplink uplink, EztAttributes attributes)
         {
             _uplink = uplink;
             _attributes = attributes;
-            _ota = ota;
         }
 
         /// <summary>Sets the handler of a data stream (null: every stream without its own).</summary>
@@ -266,7 +264,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (method.ValueEquals(EztCloudDialect.OtaUpgradeMethod))
             {
-                _ota.OnUpgrade(host, topic, method, parameters, id);
+                EztOta.OnUpgrade(_uplink, host, topic, method, parameters, id);
                 return;
             }
             ClearOutput();

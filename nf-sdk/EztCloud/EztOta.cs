@@ -12,34 +12,20 @@ namespace IotDevice.Dialects.EztCloud
     /// OTA the EZtCloud way (docs/eztcloud.md §7): the device reports its version attribute and polls with
     /// the otaCheck event; the platform answers with the otaUpgrade command. The command is answered at
     /// once (<c>{"accepted":true|false}</c>) and its offer handed to the client. There is no progress
-    /// topic: success is the new version attribute, failure an <c>otaResult</c> event.
+    /// topic: success is the new version attribute, failure an <c>otaResult</c> event. It keeps nothing
+    /// of its own (the version is the uplink's, <see cref="EztUplink.FirmwareVersion"/>): no object, as
+    /// on the device every object and field is heap.
     /// </summary>
-    internal sealed class EztOta
+    internal static class EztOta
     {
-        private readonly EztUplink _uplink;
-        private readonly EztAttributes _attributes;
-        private string _version;
-
-        public EztOta(EztUplink uplink, EztAttributes attributes)
-        {
-            _uplink = uplink;
-            _attributes = attributes;
-            _version = uplink.Options.FirmwareVersion;
-        }
-
-        public string Version
-        {
-            get { lock (_uplink.Writer) { return _version; } }
-        }
-
         /// <summary>The otaCheck event (no outcome: the answer is an otaUpgrade command, or nothing).</summary>
-        public SendResult Check()
+        public static SendResult Check(EztUplink uplink)
         {
-            IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
+            IDialectHost host = uplink.Attached();
+            lock (uplink.Writer)
             {
-                EztCloudMessages.WriteEvent(_uplink.Writer, _uplink.Options.OtaCheckMethod, null);
-                return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
+                EztCloudMessages.WriteEvent(uplink.Writer, uplink.OtaCheckMethod, null);
+                return uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
             }
         }
 
@@ -49,13 +35,13 @@ namespace IotDevice.Dialects.EztCloud
         /// <c>{"method":"otaResult","params":{"status":…,"module":…,"version":…,"detail":…,"id":…}}</c>,
         /// status being failed, downloadFailed, verifyFailed or applyFailed and id the command's id.
         /// </summary>
-        public SendResult ReportUpdate(UpdateOffer offer, UpdateStatus status, string detail)
+        public static SendResult ReportUpdate(EztUplink uplink, EztAttributes attributes, UpdateOffer offer, UpdateStatus status, string detail)
         {
             if (offer == null)
             {
                 throw new ArgumentException("ReportUpdate needs the offer it reports on.");
             }
-            IDialectHost host = _uplink.Attached();
+            IDialectHost host = uplink.Attached();
             if (status == UpdateStatus.Succeeded)
             {
                 if (offer.Version == null)
@@ -64,11 +50,11 @@ namespace IotDevice.Dialects.EztCloud
                     return SendResult.Accepted;
                 }
                 AttributeBatch batch = new AttributeBatch(1, EztAttributes.MaxMergedBytes);
-                lock (_uplink.Writer)
+                lock (uplink.Writer)
                 {
-                    _version = offer.Version;
-                    _attributes.PutText(batch, _uplink.Options.VersionAttribute, offer.Version);
-                    return _attributes.Report(batch);
+                    uplink.FirmwareVersion = offer.Version;
+                    attributes.PutText(batch, uplink.VersionAttribute, offer.Version);
+                    return attributes.Report(batch);
                 }
             }
             string name = FailureName(status);
@@ -77,15 +63,15 @@ namespace IotDevice.Dialects.EztCloud
                 // Downloading, Verified: the platform has nowhere to hear it.
                 return SendResult.Accepted;
             }
-            lock (_uplink.Writer)
+            lock (uplink.Writer)
             {
-                WriteOtaResult(name, offer, detail);
-                return _uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
+                WriteOtaResult(uplink.Writer, name, offer, detail);
+                return uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
             }
         }
 
         /// <summary>The otaUpgrade command: answered at once, its offer handed on (or NoUpdatePending raised).</summary>
-        public void OnUpgrade(IDialectHost host, string topic, JsonElement method, JsonElement parameters, JsonElement id)
+        public static void OnUpgrade(EztUplink uplink, IDialectHost host, string topic, JsonElement method, JsonElement parameters, JsonElement id)
         {
             string problem;
             bool pending;
@@ -93,17 +79,17 @@ namespace IotDevice.Dialects.EztCloud
             if (problem != null)
             {
                 Inbound.RejectShape(host, topic, "otaUpgrade: " + problem);
-                Reply(method, id, false, problem);
+                Reply(uplink, method, id, false, problem);
                 return;
             }
             if (!pending)
             {
                 host.Write("OTA: no update pending for module '" + offer.Module + "'");
-                Reply(method, id, false, null);
-                _uplink.Responses.Dialect.RaiseNoUpdate(offer.Module, offer.Version);
+                Reply(uplink, method, id, false, null);
+                uplink.Responses.Dialect.RaiseNoUpdate(offer.Module, offer.Version);
                 return;
             }
-            Reply(method, id, true, null);
+            Reply(uplink, method, id, true, null);
             host.OfferUpdate(offer);
         }
 
@@ -119,9 +105,8 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        private void WriteOtaResult(string status, UpdateOffer offer, string detail)
+        private static void WriteOtaResult(JsonWriter writer, string status, UpdateOffer offer, string detail)
         {
-            JsonWriter writer = _uplink.Writer;
             writer.Reset();
             writer.BeginObject();
             writer.WriteString("method", EztCloudDialect.OtaResultMethod);
@@ -158,12 +143,12 @@ namespace IotDevice.Dialects.EztCloud
         }
 
         // {"method":"otaUpgrade","params":{"accepted":…[,"error":…]},"id":…}
-        private void Reply(JsonElement method, JsonElement id, bool accepted, string error)
+        private static void Reply(EztUplink uplink, JsonElement method, JsonElement id, bool accepted, string error)
         {
-            lock (_uplink.Writer)
+            lock (uplink.Writer)
             {
-                EztCloudMessages.WriteOtaReply(_uplink.Writer, method, id, accepted, error);
-                _uplink.SendReply();
+                EztCloudMessages.WriteOtaReply(uplink.Writer, method, id, accepted, error);
+                uplink.SendReply();
             }
         }
 

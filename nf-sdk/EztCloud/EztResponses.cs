@@ -14,18 +14,16 @@ namespace IotDevice.Dialects.EztCloud
     internal sealed class EztResponses
     {
         private readonly EztUplink _uplink;
-        // The dialect and its counters, which the other roles reach through here too.
+        // The dialect, which the other roles reach through here too (and its counters through it).
         public readonly EztCloudDialect Dialect;
-        public readonly EztCloudCounters Counters;
         // The two answer queues (see ReportFifo), each made with its first report.
         private long[] _attributes;
         private long[] _events;
 
-        public EztResponses(EztUplink uplink, EztCloudDialect dialect, EztCloudCounters counters)
+        public EztResponses(EztUplink uplink, EztCloudDialect dialect)
         {
             _uplink = uplink;
             Dialect = dialect;
-            Counters = counters;
         }
 
         /// <summary>A report went out under <paramref name="id"/>: its answer, if any, comes in this order.</summary>
@@ -65,7 +63,7 @@ namespace IotDevice.Dialects.EztCloud
                     return SendResult.TooLarge;
                 }
                 return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), _uplink.Writer.Buffer, _uplink.Writer.Length,
-                    _uplink.Options.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
+                    _uplink.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
             }
         }
 
@@ -83,13 +81,13 @@ namespace IotDevice.Dialects.EztCloud
             {
                 response.Sequence = ReportFifo.Match(attributes ? _attributes : _events, host.Clock.NowMs, host.Options.RequestTimeoutMs);
             }
-            Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
+            Dialect.Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
             string what = attributes ? "attribute report" : "event report";
             if (response.Sequence == 0)
             {
                 host.Write("a response on '" + topic + "' matched no outstanding " + what);
             }
-            else if (_uplink.Options.ResponsesEnabled)
+            else if (_uplink.ResponsesEnabled)
             {
                 // False for what the dialect sent on its own: nobody waits for its outcome.
                 host.Complete((int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), response.Sequence,

@@ -9,11 +9,11 @@ namespace IotDevice.Dialects.EztCloud
     /// <summary>
     /// Everything the device sends goes through here: one writer and one lock, shared by the roles, and
     /// the rule for which message gets an outcome. A report the app holds an id for is tracked — with
-    /// <see cref="EztCloudOptions.ResponsesEnabled"/> the platform's response completes it, otherwise the
+    /// <see cref="EztCloudResponsesEnabled"/> the platform's response completes it, otherwise the
     /// PUBACK (QoS 1) or the send (QoS 0) does; what the dialect sends on its own (version, otaCheck,
     /// otaResult, push confirmations) is published untracked. Both take a place in the response queue.
     /// </summary>
-    internal sealed class EztUplink
+    internal sealed partial class EztUplink
     {
         // Largest message the dialect writes; larger ones are refused as TooLarge.
         public const int MaxMessageBytes = 8 * 1024;
@@ -29,19 +29,17 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public readonly JsonWriter Writer = new JsonWriter(FirstBufferBytes, MaxMessageBytes);
 
-        public readonly EztCloudOptions Options;
-
         public readonly TopicTable Topics;
 
         public readonly EztResponses Responses;
 
         public IDialectHost Host;
 
-        public EztUplink(EztCloudOptions options, EztCloudDialect dialect, EztCloudCounters counters)
+        public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
+            : this(options)
         {
-            Options = options;
             Topics = EztCloudTopics.Create(options.Username);
-            Responses = new EztResponses(this, dialect, counters);
+            Responses = new EztResponses(this, dialect);
         }
 
         /// <summary>The client's host; throws when the dialect was not given to a client yet.</summary>
@@ -72,11 +70,11 @@ namespace IotDevice.Dialects.EztCloud
             // Queued first: a QoS 0 outcome is raised during the send, and a report made from its
             // handler must not overtake this one in the queue.
             Responses.Sent(attributes, id, host.Clock.NowMs);
-            SendResult result = !tracked ? host.Publish(topic, Writer.Buffer, Writer.Length, Options.PublishQos)
-                : Options.ResponsesEnabled
-                    ? host.SendRequest(topic, Writer.Buffer, Writer.Length, Options.PublishQos,
+            SendResult result = !tracked ? host.Publish(topic, Writer.Buffer, Writer.Length, PublishQos)
+                : ResponsesEnabled
+                    ? host.SendRequest(topic, Writer.Buffer, Writer.Length, PublishQos,
                         (int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), id, id)
-                    : host.SendReport(topic, Writer.Buffer, Writer.Length, Options.PublishQos, id);
+                    : host.SendReport(topic, Writer.Buffer, Writer.Length, PublishQos, id);
             if (result != SendResult.Accepted)
             {
                 Responses.Unsent(attributes);
@@ -91,7 +89,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 return SendResult.TooLarge;
             }
-            return Host.Publish(Topics.Get(TopicKind.CommandReply), Writer.Buffer, Writer.Length, Options.PublishQos);
+            return Host.Publish(Topics.Get(TopicKind.CommandReply), Writer.Buffer, Writer.Length, PublishQos);
         }
 
         /// <summary>True when the writer holds a whole message; otherwise says so in the log.</summary>

@@ -9,22 +9,23 @@ namespace IotDevice.Dialects.FastBee
     /// </summary>
     internal sealed class FastBeeConnection
     {
-        private readonly FastBeeOptions _options;
+        // What is kept of the options is the uplinks' (FastBeeUplinks.Settings.cs).
+        private readonly FastBeeUplinks _uplinks;
         private readonly IHttpTransport _http;
         // Made with the first encrypted connect: simple logins never ask for the time.
         private FastBeeHttpTime _httpTime;
         private long _passwordExpiresAt;
 
-        public FastBeeConnection(FastBeeOptions options, IHttpTransport http)
+        public FastBeeConnection(FastBeeUplinks uplinks, IHttpTransport http)
         {
-            _options = options;
+            _uplinks = uplinks;
             _http = http;
         }
 
         /// <summary>Built when asked (once per connect): nothing the device holds between connects.</summary>
         public string ClientId
         {
-            get { return FastBeeAuth.ClientId(_options.Encrypted, _options.DeviceNum, _options.ProductId, _options.UserId); }
+            get { return FastBeeAuth.ClientId(_uplinks.Encrypted, _uplinks.DeviceNum, _uplinks.ProductId, _uplinks.UserId); }
         }
 
         public long PasswordExpiresAtMs
@@ -39,17 +40,17 @@ namespace IotDevice.Dialects.FastBee
         public MqttConnectOptions Create(IDialectHost host)
         {
             MqttConnectOptions connect = new MqttConnectOptions();
-            connect.Host = _options.Host;
-            connect.Port = _options.Port;
-            connect.UseTls = _options.UseTls;
-            connect.CaCertificatePem = _options.CaCertificatePem;
+            connect.Host = _uplinks.BrokerHost;
+            connect.Port = _uplinks.Port;
+            connect.UseTls = _uplinks.UseTls;
+            connect.CaCertificatePem = _uplinks.CaCertificatePem;
             connect.ClientId = ClientId;
-            connect.Username = _options.MqttUsername;
-            connect.KeepAliveSeconds = _options.KeepAliveSeconds;
+            connect.Username = _uplinks.MqttUsername;
+            connect.KeepAliveSeconds = _uplinks.KeepAliveSeconds;
             connect.CleanSession = true;
-            if (!_options.Encrypted)
+            if (!_uplinks.Encrypted)
             {
-                connect.Password = FastBeeAuth.SimplePassword(_options.MqttPassword, _options.AuthCode);
+                connect.Password = FastBeeAuth.SimplePassword(_uplinks.MqttPassword, _uplinks.AuthCode);
                 return connect;
             }
             long now = SynchronisedNow(host);
@@ -57,8 +58,8 @@ namespace IotDevice.Dialects.FastBee
             {
                 return null;
             }
-            long expiry = now + _options.PasswordLifetimeMs;
-            connect.Password = FastBeeAuth.EncryptedPassword(_options.MqttPassword, expiry, _options.AuthCode, _options.ProductSecret);
+            long expiry = now + _uplinks.PasswordLifetimeMs;
+            connect.Password = FastBeeAuth.EncryptedPassword(_uplinks.MqttPassword, expiry, _uplinks.AuthCode, _uplinks.ProductSecret);
             lock (this)
             {
                 _passwordExpiresAt = expiry;
@@ -73,7 +74,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 _httpTime = new FastBeeHttpTime();
             }
-            string problem = _httpTime.Fetch(_http, _options.NtpUrl, _options.HttpTimeoutMs, host.Clock);
+            string problem = _httpTime.Fetch(_http, _uplinks.NtpUrl, _uplinks.HttpTimeoutMs, host.Clock);
             if (problem == null)
             {
                 host.SyncClock(_httpTime.DeviceSendTime, _httpTime.ServerRecvTime, _httpTime.ServerSendTime, _httpTime.DeviceRecvTime);

@@ -53,12 +53,11 @@ namespace IotDevice.Dialects.FastBee
         public FastBeeDialect(FastBeeOptions options, IHttpTransport http)
         {
             FastBeeOptionsCheck.Validate(options, http);
-            // The copy is the uplinks' and the connection's; the dialect reaches it through the uplinks.
-            FastBeeOptions copy = options.Copy();
-            TopicTable topics = FastBeeTopics.Create(copy.ProductId, copy.DeviceNum);
-            _connection = new FastBeeConnection(copy, http);
-            _uplinks = new FastBeeUplinks(copy, topics);
-            _monitor = copy.Monitor == null ? null : new FastBeeMonitor(_uplinks, copy.Monitor, copy.MaxItems);
+            // What is kept of the options is the uplinks'; the connection and the dialect reach it there.
+            TopicTable topics = FastBeeTopics.Create(options.ProductId, options.DeviceNum);
+            _uplinks = new FastBeeUplinks(options, topics);
+            _connection = new FastBeeConnection(_uplinks, http);
+            _monitor = options.Monitor == null ? null : new FastBeeMonitor(_uplinks, options.Monitor, options.MaxItems);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
@@ -140,7 +139,7 @@ namespace IotDevice.Dialects.FastBee
 
         MqttQos IDeviceDialect.GetSubscribeQos()
         {
-            return _uplinks.Options.SubscribeQos;
+            return _uplinks.SubscribeQos;
         }
 
         /// <summary>
@@ -150,7 +149,7 @@ namespace IotDevice.Dialects.FastBee
         void IDeviceDialect.Announce()
         {
             _uplinks.Info(true);
-            if (_uplinks.Options.RequestTimeAfterConnect)
+            if (_uplinks.RequestTimeAfterConnect)
             {
                 _uplinks.RequestTime();
             }

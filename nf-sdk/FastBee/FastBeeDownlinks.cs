@@ -78,7 +78,7 @@ namespace IotDevice.Dialects.FastBee
                 return;
             }
             string problem;
-            if (FastBeeItems.CheckArray(root, _uplinks.Options.MaxItems, out problem) < 0)
+            if (FastBeeItems.CheckArray(root, _uplinks.MaxItems, out problem) < 0)
             {
                 Inbound.RejectShape(_uplinks.Host, topic, "function/get: " + problem);
                 return;
@@ -182,7 +182,7 @@ namespace IotDevice.Dialects.FastBee
                 Inbound.RejectShape(_uplinks.Host, topic, "monitor/get: " + problem);
                 return;
             }
-            if (count > 0 && _uplinks.Options.Monitor == null)
+            if (count > 0 && !_uplinks.HasMonitor)
             {
                 _uplinks.Host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;

@@ -122,11 +122,5 @@ namespace IotDevice.Dialects.FastBee
 
         /// <summary>Largest message the device builds; a report that does not fit is refused (TooLarge).</summary>
         public int MaxMessageBytes;
-
-        internal FastBeeOptions Copy()
-        {
-            FastBeeOptions copy = (FastBeeOptions)MemberwiseClone();
-            return copy;
-        }
     }
 }

@@ -14,6 +14,10 @@ namespace IotDevice.Dialects.FastBee
 
         public static readonly string[] IdentityNames = new string[] { "productId", "deviceNum" };
 
+        // Where each is among IdentityNames (and so among a table's identity values).
+        internal const int ProductIdIndex = 0;
+        internal const int DeviceNumIndex = 1;
+
         // One delegate for every table of this dialect, made when the assembly loads.
         private static readonly TopicDefinitionSource Source = Definitions;
 

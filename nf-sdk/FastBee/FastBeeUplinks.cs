@@ -13,7 +13,7 @@ namespace IotDevice.Dialects.FastBee
     /// firmware version and position it reports), reports and events with their outcome ids, command
     /// confirmations, monitor samples, ntp/post and upgrade/reply.
     /// </summary>
-    internal sealed class FastBeeUplinks
+    internal sealed partial class FastBeeUplinks
     {
         /// <summary>The reply kind of ntp/post: ntp/get carries no id, so one request waits at a time.</summary>
         public const int TimeReply = (int)TopicKind.NtpResponse;
@@ -30,25 +30,17 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         public long TimeSentAt;
 
-        // The dialect's own copy: the firmware version and position info/post reports are kept in it,
-        // changed and read under its lock.
-        private readonly FastBeeOptions _options;
+        // What is kept of the options: FastBeeUplinks.Settings.cs.
         private readonly byte[] _summaryJson;
         private readonly JsonWriter _writer;
         private IDialectHost _host;
 
         public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
+            : this(options)
         {
-            _options = options;
             Topics = topics;
             _summaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
             _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
-        }
-
-        /// <summary>The dialect's copy of the options, which the other roles reach through here.</summary>
-        public FastBeeOptions Options
-        {
-            get { return _options; }
         }
 
         /// <summary>The client's host; the dialect belongs to one client.</summary>
@@ -76,23 +68,23 @@ namespace IotDevice.Dialects.FastBee
 
         public double FirmwareVersion
         {
-            get { lock (_options) { return _options.FirmwareVersion; } }
+            get { lock (this) { return _firmwareVersion; } }
             set
             {
                 if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
                 {
                     throw new ArgumentException("A firmware version is a non-negative number such as 1.2.");
                 }
-                lock (_options) { _options.FirmwareVersion = value; }
+                lock (this) { _firmwareVersion = value; }
             }
         }
 
         public void SetLocation(double longitude, double latitude)
         {
-            lock (_options)
+            lock (this)
             {
-                _options.Longitude = longitude;
-                _options.Latitude = latitude;
+                _longitude = longitude;
+                _latitude = latitude;
             }
         }
 
@@ -104,19 +96,19 @@ namespace IotDevice.Dialects.FastBee
             double version;
             double longitude;
             double latitude;
-            lock (_options)
+            lock (this)
             {
-                version = _options.FirmwareVersion;
-                longitude = _options.Longitude;
-                latitude = _options.Latitude;
+                version = _firmwareVersion;
+                longitude = _longitude;
+                latitude = _latitude;
             }
             lock (_writer)
             {
                 _writer.Reset();
-                FastBeeMessages.WriteInfo(_writer, rssi, version, _options.UserId, longitude, latitude, _options.Summary, _summaryJson);
+                FastBeeMessages.WriteInfo(_writer, rssi, version, _userId, longitude, latitude, _summary, _summaryJson);
                 if (announcing && !_writer.Overflowed)
                 {
-                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, _options.PublishQos);
+                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, PublishQos);
                 }
                 return Publish(host, Topics.Compose(TopicKind.DeviceInfoPost));
             }
@@ -218,7 +210,7 @@ namespace IotDevice.Dialects.FastBee
                 TimeSentAt = host.Clock.NowMs;
                 _writer.Reset();
                 FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
-                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, _options.PublishQos,
+                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, PublishQos,
                     TimeReply, 0, 0);
             }
         }
@@ -244,13 +236,13 @@ namespace IotDevice.Dialects.FastBee
                 return SendResult.TooLarge;
             }
             id = host.NewId();
-            return host.SendReport(topic, _writer.Buffer, _writer.Length, _options.PublishQos, id);
+            return host.SendReport(topic, _writer.Buffer, _writer.Length, PublishQos, id);
         }
 
         // The message in _writer (lock held), without an outcome.
         private SendResult Publish(IDialectHost host, string topic)
         {
-            return TooLarge(host, topic) ? SendResult.TooLarge : host.Publish(topic, _writer.Buffer, _writer.Length, _options.PublishQos);
+            return TooLarge(host, topic) ? SendResult.TooLarge : host.Publish(topic, _writer.Buffer, _writer.Length, PublishQos);
         }
 
         private bool TooLarge(IDialectHost host, string topic)
@@ -259,13 +251,13 @@ namespace IotDevice.Dialects.FastBee
             {
                 return false;
             }
-            host.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + _options.MaxMessageBytes.ToString() + "); not sent");
+            host.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + MaxMessageBytes.ToString() + "); not sent");
             return true;
         }
 
         private int ReadRssi(IDialectHost host)
         {
-            RssiSource rssi = _options.Rssi;
+            RssiSource rssi = _rssi;
             if (rssi == null)
             {
                 return 0;

@@ -288,13 +288,9 @@ namespace IotDevice.Benchmarks
         /// <summary>The client is never started: reports go straight to the dialect.</summary>
         private sealed class IdleMqttTransport : IMqttTransport
         {
-            public event MqttMessageHandler MessageReceived { add { } remove { } }
-
-            public event MqttDeliveryHandler DeliveryCompleted { add { } remove { } }
-
-            public event MqttSubscribedHandler Subscribed { add { } remove { } }
-
-            public event MqttConnectionLostHandler ConnectionLost { add { } remove { } }
+            public void Listen(IMqttTransportListener listener)
+            {
+            }
 
             public bool IsConnected => false;
 

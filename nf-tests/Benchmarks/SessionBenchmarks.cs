@@ -51,6 +51,33 @@ namespace IotDevice.Benchmarks
                 session.Publish(ReplyTopic, payload, payload.Length, MqttQos.AtMostOnce, false, null);
         }
 
+        /// <summary>The platform's side: a reply arrived, a subscription was granted.</summary>
+        private sealed class PlatformListener : IMqttTransportListener
+        {
+            private readonly AutoResetEvent _replied;
+            private readonly ManualResetEventSlim _subscribed;
+
+            public PlatformListener(AutoResetEvent replied, ManualResetEventSlim subscribed)
+            {
+                _replied = replied;
+                _subscribed = subscribed;
+            }
+
+            public void MessageReceived(string topic, byte[] payload, bool retained) => _replied.Set();
+
+            public void PublishReceived(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate) => _replied.Set();
+
+            public void DeliveryCompleted(ushort messageId, bool delivered)
+            {
+            }
+
+            public void Subscribed(ushort messageId, byte[] grantedQos) => _subscribed.Set();
+
+            public void ConnectionLost(string reason)
+            {
+            }
+        }
+
         [GlobalSetup]
         public void Setup()
         {
@@ -65,9 +92,8 @@ namespace IotDevice.Benchmarks
             WaitUntil(() => _session.IsConnected, "the device connects");
 
             _platform = new HostMqttTransport();
-            _platform.MessageReceived += (topic, payload, retained) => _replied.Set();
             var connected = new ManualResetEventSlim();
-            _platform.Subscribed += (id, granted) => connected.Set();
+            _platform.Listen(new PlatformListener(_replied, connected));
             if (_platform.Connect(new MqttConnectOptions { Host = _broker.Host, Port = _broker.Port, ClientId = "bench-platform" }) != MqttConnectResult.Accepted)
             {
                 throw new InvalidOperationException("platform client: " + _platform.LastError);

@@ -187,7 +187,7 @@ namespace IotDevice.IntegrationTests
             {
                 var deviceEvents = new TransportEvents(device);
                 var skipped = new System.Collections.Concurrent.ConcurrentQueue<int>();
-                device.PublishReceived += (t, payload, length, retained, packetId, duplicate) =>
+                deviceEvents.Callbacks.OnPublish += (t, payload, length, retained, packetId, duplicate) =>
                 {
                     if (payload == null)
                     {
@@ -202,7 +202,7 @@ namespace IotDevice.IntegrationTests
 
                 deviceEvents.WaitForMessage(topic);
                 CollectionAssert.AreEqual(new[] { 2000 }, skipped.ToArray(), "the large one was told by its size only");
-                Assert.AreEqual(1, deviceEvents.Messages.Length, "MessageReceived carries only what it can hand over");
+                Assert.AreEqual(1, deviceEvents.Messages.Length, "only what the transport could hand over comes as a message");
                 Assert.IsTrue(device.IsConnected);
                 Assert.AreEqual(0, deviceEvents.LossCount);
             }
@@ -262,7 +262,7 @@ namespace IotDevice.IntegrationTests
             {
                 var platformEvents = new TransportEvents(platform);
                 var deviceEvents = new TransportEvents(device);
-                device.MessageReceived += (topic, payload, retained) =>
+                deviceEvents.Callbacks.OnMessage += (topic, payload, retained) =>
                     device.Publish(replyTopic, payload, payload.Length, MqttQos.AtLeastOnce, false);
                 TestClients.ConnectOrFail(device, TestClients.Options(_broker));
                 TestClients.SubscribeAndWait(device, deviceEvents, requestTopic, MqttQos.AtLeastOnce);

@@ -192,7 +192,7 @@ namespace IotDevice.IntegrationTests
             using (var device = new HostMqttTransport())
             {
                 var events = new TransportEvents(device);
-                device.MessageReceived += (topic, payload, retained) => handled = true;
+                events.Callbacks.OnMessage += (topic, payload, retained) => handled = true;
                 TestClients.ConnectOrFail(device, TestClients.Options(fake.Host, fake.Port));
                 Assert.AreEqual("hi", events.WaitForMessage("a/b").Text);
                 Eventually.True(() => handledBeforePuback, "the PUBACK, sent after the handler");

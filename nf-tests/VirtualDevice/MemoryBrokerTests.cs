@@ -23,10 +23,13 @@ namespace IotDevice.VirtualDevice.Tests
             public Client(MemoryBroker broker, string id)
             {
                 Transport = new MemoryTransport(broker);
-                Transport.MessageReceived += (topic, payload, retained) => Messages.Add(topic + "|" + Encoding.UTF8.GetString(payload) + (retained ? "|retained" : ""));
-                Transport.DeliveryCompleted += (packetId, delivered) => Acks.Add(packetId);
-                Transport.Subscribed += (packetId, granted) => Subacks.Add(packetId);
-                Transport.ConnectionLost += reason => Lost.Add(reason);
+                Transport.Listen(new TransportCallbacks
+                {
+                    OnMessage = (topic, payload, retained) => Messages.Add(topic + "|" + Encoding.UTF8.GetString(payload) + (retained ? "|retained" : "")),
+                    OnDelivery = (packetId, delivered) => Acks.Add(packetId),
+                    OnSubscribed = (packetId, granted) => Subacks.Add(packetId),
+                    OnLost = reason => Lost.Add(reason),
+                });
                 Assert.AreEqual(MqttConnectResult.Accepted, Transport.Connect(new MqttConnectOptions { ClientId = id }));
             }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
+using IotDevice.Platforms.Mqtt;
 using IotDevice.Transport;
 
 namespace IotDevice.Platforms
@@ -24,9 +25,15 @@ namespace IotDevice.Platforms
         protected PlatformSimulator(IMqttTransport transport)
         {
             Transport = transport ?? throw new ArgumentNullException(nameof(transport));
-            Transport.MessageReceived += OnTransportMessage;
-            Transport.Subscribed += OnTransportSubscribed;
+            Listener = new TransportCallbacks { OnMessage = OnTransportMessage, OnSubscribed = OnTransportSubscribed };
+            Transport.Listen(Listener);
         }
+
+        /// <summary>
+        /// The simulator's listener on <see cref="Transport"/>, for a recorder that listens in its place
+        /// (a transport has one listener) to pass each call on to.
+        /// </summary>
+        public IMqttTransportListener Listener { get; }
 
         /// <summary>Every message received (from the device, or echoes of the platform's own downlinks).</summary>
         public event PlatformMessageHandler Received;
@@ -148,8 +155,7 @@ namespace IotDevice.Platforms
 
         public virtual void Dispose()
         {
-            Transport.MessageReceived -= OnTransportMessage;
-            Transport.Subscribed -= OnTransportSubscribed;
+            Transport.Listen(null);
         }
 
         /// <summary>Answers a received message; runs on the transport's thread after it was recorded.</summary>

@@ -17,15 +17,16 @@ namespace IotDevice.Session
         private const int RedeliverySlots = 16;
         private const int RedeliveryWindowMs = 120000;
 
-        // What the transport said of the packet being handled (inbound messages are handled one at a
-        // time): its packet id in the low 16 bits, and these two.
-        private const int InboundDuplicate = 0x10000;
-        private const int InboundDetailsKnown = 0x20000;
+        // In _flags (see DeviceSession), what the transport said of the packet being handled (inbound
+        // messages are handled one at a time): its packet id in 16 bits from InboundShift, and these two.
+        private const int InboundShift = 14;
+        private const int InboundDuplicate = 1 << 30;
+        private const int InboundDetailsKnown = 1 << 31;
+        private const int InboundMask = ~((1 << InboundShift) - 1);
 
-        // The oldest message held, and the rest chained behind it.
+        // The oldest message held, and the rest chained behind it (their count and bytes are counted
+        // along the chain when one more comes: a field less on the device).
         private InboundMessage _held;
-        private int _heldBytes;
-        private int _inbound;
 
         // Made with the first request from a transport that tells packet ids and DUP flags (only then can
         // a message be a redelivery); the device's M2Mqtt transport tells neither.
@@ -42,7 +43,7 @@ namespace IotDevice.Session
         /// e.g. Alink's <c>id</c>) on <paramref name="topic"/>: true when the broker delivers again a request
         /// handled moments ago — its PUBACK was lost with the link. It is then counted (Duplicates) and
         /// logged, and must not be handled twice. A redelivery is a message the transport marks with the
-        /// DUP flag (an <see cref="IMqttPublishSource"/>) whose topic, id and packet id (where known) match
+        /// DUP flag (through <see cref="IMqttTransportListener.PublishReceived"/>) whose topic, id and packet id (where known) match
         /// one handled within two minutes. Without the flag nothing is a redelivery: a platform may send a
         /// new request under an id it used before, and that one must run. A null id is never a repeat.
         /// </summary>
@@ -55,7 +56,7 @@ namespace IotDevice.Session
             bool repeat;
             lock (_wake)
             {
-                if ((_inbound & InboundDetailsKnown) == 0)
+                if ((_flags & InboundDetailsKnown) == 0)
                 {
                     // Nothing from this transport is ever marked DUP, so nothing needs remembering.
                     return false;
@@ -65,8 +66,8 @@ namespace IotDevice.Session
                     _redeliveries = new RedeliveryFilter(RedeliverySlots, RedeliveryWindowMs);
                 }
                 long now = _clock.NowMs;
-                ushort packetId = (ushort)(_inbound & 0xFFFF);
-                repeat = (_inbound & InboundDuplicate) != 0 && _redeliveries.Seen(topic, dialectId, packetId, now);
+                ushort packetId = (ushort)((_flags >> InboundShift) & 0xFFFF);
+                repeat = (_flags & InboundDuplicate) != 0 && _redeliveries.Seen(topic, dialectId, packetId, now);
                 if (!repeat)
                 {
                     _redeliveries.Remember(topic, dialectId, packetId, now);
@@ -80,12 +81,12 @@ namespace IotDevice.Session
             return repeat;
         }
 
-        private void OnTransportMessage(string topic, byte[] payload, bool retained)
+        void IMqttTransportListener.MessageReceived(string topic, byte[] payload, bool retained)
         {
             Receive(topic, payload, payload == null ? 0 : payload.Length, retained, 0, false, false);
         }
 
-        private void OnTransportPublish(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate)
+        void IMqttTransportListener.PublishReceived(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate)
         {
             Receive(topic, payload, length, retained, packetId, duplicate, true);
         }
@@ -132,7 +133,8 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                _inbound = packetId | (duplicate ? InboundDuplicate : 0) | (detailsKnown ? InboundDetailsKnown : 0);
+                _flags = (_flags & ~InboundMask) | (packetId << InboundShift)
+                    | (duplicate ? InboundDuplicate : 0) | (detailsKnown ? InboundDetailsKnown : 0);
             }
             try
             {
@@ -160,7 +162,6 @@ namespace IotDevice.Session
                         return;
                     }
                     _held = message.Next;
-                    _heldBytes -= message.Payload.Length;
                 }
                 Handle(message.Topic, message.Payload, message.Retained, message.PacketId, message.Duplicate, message.DetailsKnown);
             }
@@ -171,13 +172,15 @@ namespace IotDevice.Session
         private bool Hold(string topic, byte[] payload, bool retained, ushort packetId, bool duplicate, bool detailsKnown)
         {
             int count = 0;
+            int bytes = 0;
             InboundMessage last = null;
             for (InboundMessage held = _held; held != null; held = held.Next)
             {
                 last = held;
                 count++;
+                bytes += held.Payload.Length;
             }
-            if (count >= MaxHeld || _heldBytes + payload.Length > _options.MaxInboundBytes)
+            if (count >= MaxHeld || bytes + payload.Length > _options.MaxInboundBytes)
             {
                 return false;
             }
@@ -190,7 +193,6 @@ namespace IotDevice.Session
             {
                 last.Next = message;
             }
-            _heldBytes += payload.Length;
             return true;
         }
     }

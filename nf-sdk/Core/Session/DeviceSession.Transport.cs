@@ -1,9 +1,11 @@
+using IotDevice.Transport;
+
 namespace IotDevice.Session
 {
     /// <summary>What the transport reports, on its own thread: acknowledgements, SUBACKs, loss (messages: DeviceSession.Inbound).</summary>
     public sealed partial class DeviceSession
     {
-        private void OnTransportDelivery(ushort messageId, bool delivered)
+        void IMqttTransportListener.DeliveryCompleted(ushort messageId, bool delivered)
         {
             if (!delivered)
             {
@@ -59,7 +61,7 @@ namespace IotDevice.Session
             }
         }
 
-        private void OnTransportSubscribed(ushort messageId, byte[] grantedQos)
+        void IMqttTransportListener.Subscribed(ushort messageId, byte[] grantedQos)
         {
             int refused = 0;
             for (int i = 0; grantedQos != null && i < grantedQos.Length; i++)
@@ -81,7 +83,7 @@ namespace IotDevice.Session
             _wake.Set();
         }
 
-        private void OnTransportLost(string reason)
+        void IMqttTransportListener.ConnectionLost(string reason)
         {
             lock (_wake)
             {

@@ -32,11 +32,12 @@ namespace IotDevice.Session
             Backoff,
         }
 
-        // The phase (the low bits) and, above it, how many publishes in a row the transport has refused
-        // while serving: one field, as on the device each is a heap block. Entering a phase counts from 0.
-        private int _step;
-        private const int PhaseMask = 3;
-        private const int RefusalShift = 2;
+        // In _flags (see DeviceSession): the phase and, above it, how many publishes in a row the transport
+        // has refused while serving (at most MaxPublishRefusals). Entering a phase counts from 0.
+        private const int PhaseShift = 10;
+        private const int RefusalShift = 12;
+        private const int RefusalMask = 3 << RefusalShift;
+        private const int StepMask = (3 << PhaseShift) | RefusalMask;
 
         // Backoff: when to connect again. Serve: until when sending pauses after the transport refused a
         // publish (0 at each connect). One field for both, as the phases never overlap.
@@ -117,14 +118,21 @@ namespace IotDevice.Session
                 return false;
             }
             _flags &= ~RestartFlag;
-            _step = (int)Phase.Connect;
+            EnterPhase(Phase.Connect);
             _backoff.Reset();
             return true;
         }
 
+        // Under the lock.
+        private void EnterPhase(Phase phase)
+        {
+            _flags = (_flags & ~StepMask) | ((int)phase << PhaseShift);
+        }
+
         private int Step()
         {
-            switch ((Phase)(_step & PhaseMask))
+            // Only the worker changes the phase, so it reads it without the lock.
+            switch ((Phase)((_flags >> PhaseShift) & 3))
             {
                 case Phase.Connect:
                     return Connect();
@@ -192,7 +200,7 @@ namespace IotDevice.Session
                 _flags = (_flags | ConnectedFlag) & ~(LostFlag | ServedFlag);
                 _lostReason = null;
                 PacketIdSet.Clear(_acks);
-                _step &= PhaseMask;
+                _flags &= ~RefusalMask;
                 _waitUntil = 0;
             }
             string failure = SubscribeAll();
@@ -206,8 +214,8 @@ namespace IotDevice.Session
             lock (_wake)
             {
                 _flags |= ServedFlag;
+                EnterPhase(Phase.Serve);
             }
-            _step = (int)Phase.Serve;
             return 0;
         }
 
@@ -334,7 +342,10 @@ namespace IotDevice.Session
         private int Backoff(int delayMs)
         {
             _waitUntil = _clock.NowMs + delayMs;
-            _step = (int)Phase.Backoff;
+            lock (_wake)
+            {
+                EnterPhase(Phase.Backoff);
+            }
             return 0;
         }
 
@@ -350,7 +361,10 @@ namespace IotDevice.Session
             long left = _waitUntil - _clock.NowMs;
             if (left <= 0)
             {
-                _step = (int)Phase.Connect;
+                lock (_wake)
+                {
+                    EnterPhase(Phase.Connect);
+                }
                 return 0;
             }
             int next = NextWaitMs();
@@ -406,18 +420,19 @@ namespace IotDevice.Session
                     TransportFault("publish", e);
                     lock (_wake)
                     {
-                        _step += 1 << RefusalShift;
+                        int refusals = ((_flags & RefusalMask) >> RefusalShift) + 1;
+                        _flags = (_flags & ~RefusalMask) | (refusals << RefusalShift);
                         _waitUntil = _clock.NowMs + IdleTickMs;
-                        if ((_step >> RefusalShift) >= MaxPublishRefusals)
+                        if (refusals >= MaxPublishRefusals)
                         {
-                            return "the transport refused " + (_step >> RefusalShift).ToString() + " publishes in a row: " + e.Message;
+                            return "the transport refused " + refusals.ToString() + " publishes in a row: " + e.Message;
                         }
                     }
                     return null;
                 }
                 lock (_wake)
                 {
-                    _step &= PhaseMask;
+                    _flags &= ~RefusalMask;
                 }
                 Counters.Add(SessionCounters.MessageOutCount, message.Attempts > 0, SessionCounters.RetryCount);
                 OutboundMessage acknowledged = null;
@@ -474,7 +489,7 @@ namespace IotDevice.Session
                 ThreadStart work;
                 lock (_wake)
                 {
-                    work = _schedule.TakeDue(_clock.NowMs);
+                    work = _schedule == null ? null : _schedule.TakeDue(_clock.NowMs);
                 }
                 if (work == null)
                 {
@@ -497,7 +512,7 @@ namespace IotDevice.Session
             lock (_wake)
             {
                 next = _pending.NextDeadline();
-                long due = _schedule.NextDue();
+                long due = _schedule == null ? long.MaxValue : _schedule.NextDue();
                 if (due < next)
                 {
                     next = due;

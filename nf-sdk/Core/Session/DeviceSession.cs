@@ -12,7 +12,7 @@ namespace IotDevice.Session
     /// grows without bound and nothing is dropped without being counted and reported.
     /// One worker thread does the connecting and sending; transport events arrive on the transport's thread.
     /// </summary>
-    public sealed partial class DeviceSession
+    public sealed partial class DeviceSession : IMqttTransportListener
     {
         // Packet ids remembered for a while: PUBACKs that overtook their publish's bookkeeping (EarlyAck),
         // PUBACKs of messages sent outside the outbox (DirectAck), SUBACKs (SubscribeAck).
@@ -31,7 +31,10 @@ namespace IotDevice.Session
         private const int RestartFlag = 32; // Start came while the worker was stopping or leaving: it goes on
         private const int LeavingFlag = 64; // the worker is on its way out
 
-        // The state (SessionState) sits in _flags above the yes/no bits.
+        // Above the yes/no bits, _flags holds, each in bits of its own: the state (SessionState); the
+        // worker's phase and count of refused publishes (DeviceSession.Worker); what the transport said of
+        // the inbound packet being handled (DeviceSession.Inbound). One field for all, changed under the
+        // lock, as on the device every field is a heap block.
         private const int StateShift = 8;
         private const int StateMask = 3 << StateShift;
 
@@ -56,7 +59,8 @@ namespace IotDevice.Session
         // Wakes the worker, and is the session's lock too: one object less.
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly long[] _acks = PacketIdSet.Create(AckSlots);
-        private readonly WorkSchedule _schedule = new WorkSchedule();
+        // Made with the first booking: a dialect without timed work never needs it.
+        private WorkSchedule _schedule;
 
         private Delegate[] _handlers;
         private Thread _worker;
@@ -78,18 +82,7 @@ namespace IotDevice.Session
             _pending = new PendingTable(_options.PendingCapacity);
             _backoff = new ReconnectBackoff(_options.InitialReconnectDelayMs, _options.MaxReconnectDelayMs, _options.FlapWindowMs, _options.RandomSeed);
             Counters = new SessionCounters();
-            IMqttPublishSource detailed = transport as IMqttPublishSource;
-            if (detailed != null)
-            {
-                detailed.PublishReceived += OnTransportPublish;
-            }
-            else
-            {
-                _transport.MessageReceived += OnTransportMessage;
-            }
-            _transport.DeliveryCompleted += OnTransportDelivery;
-            _transport.Subscribed += OnTransportSubscribed;
-            _transport.ConnectionLost += OnTransportLost;
+            _transport.Listen(this);
         }
 
         public event SessionStateHandler StateChanged
@@ -185,7 +178,7 @@ namespace IotDevice.Session
                     return;
                 }
                 _flags &= ~(StopRequestedFlag | RestartFlag);
-                _step = (int)Phase.Connect;
+                EnterPhase(Phase.Connect);
                 _backoff.Reset();
                 _worker = new Thread(Run);
                 _worker.Start();
@@ -293,6 +286,10 @@ namespace IotDevice.Session
             bool set;
             lock (_wake)
             {
+                if (_schedule == null)
+                {
+                    _schedule = new WorkSchedule();
+                }
                 set = _schedule.Set(work, _clock.NowMs + (delayMs < 0 ? 0 : delayMs));
             }
             _wake.Set();
@@ -304,7 +301,10 @@ namespace IotDevice.Session
         {
             lock (_wake)
             {
-                _schedule.Cancel(work);
+                if (_schedule != null)
+                {
+                    _schedule.Cancel(work);
+                }
             }
         }
 

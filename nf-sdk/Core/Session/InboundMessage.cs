@@ -2,7 +2,8 @@ namespace IotDevice.Session
 {
     /// <summary>
     /// An inbound message kept until the connection's announcement is out, with what the transport said
-    /// about its packet (known only from an <see cref="IotDevice.Transport.IMqttPublishSource"/>).
+    /// about its packet (known only from a transport that tells it, through
+    /// <see cref="IotDevice.Transport.IMqttTransportListener.PublishReceived"/>).
     /// </summary>
     internal sealed class InboundMessage
     {

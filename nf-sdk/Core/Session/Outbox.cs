@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Dialects;
 using IotDevice.Transport;
 
 namespace IotDevice.Session
@@ -53,9 +54,20 @@ namespace IotDevice.Session
     /// </summary>
     public sealed class Outbox
     {
+        // Two numbers to a field (PackedSettings pairs): on the device every field is a heap block. The
+        // counts change by adding to the pair itself, this for one more in flight.
+        private const long LowMask = 0xFFFFFFFFL;
+        private const long InFlightOne = 1L << 32;
+
         private OutboundMessage _oldest;
         private OutboundMessage _newest;
         private long _nextSequence = 1;
+
+        // MaxMessages and MaxBytes.
+        private readonly long _limits;
+
+        // Count and InFlight.
+        private long _counts;
 
         public Outbox(int maxMessages, int maxBytes)
         {
@@ -63,21 +75,32 @@ namespace IotDevice.Session
             {
                 throw new ArgumentException("The outbox needs room for at least one message and one byte.");
             }
-            MaxMessages = maxMessages;
-            MaxBytes = maxBytes;
+            _limits = PackedSettings.Pair(maxMessages, maxBytes);
         }
 
-        public readonly int MaxMessages;
+        public int MaxMessages
+        {
+            get { return PackedSettings.Low(_limits); }
+        }
 
-        public readonly int MaxBytes;
+        public int MaxBytes
+        {
+            get { return PackedSettings.High(_limits); }
+        }
 
-        public int Count { get; private set; }
+        public int Count
+        {
+            get { return PackedSettings.Low(_counts); }
+        }
 
         /// <summary>Payload bytes held.</summary>
         public int Bytes { get; private set; }
 
         /// <summary>Messages sent on this connection and not yet acknowledged.</summary>
-        public int InFlight { get; private set; }
+        public int InFlight
+        {
+            get { return PackedSettings.High(_counts); }
+        }
 
         /// <summary>
         /// Appends a message, dropping the oldest until it fits. Returns the dropped messages (null when
@@ -86,14 +109,17 @@ namespace IotDevice.Session
         public OutboundMessage[] Enqueue(OutboundMessage message)
         {
             int size = message.Payload.Length;
-            if (size > MaxBytes)
+            int maxBytes = MaxBytes;
+            int maxMessages = MaxMessages;
+            int count = Count;
+            if (size > maxBytes)
             {
                 throw new ArgumentException("A " + size.ToString() + "-byte message cannot fit an outbox of "
-                    + MaxBytes.ToString() + " bytes.");
+                    + maxBytes.ToString() + " bytes.");
             }
             int dropCount = 0;
             int freedBytes = 0;
-            for (OutboundMessage old = _oldest; Count - dropCount >= MaxMessages || Bytes - freedBytes + size > MaxBytes; old = old.Next)
+            for (OutboundMessage old = _oldest; count - dropCount >= maxMessages || Bytes - freedBytes + size > maxBytes; old = old.Next)
             {
                 freedBytes += old.Payload.Length;
                 dropCount++;
@@ -119,7 +145,7 @@ namespace IotDevice.Session
                 _newest.Next = message;
             }
             _newest = message;
-            Count++;
+            _counts++;
             Bytes += size;
             return dropped;
         }
@@ -142,7 +168,7 @@ namespace IotDevice.Session
         {
             if (!message.Sent)
             {
-                InFlight++;
+                _counts += InFlightOne;
             }
             message.Sent = true;
             message.PacketId = packetId;
@@ -187,7 +213,7 @@ namespace IotDevice.Session
             {
                 message.Sent = false;
             }
-            InFlight = 0;
+            _counts &= LowMask;
         }
 
         // Takes message, which follows previous (null: it is the oldest), out of the chain.
@@ -206,12 +232,8 @@ namespace IotDevice.Session
                 _newest = previous;
             }
             message.Next = null;
-            Count--;
+            _counts -= message.Sent ? InFlightOne + 1 : 1;
             Bytes -= message.Payload.Length;
-            if (message.Sent)
-            {
-                InFlight--;
-            }
             return message;
         }
     }

@@ -51,7 +51,19 @@ namespace IotDevice.Session
 
         public readonly int Capacity;
 
-        public int Count { get; private set; }
+        /// <summary>Entries waiting (counted along the chain, at most <see cref="Capacity"/>: a field less on the device).</summary>
+        public int Count
+        {
+            get
+            {
+                int count = 0;
+                for (PendingRequest entry = _oldest; entry != null; entry = entry.Next)
+                {
+                    count++;
+                }
+                return count;
+            }
+        }
 
         /// <summary>
         /// Adds an entry waiting for the reply (<paramref name="replyKind"/>, <paramref name="replyId"/>), or
@@ -60,25 +72,30 @@ namespace IotDevice.Session
         /// </summary>
         public PendingRequest Register(long id, int replyKind, long replyId, long deadlineMs)
         {
-            if (Count >= Capacity || (replyKind != 0 && Find(replyKind, replyId) != null))
+            int count = 0;
+            PendingRequest last = null;
+            for (PendingRequest held = _oldest; held != null; held = held.Next)
+            {
+                if (replyKind != 0 && held.ReplyKind == replyKind && held.ReplyId == replyId)
+                {
+                    return null;
+                }
+                last = held;
+                count++;
+            }
+            if (count >= Capacity)
             {
                 return null;
             }
             PendingRequest entry = new PendingRequest(id, replyKind, replyId, deadlineMs);
-            if (_oldest == null)
+            if (last == null)
             {
                 _oldest = entry;
             }
             else
             {
-                PendingRequest last = _oldest;
-                while (last.Next != null)
-                {
-                    last = last.Next;
-                }
                 last.Next = entry;
             }
-            Count++;
             return entry;
         }
 
@@ -110,7 +127,6 @@ namespace IotDevice.Session
                         previous.Next = held.Next;
                     }
                     held.Next = null;
-                    Count--;
                     return true;
                 }
                 previous = held;

@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Dialects;
 
 namespace IotDevice.Session
 {
@@ -25,13 +26,17 @@ namespace IotDevice.Session
 
         private const int MaxStep = 20;
 
-        // The jitter's xorshift state, kept here rather than in an object of its own (on the device every
-        // object and field is a heap block).
-        private uint _random;
-        // The step (up to MaxStep) in the low bits, the flaps in a row above them: one field.
-        private int _progress;
+        // One field (on the device every object and field is a heap block): the jitter's xorshift state in
+        // the low 32 bits, and above it the progress: the step (up to MaxStep) in its low bits, the flaps
+        // in a row above them.
+        private long _state;
+        private const long RandomMask = 0xFFFFFFFFL;
+        private const int ProgressShift = 32;
         private const int StepBits = 5;
         private const int StepMask = (1 << StepBits) - 1;
+
+        // The initial and the maximum delay, a PackedSettings pair: one field.
+        private readonly long _delays;
 
         public ReconnectBackoff(int initialDelayMs, int maxDelayMs, int flapWindowMs, int seed)
         {
@@ -39,34 +44,45 @@ namespace IotDevice.Session
             {
                 throw new ArgumentException("Backoff needs " + FloorMs.ToString() + " <= initial delay <= maximum delay, and a flap window >= 0.");
             }
-            InitialDelayMs = initialDelayMs;
-            MaxDelayMs = maxDelayMs;
+            _delays = PackedSettings.Pair(initialDelayMs, maxDelayMs);
             FlapWindowMs = flapWindowMs;
-            _random = JitterRandom.Seed(seed);
+            _state = JitterRandom.Seed(seed);
         }
 
-        public readonly int InitialDelayMs;
+        public int InitialDelayMs
+        {
+            get { return PackedSettings.Low(_delays); }
+        }
 
-        public readonly int MaxDelayMs;
+        public int MaxDelayMs
+        {
+            get { return PackedSettings.High(_delays); }
+        }
 
         public readonly int FlapWindowMs;
+
+        private int Progress
+        {
+            get { return (int)(_state >> ProgressShift); }
+            set { _state = (_state & RandomMask) | ((long)value << ProgressShift); }
+        }
 
         /// <summary>Connections that died within the flap window since the last healthy one.</summary>
         public int Flaps
         {
-            get { return _progress >> StepBits; }
+            get { return Progress >> StepBits; }
         }
 
         /// <summary>The ceiling the next delay is drawn under.</summary>
         public int CurrentCeilingMs
         {
-            get { return Ceiling(_progress & StepMask); }
+            get { return Ceiling(Progress & StepMask); }
         }
 
         /// <summary>A connect attempt failed: wait, then try again with a higher ceiling.</summary>
         public int NextDelayAfterFailure()
         {
-            int delay = Draw(_progress & StepMask);
+            int delay = Draw(Progress & StepMask);
             Advance(1);
             return delay;
         }
@@ -90,40 +106,42 @@ namespace IotDevice.Session
             if (!IsFlap(connectedMs, served))
             {
                 // It was healthy: start over from the initial delay.
-                _progress = 0;
+                Progress = 0;
                 return Draw(0);
             }
-            if (_progress < int.MaxValue - (2 << StepBits))
+            if (Progress < int.MaxValue - (2 << StepBits))
             {
-                _progress += 1 << StepBits; // the count stops at about 67 million rather than wrap
+                Progress += 1 << StepBits; // the count stops at about 67 million rather than wrap
             }
             Advance(2);
-            return Draw(_progress & StepMask);
+            return Draw(Progress & StepMask);
         }
 
         /// <summary>Forget the history (after the app restarts the session on purpose).</summary>
         public void Reset()
         {
-            _progress = 0;
+            Progress = 0;
         }
 
         private void Advance(int steps)
         {
-            int step = (_progress & StepMask) + steps;
-            _progress = (_progress & ~StepMask) | (step > MaxStep ? MaxStep : step);
+            int step = (Progress & StepMask) + steps;
+            Progress = (Progress & ~StepMask) | (step > MaxStep ? MaxStep : step);
         }
 
         private int Ceiling(int step)
         {
-            long ceiling = (long)InitialDelayMs << step;
-            return ceiling > MaxDelayMs ? MaxDelayMs : (int)ceiling;
+            long ceiling = (long)PackedSettings.Low(_delays) << step;
+            int max = MaxDelayMs;
+            return ceiling > max ? max : (int)ceiling;
         }
 
         private int Draw(int step)
         {
             int ceiling = Ceiling(step);
-            _random = JitterRandom.Next(_random);
-            return FloorMs + JitterRandom.Below(_random, ceiling - FloorMs + 1);
+            uint random = JitterRandom.Next((uint)(_state & RandomMask));
+            _state = (_state & ~RandomMask) | random;
+            return FloorMs + JitterRandom.Below(random, ceiling - FloorMs + 1);
         }
     }
 }

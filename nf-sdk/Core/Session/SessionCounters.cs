@@ -1,3 +1,5 @@
+using System;
+
 namespace IotDevice.Session
 {
     /// <summary>What the session has done since it was created; safe to read from any thread.</summary>
@@ -24,10 +26,9 @@ namespace IotDevice.Session
         // One per RejectReason, with room for reasons added later.
         private const int ReasonSlots = 16;
 
-        private readonly long[] _counts = new long[Counts];
-
-        // Made with the first rejection: a device that rejects nothing never needs them.
-        private long[] _rejectedFor;
+        // The counts, and after them, from the first rejection on, one per reason: a device that rejects
+        // nothing never holds those, and the counter holds one array either way. Guarded by the counter itself.
+        private long[] _counts = new long[Counts];
 
         /// <summary>Connections established.</summary>
         public long Connects { get { return Read(ConnectCount); } }
@@ -78,15 +79,15 @@ namespace IotDevice.Session
         public long RejectedFor(RejectReason reason)
         {
             int slot = (int)reason;
-            lock (_counts)
+            lock (this)
             {
-                return slot >= 0 && slot < ReasonSlots && _rejectedFor != null ? _rejectedFor[slot] : 0;
+                return slot >= 0 && slot < ReasonSlots && _counts.Length > Counts ? _counts[Counts + slot] : 0;
             }
         }
 
         internal void Add(int count)
         {
-            lock (_counts)
+            lock (this)
             {
                 _counts[count]++;
             }
@@ -95,7 +96,7 @@ namespace IotDevice.Session
         /// <summary>Adds to <paramref name="count"/> and, when <paramref name="also"/>, to <paramref name="other"/> as well.</summary>
         internal void Add(int count, bool also, int other)
         {
-            lock (_counts)
+            lock (this)
             {
                 _counts[count]++;
                 if (also)
@@ -108,23 +109,25 @@ namespace IotDevice.Session
         internal void AddRejected(RejectReason reason)
         {
             int slot = (int)reason;
-            lock (_counts)
+            lock (this)
             {
                 _counts[RejectedCount]++;
                 if (slot >= 0 && slot < ReasonSlots)
                 {
-                    if (_rejectedFor == null)
+                    if (_counts.Length == Counts)
                     {
-                        _rejectedFor = new long[ReasonSlots];
+                        long[] grown = new long[Counts + ReasonSlots];
+                        Array.Copy(_counts, grown, Counts);
+                        _counts = grown;
                     }
-                    _rejectedFor[slot]++;
+                    _counts[Counts + slot]++;
                 }
             }
         }
 
         private long Read(int count)
         {
-            lock (_counts)
+            lock (this)
             {
                 return _counts[count];
             }

@@ -5,24 +5,19 @@ namespace IotDevice.Session
     /// <summary>
     /// Work a dialect asked the session's worker to run at a time on the session's clock: a few slots,
     /// one per piece of work (a delegate the dialect keeps), so a dialect's timed work needs no thread of
-    /// its own. The slots are made with the first booking: a dialect without timed work never needs them.
+    /// its own. The session makes it with the first booking: a dialect without timed work never needs it.
     /// Not thread-safe on its own; the session guards it with its lock.
     /// </summary>
     internal sealed class WorkSchedule
     {
         private const int Slots = 4;
 
-        private ThreadStart[] _work;
-        private long[] _dueMs;
+        private readonly ThreadStart[] _work = new ThreadStart[Slots];
+        private readonly long[] _dueMs = new long[Slots];
 
         /// <summary>Sets when <paramref name="work"/> runs, replacing its earlier time; false when every slot is taken.</summary>
         public bool Set(ThreadStart work, long dueMs)
         {
-            if (_work == null)
-            {
-                _work = new ThreadStart[Slots];
-                _dueMs = new long[Slots];
-            }
             int free = -1;
             for (int i = 0; i < Slots; i++)
             {
@@ -47,7 +42,7 @@ namespace IotDevice.Session
 
         public void Cancel(ThreadStart work)
         {
-            for (int i = 0; _work != null && i < Slots; i++)
+            for (int i = 0; i < Slots; i++)
             {
                 if ((object)_work[i] == (object)work)
                 {
@@ -60,7 +55,7 @@ namespace IotDevice.Session
         public long NextDue()
         {
             long next = long.MaxValue;
-            for (int i = 0; _work != null && i < Slots; i++)
+            for (int i = 0; i < Slots; i++)
             {
                 if (_work[i] != null && _dueMs[i] < next)
                 {
@@ -73,7 +68,7 @@ namespace IotDevice.Session
         /// <summary>Removes and returns one piece of work due at <paramref name="nowMs"/>, or null.</summary>
         public ThreadStart TakeDue(long nowMs)
         {
-            for (int i = 0; _work != null && i < Slots; i++)
+            for (int i = 0; i < Slots; i++)
             {
                 ThreadStart work = _work[i];
                 if (work != null && _dueMs[i] <= nowMs)

@@ -242,6 +242,16 @@ namespace IotDevice.Topics
             get { return _maxTopicLength; }
         }
 
+        /// <summary>
+        /// This device's value of the identity placeholder at <paramref name="index"/> (in the order of the
+        /// names the table was made with). A dialect reads its identity here rather than keeping a second
+        /// reference to it.
+        /// </summary>
+        public string IdentityValue(int index)
+        {
+            return _identityValues[index];
+        }
+
         /// <summary>The row at <paramref name="index"/> (for listing the table).</summary>
         public TopicDefinition DefinitionAt(int index)
         {

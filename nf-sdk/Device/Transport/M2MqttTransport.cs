@@ -28,8 +28,8 @@ namespace IotDevice.Device.Transport
     /// <item>a full in-flight queue makes Publish throw MqttClientException(InflightQueueFull): it becomes a
     /// <see cref="MqttSendRefusedException"/>, nothing was sent and the connection stays;</item>
     /// <item>when M2Mqtt gives up on a QoS 1 message (no PUBACK after its retries) it keeps the connection
-    /// open and the message is lost to it: the transport closes that connection and raises ConnectionLost,
-    /// so the session reconnects and sends the message again. This is also how a client whose receive
+    /// open and the message is lost to it: the transport closes that connection and reports it lost, so
+    /// the session reconnects and sends the message again. This is also how a client whose receive
     /// thread has failed (see the README, "Message size on the device") is noticed;</item>
     /// <item>ConnectionClosed also follows our own Disconnect; only an unexpected close becomes ConnectionLost.</item>
     /// </list>
@@ -45,6 +45,7 @@ namespace IotDevice.Device.Transport
         private readonly object _sync = new object();
         private MqttClient _client;
         private bool _closingOnPurpose;
+        private IMqttTransportListener _listener;
 
         public M2MqttTransport()
         {
@@ -75,13 +76,10 @@ namespace IotDevice.Device.Transport
             }
         }
 
-        public event MqttMessageHandler MessageReceived;
-
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost;
+        public void Listen(IMqttTransportListener listener)
+        {
+            _listener = listener;
+        }
 
         public bool IsConnected
         {
@@ -306,19 +304,19 @@ namespace IotDevice.Device.Transport
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
-            MqttMessageHandler handler = MessageReceived;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(e.Topic, e.Message, e.Retain);
+                listener.MessageReceived(e.Topic, e.Message, e.Retain);
             }
         }
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
-            MqttDeliveryHandler handler = DeliveryCompleted;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(e.MessageId, e.IsPublished);
+                listener.DeliveryCompleted(e.MessageId, e.IsPublished);
             }
             if (!e.IsPublished)
             {
@@ -335,10 +333,10 @@ namespace IotDevice.Device.Transport
             {
                 levels[i] = (byte)granted[i];
             }
-            MqttSubscribedHandler handler = Subscribed;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(e.MessageId, levels);
+                listener.Subscribed(e.MessageId, levels);
             }
         }
 
@@ -368,10 +366,10 @@ namespace IotDevice.Device.Transport
         private void Lost(string reason)
         {
             LastError = reason;
-            MqttConnectionLostHandler handler = ConnectionLost;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(reason);
+                listener.ConnectionLost(reason);
             }
         }
 

@@ -8,19 +8,20 @@ namespace IotDevice.Host.Mqtt
     /// <summary>
     /// The host's <see cref="IMqttTransport"/>: the SDK's own MQTT 3.1.1 client over TCP or TLS.
     /// Each Connect opens a fresh socket with its own receive thread and keep-alive timer, so the same
-    /// instance can connect again after any failure. Events are raised one at a time on the receive
-    /// thread, never while the send lock is held, so a handler may publish; an exception thrown by a
-    /// handler is traced and swallowed rather than tearing the link down.
+    /// instance can connect again after any failure. Its listener is called one call at a time on the
+    /// receive thread, never while the send lock is held, so it may publish; an exception thrown by the
+    /// listener is traced and swallowed rather than tearing the link down.
     /// QoS 1 messages are not persisted: when a connection ends by itself, each unacknowledged one
     /// gets DeliveryCompleted(id, false) before ConnectionLost, and the session above re-sends.
-    /// After Disconnect nothing more is raised, not even for messages still in flight.
+    /// After Disconnect the listener is told nothing more, not even of messages still in flight.
     /// A message larger than <see cref="MaxInboundPacketSize"/> costs nothing but its topic: its payload
     /// is read past unheld, it is acknowledged (QoS 1), and it is told through
-    /// <see cref="PublishReceived"/> with a null payload; the connection goes on.
+    /// <see cref="IMqttTransportListener.PublishReceived"/> with a null payload; the connection goes on.
+    /// Every message is told that way, with its packet id and DUP flag.
     /// A write that cannot hand its bytes to the network within the connect timeout ends the connection,
     /// so a broker that stops reading is noticed even with keep-alive 0.
     /// </summary>
-    public sealed class HostMqttTransport : IMqttTransport, IMqttPublishSource, IDisposable, IMqttConnectionEvents
+    public sealed class HostMqttTransport : IMqttTransport, IDisposable, IMqttConnectionEvents
     {
         /// <summary>256 KiB, the largest message Alibaba's IoT platform accepts.</summary>
         public const int DefaultMaxInboundPacketSize = 256 * 1024;
@@ -33,6 +34,7 @@ namespace IotDevice.Host.Mqtt
         private volatile MqttConnection _connection;
         private volatile string _lastError;
         private volatile bool _disposed;
+        private volatile IMqttTransportListener _listener;
 
         public HostMqttTransport()
             : this(DefaultMaxInboundPacketSize)
@@ -55,16 +57,10 @@ namespace IotDevice.Host.Mqtt
             MaxInboundPacketSize = maxInboundPacketSize;
         }
 
-        public event MqttMessageHandler MessageReceived;
-
-        /// <summary>Every inbound message with its packet id and DUP flag, including those skipped for their size (null payload).</summary>
-        public event MqttPublishReceivedHandler PublishReceived;
-
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost;
+        public void Listen(IMqttTransportListener listener)
+        {
+            _listener = listener;
+        }
 
         public int MaxInboundPacketSize { get; }
 
@@ -221,24 +217,15 @@ namespace IotDevice.Host.Mqtt
                     return;
                 }
 
-                MqttPublishReceivedHandler detailed = PublishReceived;
-                if (detailed != null)
+                IMqttTransportListener listener = _listener;
+                if (listener != null)
                 {
-                    Guard(() => detailed(publish.Topic, publish.Payload, publish.PayloadLength, publish.Retain, publish.PacketId, publish.Duplicate), "PublishReceived");
+                    Guard(() => listener.PublishReceived(publish.Topic, publish.Payload, publish.PayloadLength, publish.Retain, publish.PacketId, publish.Duplicate), "PublishReceived");
                 }
-
-                MqttMessageHandler handler = MessageReceived;
-                if (publish.Payload == null)
+                else if (publish.Payload == null)
                 {
-                    if (detailed == null)
-                    {
-                        Trace.TraceWarning("HostMqttTransport: a message of " + publish.PayloadLength + " bytes on '" + publish.Topic
-                            + "' exceeds the " + MaxInboundPacketSize + "-byte packet limit; skipped");
-                    }
-                }
-                else if (handler != null)
-                {
-                    Guard(() => handler(publish.Topic, publish.Payload, publish.Retain), "MessageReceived");
+                    Trace.TraceWarning("HostMqttTransport: a message of " + publish.PayloadLength + " bytes on '" + publish.Topic
+                        + "' exceeds the " + MaxInboundPacketSize + "-byte packet limit; skipped");
                 }
             }
         }
@@ -247,10 +234,10 @@ namespace IotDevice.Host.Mqtt
         {
             lock (_eventLock)
             {
-                MqttDeliveryHandler handler = DeliveryCompleted;
-                if (handler != null && Wanted(source))
+                IMqttTransportListener listener = _listener;
+                if (listener != null && Wanted(source))
                 {
-                    Guard(() => handler(packetId, delivered), "DeliveryCompleted");
+                    Guard(() => listener.DeliveryCompleted(packetId, delivered), "DeliveryCompleted");
                 }
             }
         }
@@ -259,10 +246,10 @@ namespace IotDevice.Host.Mqtt
         {
             lock (_eventLock)
             {
-                MqttSubscribedHandler handler = Subscribed;
-                if (handler != null && Wanted(source))
+                IMqttTransportListener listener = _listener;
+                if (listener != null && Wanted(source))
                 {
-                    Guard(() => handler(packetId, grantedQos), "Subscribed");
+                    Guard(() => listener.Subscribed(packetId, grantedQos), "Subscribed");
                 }
             }
         }
@@ -277,10 +264,10 @@ namespace IotDevice.Host.Mqtt
                 }
 
                 _lastError = reason;
-                MqttConnectionLostHandler handler = ConnectionLost;
-                if (handler != null)
+                IMqttTransportListener listener = _listener;
+                if (listener != null)
                 {
-                    Guard(() => handler(reason), "ConnectionLost");
+                    Guard(() => listener.ConnectionLost(reason), "ConnectionLost");
                 }
             }
         }
@@ -293,7 +280,7 @@ namespace IotDevice.Host.Mqtt
             }
         }
 
-        /// <summary>A handler's bug must not kill the receive thread or the link.</summary>
+        /// <summary>A bug in the listener must not kill the receive thread or the link.</summary>
         private static void Guard(Action raise, string eventName)
         {
             try
@@ -302,7 +289,7 @@ namespace IotDevice.Host.Mqtt
             }
             catch (Exception ex)
             {
-                Trace.TraceError("HostMqttTransport: a " + eventName + " handler threw " + ex.GetType().Name + ": " + ex.Message);
+                Trace.TraceError("HostMqttTransport: the listener's " + eventName + " threw " + ex.GetType().Name + ": " + ex.Message);
             }
         }
 

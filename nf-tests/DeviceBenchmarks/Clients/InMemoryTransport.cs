@@ -22,23 +22,17 @@ namespace IotDevice.DeviceBenchmarks.Clients
         private int _answerCount;
         private ushort _nextId;
         private int _published;
+        private IMqttTransportListener _listener;
 
         public InMemoryTransport(DialectBench platform)
         {
             _platform = platform;
         }
 
-        public event MqttMessageHandler MessageReceived;
-
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        /// <summary>This link never breaks, so it keeps no handler.</summary>
-        public event MqttConnectionLostHandler ConnectionLost
+        /// <summary>The session; this link never breaks, so it is never told of a loss.</summary>
+        public void Listen(IMqttTransportListener listener)
         {
-            add { }
-            remove { }
+            _listener = listener;
         }
 
         public bool IsConnected { get; private set; }
@@ -62,10 +56,10 @@ namespace IotDevice.DeviceBenchmarks.Clients
         public ushort Subscribe(string[] filters, MqttQos[] qos)
         {
             ushort id = NextId();
-            MqttSubscribedHandler handler = Subscribed;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(id, new byte[filters.Length]);
+                listener.Subscribed(id, new byte[filters.Length]);
             }
             return id;
         }
@@ -92,10 +86,10 @@ namespace IotDevice.DeviceBenchmarks.Clients
                 return 0;
             }
             ushort id = NextId();
-            MqttDeliveryHandler handler = DeliveryCompleted;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(id, true);
+                listener.DeliveryCompleted(id, true);
             }
             return id;
         }
@@ -108,10 +102,10 @@ namespace IotDevice.DeviceBenchmarks.Clients
         /// <summary>The platform sends the device a message.</summary>
         public void Deliver(string topic, byte[] payload)
         {
-            MqttMessageHandler handler = MessageReceived;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(topic, payload, false);
+                listener.MessageReceived(topic, payload, false);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using IotDevice.BrokerHarness;
 using IotDevice.Host.Mqtt;
 using IotDevice.IntegrationTests.Support;
@@ -47,7 +48,26 @@ namespace IotDevice.IntegrationTests.Session
             public List<int> Reports(string topic) =>
                 Events.Messages.Where(m => m.Topic == topic).Select(m => int.Parse(m.Text.Substring(1))).ToList();
 
-            public int Count(string topic) => Events.Messages.Count(m => m.Topic == topic);
+            /// <summary>
+            /// The messages the device sent on <paramref name="topic"/>, each once: the observer's session
+            /// outlives the broker's restart, so a QoS 1 message it had not acknowledged when the broker died
+            /// (a slow observer on a loaded machine) comes again after the restart, marked DUP under the same
+            /// packet id. That is the broker's redelivery, not another message from the device.
+            /// </summary>
+            public int Count(string topic)
+            {
+                var seen = new HashSet<ushort>();
+                int count = 0;
+                foreach (ReceivedMessage message in Events.Messages.Where(m => m.Topic == topic))
+                {
+                    if (!(message.Duplicate && seen.Contains(message.PacketId)))
+                    {
+                        count++;
+                    }
+                    seen.Add(message.PacketId);
+                }
+                return count;
+            }
 
             public void Dispose() => Transport.Dispose();
         }
@@ -131,6 +151,61 @@ namespace IotDevice.IntegrationTests.Session
             }
             finally
             {
+                session.Stop();
+            }
+        }
+
+        [TestMethod]
+        public void A_message_the_observer_had_not_acknowledged_when_the_broker_died_comes_again_and_is_counted_once()
+        {
+            using var broker = MosquittoBroker.Start(new MosquittoSettings { Persistent = true });
+            var dialect = new ReportingDialect(broker, TestClients.Unique("device"));
+            using var observer = new Observer(broker, "devices/" + dialect.DeviceId + "/#");
+            // A loaded machine, made certain: the observer is handed the first announcement, but its
+            // PUBACK (sent when the handler returns) is held back until the broker has died.
+            var release = new ManualResetEventSlim();
+            int holding = 0;
+            observer.Events.Callbacks.OnMessage += (topic, payload, retained) =>
+            {
+                if (topic == dialect.AnnounceTopic && Interlocked.Exchange(ref holding, 1) == 0)
+                {
+                    release.Wait(10000);
+                }
+            };
+            DeviceSession session = NewSession(dialect, 100);
+            session.Start();
+            try
+            {
+                Eventually.True(() => Volatile.Read(ref holding) == 1, "the observer holds the first announcement");
+                DateTime held = DateTime.UtcNow;
+                // More than the broker keeps in flight to one client (20): the rest wait in its queue, and
+                // a queued message makes the persistent broker save what it holds, the announcement too.
+                for (int i = 0; i < 25; i++)
+                {
+                    Report(session, dialect, i);
+                }
+                Eventually.True(() => session.OutboxCount == 0, "the reports are acknowledged");
+                broker.WaitUntilSaved(held);
+
+                broker.Stop();
+                release.Set();
+                Eventually.True(() => !session.IsConnected, "the device notices the outage");
+                broker.Start();
+                Eventually.True(() => session.IsConnected, "the device reconnects", 10000);
+                observer.Reconnect();
+                Eventually.True(() => observer.Events.Messages.Count(m => m.Topic == dialect.AnnounceTopic) == 3,
+                    "the first announcement, the broker's redelivery of it, the announcement after the reconnect", 10000);
+
+                ReceivedMessage[] announcements = observer.Events.Messages.Where(m => m.Topic == dialect.AnnounceTopic).ToArray();
+                Assert.AreEqual(1, announcements.Count(m => m.Duplicate && m.PacketId == announcements[0].PacketId), "the redelivery is marked DUP");
+                Assert.AreEqual(2, observer.Count(dialect.AnnounceTopic), "the device announced twice");
+                Eventually.True(() => observer.Reports(dialect.ReportTopic).Distinct().Count() == 25, "the observer has all 25 reports", 10000);
+                Assert.AreEqual(2, session.Counters.Connects, "the device connected twice");
+                Assert.AreEqual(1, session.Counters.Disconnects);
+            }
+            finally
+            {
+                release.Set();
                 session.Stop();
             }
         }

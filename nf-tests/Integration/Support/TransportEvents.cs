@@ -2,17 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using IotDevice.Platforms.Mqtt;
 using IotDevice.Transport;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace IotDevice.IntegrationTests.Support
 {
-    /// <summary>A message a transport raised through MessageReceived.</summary>
+    /// <summary>A message a transport told its listener of.</summary>
     public sealed class ReceivedMessage
     {
         public string Topic;
         public byte[] Payload;
         public bool Retained;
+
+        /// <summary>The packet id (0 at QoS 0, or from a transport that does not tell it).</summary>
+        public ushort PacketId;
+
+        /// <summary>The DUP flag: the broker delivers again a message it sent before.</summary>
+        public bool Duplicate;
 
         public string Text
         {
@@ -21,10 +28,12 @@ namespace IotDevice.IntegrationTests.Support
     }
 
     /// <summary>
-    /// Records every event of one transport, in order, with the time it arrived, and waits for them
-    /// with a bound. Also checks the contract that events never overlap.
+    /// Listens to one transport and records everything it tells, in order, with the time it arrived,
+    /// and waits for it with a bound. Also checks the contract that the listener's calls never overlap.
+    /// Each call then goes on to <see cref="Callbacks"/>, where a test adds delegates of its own, and to
+    /// the listener given as <c>next</c> (one that was listening before, such as a platform simulator).
     /// </summary>
-    public sealed class TransportEvents
+    public sealed class TransportEvents : IMqttTransportListener
     {
         private readonly object _gate = new object();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -33,21 +42,19 @@ namespace IotDevice.IntegrationTests.Support
         private readonly Dictionary<ushort, byte[]> _subscriptions = new Dictionary<ushort, byte[]>();
         private readonly List<string> _losses = new List<string>();
         private readonly List<string> _order = new List<string>();
+        private readonly IMqttTransportListener _next;
         private int _inHandler;
 
-        public TransportEvents(IMqttTransport transport)
+        public TransportEvents(IMqttTransport transport, IMqttTransportListener next = null)
         {
-            transport.MessageReceived += (topic, payload, retained) => Record("message " + topic, () =>
-                _messages.Add(new ReceivedMessage { Topic = topic, Payload = payload, Retained = retained }));
-            transport.DeliveryCompleted += (id, delivered) => Record("delivery " + id + " " + delivered, () =>
-                _deliveries.Add(new KeyValuePair<ushort, bool>(id, delivered)));
-            transport.Subscribed += (id, granted) => Record("subscribed " + id, () => _subscriptions[id] = granted);
-            transport.ConnectionLost += reason => Record("lost", () =>
-            {
-                _losses.Add(reason);
-                LastLossAtMs = _clock.ElapsedMilliseconds;
-            });
+            _next = next;
+            transport.Listen(this);
         }
+
+        /// <summary>Called after each record; a test may add delegates of its own.</summary>
+        public TransportCallbacks Callbacks { get; } = new TransportCallbacks();
+
+        private IMqttTransportListener Others => Callbacks;
 
         /// <summary>Set when two handlers ran at the same time, which the transport contract forbids.</summary>
         public bool Overlapped { get; private set; }
@@ -156,6 +163,51 @@ namespace IotDevice.IntegrationTests.Support
                 _losses.Clear();
                 _order.Clear();
             }
+        }
+
+        void IMqttTransportListener.MessageReceived(string topic, byte[] payload, bool retained)
+        {
+            Record("message " + topic, () => _messages.Add(new ReceivedMessage { Topic = topic, Payload = payload, Retained = retained }));
+            Others.MessageReceived(topic, payload, retained);
+            _next?.MessageReceived(topic, payload, retained);
+        }
+
+        void IMqttTransportListener.PublishReceived(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate)
+        {
+            if (payload != null)
+            {
+                Record("message " + topic, () => _messages.Add(new ReceivedMessage
+                {
+                    Topic = topic, Payload = payload, Retained = retained, PacketId = packetId, Duplicate = duplicate,
+                }));
+            }
+            Others.PublishReceived(topic, payload, length, retained, packetId, duplicate);
+            _next?.PublishReceived(topic, payload, length, retained, packetId, duplicate);
+        }
+
+        void IMqttTransportListener.DeliveryCompleted(ushort messageId, bool delivered)
+        {
+            Record("delivery " + messageId + " " + delivered, () => _deliveries.Add(new KeyValuePair<ushort, bool>(messageId, delivered)));
+            Others.DeliveryCompleted(messageId, delivered);
+            _next?.DeliveryCompleted(messageId, delivered);
+        }
+
+        void IMqttTransportListener.Subscribed(ushort messageId, byte[] grantedQos)
+        {
+            Record("subscribed " + messageId, () => _subscriptions[messageId] = grantedQos);
+            Others.Subscribed(messageId, grantedQos);
+            _next?.Subscribed(messageId, grantedQos);
+        }
+
+        void IMqttTransportListener.ConnectionLost(string reason)
+        {
+            Record("lost", () =>
+            {
+                _losses.Add(reason);
+                LastLossAtMs = _clock.ElapsedMilliseconds;
+            });
+            Others.ConnectionLost(reason);
+            _next?.ConnectionLost(reason);
         }
 
         private void Record(string name, Action add)

@@ -11,7 +11,7 @@ namespace IotDevice.UnitTests.Session
     /// play the broker (deliver, redeliver, acknowledge, refuse, drop the link). Like the host transport,
     /// it tells inbound packet ids and the DUP flag. Shared by the session and dialect tests.
     /// </summary>
-    internal sealed class FakeTransport : IMqttTransport, IMqttPublishSource
+    internal sealed class FakeTransport : IMqttTransport
     {
         private readonly object _sync = new object();
         private readonly ArrayList _topics = new ArrayList();
@@ -19,15 +19,12 @@ namespace IotDevice.UnitTests.Session
         private ushort _nextId;
         private ushort _nextInboundId;
 
-        public event MqttMessageHandler MessageReceived;
+        private IMqttTransportListener _listener;
 
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost;
-
-        public event MqttPublishReceivedHandler PublishReceived;
+        public void Listen(IMqttTransportListener listener)
+        {
+            _listener = listener;
+        }
 
         /// <summary>SUBACKs still to be lost (never raised), one per SUBSCRIBE.</summary>
         public int SubAcksToLose;
@@ -177,14 +174,14 @@ namespace IotDevice.UnitTests.Session
                 LastFilterQos = qos[0];
                 id = NextId();
             }
-            MqttSubscribedHandler handler = Subscribed;
+            IMqttTransportListener listener = _listener;
             if (SubAcksToLose > 0)
             {
                 SubAcksToLose--;
             }
-            else if (handler != null)
+            else if (listener != null)
             {
-                handler(id, new byte[filters.Length]);
+                listener.Subscribed(id, new byte[filters.Length]);
             }
             return id;
         }
@@ -223,10 +220,10 @@ namespace IotDevice.UnitTests.Session
         /// <summary>The broker acknowledges a QoS 1 publish.</summary>
         public void Acknowledge(ushort id)
         {
-            MqttDeliveryHandler handler = DeliveryCompleted;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(id, true);
+                listener.DeliveryCompleted(id, true);
             }
         }
 
@@ -263,15 +260,10 @@ namespace IotDevice.UnitTests.Session
 
         private void Raise(string topic, byte[] payload, int length, ushort packetId, bool duplicate)
         {
-            MqttPublishReceivedHandler detailed = PublishReceived;
-            if (detailed != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                detailed(topic, payload, length, false, packetId, duplicate);
-            }
-            MqttMessageHandler handler = MessageReceived;
-            if (handler != null && payload != null)
-            {
-                handler(topic, payload, false);
+                listener.PublishReceived(topic, payload, length, false, packetId, duplicate);
             }
         }
 
@@ -287,10 +279,10 @@ namespace IotDevice.UnitTests.Session
             {
                 IsConnected = false;
             }
-            MqttConnectionLostHandler handler = ConnectionLost;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(reason);
+                listener.ConnectionLost(reason);
             }
         }
 

@@ -53,6 +53,38 @@ namespace IotDevice.UnitTests.Session
         }
 
         [TestMethod]
+        public void Limits_and_counts_keep_their_whole_range()
+        {
+            // The outbox keeps its two limits in one field and its count and in-flight count in another.
+            Outbox wide = new Outbox(int.MaxValue, int.MaxValue);
+            Assert.AreEqual(int.MaxValue, wide.MaxMessages);
+            Assert.AreEqual(int.MaxValue, wide.MaxBytes);
+
+            Outbox outbox = new Outbox(7, 1000);
+            Assert.AreEqual(7, outbox.MaxMessages);
+            Assert.AreEqual(1000, outbox.MaxBytes);
+            OutboundMessage a = Message("a", 10);
+            OutboundMessage b = Message("b", 10);
+            outbox.Enqueue(a);
+            outbox.Enqueue(b);
+            outbox.Enqueue(Message("c", 10));
+            outbox.MarkSent(a, 1);
+            outbox.MarkSent(a, 2); // a resend of the same message is still one in flight
+            outbox.MarkSent(b, 3);
+            Assert.AreEqual(3, outbox.Count);
+            Assert.AreEqual(2, outbox.InFlight);
+            Assert.AreSame(a, outbox.Acknowledge(2));
+            Assert.AreEqual(2, outbox.Count);
+            Assert.AreEqual(1, outbox.InFlight);
+            outbox.MarkAllUnsent();
+            Assert.AreEqual(2, outbox.Count);
+            Assert.AreEqual(0, outbox.InFlight);
+            Assert.IsTrue(outbox.Remove(b));
+            Assert.AreEqual(1, outbox.Count);
+            Assert.AreEqual(0, outbox.InFlight);
+        }
+
+        [TestMethod]
         public void Overflow_by_count_drops_exactly_the_oldest()
         {
             Outbox outbox = new Outbox(3, 1000);

@@ -22,14 +22,13 @@ namespace IotDevice.UnitTests.Session
         private readonly object _sync = new object();
         private int _ids;
 
-        // Never raised: this broker sends nothing and never drops the link by itself.
-        public event MqttMessageHandler MessageReceived { add { } remove { } }
+        // Told only of SUBACKs and PUBACKs: this broker sends nothing and never drops the link by itself.
+        private IMqttTransportListener _listener;
 
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost { add { } remove { } }
+        public void Listen(IMqttTransportListener listener)
+        {
+            _listener = listener;
+        }
 
         /// <summary>How many more calls of each kind throw.</summary>
         public int ConnectThrows;
@@ -66,10 +65,10 @@ namespace IotDevice.UnitTests.Session
                 Throw(ref SubscribeThrows, "subscribe");
                 id = NextId();
             }
-            MqttSubscribedHandler handler = Subscribed;
-            if (handler != null)
+            IMqttTransportListener listener = _listener;
+            if (listener != null)
             {
-                handler(id, new byte[filters.Length]);
+                listener.Subscribed(id, new byte[filters.Length]);
             }
             return id;
         }
@@ -83,10 +82,10 @@ namespace IotDevice.UnitTests.Session
                 Published++;
                 id = qos == MqttQos.AtLeastOnce ? NextId() : (ushort)0;
             }
-            MqttDeliveryHandler handler = DeliveryCompleted;
-            if (id != 0 && handler != null)
+            IMqttTransportListener listener = _listener;
+            if (id != 0 && listener != null)
             {
-                handler(id, true);
+                listener.DeliveryCompleted(id, true);
             }
             return id;
         }

@@ -17,6 +17,15 @@ namespace IotDevice.UnitTests.Topics
     public class TopicAnswerTests
     {
         [TestMethod]
+        public void A_table_gives_the_identity_it_was_made_with()
+        {
+            TopicTable table = AlinkTopics.Create("a1X2bEnTest", "example1");
+            Assert.AreEqual("a1X2bEnTest", table.IdentityValue(0));
+            Assert.AreEqual("example1", table.IdentityValue(1));
+            Assert.AreEqual("DU_JEwVTAmL3m", EztCloudTopics.Create("DU_JEwVTAmL3m").IdentityValue(0));
+        }
+
+        [TestMethod]
         public void A_row_answers_with_the_same_match_every_time()
         {
             TopicTable table = AlinkTopics.Create("a1X2bEnTest", "example1");

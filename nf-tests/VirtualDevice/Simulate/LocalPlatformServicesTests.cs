@@ -12,6 +12,7 @@ using IotDevice.Dialects.Alink;
 using IotDevice.Host.Mqtt;
 using IotDevice.Transport;
 using IotDevice.Platforms.Http;
+using IotDevice.Platforms.Mqtt;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace IotDevice.VirtualDevice.Tests.Simulate
@@ -101,7 +102,7 @@ namespace IotDevice.VirtualDevice.Tests.Simulate
             using var first = new HostMqttTransport();
             using var second = new HostMqttTransport();
             var lost = new ManualResetEventSlim();
-            first.ConnectionLost += reason => lost.Set();
+            first.Listen(new TransportCallbacks { OnLost = reason => lost.Set() });
             Assert.AreEqual(MqttConnectResult.Accepted, first.Connect(Login(platform, "first")), first.LastError + "\n" + platform);
             Assert.AreEqual(MqttConnectResult.Accepted, second.Connect(Login(platform, "second")), second.LastError + "\n" + platform);
             Assert.IsTrue(lost.Wait(5000), "the first connection stayed open:\n" + platform);

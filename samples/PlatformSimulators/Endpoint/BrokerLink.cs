@@ -9,7 +9,7 @@ namespace IotDevice.Platforms.Endpoint
     /// The platform's seat inside the <see cref="EmbeddedBroker"/>: an <see cref="IMqttTransport"/> that is
     /// not a network client. It receives the devices' publishes that match its subscriptions and injects its
     /// own into the broker, which delivers them to the subscribed devices. So a platform simulator runs
-    /// unchanged inside a broker that real boards connect to. Events come on the link's own thread.
+    /// unchanged inside a broker that real boards connect to. Its listener is called on the link's own thread.
     /// </summary>
     public sealed class BrokerLink : IMqttTransport, IDisposable
     {
@@ -24,13 +24,9 @@ namespace IotDevice.Platforms.Endpoint
             _inject = inject;
         }
 
-        public event MqttMessageHandler MessageReceived;
+        private volatile IMqttTransportListener _listener;
 
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost;
+        public void Listen(IMqttTransportListener listener) => _listener = listener;
 
         public bool IsConnected => _connected;
 
@@ -59,7 +55,7 @@ namespace IotDevice.Platforms.Endpoint
                 granted[i] = (byte)qos[i];
             }
             ushort id = NextId();
-            _events.Raise(() => Subscribed?.Invoke(id, granted));
+            _events.Raise(() => _listener?.Subscribed(id, granted));
             return id;
         }
 
@@ -83,7 +79,7 @@ namespace IotDevice.Platforms.Endpoint
                 return 0;
             }
             ushort id = NextId();
-            _events.Raise(() => DeliveryCompleted?.Invoke(id, true));
+            _events.Raise(() => _listener?.DeliveryCompleted(id, true));
             return id;
         }
 
@@ -104,7 +100,7 @@ namespace IotDevice.Platforms.Endpoint
         {
             if (_connected && _subscriptions.Match(topic))
             {
-                _events.Raise(() => MessageReceived?.Invoke(topic, payload, retained));
+                _events.Raise(() => _listener?.MessageReceived(topic, payload, retained));
             }
         }
 
@@ -117,7 +113,7 @@ namespace IotDevice.Platforms.Endpoint
             }
             Disconnect();
             LastError = reason;
-            _events.Raise(() => ConnectionLost?.Invoke(reason));
+            _events.Raise(() => _listener?.ConnectionLost(reason));
         }
 
         private void RequireConnected()

@@ -6,8 +6,8 @@ namespace IotDevice.Platforms.Mqtt
     /// <summary>
     /// An <see cref="IMqttTransport"/> connected to a <see cref="MemoryBroker"/> in the same process. It
     /// keeps the seam's contract: Connect reports failures as results, Publish/Subscribe return packet ids
-    /// at once and throw for invalid topics or when not connected, and every event is raised on the
-    /// transport's own thread, one at a time.
+    /// at once and throw for invalid topics or when not connected, and its listener is called on the
+    /// transport's own thread, one call at a time.
     /// </summary>
     public sealed class MemoryTransport : IMqttTransport, IDisposable
     {
@@ -24,13 +24,9 @@ namespace IotDevice.Platforms.Mqtt
             _broker = broker ?? throw new ArgumentNullException(nameof(broker));
         }
 
-        public event MqttMessageHandler MessageReceived;
+        private volatile IMqttTransportListener _listener;
 
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost;
+        public void Listen(IMqttTransportListener listener) => _listener = listener;
 
         public bool IsConnected
         {
@@ -113,7 +109,7 @@ namespace IotDevice.Platforms.Mqtt
             }
             _broker.Remove(this);
             LastError = reason;
-            _events.Raise(() => ConnectionLost?.Invoke(reason));
+            _events.Raise(() => _listener?.ConnectionLost(reason));
         }
 
         public void Dispose()
@@ -148,11 +144,11 @@ namespace IotDevice.Platforms.Mqtt
             });
         }
 
-        internal void RaiseMessage(string topic, byte[] payload, bool retained) => MessageReceived?.Invoke(topic, payload, retained);
+        internal void RaiseMessage(string topic, byte[] payload, bool retained) => _listener?.MessageReceived(topic, payload, retained);
 
-        internal void RaiseDelivered(ushort packetId) => DeliveryCompleted?.Invoke(packetId, true);
+        internal void RaiseDelivered(ushort packetId) => _listener?.DeliveryCompleted(packetId, true);
 
-        internal void RaiseSubscribed(ushort packetId, byte[] granted) => Subscribed?.Invoke(packetId, granted);
+        internal void RaiseSubscribed(ushort packetId, byte[] granted) => _listener?.Subscribed(packetId, granted);
 
         private ushort NextId()
         {

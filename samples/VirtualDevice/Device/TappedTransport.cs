@@ -7,34 +7,22 @@ namespace IotDevice.VirtualDevice.Device
     /// Wraps the device's transport to show the conversation: every PUBLISH the SDK makes and every
     /// message it receives go to the tap, whatever the transport underneath (in-process or real broker).
     /// </summary>
-    internal sealed class TappedTransport : IMqttTransport
+    internal sealed class TappedTransport : IMqttTransport, IMqttTransportListener
     {
         private readonly IMqttTransport _inner;
         private readonly Action<string, byte[], int> _sent;
         private readonly Action<string, byte[]> _received;
+        private volatile IMqttTransportListener _listener;
 
         public TappedTransport(IMqttTransport inner, Action<string, byte[], int> sent, Action<string, byte[]> received)
         {
             _inner = inner;
             _sent = sent;
             _received = received;
-            _inner.MessageReceived += (topic, payload, retained) =>
-            {
-                _received(topic, payload);
-                MessageReceived?.Invoke(topic, payload, retained);
-            };
-            _inner.DeliveryCompleted += (id, delivered) => DeliveryCompleted?.Invoke(id, delivered);
-            _inner.Subscribed += (id, granted) => Subscribed?.Invoke(id, granted);
-            _inner.ConnectionLost += reason => ConnectionLost?.Invoke(reason);
+            _inner.Listen(this);
         }
 
-        public event MqttMessageHandler MessageReceived;
-
-        public event MqttDeliveryHandler DeliveryCompleted;
-
-        public event MqttSubscribedHandler Subscribed;
-
-        public event MqttConnectionLostHandler ConnectionLost;
+        public void Listen(IMqttTransportListener listener) => _listener = listener;
 
         public bool IsConnected => _inner.IsConnected;
 
@@ -52,5 +40,26 @@ namespace IotDevice.VirtualDevice.Device
         }
 
         public void Disconnect() => _inner.Disconnect();
+
+        void IMqttTransportListener.MessageReceived(string topic, byte[] payload, bool retained)
+        {
+            _received(topic, payload);
+            _listener?.MessageReceived(topic, payload, retained);
+        }
+
+        void IMqttTransportListener.PublishReceived(string topic, byte[] payload, int length, bool retained, ushort packetId, bool duplicate)
+        {
+            if (payload != null)
+            {
+                _received(topic, payload);
+            }
+            _listener?.PublishReceived(topic, payload, length, retained, packetId, duplicate);
+        }
+
+        void IMqttTransportListener.DeliveryCompleted(ushort messageId, bool delivered) => _listener?.DeliveryCompleted(messageId, delivered);
+
+        void IMqttTransportListener.Subscribed(ushort messageId, byte[] grantedQos) => _listener?.Subscribed(messageId, grantedQos);
+
+        void IMqttTransportListener.ConnectionLost(string reason) => _listener?.ConnectionLost(reason);
     }
 }

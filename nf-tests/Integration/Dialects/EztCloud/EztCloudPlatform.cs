@@ -28,7 +28,6 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
         public EztCloudPlatform(MosquittoBroker broker, string username, string user, string password, string caPem = null)
         {
             _username = username;
-            Uplinks = new TransportEvents(_mqtt);
             MqttConnectOptions options = TestClients.Options(broker, "platform");
             options.Username = user;
             options.Password = password;
@@ -40,6 +39,7 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
             }
             TestClients.ConnectOrFail(_mqtt, options);
             _platform = new SharedPlatform(_mqtt, username);
+            Uplinks = new TransportEvents(_mqtt, _platform.Listener);
             _platform.Start(Eventually.DefaultTimeoutMs);
         }
 

@@ -29,7 +29,7 @@ namespace IotDevice.IntegrationTests.Ota.DialectEndToEnd
         {
             _probe = probe ?? (() => 0);
             var events = new TransportEvents(_mqtt);
-            _mqtt.MessageReceived += OnMessage;
+            events.Callbacks.OnMessage += OnMessage;
             MqttConnectOptions options = TestClients.Options(broker, "tap");
             options.Username = username;
             options.Password = password;

@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Dialects;
 using IotDevice.Dialects.Alink;
 using IotDevice.Transport;
 using nanoFramework.TestFramework;
@@ -111,6 +112,51 @@ namespace IotDevice.UnitTests.Dialects.Alink
             Assert.AreEqual("12345|securemode=3,signmethod=hmacsha1|", connect.ClientId);
             // python: hmac(secret, "clientId12345deviceNamedeviceproductKeypk", sha1)
             Assert.AreEqual("3504E4DF7CE4766D30F796EE973C9CE7FC5425CB", connect.Password);
+        }
+
+        [TestMethod]
+        public void The_dialect_connects_with_its_options_as_they_were_when_it_was_made()
+        {
+            // The dialect keeps its settings packed, not the app's object: every one must come back
+            // whole, at the ends of its range, and a later change to the app's object must not leak in.
+            AlinkOptions options = AlinkDevice.Options();
+            options.Port = 65535;
+            options.KeepAliveSeconds = 1200;
+            options.CleanSession = true;
+            options.SignMethod = AlinkSignMethod.HmacMd5;
+            options.ClientId = "SN-0009";
+            options.Timestamp = 1700000000123;
+            options.RrpcEnabled = true;
+            MqttConnectOptions expected = AlinkSigner.CreateConnectOptions(options);
+            IDeviceDialect dialect = new AlinkDialect(options);
+
+            options.Host = "elsewhere.test";
+            options.Port = 1;
+            options.KeepAliveSeconds = 30;
+            options.CleanSession = false;
+            options.SignMethod = AlinkSignMethod.HmacSha1;
+            options.ClientId = null;
+            options.Timestamp = 0;
+            options.DeviceSecret = "changed";
+            options.RrpcEnabled = false;
+            MqttConnectOptions connect = dialect.CreateConnectOptions();
+
+            Assert.AreEqual("iot.test", connect.Host);
+            Assert.AreEqual(65535, connect.Port);
+            Assert.IsFalse(connect.UseTls);
+            Assert.AreEqual(1200, connect.KeepAliveSeconds);
+            Assert.IsTrue(connect.CleanSession);
+            Assert.AreEqual("SN-0009|securemode=3,signmethod=hmacmd5,timestamp=1700000000123|", connect.ClientId);
+            Assert.AreEqual(expected.ClientId, connect.ClientId);
+            Assert.AreEqual(expected.Username, connect.Username);
+            Assert.AreEqual(expected.Password, connect.Password);
+            string[] filters = dialect.GetSubscribeFilters();
+            bool rrpc = false;
+            for (int i = 0; i < filters.Length; i++)
+            {
+                rrpc |= filters[i].IndexOf("rrpc/request/") >= 0;
+            }
+            Assert.IsTrue(rrpc, "RRPC was enabled when the dialect was made");
         }
 
         [TestMethod]

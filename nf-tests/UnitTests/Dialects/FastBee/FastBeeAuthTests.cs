@@ -3,6 +3,7 @@ using System.Text;
 using IotDevice.Crypto;
 using IotDevice.Dialects.FastBee;
 using IotDevice.Dialects;
+using IotDevice.Transport;
 using nanoFramework.TestFramework;
 
 namespace IotDevice.UnitTests.Dialects.FastBee
@@ -79,6 +80,42 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             Assert.AreEqual("broker.test", connect.Host);
             Assert.AreEqual(1883, connect.Port);
             Assert.AreEqual(0, device.Http.Requests, "simple authentication needs no time");
+        }
+
+        [TestMethod]
+        public void Connect_options_come_from_the_options_as_they_were_when_the_dialect_was_made()
+        {
+            // The dialect keeps its settings packed, not the app's object: each comes back whole, at the
+            // ends of its range, and a later change to the app's object does not leak in.
+            FastBeeOptions options = FastBeeDevice.Options();
+            options.Port = 65535;
+            options.KeepAliveSeconds = 120;
+            options.UseTls = true;
+            options.CaCertificatePem = "-----BEGIN CERTIFICATE-----";
+            options.UserId = 9007199254740993;
+            options.AuthCode = "A1";
+            options.SubscribeQos = MqttQos.AtMostOnce;
+            options.PublishQos = MqttQos.AtLeastOnce;
+            IDeviceDialect dialect = new FastBeeDevice(options).Dialect;
+
+            options.Host = "elsewhere.test";
+            options.Port = 1;
+            options.KeepAliveSeconds = 0;
+            options.UseTls = false;
+            options.DeviceNum = "OTHER";
+            options.UserId = 2;
+            options.MqttPassword = "changed";
+            options.AuthCode = null;
+            options.SubscribeQos = MqttQos.AtLeastOnce;
+            MqttConnectOptions connect = dialect.CreateConnectOptions();
+            Assert.AreEqual("broker.test", connect.Host);
+            Assert.AreEqual(65535, connect.Port);
+            Assert.AreEqual(120, connect.KeepAliveSeconds);
+            Assert.IsTrue(connect.UseTls);
+            Assert.AreEqual("-----BEGIN CERTIFICATE-----", connect.CaCertificatePem);
+            Assert.AreEqual("S&D6329VL548866&41&9007199254740993", connect.ClientId);
+            Assert.AreEqual(FastBeeAuth.SimplePassword("P5FJKZJHIR82GNB2", "A1"), connect.Password);
+            Assert.AreEqual((int)MqttQos.AtMostOnce, (int)dialect.GetSubscribeQos());
         }
 
         [TestMethod]
