@@ -46,7 +46,13 @@ namespace IotDevice.DeviceRunner
         }
 
         /// <summary>The reference assembly for a name the .nfproj references (libraries are .dll, the launcher .exe).</summary>
-        public string ReferencePath(string assembly)
+        public string ReferencePath(string assembly) =>
+            FindReference(assembly) ?? throw new FileNotFoundException($"{assembly} is referenced by a device project but is not in NF_REFS ({References})");
+
+        /// <summary>Whether NF_REFS holds the reference assembly for <paramref name="assembly"/>.</summary>
+        public bool HasReference(string assembly) => FindReference(assembly) != null;
+
+        private string FindReference(string assembly)
         {
             foreach (string extension in new[] { ".dll", ".exe" })
             {
@@ -56,7 +62,7 @@ namespace IotDevice.DeviceRunner
                     return path;
                 }
             }
-            throw new FileNotFoundException($"{assembly} is referenced by a device project but is not in NF_REFS ({References})");
+            return null;
         }
 
         public string PePath(string assembly)

@@ -54,14 +54,8 @@ namespace IotDevice.DeviceRunner
 
         private static string MissingReference(DeviceRuntime runtime, DeviceProject project)
         {
-            foreach (string reference in project.References)
-            {
-                if (!File.Exists(Path.Combine(runtime.References, reference + ".dll")) && !File.Exists(Path.Combine(runtime.References, reference + ".exe")))
-                {
-                    return reference;
-                }
-            }
-            return project.ProjectReferences.Select(p => MissingReference(runtime, DeviceProject.Load(p))).FirstOrDefault(m => m != null);
+            string missing = project.References.FirstOrDefault(r => !runtime.HasReference(r));
+            return missing ?? project.ProjectReferences.Select(p => MissingReference(runtime, DeviceProject.Load(p))).FirstOrDefault(m => m != null);
         }
 
         // Every project the app references, directly or through another.
