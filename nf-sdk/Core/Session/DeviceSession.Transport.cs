@@ -42,23 +42,10 @@ namespace IotDevice.Session
                 }
                 if (waiting)
                 {
-                    ISessionListener listener = _dialect as ISessionListener;
-                    if (listener != null)
-                    {
-                        Guard(() => listener.RequestDelivered(request));
-                    }
-                    RequestCompletedHandler requestHandler = (RequestCompletedHandler)Handler(RequestDeliveredEvent);
-                    if (requestHandler != null)
-                    {
-                        Guard(() => requestHandler(request));
-                    }
+                    Raise(RequestDeliveredEvent, request, 0, null);
                 }
             }
-            MessageDeliveredHandler handler = (MessageDeliveredHandler)Handler(MessageDeliveredEvent);
-            if (handler != null)
-            {
-                Guard(() => handler(message));
-            }
+            Raise(MessageDeliveredEvent, message, 0, null);
         }
 
         void IMqttTransportListener.Subscribed(ushort messageId, byte[] grantedQos)

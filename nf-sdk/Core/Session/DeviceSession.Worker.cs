@@ -281,7 +281,14 @@ namespace IotDevice.Session
 
         private void RunAnnouncement()
         {
-            Guard(() => _dialect.OnConnected(this));
+            try
+            {
+                _dialect.OnConnected(this);
+            }
+            catch (Exception e)
+            {
+                Write("the dialect's announcement failed: " + e.Message);
+            }
         }
 
         // Steady state: send what the outbox holds, expire requests, until the link or the app ends it.
@@ -468,16 +475,7 @@ namespace IotDevice.Session
                 }
                 Counters.Add(SessionCounters.TimeoutCount);
                 Write("request " + expired.Id.ToString() + " timed out");
-                ISessionListener listener = _dialect as ISessionListener;
-                if (listener != null)
-                {
-                    Guard(() => listener.RequestTimedOut(expired));
-                }
-                RequestTimedOutHandler handler = (RequestTimedOutHandler)Handler(RequestTimedOutEvent);
-                if (handler != null)
-                {
-                    Guard(() => handler(expired));
-                }
+                Raise(RequestTimedOutEvent, expired, 0, null);
             }
         }
 
@@ -537,16 +535,7 @@ namespace IotDevice.Session
                 }
                 _flags = (_flags & ~StateMask) | bits;
             }
-            ISessionListener listener = _dialect as ISessionListener;
-            if (listener != null)
-            {
-                Guard(() => listener.StateChanged(state, detail));
-            }
-            SessionStateHandler handler = (SessionStateHandler)Handler(StateChangedEvent);
-            if (handler != null)
-            {
-                Guard(() => handler(state, detail));
-            }
+            Raise(StateChangedEvent, null, (int)state, detail);
         }
 
         private bool StopRequested()

@@ -403,21 +403,13 @@ namespace IotDevice.Session
         {
             Counters.AddRejected(reason);
             Write("rejected message on '" + topic + "': " + detail);
-            InboundRejectedHandler handler = (InboundRejectedHandler)Handler(InboundRejectedEvent);
-            if (handler != null)
-            {
-                Guard(() => handler(topic, reason, detail));
-            }
+            Raise(InboundRejectedEvent, topic, (int)reason, detail);
         }
 
         /// <summary>Writes a line to the app's log handler, if any.</summary>
         public void Write(string message)
         {
-            SessionLogHandler handler = (SessionLogHandler)Handler(LogEvent);
-            if (handler != null)
-            {
-                Guard(() => handler(message));
-            }
+            Raise(LogEvent, null, 0, message);
         }
 
         // A message sent outside the outbox: its PUBACK, early or not, completes nothing.
@@ -471,11 +463,7 @@ namespace IotDevice.Session
         private void Report(OutboundMessage message, DropReason reason)
         {
             Write("dropped message for '" + message.Topic + "' (reason " + ((int)reason).ToString() + ")");
-            MessageDroppedHandler handler = (MessageDroppedHandler)Handler(MessageDroppedEvent);
-            if (handler != null)
-            {
-                Guard(() => handler(message, reason));
-            }
+            Raise(MessageDroppedEvent, message, (int)reason, null);
         }
 
         private void Listen(int slot, Delegate handler)
@@ -494,22 +482,70 @@ namespace IotDevice.Session
             }
         }
 
-        // The app's handler of an event, or null.
-        private Delegate Handler(int slot)
+        // Tells an event to the dialect, when it listens for that one, then to the app's handler, if any.
+        // Neither may take the session down: what they throw is dropped here, and not logged, as the
+        // handler that failed may be the logger itself. One method taking the event's few values rather
+        // than a lambda per call site: a lambda that captures is an object made on every call, handler or not.
+        private void Raise(int slot, object subject, int code, string detail)
         {
-            return EventSlots.Get(_handlers, slot);
-        }
-
-        // An app's handler must never take the session down with it.
-        private void Guard(ThreadStart action)
-        {
+            ISessionListener listener = _dialect as ISessionListener;
+            if (listener != null && (slot == StateChangedEvent || slot == RequestDeliveredEvent || slot == RequestTimedOutEvent))
+            {
+                try
+                {
+                    if (slot == StateChangedEvent)
+                    {
+                        listener.StateChanged((SessionState)code, detail);
+                    }
+                    else if (slot == RequestDeliveredEvent)
+                    {
+                        listener.RequestDelivered((PendingRequest)subject);
+                    }
+                    else
+                    {
+                        listener.RequestTimedOut((PendingRequest)subject);
+                    }
+                }
+                catch (Exception)
+                {
+                    // dropped, as said above
+                }
+            }
+            Delegate handler = EventSlots.Get(_handlers, slot);
+            if (handler == null)
+            {
+                return;
+            }
             try
             {
-                action();
+                switch (slot)
+                {
+                    case StateChangedEvent:
+                        ((SessionStateHandler)handler)((SessionState)code, detail);
+                        break;
+                    case MessageDeliveredEvent:
+                        ((MessageDeliveredHandler)handler)((OutboundMessage)subject);
+                        break;
+                    case MessageDroppedEvent:
+                        ((MessageDroppedHandler)handler)((OutboundMessage)subject, (DropReason)code);
+                        break;
+                    case InboundRejectedEvent:
+                        ((InboundRejectedHandler)handler)((string)subject, (RejectReason)code, detail);
+                        break;
+                    case RequestDeliveredEvent:
+                        ((RequestCompletedHandler)handler)((PendingRequest)subject);
+                        break;
+                    case RequestTimedOutEvent:
+                        ((RequestTimedOutHandler)handler)((PendingRequest)subject);
+                        break;
+                    default:
+                        ((SessionLogHandler)handler)(detail);
+                        break;
+                }
             }
             catch (Exception)
             {
-                // Reported nowhere else on purpose: the handler that failed may be the logger itself.
+                // dropped, as said above
             }
         }
     }

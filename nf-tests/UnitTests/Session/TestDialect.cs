@@ -14,6 +14,8 @@ namespace IotDevice.UnitTests.Session
 
         public bool ThrowOnMessage;
 
+        public bool ThrowOnConnected;
+
         public string ConfigurationError;
 
         public MqttQos AnnounceQos = MqttQos.AtMostOnce;
@@ -52,6 +54,10 @@ namespace IotDevice.UnitTests.Session
         public void OnConnected(DeviceSession session)
         {
             Announcements++;
+            if (ThrowOnConnected)
+            {
+                throw new InvalidOperationException("announcement exploded");
+            }
             byte[] hello = System.Text.Encoding.UTF8.GetBytes("hello");
             session.Announce("up/device-1/info", hello, hello.Length, AnnounceQos);
         }
