@@ -68,13 +68,7 @@ namespace IotDevice.Dialects
 
         // Control characters, U+0000 included: a device string ends at its first NUL, so "\u0000" in a
         // platform's JSON reads as "" there and as "\0" on .NET. Neither is an identifier.
-        private static readonly char[] ControlCharacters =
-        {
-            (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
-            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
-            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
-            (char)31, (char)127,
-        };
+        private static readonly char[] Controls = ControlCharacters.After(string.Empty, true);
 
         /// <summary>
         /// Whether a property, command or attribute identifier read from a platform message can be handled
@@ -82,7 +76,7 @@ namespace IotDevice.Dialects
         /// </summary>
         public static bool IsUsableIdentifier(string identifier)
         {
-            return identifier != null && identifier.Length > 0 && identifier.IndexOfAny(ControlCharacters) < 0;
+            return identifier != null && identifier.Length > 0 && identifier.IndexOfAny(Controls) < 0;
         }
 
         /// <summary>

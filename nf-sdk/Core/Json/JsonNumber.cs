@@ -15,11 +15,21 @@ namespace IotDevice.Json
         private const int ExponentCap = 100000;     // beyond this every non-zero value overflows or underflows anyway
 
         /// <summary>10^0 .. 10^22: every one of them is exactly representable as a double.</summary>
-        private static readonly double[] PowersOfTen =
+        private static readonly double[] PowersOfTen = ExactPowersOfTen();
+
+        // 1e0 to 1e22, each exact in a double, so each product by ten is too (5^22 < 2^53). Computed
+        // rather than written out: an array constant costs the device's assembly a type and a long name.
+        private static double[] ExactPowersOfTen()
         {
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-        };
+            double[] powers = new double[23];
+            double power = 1;
+            for (int i = 0; i < powers.Length; i++)
+            {
+                powers[i] = power;
+                power *= 10;
+            }
+            return powers;
+        }
 
         public static double PowerOfTen(int exponent)
         {

@@ -15,13 +15,7 @@ namespace IotDevice.Json
         /// The characters a JSON string escapes: quote, backslash and the control characters. Text with
         /// none of them (one native IndexOfAny) can be encoded by the runtime as it is.
         /// </summary>
-        public static readonly char[] Escaped =
-        {
-            '"', '\\', (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
-            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
-            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
-            (char)31,
-        };
+        public static readonly char[] Escaped = ControlCharacters.After("\"\\", false);
 
         /// <summary>Bytes <see cref="WriteQuoted"/> will write for <paramref name="text"/>, quotes included.</summary>
         public static int QuotedLength(string text)

@@ -12,9 +12,9 @@ namespace IotDevice.Json
     {
         // Spelled as bytes: the device runs static initialisers in no set order, so another class's
         // static (the shared codec) may not exist yet when these are made.
-        private static readonly byte[] TrueText = { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
-        private static readonly byte[] FalseText = { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
-        private static readonly byte[] NullText = { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
+        private static readonly byte[] TrueText = Fragment("true");
+        private static readonly byte[] FalseText = Fragment("false");
+        private static readonly byte[] NullText = Fragment("null");
 
         /// <summary>Encodes a constant piece of JSON once, for <see cref="Append"/> (e.g. into a static field).</summary>
         public static byte[] Fragment(string json)

@@ -1,6 +1,6 @@
 #pragma warning disable NF1015 // topic syntax and templates are ASCII; other characters only ever fail to match
 
-using System;
+using IotDevice.Json;
 
 namespace IotDevice.Topics
 {
@@ -25,16 +25,10 @@ namespace IotDevice.Topics
         }
 
         /// <summary>Characters no topic name the SDK accepts contains: the wildcards and the control characters.</summary>
-        internal static readonly char[] NotInTopicNames =
-        {
-            '+', '#', (char)0, (char)1, (char)2, (char)3, (char)4, (char)5, (char)6, (char)7, (char)8, (char)9, (char)10,
-            (char)11, (char)12, (char)13, (char)14, (char)15, (char)16, (char)17, (char)18, (char)19, (char)20,
-            (char)21, (char)22, (char)23, (char)24, (char)25, (char)26, (char)27, (char)28, (char)29, (char)30,
-            (char)31, (char)127,
-        };
+        internal static readonly char[] NotInTopicNames = ControlCharacters.After("+#", true);
 
         /// <summary>What no single level contains: the same characters and the level separator '/'.</summary>
-        internal static readonly char[] NotInLevels = WithSeparator(NotInTopicNames);
+        internal static readonly char[] NotInLevels = ControlCharacters.After("+#/", true);
 
         /// <summary>
         /// Checks an inbound topic name: not empty, not longer than <paramref name="maxLength"/>, no
@@ -70,14 +64,6 @@ namespace IotDevice.Topics
                 error = TopicError.EmptySegment;
             }
             return first < 0 ? TopicError.None : error;
-        }
-
-        private static char[] WithSeparator(char[] characters)
-        {
-            char[] result = new char[characters.Length + 1];
-            Array.Copy(characters, result, characters.Length);
-            result[characters.Length] = '/';
-            return result;
         }
 
         /// <summary>
