@@ -12,6 +12,8 @@ namespace IotDevice.DeviceRunner
     /// run PROJECT    builds a device app (.nfproj with OutputType Exe) and runs it, printing its output.
     /// sizes          builds every SDK assembly (nf-sdk) and prints the .pe each one is, and what the
     ///                sample app of each platform deploys of them.
+    /// reach APP      builds a device app and prints how much of each SDK assembly it deploys the app
+    ///                can reach from its entry point.
     /// Exit codes: 0 all passed, 1 a test failed or a build broke, 2 bad arguments or no runtime.
     /// </summary>
     internal static class Program
@@ -20,9 +22,10 @@ namespace IotDevice.DeviceRunner
 
         private static int Main(string[] args)
         {
-            if (args.Length == 0 || (args[0] != "tests" && args[0] != "run" && args[0] != "sizes") || (args[0] == "run" && args.Length != 2))
+            if (args.Length == 0 || (args[0] != "tests" && args[0] != "run" && args[0] != "sizes" && args[0] != "reach")
+                || ((args[0] == "run" || args[0] == "reach") && args.Length != 2))
             {
-                Console.Error.WriteLine("usage: IotDevice.DeviceRunner tests [name…] | run PROJECT.nfproj | sizes");
+                Console.Error.WriteLine("usage: IotDevice.DeviceRunner tests [name…] | run PROJECT.nfproj | sizes | reach APP.nfproj");
                 return 2;
             }
             DeviceRuntime runtime = DeviceRuntime.Find();
@@ -36,6 +39,7 @@ namespace IotDevice.DeviceRunner
             {
                 return args[0] == "run" ? Run(runtime, builder, DeviceProject.Load(args[1]))
                     : args[0] == "sizes" ? Sizes.Print(runtime, builder, root)
+                    : args[0] == "reach" ? Reach.Print(builder, DeviceProject.Load(args[1]), root)
                     : Tests(runtime, builder, root, args.Skip(1).ToArray());
             }
             catch (Exception e) when (e is InvalidOperationException || e is FileNotFoundException)
