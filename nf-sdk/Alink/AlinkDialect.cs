@@ -65,7 +65,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
         public string FirmwareVersion
         {
-            get { return _downlinks != null ? _downlinks.FirmwareVersion : _uplink.FirmwareVersion; }
+            get { return _uplink.FirmwareVersion; }
         }
 
         /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
@@ -126,7 +126,7 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
-            _uplink.Attach(host);
+            _uplink.Host = host;
             _downlinks = new AlinkDownlinks(_uplink);
         }
 
