@@ -15,6 +15,8 @@ namespace IotDevice.Dialects.Alink
         private readonly PropertyReport[] _properties;
         private readonly PropertyReport[] _events;
         private readonly string[] _eventIds;
+        private int _propertyCount;
+        private int _eventCount;
 
         /// <param name="capacity">Property reports and events it holds, each.</param>
         public AlinkBatch(int capacity)
@@ -28,9 +30,15 @@ namespace IotDevice.Dialects.Alink
             _eventIds = new string[capacity];
         }
 
-        public int PropertyCount { get; private set; }
+        public int PropertyCount
+        {
+            get { return _propertyCount; }
+        }
 
-        public int EventCount { get; private set; }
+        public int EventCount
+        {
+            get { return _eventCount; }
+        }
 
         /// <summary>Adds a set of property values taken at <c>sample.TimestampMs</c>.</summary>
         public AlinkBatch AddProperties(PropertyReport sample)
@@ -39,11 +47,11 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("A property sample needs at least one value.");
             }
-            if (PropertyCount == _properties.Length)
+            if (_propertyCount == _properties.Length)
             {
                 throw new InvalidOperationException("The batch holds " + _properties.Length.ToString() + " property samples.");
             }
-            _properties[PropertyCount++] = sample;
+            _properties[_propertyCount++] = sample;
             return this;
         }
 
@@ -54,12 +62,12 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("An event sample needs an event identifier and its values.");
             }
-            if (EventCount == _events.Length)
+            if (_eventCount == _events.Length)
             {
                 throw new InvalidOperationException("The batch holds " + _events.Length.ToString() + " events.");
             }
-            _eventIds[EventCount] = eventId;
-            _events[EventCount++] = output;
+            _eventIds[_eventCount] = eventId;
+            _events[_eventCount++] = output;
             return this;
         }
 
@@ -71,8 +79,8 @@ namespace IotDevice.Dialects.Alink
                 _events[i] = null;
                 _eventIds[i] = null;
             }
-            PropertyCount = 0;
-            EventCount = 0;
+            _propertyCount = 0;
+            _eventCount = 0;
         }
 
         internal PropertyReport PropertiesAt(int index)
@@ -93,18 +101,12 @@ namespace IotDevice.Dialects.Alink
         /// <summary>Throws unless every sample carries a time (history posts need one).</summary>
         internal void RequireTimes()
         {
-            for (int i = 0; i < PropertyCount; i++)
+            // Both arrays have the capacity's length: one pass checks the property samples and the events.
+            for (int i = 0; i < _properties.Length; i++)
             {
-                if (_properties[i].TimestampMs <= 0)
+                if ((i < _propertyCount && _properties[i].TimestampMs <= 0) || (i < _eventCount && _events[i].TimestampMs <= 0))
                 {
-                    throw new ArgumentException("Every property sample of a history post needs its TimestampMs.");
-                }
-            }
-            for (int i = 0; i < EventCount; i++)
-            {
-                if (_events[i].TimestampMs <= 0)
-                {
-                    throw new ArgumentException("Every event of a history post needs its TimestampMs.");
+                    throw new ArgumentException("Every sample and event of a history post needs its TimestampMs.");
                 }
             }
         }
