@@ -171,18 +171,19 @@ namespace IotDevice.Dialects.Alink
         // Each topic kind to the role that handles it.
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            long receivedAt = _uplink.Host.Clock.NowMs;
+            IDialectHost host = _uplink.Host;
+            long receivedAt = host.Clock.NowMs;
             TopicMatch match;
-            if (!Inbound.Classify(_uplink.Host, _uplink.Table, topic, out match))
+            if (!Inbound.Classify(host, _uplink.Table, topic, out match))
             {
                 return;
             }
             if (match.Kind == TopicKind.SyncCommand && !_uplink.RrpcEnabled)
             {
-                _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
+                host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
                 return;
             }
-            JsonElement root = Inbound.ReadJson(_uplink.Host, topic, payload);
+            JsonElement root = Inbound.ReadJson(host, topic, payload);
             if (root.Kind == JsonKind.Invalid)
             {
                 return;
@@ -190,7 +191,7 @@ namespace IotDevice.Dialects.Alink
             if (root.Kind != JsonKind.Object)
             {
                 // Alink has no message without a body: an empty one is as unusable as a bare value.
-                Inbound.RejectShape(_uplink.Host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
+                Inbound.RejectShape(host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
                 return;
             }
             switch (match.Kind)
@@ -230,7 +231,7 @@ namespace IotDevice.Dialects.Alink
                     RaiseReply(_downlinks.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
                     return;
                 default:
-                    _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
+                    host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
                     return;
             }
         }

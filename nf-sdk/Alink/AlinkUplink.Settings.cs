@@ -73,21 +73,11 @@ namespace IotDevice.Dialects.Alink
             get { return PackedSettings.Qos(_settings, PublishQosSwitch); }
         }
 
-        public string ProductKey
-        {
-            get { return Table.IdentityValue(AlinkTopics.ProductKeyIndex); }
-        }
-
-        public string DeviceName
-        {
-            get { return Table.IdentityValue(AlinkTopics.DeviceNameIndex); }
-        }
-
         /// <summary>Connect options for the next connect, signed anew (the transport may keep them).</summary>
         public MqttConnectOptions CreateConnectOptions()
         {
-            string productKey = ProductKey;
-            string deviceName = DeviceName;
+            string productKey = Table.IdentityValue(AlinkTopics.ProductKeyIndex);
+            string deviceName = Table.IdentityValue(AlinkTopics.DeviceNameIndex);
             AlinkSignMethod method = (AlinkSignMethod)((PackedSettings.IsOn(_settings, SignMethodLowSwitch) ? 1 : 0)
                 | (PackedSettings.IsOn(_settings, SignMethodHighSwitch) ? 2 : 0));
             return AlinkSigner.CreateConnectOptions(_brokerHost, PackedSettings.Port(_settings), PackedSettings.IsOn(_settings, UseTlsSwitch),

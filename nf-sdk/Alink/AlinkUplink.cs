@@ -169,7 +169,8 @@ namespace IotDevice.Dialects.Alink
                     AlinkBulkEncoder.WriteBatchPost(_writer, id, (AlinkBatch)content);
                     return;
                 case TopicKind.PropertyHistoryPost:
-                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, ProductKey, DeviceName, (AlinkBatch)content);
+                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, Table.IdentityValue(AlinkTopics.ProductKeyIndex),
+                        Table.IdentityValue(AlinkTopics.DeviceNameIndex), (AlinkBatch)content);
                     return;
                 case TopicKind.DeviceInfoPost:
                     AlinkBulkEncoder.WriteDeviceInfoUpdate(_writer, id, (PropertyReport)content);
