@@ -170,7 +170,7 @@ namespace IotDevice.Dialects.Alink
             string problem = Inbound.IdProblem(id);
             if (problem != null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return false;
             }
             return !_uplink.Host.IsRedelivery(topic, id.GetRawText());
@@ -193,10 +193,16 @@ namespace IotDevice.Dialects.Alink
             return AcceptRequest(topic, id) ? table.Build(replyKind, arg) : null;
         }
 
+        // Counted and logged as a malformed payload (BadPayload).
+        private void RejectShape(string topic, string problem)
+        {
+            Inbound.RejectShape(_uplink.Host, topic, problem);
+        }
+
         // A request with a usable id but unusable content: counted as rejected, and answered 460 so the platform is not left waiting.
         private void RefuseRequest(string topic, string replyTopic, JsonElement id, string problem)
         {
-            Inbound.RejectShape(_uplink.Host, topic, problem);
+            RejectShape(topic, problem);
             Reply(replyTopic, id, AlinkCodes.InvalidParameters, problem, null);
         }
 

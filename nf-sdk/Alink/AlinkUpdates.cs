@@ -45,14 +45,14 @@ namespace IotDevice.Dialects.Alink
                 || (root.TryGetInt64("code", out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
             if (!success)
             {
-                Inbound.RejectShape(_uplink.Host, topic, "upgrade push without success (message or code 200/1000)");
+                RejectShape(topic, "upgrade push without success (message or code 200/1000)");
                 return;
             }
             string problem;
             UpdateOffer offer = AlinkOfferParser.ParseFirmware(root.Get("data"), out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return;
             }
             JsonElement id = root.Get("id");
@@ -95,7 +95,7 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer offer = kind == UpdateKind.Firmware ? AlinkOfferParser.ParseFirmware(data, out problem) : AlinkOfferParser.ParseConfig(data, out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return;
             }
             offer.CorrelationId = idElement.GetRawText();
