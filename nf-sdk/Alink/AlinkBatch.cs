@@ -12,9 +12,10 @@ namespace IotDevice.Dialects.Alink
     /// </summary>
     public sealed class AlinkBatch
     {
-        private readonly PropertyReport[] _properties;
-        private readonly PropertyReport[] _events;
-        private readonly string[] _eventIds;
+        // The samples, read by the bulk encoder in place (first PropertyCount and EventCount of each).
+        internal readonly PropertyReport[] Properties;
+        internal readonly PropertyReport[] Events;
+        internal readonly string[] EventIds;
         private int _propertyCount;
         private int _eventCount;
 
@@ -25,9 +26,9 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("A batch needs room for at least one sample.");
             }
-            _properties = new PropertyReport[capacity];
-            _events = new PropertyReport[capacity];
-            _eventIds = new string[capacity];
+            Properties = new PropertyReport[capacity];
+            Events = new PropertyReport[capacity];
+            EventIds = new string[capacity];
         }
 
         public int PropertyCount
@@ -47,11 +48,11 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("A property sample needs at least one value.");
             }
-            if (_propertyCount == _properties.Length)
+            if (_propertyCount == Properties.Length)
             {
-                throw new InvalidOperationException("The batch holds " + _properties.Length.ToString() + " property samples.");
+                throw new InvalidOperationException("The batch holds " + Properties.Length.ToString() + " property samples.");
             }
-            _properties[_propertyCount++] = sample;
+            Properties[_propertyCount++] = sample;
             return this;
         }
 
@@ -62,49 +63,34 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("An event sample needs an event identifier and its values.");
             }
-            if (_eventCount == _events.Length)
+            if (_eventCount == Events.Length)
             {
-                throw new InvalidOperationException("The batch holds " + _events.Length.ToString() + " events.");
+                throw new InvalidOperationException("The batch holds " + Events.Length.ToString() + " events.");
             }
-            _eventIds[_eventCount] = eventId;
-            _events[_eventCount++] = output;
+            EventIds[_eventCount] = eventId;
+            Events[_eventCount++] = output;
             return this;
         }
 
         public void Clear()
         {
-            for (int i = 0; i < _properties.Length; i++)
+            for (int i = 0; i < Properties.Length; i++)
             {
-                _properties[i] = null;
-                _events[i] = null;
-                _eventIds[i] = null;
+                Properties[i] = null;
+                Events[i] = null;
+                EventIds[i] = null;
             }
             _propertyCount = 0;
             _eventCount = 0;
-        }
-
-        internal PropertyReport PropertiesAt(int index)
-        {
-            return _properties[index];
-        }
-
-        internal PropertyReport EventAt(int index)
-        {
-            return _events[index];
-        }
-
-        internal string EventIdAt(int index)
-        {
-            return _eventIds[index];
         }
 
         /// <summary>Throws unless every sample carries a time (history posts need one).</summary>
         internal void RequireTimes()
         {
             // Both arrays have the capacity's length: one pass checks the property samples and the events.
-            for (int i = 0; i < _properties.Length; i++)
+            for (int i = 0; i < Properties.Length; i++)
             {
-                if ((i < _propertyCount && _properties[i].TimestampMs <= 0) || (i < _eventCount && _events[i].TimestampMs <= 0))
+                if ((i < _propertyCount && Properties[i].TimestampMs <= 0) || (i < _eventCount && Events[i].TimestampMs <= 0))
                 {
                     throw new ArgumentException("Every sample and event of a history post needs its TimestampMs.");
                 }
