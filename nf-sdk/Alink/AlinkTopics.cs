@@ -10,7 +10,10 @@ namespace IotDevice.Dialects.Alink
     /// </summary>
     public static class AlinkTopics
     {
-        // The device's own tree, where most rows live; added as a row is made rather than stored in each row's text.
+        // The device's own tree, where most rows live, and its identity levels: joined to a row's text as
+        // the rows are made (Sys, SysReply, AroundDevice) rather than stored in every row's text in the
+        // .pe. The table asks for the rows when it is built, the first time it uses a row's text and for
+        // its rarer questions (filters, why a topic failed), never per message.
         private const string SysTree = "/sys/{productKey}/{deviceName}/";
         private const string DeviceLevels = "{productKey}/{deviceName}";
 
@@ -74,12 +77,13 @@ namespace IotDevice.Dialects.Alink
             return SysTree + path;
         }
 
-        // A request's reply topic is the request's + "_reply": one text serves both rows.
+        // A request's reply topic is the request's + "_reply": one text in the .pe serves both rows.
         private static string SysReply(string requestPath)
         {
             return SysTree + requestPath + "_reply";
         }
 
+        // The rows outside /sys/: the identity levels between the text before and after them.
         private static string AroundDevice(string before, string after)
         {
             return before + DeviceLevels + after;
