@@ -13,7 +13,7 @@ namespace IotDevice.Dialects.Alink
         // The device's own tree, where most rows live, and its identity levels: joined to a row's text as
         // the rows are made (Sys, SysReply, AroundDevice) rather than stored in every row's text in the
         // .pe. The table asks for the rows when it is built, the first time it uses a row's text and for
-        // its rarer questions (filters, why a topic failed), never per message.
+        // its rarer questions (filters, why a topic matched no row), never for a topic it recognizes.
         private const string SysTree = "/sys/{productKey}/{deviceName}/";
         private const string DeviceLevels = "{productKey}/{deviceName}";
 
