@@ -12,9 +12,12 @@ namespace IotDevice.Dialects.Alink
     /// </summary>
     public sealed class AlinkBatch
     {
-        private readonly PropertyReport[] _properties;
-        private readonly PropertyReport[] _events;
-        private readonly string[] _eventIds;
+        // The samples, read by the bulk encoder in place (first PropertyCount and EventCount of each).
+        internal readonly PropertyReport[] Properties;
+        internal readonly PropertyReport[] Events;
+        internal readonly string[] EventIds;
+        private int _propertyCount;
+        private int _eventCount;
 
         /// <param name="capacity">Property reports and events it holds, each.</param>
         public AlinkBatch(int capacity)
@@ -23,14 +26,20 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("A batch needs room for at least one sample.");
             }
-            _properties = new PropertyReport[capacity];
-            _events = new PropertyReport[capacity];
-            _eventIds = new string[capacity];
+            Properties = new PropertyReport[capacity];
+            Events = new PropertyReport[capacity];
+            EventIds = new string[capacity];
         }
 
-        public int PropertyCount { get; private set; }
+        public int PropertyCount
+        {
+            get { return _propertyCount; }
+        }
 
-        public int EventCount { get; private set; }
+        public int EventCount
+        {
+            get { return _eventCount; }
+        }
 
         /// <summary>Adds a set of property values taken at <c>sample.TimestampMs</c>.</summary>
         public AlinkBatch AddProperties(PropertyReport sample)
@@ -39,11 +48,11 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("A property sample needs at least one value.");
             }
-            if (PropertyCount == _properties.Length)
+            if (_propertyCount == Properties.Length)
             {
-                throw new InvalidOperationException("The batch holds " + _properties.Length.ToString() + " property samples.");
+                throw new InvalidOperationException("The batch holds " + Properties.Length.ToString() + " property samples.");
             }
-            _properties[PropertyCount++] = sample;
+            Properties[_propertyCount++] = sample;
             return this;
         }
 
@@ -54,57 +63,36 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("An event sample needs an event identifier and its values.");
             }
-            if (EventCount == _events.Length)
+            if (_eventCount == Events.Length)
             {
-                throw new InvalidOperationException("The batch holds " + _events.Length.ToString() + " events.");
+                throw new InvalidOperationException("The batch holds " + Events.Length.ToString() + " events.");
             }
-            _eventIds[EventCount] = eventId;
-            _events[EventCount++] = output;
+            EventIds[_eventCount] = eventId;
+            Events[_eventCount++] = output;
             return this;
         }
 
         public void Clear()
         {
-            for (int i = 0; i < _properties.Length; i++)
+            for (int i = 0; i < Properties.Length; i++)
             {
-                _properties[i] = null;
-                _events[i] = null;
-                _eventIds[i] = null;
+                Properties[i] = null;
+                Events[i] = null;
+                EventIds[i] = null;
             }
-            PropertyCount = 0;
-            EventCount = 0;
-        }
-
-        internal PropertyReport PropertiesAt(int index)
-        {
-            return _properties[index];
-        }
-
-        internal PropertyReport EventAt(int index)
-        {
-            return _events[index];
-        }
-
-        internal string EventIdAt(int index)
-        {
-            return _eventIds[index];
+            _propertyCount = 0;
+            _eventCount = 0;
         }
 
         /// <summary>Throws unless every sample carries a time (history posts need one).</summary>
         internal void RequireTimes()
         {
-            for (int i = 0; i < PropertyCount; i++)
+            // Both arrays have the capacity's length: one pass checks the property samples and the events.
+            for (int i = 0; i < Properties.Length; i++)
             {
-                if (_properties[i].TimestampMs <= 0)
+                if ((i < _propertyCount && Properties[i].TimestampMs <= 0) || (i < _eventCount && Events[i].TimestampMs <= 0))
                 {
-                    throw new ArgumentException("Every property sample of a history post needs its TimestampMs.");
-                }
-            }
-            for (int i = 0; i < EventCount; i++)
-            {
-                if (_events[i].TimestampMs <= 0)
-                {
-                    throw new ArgumentException("Every event of a history post needs its TimestampMs.");
+                    throw new ArgumentException("Every sample and event of a history post needs its TimestampMs.");
                 }
             }
         }

@@ -58,7 +58,7 @@ namespace IotDevice.Dialects.Alink
             writer.BeginArray();
             for (int r = 0; r < batch.PropertyCount; r++)
             {
-                AlinkEncoder.WritePropertyParams(writer, batch.PropertiesAt(r));
+                AlinkEncoder.WritePropertyParams(writer, batch.Properties[r]);
             }
             writer.EndArray();
             writer.WriteName("events");
@@ -66,8 +66,8 @@ namespace IotDevice.Dialects.Alink
             for (int e = 0; e < batch.EventCount; e++)
             {
                 writer.BeginObject();
-                writer.WriteName(batch.EventIdAt(e));
-                AlinkEncoder.WriteEventValue(writer, batch.EventAt(e));
+                writer.WriteName(batch.EventIds[e]);
+                AlinkEncoder.WriteEventValue(writer, batch.Events[e]);
                 writer.EndObject();
             }
             writer.EndArray();
@@ -159,7 +159,7 @@ namespace IotDevice.Dialects.Alink
             writer.BeginObject();
             for (int r = 0; r < batch.PropertyCount; r++)
             {
-                PropertyReport report = batch.PropertiesAt(r);
+                PropertyReport report = batch.Properties[r];
                 for (int i = 0; i < report.Count; i++)
                 {
                     string name = report.IdAt(i);
@@ -172,7 +172,7 @@ namespace IotDevice.Dialects.Alink
                     AlinkEncoder.WriteSample(writer, report, i, report.TimestampMs);
                     for (int r2 = r; r2 < batch.PropertyCount; r2++)
                     {
-                        PropertyReport later = batch.PropertiesAt(r2);
+                        PropertyReport later = batch.Properties[r2];
                         for (int j = r2 == r ? i + 1 : 0; j < later.Count; j++)
                         {
                             if (later.IdAt(j) == name)
@@ -191,7 +191,7 @@ namespace IotDevice.Dialects.Alink
         {
             for (int r = 0; r <= report; r++)
             {
-                PropertyReport earlier = batch.PropertiesAt(r);
+                PropertyReport earlier = batch.Properties[r];
                 int end = r == report ? index : earlier.Count;
                 for (int j = 0; j < end; j++)
                 {
@@ -209,11 +209,11 @@ namespace IotDevice.Dialects.Alink
             writer.BeginObject();
             for (int e = 0; e < batch.EventCount; e++)
             {
-                string name = batch.EventIdAt(e);
+                string name = batch.EventIds[e];
                 bool seen = false;
                 for (int k = 0; k < e && !seen; k++)
                 {
-                    seen = batch.EventIdAt(k) == name;
+                    seen = batch.EventIds[k] == name;
                 }
                 if (seen)
                 {
@@ -223,9 +223,9 @@ namespace IotDevice.Dialects.Alink
                 writer.BeginArray();
                 for (int k = e; k < batch.EventCount; k++)
                 {
-                    if (batch.EventIdAt(k) == name)
+                    if (batch.EventIds[k] == name)
                     {
-                        AlinkEncoder.WriteEventValue(writer, batch.EventAt(k));
+                        AlinkEncoder.WriteEventValue(writer, batch.Events[k]);
                     }
                 }
                 writer.EndArray();

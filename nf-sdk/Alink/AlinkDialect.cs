@@ -52,9 +52,10 @@ namespace IotDevice.Dialects.Alink
 
         /// <summary>
         /// A reply to one of the device's requests arrived, with its <c>data</c> (desired values…), after
-        /// the client's Outcome for it; also an <c>/ext/error</c> notice.
+        /// the client's Outcome for it; also an <c>/ext/error</c> notice. A field, as the SDK's other
+        /// callbacks are: an event's accessors cost flash on the device, and += works the same.
         /// </summary>
-        public event AlinkReplyHandler ReplyReceived;
+        public AlinkReplyHandler ReplyReceived;
 
         /// <summary>The id the next uplink will carry (keep it, e.g. in flash, to seed <see cref="AlinkOptions.FirstMessageId"/>).</summary>
         public long NextMessageId
@@ -65,7 +66,7 @@ namespace IotDevice.Dialects.Alink
         /// <summary>The version reported in the OTA inform (updated when an update is reported Succeeded).</summary>
         public string FirmwareVersion
         {
-            get { return _downlinks != null ? _downlinks.FirmwareVersion : _uplink.FirmwareVersion; }
+            get { return _uplink.FirmwareVersion; }
         }
 
         /// <summary>Posts several samples per property and event at once (<c>batch/post</c>).</summary>
@@ -126,7 +127,7 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new InvalidOperationException("This Alink dialect already belongs to a client; make one per client.");
             }
-            _uplink.Attach(host);
+            _uplink.Host = host;
             _downlinks = new AlinkDownlinks(_uplink);
         }
 
@@ -171,18 +172,19 @@ namespace IotDevice.Dialects.Alink
         // Each topic kind to the role that handles it.
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            long receivedAt = _uplink.Host.Clock.NowMs;
+            IDialectHost host = _uplink.Host;
+            long receivedAt = host.Clock.NowMs;
             TopicMatch match;
-            if (!Inbound.Classify(_uplink.Host, _uplink.Table, topic, out match))
+            if (!Inbound.Classify(host, _uplink.Table, topic, out match))
             {
                 return;
             }
             if (match.Kind == TopicKind.SyncCommand && !_uplink.RrpcEnabled)
             {
-                _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
+                host.Reject(topic, RejectReason.UnsupportedTopic, "RRPC is not enabled (AlinkOptions.RrpcEnabled)");
                 return;
             }
-            JsonElement root = Inbound.ReadJson(_uplink.Host, topic, payload);
+            JsonElement root = Inbound.ReadJson(host, topic, payload);
             if (root.Kind == JsonKind.Invalid)
             {
                 return;
@@ -190,7 +192,7 @@ namespace IotDevice.Dialects.Alink
             if (root.Kind != JsonKind.Object)
             {
                 // Alink has no message without a body: an empty one is as unusable as a bare value.
-                Inbound.RejectShape(_uplink.Host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
+                Inbound.RejectShape(host, topic, root.Kind == JsonKind.None ? "empty payload" : "payload is not a JSON object");
                 return;
             }
             switch (match.Kind)
@@ -230,7 +232,7 @@ namespace IotDevice.Dialects.Alink
                     RaiseReply(_downlinks.OnReply(topic, root, match.Kind, match.Kind == TopicKind.EventPostReply ? match.GetArg(topic) : null));
                     return;
                 default:
-                    _uplink.Host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
+                    host.Reject(topic, RejectReason.UnsupportedTopic, "a topic the Alink dialect does not handle");
                     return;
             }
         }

@@ -59,36 +59,35 @@ namespace IotDevice.Dialects.Alink
             while (members.MoveNext())
             {
                 string name = members.Name.GetString();
-                if (!Inbound.IsUsableIdentifier(name))
+                int failure = AlinkCodes.InvalidParameters;
+                string why = "a property name is empty or holds control characters";
+                if (Inbound.IsUsableIdentifier(name))
                 {
-                    code = AlinkCodes.InvalidParameters;
-                    message = (message == null ? string.Empty : message + "; ") + "a property name is empty or holds control characters";
-                    continue;
-                }
-                int before = applied.Count;
-                CommandContext command = new CommandContext(Dialect.Alink, name, members.Value, applied);
-                if (!_uplink.Host.PropertyHandlers.Dispatch(command))
-                {
-                    command.Code = AlinkCodes.InvalidParameters;
-                    command.Message = "no handler for property";
-                }
-                if (command.Code == AlinkCodes.Ok)
-                {
-                    // A handler that did not say what is now in effect applied the value as sent.
-                    if (applied.Count == before && applied.Count < applied.Capacity)
+                    int before = applied.Count;
+                    CommandContext command = new CommandContext(Dialect.Alink, name, members.Value, applied);
+                    if (!_uplink.Host.PropertyHandlers.Dispatch(command))
                     {
-                        applied.AddJson(name, members.Value.GetRawText());
+                        command.Code = AlinkCodes.InvalidParameters;
+                        command.Message = "no handler for property";
                     }
-                    continue;
+                    if (command.Code == AlinkCodes.Ok)
+                    {
+                        // A handler that did not say what is now in effect applied the value as sent.
+                        if (applied.Count == before && applied.Count < applied.Capacity)
+                        {
+                            applied.AddJson(name, members.Value.GetRawText());
+                        }
+                        continue;
+                    }
+                    failure = ReplyCode(command.Code);
+                    why = name + ": " + (command.Message != null ? command.Message : "not accepted");
                 }
                 // One failure outranks invalid values: 400 (or the handler's own code) before 460.
-                int failure = ReplyCode(command.Code);
                 if (code == AlinkCodes.Ok || (code == AlinkCodes.InvalidParameters && failure != AlinkCodes.InvalidParameters))
                 {
                     code = failure;
                 }
-                message = (message == null ? string.Empty : message + "; ") + name + ": "
-                    + (command.Message != null ? command.Message : "not accepted");
+                message = (message == null ? string.Empty : message + "; ") + why;
             }
             Reply(replyTopic, id, code, message, null);
             if (applied.Count > 0)
@@ -102,11 +101,10 @@ namespace IotDevice.Dialects.Alink
         public void OnService(string topic, JsonElement root, string serviceId)
         {
             JsonElement id = root.Get("id");
-            // A reply topic's length is its fixed part's (worked out from the table's numbers, not kept)
-            // plus its identifier's, known before a request is handled.
-            if (ReplyFits(topic, _uplink.Table.LengthWithoutArg(TopicKind.CommandReply) + serviceId.Length) && AcceptRequest(topic, id))
+            string replyTopic = AcceptCall(topic, id, TopicKind.CommandReply, serviceId);
+            if (replyTopic != null)
             {
-                Invoke(topic, _uplink.Table.Build(TopicKind.CommandReply, serviceId), id, serviceId, root.Get("params"));
+                Invoke(topic, replyTopic, id, serviceId, root.Get("params"));
             }
         }
 
@@ -114,11 +112,11 @@ namespace IotDevice.Dialects.Alink
         public void OnSyncService(string topic, JsonElement root, string messageId)
         {
             JsonElement id = root.Get("id");
-            if (!ReplyFits(topic, _uplink.Table.LengthWithoutArg(TopicKind.SyncCommandReply) + messageId.Length) || !AcceptRequest(topic, id))
+            string replyTopic = AcceptCall(topic, id, TopicKind.SyncCommandReply, messageId);
+            if (replyTopic == null)
             {
                 return;
             }
-            string replyTopic = _uplink.Table.Build(TopicKind.SyncCommandReply, messageId);
             JsonElement method = root.Get("method");
             string name = method.Kind == JsonKind.String ? method.GetString() : null;
             if (name == null || !name.StartsWith(ServicePrefix) || name.Length == ServicePrefix.Length)
@@ -172,28 +170,39 @@ namespace IotDevice.Dialects.Alink
             string problem = Inbound.IdProblem(id);
             if (problem != null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return false;
             }
             return !_uplink.Host.IsRedelivery(topic, id.GetRawText());
         }
 
-        // Decided before anything runs: a request whose reply topic cannot be built is refused, not left unanswered.
-        private bool ReplyFits(string topic, int replyTopicLength)
+        // A service call's reply topic (of replyKind, with the call's arg), or null when the call is not
+        // to run: refused before anything runs when that topic cannot be built, rather than left
+        // unanswered; then accepted as any request. The topic's length is its fixed part's (worked out
+        // from the table's numbers, not kept) plus the arg's, known before the call is handled.
+        private string AcceptCall(string topic, JsonElement id, TopicKind replyKind, string arg)
         {
-            if (replyTopicLength <= _uplink.Table.MaxTopicLength)
+            TopicTable table = _uplink.Table;
+            int length = table.LengthWithoutArg(replyKind) + arg.Length;
+            if (length > table.MaxTopicLength)
             {
-                return true;
+                _uplink.Host.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + length.ToString()
+                    + " characters, more than the " + table.MaxTopicLength.ToString() + " a topic may have; the request cannot be answered");
+                return null;
             }
-            _uplink.Host.Reject(topic, RejectReason.Unanswerable, "its reply topic would be " + replyTopicLength.ToString()
-                + " characters, more than the " + _uplink.Table.MaxTopicLength.ToString() + " a topic may have; the request cannot be answered");
-            return false;
+            return AcceptRequest(topic, id) ? table.Build(replyKind, arg) : null;
+        }
+
+        // Counted and logged as a malformed payload (BadPayload).
+        private void RejectShape(string topic, string problem)
+        {
+            Inbound.RejectShape(_uplink.Host, topic, problem);
         }
 
         // A request with a usable id but unusable content: counted as rejected, and answered 460 so the platform is not left waiting.
         private void RefuseRequest(string topic, string replyTopic, JsonElement id, string problem)
         {
-            Inbound.RejectShape(_uplink.Host, topic, problem);
+            RejectShape(topic, problem);
             Reply(replyTopic, id, AlinkCodes.InvalidParameters, problem, null);
         }
 

@@ -101,14 +101,11 @@ namespace IotDevice.Dialects.Alink
             Require(ProductKey, "ProductKey");
             Require(DeviceName, "DeviceName");
             Require(Host, "Host");
-            if (DeviceSecret == null || DeviceSecret.Length == 0)
-            {
-                // Name the setting only: its value must never reach a message.
-                throw new ArgumentException("DeviceSecret is required.");
-            }
+            // Names the setting only: its value never reaches a message.
+            Require(DeviceSecret, "DeviceSecret");
             if (ProductKey.IndexOf('&') >= 0 || DeviceName.IndexOf('&') >= 0)
             {
-                throw new ArgumentException("ProductKey and DeviceName cannot contain '&' (the user name is deviceName&productKey).");
+                throw new ArgumentException("ProductKey and DeviceName cannot contain '&'.");
             }
             string clientId = EffectiveClientId;
             if (clientId.Length == 0 || clientId.Length > 64)
@@ -117,7 +114,7 @@ namespace IotDevice.Dialects.Alink
             }
             if (clientId.IndexOf('|') >= 0 || clientId.IndexOf(',') >= 0 || clientId.IndexOf('=') >= 0)
             {
-                throw new ArgumentException("ClientId cannot contain '|', ',' or '=' (they delimit the signing parameters).");
+                throw new ArgumentException("ClientId cannot contain '|', ',' or '='.");
             }
             if (Port < 1 || Port > 65535)
             {
@@ -125,11 +122,11 @@ namespace IotDevice.Dialects.Alink
             }
             if (KeepAliveSeconds < 30 || KeepAliveSeconds > 1200)
             {
-                throw new ArgumentException("KeepAliveSeconds must be 30 to 1200: the platform refuses other values.");
+                throw new ArgumentException("KeepAliveSeconds must be 30 to 1200.");
             }
             if (UseTls && (CaCertificatePem == null || CaCertificatePem.Length == 0))
             {
-                throw new ArgumentException("UseTls needs CaCertificatePem (the root that signs the platform's certificate).");
+                throw new ArgumentException("UseTls needs CaCertificatePem.");
             }
             if (SignMethod != AlinkSignMethod.HmacSha256 && SignMethod != AlinkSignMethod.HmacSha1 && SignMethod != AlinkSignMethod.HmacMd5)
             {
@@ -139,23 +136,18 @@ namespace IotDevice.Dialects.Alink
             {
                 throw new ArgumentException("Timestamp must be 0 (left out) or Unix milliseconds.");
             }
-            CheckQos(PublishQos, "PublishQos");
+            if (PublishQos != MqttQos.AtMostOnce && PublishQos != MqttQos.AtLeastOnce)
+            {
+                // The platform takes QoS 0 and 1 only.
+                throw new ArgumentException("PublishQos must be QoS 0 or 1.");
+            }
             if (FirstMessageId < 0 || FirstMessageId > AlinkUplink.MaxMessageId)
             {
                 throw new ArgumentException("FirstMessageId must be 0 to 4294967295.");
             }
             if (Module != null && Module.Length == 0)
             {
-                throw new ArgumentException("Module must be null (default module) or a name.");
-            }
-        }
-
-        /// <summary>The platform accepts QoS 0 and 1 only.</summary>
-        internal static void CheckQos(MqttQos qos, string what)
-        {
-            if (qos != MqttQos.AtMostOnce && qos != MqttQos.AtLeastOnce)
-            {
-                throw new ArgumentException(what + " must be QoS 0 or 1: Alibaba Cloud IoT refuses QoS 2.");
+                throw new ArgumentException("Module must be null or a name.");
             }
         }
 

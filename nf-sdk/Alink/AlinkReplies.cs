@@ -28,13 +28,13 @@ namespace IotDevice.Dialects.Alink
             }
             if (problem != null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return null;
             }
             long code;
             if (!root.TryGetInt64("code", out code))
             {
-                Inbound.RejectShape(_uplink.Host, topic, "reply without a numeric code");
+                RejectShape(topic, "reply without a numeric code");
                 return null;
             }
             if (id < 0 || id > AlinkUplink.MaxMessageId)
@@ -70,12 +70,12 @@ namespace IotDevice.Dialects.Alink
             if (!root.TryGetInt64("deviceSendTime", out deviceSend) || !root.TryGetInt64("serverRecvTime", out serverRecv)
                 || !root.TryGetInt64("serverSendTime", out serverSend))
             {
-                Inbound.RejectShape(_uplink.Host, topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
+                RejectShape(topic, "time answer without deviceSendTime, serverRecvTime and serverSendTime as integers");
                 return;
             }
             if (deviceSend < 0 || deviceSend > receivedAt || serverRecv < 0 || serverSend < 0)
             {
-                Inbound.RejectShape(_uplink.Host, topic, "time answer with times this device did not send");
+                RejectShape(topic, "time answer with times this device did not send");
                 return;
             }
             if (!_uplink.Host.Complete((int)TopicKind.NtpResponse, 0, true, AlinkCodes.Ok, null))
@@ -93,7 +93,7 @@ namespace IotDevice.Dialects.Alink
             long code;
             if (!root.TryGetInt64("code", out code))
             {
-                Inbound.RejectShape(_uplink.Host, topic, "error notice without a numeric code");
+                RejectShape(topic, "error notice without a numeric code");
                 return null;
             }
             long id;

@@ -10,8 +10,12 @@ namespace IotDevice.Dialects.Alink
     /// </summary>
     public static class AlinkTopics
     {
-        private const string Sys = "/sys/{productKey}/{deviceName}/";
-        private const string Device = "{productKey}/{deviceName}";
+        // The device's own tree, where most rows live, and its identity levels: joined to a row's text as
+        // the rows are made (Sys, SysReply, AroundDevice) rather than stored in every row's text in the
+        // .pe. The table asks for the rows when it is built, the first time it uses a row's text and for
+        // its rarer questions (filters, why a topic matched no row), never for a topic it recognizes.
+        private const string SysTree = "/sys/{productKey}/{deviceName}/";
+        private const string DeviceLevels = "{productKey}/{deviceName}";
 
         public static readonly string[] IdentityNames = new string[] { "productKey", "deviceName" };
 
@@ -26,46 +30,63 @@ namespace IotDevice.Dialects.Alink
         {
             return new TopicDefinition[]
             {
-                TopicDefinition.Publish(TopicKind.PropertyPost, Sys + "thing/event/property/post"),
-                TopicDefinition.Subscribe(TopicKind.PropertyPostReply, Sys + "thing/event/property/post_reply"),
-                TopicDefinition.Publish(TopicKind.PropertyBatchPost, Sys + "thing/event/property/batch/post"),
-                TopicDefinition.Subscribe(TopicKind.PropertyBatchPostReply, Sys + "thing/event/property/batch/post_reply"),
-                TopicDefinition.Publish(TopicKind.PropertyHistoryPost, Sys + "thing/event/property/history/post"),
-                TopicDefinition.Subscribe(TopicKind.PropertyHistoryPostReply, Sys + "thing/event/property/history/post_reply"),
-                TopicDefinition.Subscribe(TopicKind.PropertySet, Sys + "thing/service/property/set"),
-                TopicDefinition.Publish(TopicKind.PropertySetReply, Sys + "thing/service/property/set_reply"),
-                TopicDefinition.Publish(TopicKind.PropertyGet, Sys + "thing/property/desired/get"),
-                TopicDefinition.Subscribe(TopicKind.PropertyGetReply, Sys + "thing/property/desired/get_reply"),
-                TopicDefinition.Publish(TopicKind.DesiredDelete, Sys + "thing/property/desired/delete"),
-                TopicDefinition.Subscribe(TopicKind.DesiredDeleteReply, Sys + "thing/property/desired/delete_reply"),
-                TopicDefinition.Publish(TopicKind.DeviceInfoPost, Sys + "thing/deviceinfo/update"),
-                TopicDefinition.Subscribe(TopicKind.DeviceInfoPostReply, Sys + "thing/deviceinfo/update_reply"),
-                TopicDefinition.Publish(TopicKind.DeviceInfoDelete, Sys + "thing/deviceinfo/delete"),
-                TopicDefinition.Subscribe(TopicKind.DeviceInfoDeleteReply, Sys + "thing/deviceinfo/delete_reply"),
-                TopicDefinition.Publish(TopicKind.ConfigGet, Sys + "thing/config/get"),
-                TopicDefinition.Subscribe(TopicKind.ConfigGetReply, Sys + "thing/config/get_reply"),
-                TopicDefinition.Subscribe(TopicKind.ConfigPush, Sys + "thing/config/push"),
-                TopicDefinition.Publish(TopicKind.ConfigPushReply, Sys + "thing/config/push_reply"),
-                TopicDefinition.Publish(TopicKind.OtaFirmwareGet, Sys + "thing/ota/firmware/get"),
-                TopicDefinition.Subscribe(TopicKind.OtaFirmwareGetReply, Sys + "thing/ota/firmware/get_reply"),
-                TopicDefinition.Publish(TopicKind.RawUp, Sys + "thing/model/up_raw"),
-                TopicDefinition.Recognize(TopicKind.RawUpReply, Sys + "thing/model/up_raw_reply"),
-                TopicDefinition.Recognize(TopicKind.RawDown, Sys + "thing/model/down_raw"),
-                TopicDefinition.Publish(TopicKind.RawDownReply, Sys + "thing/model/down_raw_reply"),
-                TopicDefinition.Publish(TopicKind.EventPost, Sys + "thing/event/{eventId}/post"),
-                TopicDefinition.Subscribe(TopicKind.EventPostReply, Sys + "thing/event/{eventId}/post_reply"),
-                TopicDefinition.Publish(TopicKind.CommandReply, Sys + "thing/service/{serviceId}_reply"),
-                TopicDefinition.Subscribe(TopicKind.Command, Sys + "thing/service/{serviceId}"),
-                TopicDefinition.Subscribe(TopicKind.SyncCommand, Sys + "rrpc/request/{messageId}"),
-                TopicDefinition.Publish(TopicKind.SyncCommandReply, Sys + "rrpc/response/{messageId}"),
-                TopicDefinition.Publish(TopicKind.NtpRequest, "/ext/ntp/" + Device + "/request"),
-                TopicDefinition.Subscribe(TopicKind.NtpResponse, "/ext/ntp/" + Device + "/response"),
-                TopicDefinition.Subscribe(TopicKind.ErrorNotice, "/ext/error/" + Device),
-                TopicDefinition.Publish(TopicKind.OtaInform, "/ota/device/inform/" + Device),
-                TopicDefinition.Subscribe(TopicKind.OtaPush, "/ota/device/upgrade/" + Device),
-                TopicDefinition.Publish(TopicKind.OtaProgress, "/ota/device/progress/" + Device),
-                new TopicDefinition(TopicKind.CustomTopic, TopicDirection.Both, "/" + Device + "/user/{name#}", false),
+                TopicDefinition.Publish(TopicKind.PropertyPost, Sys("thing/event/property/post")),
+                TopicDefinition.Subscribe(TopicKind.PropertyPostReply, SysReply("thing/event/property/post")),
+                TopicDefinition.Publish(TopicKind.PropertyBatchPost, Sys("thing/event/property/batch/post")),
+                TopicDefinition.Subscribe(TopicKind.PropertyBatchPostReply, SysReply("thing/event/property/batch/post")),
+                TopicDefinition.Publish(TopicKind.PropertyHistoryPost, Sys("thing/event/property/history/post")),
+                TopicDefinition.Subscribe(TopicKind.PropertyHistoryPostReply, SysReply("thing/event/property/history/post")),
+                TopicDefinition.Subscribe(TopicKind.PropertySet, Sys("thing/service/property/set")),
+                TopicDefinition.Publish(TopicKind.PropertySetReply, SysReply("thing/service/property/set")),
+                TopicDefinition.Publish(TopicKind.PropertyGet, Sys("thing/property/desired/get")),
+                TopicDefinition.Subscribe(TopicKind.PropertyGetReply, SysReply("thing/property/desired/get")),
+                TopicDefinition.Publish(TopicKind.DesiredDelete, Sys("thing/property/desired/delete")),
+                TopicDefinition.Subscribe(TopicKind.DesiredDeleteReply, SysReply("thing/property/desired/delete")),
+                TopicDefinition.Publish(TopicKind.DeviceInfoPost, Sys("thing/deviceinfo/update")),
+                TopicDefinition.Subscribe(TopicKind.DeviceInfoPostReply, SysReply("thing/deviceinfo/update")),
+                TopicDefinition.Publish(TopicKind.DeviceInfoDelete, Sys("thing/deviceinfo/delete")),
+                TopicDefinition.Subscribe(TopicKind.DeviceInfoDeleteReply, SysReply("thing/deviceinfo/delete")),
+                TopicDefinition.Publish(TopicKind.ConfigGet, Sys("thing/config/get")),
+                TopicDefinition.Subscribe(TopicKind.ConfigGetReply, SysReply("thing/config/get")),
+                TopicDefinition.Subscribe(TopicKind.ConfigPush, Sys("thing/config/push")),
+                TopicDefinition.Publish(TopicKind.ConfigPushReply, SysReply("thing/config/push")),
+                TopicDefinition.Publish(TopicKind.OtaFirmwareGet, Sys("thing/ota/firmware/get")),
+                TopicDefinition.Subscribe(TopicKind.OtaFirmwareGetReply, SysReply("thing/ota/firmware/get")),
+                TopicDefinition.Publish(TopicKind.RawUp, Sys("thing/model/up_raw")),
+                TopicDefinition.Recognize(TopicKind.RawUpReply, SysReply("thing/model/up_raw")),
+                TopicDefinition.Recognize(TopicKind.RawDown, Sys("thing/model/down_raw")),
+                TopicDefinition.Publish(TopicKind.RawDownReply, SysReply("thing/model/down_raw")),
+                TopicDefinition.Publish(TopicKind.EventPost, Sys("thing/event/{eventId}/post")),
+                TopicDefinition.Subscribe(TopicKind.EventPostReply, SysReply("thing/event/{eventId}/post")),
+                TopicDefinition.Publish(TopicKind.CommandReply, SysReply("thing/service/{serviceId}")),
+                TopicDefinition.Subscribe(TopicKind.Command, Sys("thing/service/{serviceId}")),
+                TopicDefinition.Subscribe(TopicKind.SyncCommand, Sys("rrpc/request/{messageId}")),
+                TopicDefinition.Publish(TopicKind.SyncCommandReply, Sys("rrpc/response/{messageId}")),
+                TopicDefinition.Publish(TopicKind.NtpRequest, AroundDevice("/ext/ntp/", "/request")),
+                TopicDefinition.Subscribe(TopicKind.NtpResponse, AroundDevice("/ext/ntp/", "/response")),
+                TopicDefinition.Subscribe(TopicKind.ErrorNotice, AroundDevice("/ext/error/", "")),
+                TopicDefinition.Publish(TopicKind.OtaInform, AroundDevice("/ota/device/inform/", "")),
+                TopicDefinition.Subscribe(TopicKind.OtaPush, AroundDevice("/ota/device/upgrade/", "")),
+                TopicDefinition.Publish(TopicKind.OtaProgress, AroundDevice("/ota/device/progress/", "")),
+                new TopicDefinition(TopicKind.CustomTopic, TopicDirection.Both, AroundDevice("/", "/user/{name#}"), false),
             };
+        }
+
+        private static string Sys(string path)
+        {
+            return SysTree + path;
+        }
+
+        // A request's reply topic is the request's + "_reply": one text in the .pe serves both rows.
+        private static string SysReply(string requestPath)
+        {
+            return SysTree + requestPath + "_reply";
+        }
+
+        // The rows outside /sys/: the identity levels between the text before and after them.
+        private static string AroundDevice(string before, string after)
+        {
+            return before + DeviceLevels + after;
         }
 
         public static TopicTable Create(string productKey, string deviceName)

@@ -22,19 +22,10 @@ namespace IotDevice.Dialects.Alink
         // The config pushes whose push_reply waits for the app's verdict, oldest first; made with the first.
         private UpdateOffer[] _pushes;
 
-        /// <summary>
-        /// The version the inform carries; the offer's after a Succeeded update of the device's module. Kept
-        /// by the uplink with the other settings, read and changed under this object's lock.
-        /// </summary>
-        public string FirmwareVersion
-        {
-            get { lock (this) { return _uplink.FirmwareVersion; } }
-        }
-
         /// <summary>After every connect: version inform and firmware query (with a firmware version), config query (if enabled).</summary>
         public void Announce()
         {
-            string version = FirmwareVersion;
+            string version = _uplink.FirmwareVersion;
             if (version != null)
             {
                 _uplink.LogUnsent("OTA inform", _uplink.Inform(version, _uplink.Module, true));
@@ -54,14 +45,14 @@ namespace IotDevice.Dialects.Alink
                 || (root.TryGetInt64("code", out code) && (code == AlinkCodes.Ok || code == AlinkCodes.OtaPushSuccess));
             if (!success)
             {
-                Inbound.RejectShape(_uplink.Host, topic, "upgrade push without success (message or code 200/1000)");
+                RejectShape(topic, "upgrade push without success (message or code 200/1000)");
                 return;
             }
             string problem;
             UpdateOffer offer = AlinkOfferParser.ParseFirmware(root.Get("data"), out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return;
             }
             JsonElement id = root.Get("id");
@@ -104,7 +95,7 @@ namespace IotDevice.Dialects.Alink
             UpdateOffer offer = kind == UpdateKind.Firmware ? AlinkOfferParser.ParseFirmware(data, out problem) : AlinkOfferParser.ParseConfig(data, out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_uplink.Host, topic, problem);
+                RejectShape(topic, problem);
                 return;
             }
             offer.CorrelationId = idElement.GetRawText();
@@ -137,10 +128,8 @@ namespace IotDevice.Dialects.Alink
                 }
                 if (offer.Module == _uplink.Module)
                 {
-                    lock (this)
-                    {
-                        _uplink.FirmwareVersion = offer.Version;
-                    }
+                    // One reference written whole: readers see the old version or the new one.
+                    _uplink.FirmwareVersion = offer.Version;
                 }
                 return _uplink.Inform(offer.Version, offer.Module, false);
             }

@@ -1,3 +1,4 @@
+using IotDevice.Topics;
 using IotDevice.Transport;
 
 namespace IotDevice.Dialects.Alink
@@ -25,22 +26,26 @@ namespace IotDevice.Dialects.Alink
         private readonly string _caCertificatePem;
         private readonly string _deviceSecret;
         private readonly string _clientId;
-        private readonly string _module;
         private readonly long _timestamp;
         private readonly long _settings;
 
-        // The version the OTA inform reports: the app's until an update succeeds (the downlinks set it then, under their lock).
-        private string _firmwareVersion;
+        /// <summary><see cref="AlinkOptions.Module"/>.</summary>
+        public readonly string Module;
+
+        /// <summary>The version the OTA inform reports: the app's until an update of <see cref="Module"/> succeeds (the downlinks set it then).</summary>
+        public string FirmwareVersion;
 
         // Caller has validated the options.
-        private AlinkUplink(AlinkOptions options)
+        public AlinkUplink(AlinkOptions options, TopicTable table)
         {
+            Table = table;
+            _nextId = options.FirstMessageId;
             _brokerHost = options.Host;
             _caCertificatePem = options.CaCertificatePem;
             _deviceSecret = options.DeviceSecret;
             _clientId = options.ClientId;
-            _module = options.Module;
-            _firmwareVersion = options.FirmwareVersion;
+            Module = options.Module;
+            FirmwareVersion = options.FirmwareVersion;
             _timestamp = options.Timestamp;
             int method = (int)options.SignMethod;
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
@@ -48,12 +53,6 @@ namespace IotDevice.Dialects.Alink
                 | PackedSettings.Switch(ConfigOnConnectSwitch, options.ConfigOnConnect) | PackedSettings.Switch(RrpcSwitch, options.RrpcEnabled)
                 | PackedSettings.Switch(PublishQosSwitch, options.PublishQos)
                 | PackedSettings.Switch(SignMethodLowSwitch, (method & 1) != 0) | PackedSettings.Switch(SignMethodHighSwitch, (method & 2) != 0);
-        }
-
-        /// <summary><see cref="AlinkOptions.Module"/>.</summary>
-        public string Module
-        {
-            get { return _module; }
         }
 
         /// <summary><see cref="AlinkOptions.ConfigOnConnect"/>.</summary>
@@ -74,28 +73,11 @@ namespace IotDevice.Dialects.Alink
             get { return PackedSettings.Qos(_settings, PublishQosSwitch); }
         }
 
-        /// <summary>The version the OTA inform reports; the downlinks change it under their own lock.</summary>
-        public string FirmwareVersion
-        {
-            get { return _firmwareVersion; }
-            set { _firmwareVersion = value; }
-        }
-
-        public string ProductKey
-        {
-            get { return _table.IdentityValue(AlinkTopics.ProductKeyIndex); }
-        }
-
-        public string DeviceName
-        {
-            get { return _table.IdentityValue(AlinkTopics.DeviceNameIndex); }
-        }
-
         /// <summary>Connect options for the next connect, signed anew (the transport may keep them).</summary>
         public MqttConnectOptions CreateConnectOptions()
         {
-            string productKey = ProductKey;
-            string deviceName = DeviceName;
+            string productKey = Table.IdentityValue(AlinkTopics.ProductKeyIndex);
+            string deviceName = Table.IdentityValue(AlinkTopics.DeviceNameIndex);
             AlinkSignMethod method = (AlinkSignMethod)((PackedSettings.IsOn(_settings, SignMethodLowSwitch) ? 1 : 0)
                 | (PackedSettings.IsOn(_settings, SignMethodHighSwitch) ? 2 : 0));
             return AlinkSigner.CreateConnectOptions(_brokerHost, PackedSettings.Port(_settings), PackedSettings.IsOn(_settings, UseTlsSwitch),

@@ -21,35 +21,16 @@ namespace IotDevice.Dialects.Alink
         // values (about 240 bytes with the writer's margin); a larger message grows it, once.
         private const int FirstBufferBytes = 256;
 
-        private readonly TopicTable _table;
+        // The roles reach the host, settings (AlinkUplink.Settings.cs) and table through the uplink rather
+        // than keeping fields of their own; fields, not properties: a property is a method more on the device.
+        public readonly TopicTable Table;
+
+        /// <summary>The client's host, set when the client attaches: sending starts then.</summary>
+        public IDialectHost Host;
+
+        // The writer is the uplink's lock too (an object less on the device).
         private readonly JsonWriter _writer = new JsonWriter(FirstBufferBytes, AlinkDialect.MaxMessageBytes);
-        private IDialectHost _host;
-
-        // The writer is the uplink's lock too (an object less on the device); the roles reach the host,
-        // settings (AlinkUplink.Settings.cs) and table through the uplink rather than keeping fields of their own.
-        public IDialectHost Host
-        {
-            get { return _host; }
-        }
-
-        public TopicTable Table
-        {
-            get { return _table; }
-        }
         private long _nextId;
-
-        public AlinkUplink(AlinkOptions options, TopicTable table)
-            : this(options)
-        {
-            _table = table;
-            _nextId = options.FirstMessageId;
-        }
-
-        /// <summary>The client's host: sending starts here.</summary>
-        public void Attach(IDialectHost host)
-        {
-            _host = host;
-        }
 
         /// <summary>The id the next uplink will carry.</summary>
         public long NextId
@@ -78,7 +59,7 @@ namespace IotDevice.Dialects.Alink
         private SendResult Send(TopicKind kind, string eventId, object content, bool forApp, out long id)
         {
             RequireAttached();
-            string topic = kind == TopicKind.EventPost ? _table.Build(kind, eventId) : _table.Get(kind);
+            string topic = kind == TopicKind.EventPost ? Table.Build(kind, eventId) : Table.Get(kind);
             lock (_writer)
             {
                 Write(kind, _nextId, eventId, content);
@@ -88,7 +69,7 @@ namespace IotDevice.Dialects.Alink
                     return SendResult.TooLarge;
                 }
                 // A reply counts only on its own topic: the kind and the id together are the key.
-                return _host.SendRequest(topic, _writer.Buffer, _writer.Length, PublishQos, (int)kind + 1, id, forApp ? id : 0);
+                return Host.SendRequest(topic, _writer.Buffer, _writer.Length, PublishQos, (int)kind + 1, id, forApp ? id : 0);
             }
         }
 
@@ -101,8 +82,8 @@ namespace IotDevice.Dialects.Alink
             RequireAttached();
             lock (_writer)
             {
-                AlinkEncoder.WriteNtpRequest(_writer, _host.Clock.NowMs);
-                return _host.SendRequest(_table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
+                AlinkEncoder.WriteNtpRequest(_writer, Host.Clock.NowMs);
+                return Host.SendRequest(Table.Get(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, MqttQos.AtMostOnce,
                     (int)TopicKind.NtpResponse, 0, 0);
             }
         }
@@ -134,7 +115,7 @@ namespace IotDevice.Dialects.Alink
             lock (_writer)
             {
                 AlinkEncoder.WriteOtaInform(_writer, TakeId(), version, module);
-                return Publish(_table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce, announcing);
+                return Publish(Table.Get(TopicKind.OtaInform), MqttQos.AtLeastOnce, announcing);
             }
         }
 
@@ -144,7 +125,7 @@ namespace IotDevice.Dialects.Alink
             lock (_writer)
             {
                 AlinkEncoder.WriteOtaProgress(_writer, TakeId(), step, desc, module);
-                return Publish(_table.Get(TopicKind.OtaProgress), MqttQos.AtMostOnce, false);
+                return Publish(Table.Get(TopicKind.OtaProgress), MqttQos.AtMostOnce, false);
             }
         }
 
@@ -153,7 +134,7 @@ namespace IotDevice.Dialects.Alink
         {
             if (result != SendResult.Accepted)
             {
-                _host.Write(what + " not sent (result " + ((int)result).ToString() + ")");
+                Host.Write(what + " not sent (result " + ((int)result).ToString() + ")");
             }
         }
 
@@ -167,7 +148,7 @@ namespace IotDevice.Dialects.Alink
 
         private void RequireAttached()
         {
-            if (_host == null)
+            if (Host == null)
             {
                 throw new InvalidOperationException("Create the DeviceClient with this dialect before sending.");
             }
@@ -188,7 +169,8 @@ namespace IotDevice.Dialects.Alink
                     AlinkBulkEncoder.WriteBatchPost(_writer, id, (AlinkBatch)content);
                     return;
                 case TopicKind.PropertyHistoryPost:
-                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, ProductKey, DeviceName, (AlinkBatch)content);
+                    AlinkBulkEncoder.WriteHistoryPost(_writer, id, Table.IdentityValue(AlinkTopics.ProductKeyIndex),
+                        Table.IdentityValue(AlinkTopics.DeviceNameIndex), (AlinkBatch)content);
                     return;
                 case TopicKind.DeviceInfoPost:
                     AlinkBulkEncoder.WriteDeviceInfoUpdate(_writer, id, (PropertyReport)content);
@@ -203,7 +185,7 @@ namespace IotDevice.Dialects.Alink
                     AlinkBulkEncoder.WriteDesiredDelete(_writer, id, (string[])content);
                     return;
                 case TopicKind.OtaFirmwareGet:
-                    AlinkEncoder.WriteFirmwareGet(_writer, id, _module);
+                    AlinkEncoder.WriteFirmwareGet(_writer, id, Module);
                     return;
                 default:
                     AlinkEncoder.WriteConfigGet(_writer, id);
@@ -218,7 +200,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return SendResult.TooLarge;
             }
-            return announcing ? _host.Announce(topic, _writer.Buffer, _writer.Length, qos) : _host.Publish(topic, _writer.Buffer, _writer.Length, qos);
+            return announcing ? Host.Announce(topic, _writer.Buffer, _writer.Length, qos) : Host.Publish(topic, _writer.Buffer, _writer.Length, qos);
         }
 
         private bool Fits(string topic)
@@ -227,7 +209,7 @@ namespace IotDevice.Dialects.Alink
             {
                 return true;
             }
-            _host.Write("message for '" + topic + "' not sent: larger than " + AlinkDialect.MaxMessageBytes.ToString() + " bytes");
+            Host.Write("message for '" + topic + "' not sent: larger than " + AlinkDialect.MaxMessageBytes.ToString() + " bytes");
             return false;
         }
     }

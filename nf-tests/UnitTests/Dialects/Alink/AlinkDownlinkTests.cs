@@ -99,6 +99,12 @@ namespace IotDevice.UnitTests.Dialects.Alink
                 device.Deliver(SetTopic, "{\"id\":\"3\",\"params\":{\"Speed\":500,\"Relay\":1}}");
                 Assert.StartsWith(SetReplyTopic + "|{\"id\":\"3\",\"code\":400,", device.Sent()[0]);
                 Assert.Contains("relay stuck", device.Sent()[0]);
+
+                // An unusable name after the failure is invalid too, and the failure still outranks it.
+                device.Mark();
+                device.Deliver(SetTopic, "{\"id\":\"4\",\"params\":{\"Relay\":1,\"\":2}}");
+                Assert.StartsWith(SetReplyTopic + "|{\"id\":\"4\",\"code\":400,", device.Sent()[0]);
+                Assert.Contains("relay stuck; a property name is empty", device.Sent()[0]);
             }
             finally
             {
