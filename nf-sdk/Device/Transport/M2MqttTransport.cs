@@ -46,6 +46,7 @@ namespace IotDevice.Device.Transport
         private MqttClient _client;
         private bool _closingOnPurpose;
         private IMqttTransportListener _listener;
+        private string _lastError; // not an auto-property: its private setter would be one more method
 
         public M2MqttTransport()
         {
@@ -90,14 +91,17 @@ namespace IotDevice.Device.Transport
             }
         }
 
-        public string LastError { get; private set; }
+        public string LastError
+        {
+            get { return _lastError; }
+        }
 
         public MqttConnectResult Connect(MqttConnectOptions options)
         {
             string problem = CheckOptions(options);
             if (problem != null)
             {
-                LastError = problem;
+                _lastError = problem;
                 return MqttConnectResult.InvalidOptions;
             }
             lock (_sync)
@@ -106,7 +110,7 @@ namespace IotDevice.Device.Transport
                 _closingOnPurpose = false;
                 ConnectAttempt attempt = new ConnectAttempt(options, SystemClock.Instance.NowMs);
                 MqttConnectResult result = Attempt(options, attempt);
-                LastError = attempt.Error;
+                _lastError = attempt.Error;
                 if (result != MqttConnectResult.Accepted)
                 {
                     TearDown();
@@ -365,7 +369,7 @@ namespace IotDevice.Device.Transport
 
         private void Lost(string reason)
         {
-            LastError = reason;
+            _lastError = reason;
             IMqttTransportListener listener = _listener;
             if (listener != null)
             {
