@@ -155,52 +155,44 @@ namespace IotDevice.Device.Transport
                 ? Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length)
                 : null;
             Timer deadline = new Timer(OnDeadline, new Deadline(attempt, client), options.ConnectTimeoutMs, Timeout.Infinite);
-            MqttReasonCode code;
+            MqttReasonCode code = 0;
+            Exception failure = null;
             try
             {
                 code = client.Connect(options.ClientId, options.Username, options.Password,
                     will && options.WillRetain, will ? ToLevel(options.WillQos) : MqttQoSLevel.AtMostOnce,
                     will, options.WillTopic, willMessage, options.CleanSession, (ushort)options.KeepAliveSeconds);
             }
-            catch (MqttConnectionException e)
+            catch (Exception e)
+            {
+                // One handler, then the type tells the cause: the attempt ends the same way whatever happened.
+                failure = e;
+            }
+            deadline.Dispose();
+            bool inTime = attempt.End();
+            if (failure is MqttConnectionException)
             {
                 // The socket connect or the TLS handshake failed (M2Mqtt wraps the SocketException).
-                attempt.End();
-                return attempt.ChannelFailed(SocketErrorOf(e), Describe(e.InnerException != null ? e.InnerException : e));
+                Exception inner = failure.InnerException;
+                return attempt.ChannelFailed(SocketErrorOf(failure), Describe(inner != null ? inner : failure));
             }
-            catch (MqttCommunicationException e)
+            if (failure is MqttCommunicationException)
             {
                 // One type for three causes: CONNECT not sent or the receive failed (an inner exception),
                 // the broker closed the connection, or 30 s without CONNACK (no inner exception).
-                attempt.End();
-                Exception cause = e.InnerException;
+                Exception cause = failure.InnerException;
                 return attempt.NoConnack(cause != null, cause is MqttClientException, Describe(cause), SystemClock.Instance.NowMs, MqttSettings.DefaultTimeout);
             }
-            catch (MqttClientException e)
+            if (failure is MqttClientException)
             {
-                attempt.End();
-                return attempt.ClientRefused("M2Mqtt error " + ((int)e.ErrorCode).ToString());
+                return attempt.ClientRefused("M2Mqtt error " + ((int)((MqttClientException)failure).ErrorCode).ToString());
             }
-            catch (ArgumentException e)
+            if (failure != null)
             {
-                attempt.End();
-                return attempt.ClientRefused(Describe(e));
-            }
-            catch (Exception e)
-            {
-                attempt.End();
-                return attempt.Unexpected(Describe(e));
-            }
-            finally
-            {
-                deadline.Dispose();
-            }
-            if (!attempt.End())
-            {
-                return attempt.AnsweredTooLate();
+                return failure is ArgumentException ? attempt.ClientRefused(Describe(failure)) : attempt.Unexpected(Describe(failure));
             }
             // Compare values, not names: the enum repeats some numbers and ToString gives digits on the device.
-            return attempt.Answered((int)code);
+            return inTime ? attempt.Answered((int)code) : attempt.AnsweredTooLate();
         }
 
         public ushort Subscribe(string[] filters, MqttQos[] qos)
