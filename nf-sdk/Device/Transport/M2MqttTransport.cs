@@ -154,7 +154,7 @@ namespace IotDevice.Device.Transport
             string willMessage = will && options.WillPayload != null
                 ? Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length)
                 : null;
-            Timer deadline = new Timer(OnDeadline, new Deadline(attempt, client), options.ConnectTimeoutMs, Timeout.Infinite);
+            Timer deadline = new Timer(OnDeadline, new object[] { attempt, client }, options.ConnectTimeoutMs, Timeout.Infinite);
             MqttReasonCode code = 0;
             Exception failure = null;
             try
@@ -369,10 +369,14 @@ namespace IotDevice.Device.Transport
             }
         }
 
+        /// <summary>
+        /// The connect timer's callback; <paramref name="state"/> is { the ConnectAttempt to mark, the
+        /// MqttClient to close } (an array rather than a class of its own: a type costs more flash).
+        /// </summary>
         private static void OnDeadline(object state)
         {
-            Deadline deadline = (Deadline)state;
-            if (!deadline.Attempt.DeadlinePassed())
+            object[] deadline = (object[])state;
+            if (!((ConnectAttempt)deadline[0]).DeadlinePassed())
             {
                 return;
             }
@@ -380,7 +384,7 @@ namespace IotDevice.Device.Transport
             {
                 // Closing the socket ends a blocked TCP connect, TLS handshake or CONNACK wait; Connect
                 // then throws on the caller's thread and the attempt reports the timeout.
-                deadline.Client.Close();
+                ((MqttClient)deadline[1]).Close();
             }
             catch (Exception)
             {
@@ -467,20 +471,6 @@ namespace IotDevice.Device.Transport
         private static MqttQoSLevel ToLevel(MqttQos qos)
         {
             return qos == MqttQos.AtLeastOnce ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
-        }
-
-        /// <summary>What the connect timer needs: the attempt to mark and the client to close.</summary>
-        private sealed class Deadline
-        {
-            public Deadline(ConnectAttempt attempt, MqttClient client)
-            {
-                Attempt = attempt;
-                Client = client;
-            }
-
-            public readonly ConnectAttempt Attempt;
-
-            public readonly MqttClient Client;
         }
     }
 }
