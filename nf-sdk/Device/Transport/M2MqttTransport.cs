@@ -317,7 +317,7 @@ namespace IotDevice.Device.Transport
             if (!e.IsPublished)
             {
                 // M2Mqtt retried and gave up but keeps the connection: on it the message would never go out.
-                GiveUp(sender, "no PUBACK for message " + e.MessageId.ToString() + " after M2Mqtt's retries; reconnecting to send it again");
+                GiveUp(sender, "no PUBACK for message " + e.MessageId.ToString() + " after M2Mqtt's retries");
             }
         }
 
