@@ -66,7 +66,7 @@ namespace IotDevice.Device.Http
             try
             {
                 request = (HttpWebRequest)WebRequest.Create(url);
-                request.Method = "GET";
+                // GET is HttpWebRequest's default method.
                 request.KeepAlive = false;
                 request.Timeout = stallTimeoutMs;
                 request.ReadWriteTimeout = stallTimeoutMs;
