@@ -143,7 +143,7 @@ namespace IotDevice.Device.Transport
             {
                 return attempt.SetupFailed(Describe(e));
             }
-            client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+            // MQTT 3.1.1 is the client's own default (its constructor sets ProtocolVersion); nothing here changes it.
             client.MqttMsgPublishReceived += OnPublishReceived;
             client.MqttMsgPublished += OnPublished;
             client.MqttMsgSubscribed += OnSubscribed;
