@@ -287,7 +287,8 @@ namespace IotDevice.Device.Transport
             client.MqttMsgPublishReceived -= OnPublishReceived;
             client.MqttMsgPublished -= OnPublished;
             client.MqttMsgSubscribed -= OnSubscribed;
-            client.ConnectionClosed -= OnConnectionClosed;
+            // ConnectionClosed stays attached: OnConnectionClosed ignores every client but the current one,
+            // and _client no longer is this one (the Dispose below raises it).
             try
             {
                 client.Dispose();
