@@ -284,11 +284,9 @@ namespace IotDevice.Device.Transport
             {
                 return;
             }
+            // Only the inbound handler is detached (it is the hot path, so it checks nothing); the others
+            // stay attached and ignore every client but the current one, which this one no longer is.
             client.MqttMsgPublishReceived -= OnPublishReceived;
-            client.MqttMsgPublished -= OnPublished;
-            client.MqttMsgSubscribed -= OnSubscribed;
-            // ConnectionClosed stays attached: OnConnectionClosed ignores every client but the current one,
-            // and _client no longer is this one (the Dispose below raises it).
             try
             {
                 client.Dispose();
@@ -310,6 +308,10 @@ namespace IotDevice.Device.Transport
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
+            if (sender != _client)
+            {
+                return;
+            }
             IMqttTransportListener listener = _listener;
             if (listener != null)
             {
@@ -324,6 +326,10 @@ namespace IotDevice.Device.Transport
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
         {
+            if (sender != _client)
+            {
+                return;
+            }
             MqttQoSLevel[] granted = e.GrantedQoSLevels;
             byte[] levels = new byte[granted == null ? 0 : granted.Length];
             for (int i = 0; i < levels.Length; i++)
