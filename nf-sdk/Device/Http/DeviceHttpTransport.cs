@@ -3,7 +3,6 @@ using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using IotDevice.Transport;
 using IotDevice.Session;
 using IotDevice.Transport;
 
@@ -29,6 +28,7 @@ namespace IotDevice.Device.Http
 
         private readonly byte[] _chunk = new byte[ChunkSize];
         private readonly X509Certificate _ca;
+        private string _lastError; // not an auto-property: its private setter would be one more method
 
         /// <param name="caCertificatePem">
         /// PEM text of the root CA that HTTPS download servers chain to (the content, not a file name);
@@ -39,20 +39,23 @@ namespace IotDevice.Device.Http
             _ca = caCertificatePem == null ? null : new X509Certificate(caCertificatePem);
         }
 
-        public string LastError { get; private set; }
+        public string LastError
+        {
+            get { return _lastError; }
+        }
 
         public HttpOutcome Get(string url, long rangeStart, IHttpBodySink sink, int stallTimeoutMs)
         {
-            LastError = null;
+            _lastError = null;
             if (!UrlText.IsHttp(url))
             {
-                LastError = "not an http(s) URL";
+                _lastError = "not an http(s) URL";
                 return HttpOutcome.InvalidUrl;
             }
 
             if (rangeStart > int.MaxValue)
             {
-                LastError = "range start beyond what HttpWebRequest can ask for";
+                _lastError = "range start beyond what HttpWebRequest can ask for";
                 return HttpOutcome.InvalidUrl;
             }
 
@@ -63,7 +66,7 @@ namespace IotDevice.Device.Http
             try
             {
                 request = (HttpWebRequest)WebRequest.Create(url);
-                request.Method = "GET";
+                // GET is HttpWebRequest's default method.
                 request.KeepAlive = false;
                 request.Timeout = stallTimeoutMs;
                 request.ReadWriteTimeout = stallTimeoutMs;
@@ -108,11 +111,11 @@ namespace IotDevice.Device.Http
                 // silence before it tells a stall from a broken link. Messages never quote the URL.
                 if (SystemClock.Instance.NowMs - lastByteAt >= stallTimeoutMs)
                 {
-                    LastError = "no data from " + where + " for " + stallTimeoutMs.ToString() + " ms";
+                    _lastError = "no data from " + where + " for " + stallTimeoutMs.ToString() + " ms";
                     return HttpOutcome.Stalled;
                 }
 
-                LastError = "request to " + where + " failed: " + e.Message;
+                _lastError = "request to " + where + " failed: " + e.Message;
                 return HttpOutcome.NetworkError;
             }
             finally

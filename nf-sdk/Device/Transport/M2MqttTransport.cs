@@ -46,6 +46,7 @@ namespace IotDevice.Device.Transport
         private MqttClient _client;
         private bool _closingOnPurpose;
         private IMqttTransportListener _listener;
+        private string _lastError; // not an auto-property: its private setter would be one more method
 
         public M2MqttTransport()
         {
@@ -90,14 +91,17 @@ namespace IotDevice.Device.Transport
             }
         }
 
-        public string LastError { get; private set; }
+        public string LastError
+        {
+            get { return _lastError; }
+        }
 
         public MqttConnectResult Connect(MqttConnectOptions options)
         {
             string problem = CheckOptions(options);
             if (problem != null)
             {
-                LastError = problem;
+                _lastError = problem;
                 return MqttConnectResult.InvalidOptions;
             }
             lock (_sync)
@@ -106,7 +110,7 @@ namespace IotDevice.Device.Transport
                 _closingOnPurpose = false;
                 ConnectAttempt attempt = new ConnectAttempt(options, SystemClock.Instance.NowMs);
                 MqttConnectResult result = Attempt(options, attempt);
-                LastError = attempt.Error;
+                _lastError = attempt.Error;
                 if (result != MqttConnectResult.Accepted)
                 {
                     TearDown();
@@ -139,7 +143,7 @@ namespace IotDevice.Device.Transport
             {
                 return attempt.SetupFailed(Describe(e));
             }
-            client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+            // MQTT 3.1.1 is the client's own default (its constructor sets ProtocolVersion); nothing here changes it.
             client.MqttMsgPublishReceived += OnPublishReceived;
             client.MqttMsgPublished += OnPublished;
             client.MqttMsgSubscribed += OnSubscribed;
@@ -150,53 +154,45 @@ namespace IotDevice.Device.Transport
             string willMessage = will && options.WillPayload != null
                 ? Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length)
                 : null;
-            Timer deadline = new Timer(OnDeadline, new Deadline(attempt, client), options.ConnectTimeoutMs, Timeout.Infinite);
-            MqttReasonCode code;
+            Timer deadline = new Timer(OnDeadline, new object[] { attempt, client }, options.ConnectTimeoutMs, Timeout.Infinite);
+            MqttReasonCode code = 0;
+            Exception failure = null;
             try
             {
                 code = client.Connect(options.ClientId, options.Username, options.Password,
                     will && options.WillRetain, will ? ToLevel(options.WillQos) : MqttQoSLevel.AtMostOnce,
                     will, options.WillTopic, willMessage, options.CleanSession, (ushort)options.KeepAliveSeconds);
             }
-            catch (MqttConnectionException e)
+            catch (Exception e)
+            {
+                // One handler, then the type tells the cause: the attempt ends the same way whatever happened.
+                failure = e;
+            }
+            deadline.Dispose();
+            bool inTime = attempt.End();
+            if (failure is MqttConnectionException)
             {
                 // The socket connect or the TLS handshake failed (M2Mqtt wraps the SocketException).
-                attempt.End();
-                return attempt.ChannelFailed(SocketErrorOf(e), Describe(e.InnerException != null ? e.InnerException : e));
+                Exception inner = failure.InnerException;
+                return attempt.ChannelFailed(SocketErrorOf(failure), Describe(inner != null ? inner : failure));
             }
-            catch (MqttCommunicationException e)
+            if (failure is MqttCommunicationException)
             {
                 // One type for three causes: CONNECT not sent or the receive failed (an inner exception),
                 // the broker closed the connection, or 30 s without CONNACK (no inner exception).
-                attempt.End();
-                Exception cause = e.InnerException;
+                Exception cause = failure.InnerException;
                 return attempt.NoConnack(cause != null, cause is MqttClientException, Describe(cause), SystemClock.Instance.NowMs, MqttSettings.DefaultTimeout);
             }
-            catch (MqttClientException e)
+            if (failure is MqttClientException)
             {
-                attempt.End();
-                return attempt.ClientRefused("M2Mqtt error " + ((int)e.ErrorCode).ToString());
+                return attempt.ClientRefused("M2Mqtt error " + ((int)((MqttClientException)failure).ErrorCode).ToString());
             }
-            catch (ArgumentException e)
+            if (failure != null)
             {
-                attempt.End();
-                return attempt.ClientRefused(Describe(e));
-            }
-            catch (Exception e)
-            {
-                attempt.End();
-                return attempt.Unexpected(Describe(e));
-            }
-            finally
-            {
-                deadline.Dispose();
-            }
-            if (!attempt.End())
-            {
-                return attempt.AnsweredTooLate();
+                return failure is ArgumentException ? attempt.ClientRefused(Describe(failure)) : attempt.Unexpected(Describe(failure));
             }
             // Compare values, not names: the enum repeats some numbers and ToString gives digits on the device.
-            return attempt.Answered((int)code);
+            return inTime ? attempt.Answered((int)code) : attempt.AnsweredTooLate();
         }
 
         public ushort Subscribe(string[] filters, MqttQos[] qos)
@@ -288,10 +284,9 @@ namespace IotDevice.Device.Transport
             {
                 return;
             }
+            // Only the inbound handler is detached (it is the hot path, so it checks nothing); the others
+            // stay attached and ignore every client but the current one, which this one no longer is.
             client.MqttMsgPublishReceived -= OnPublishReceived;
-            client.MqttMsgPublished -= OnPublished;
-            client.MqttMsgSubscribed -= OnSubscribed;
-            client.ConnectionClosed -= OnConnectionClosed;
             try
             {
                 client.Dispose();
@@ -313,6 +308,10 @@ namespace IotDevice.Device.Transport
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
+            if (sender != _client)
+            {
+                return;
+            }
             IMqttTransportListener listener = _listener;
             if (listener != null)
             {
@@ -321,12 +320,16 @@ namespace IotDevice.Device.Transport
             if (!e.IsPublished)
             {
                 // M2Mqtt retried and gave up but keeps the connection: on it the message would never go out.
-                GiveUp(sender, "no PUBACK for message " + e.MessageId.ToString() + " after M2Mqtt's retries; reconnecting to send it again");
+                GiveUp(sender, "no PUBACK for message " + e.MessageId.ToString() + " after M2Mqtt's retries");
             }
         }
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
         {
+            if (sender != _client)
+            {
+                return;
+            }
             MqttQoSLevel[] granted = e.GrantedQoSLevels;
             byte[] levels = new byte[granted == null ? 0 : granted.Length];
             for (int i = 0; i < levels.Length; i++)
@@ -365,7 +368,7 @@ namespace IotDevice.Device.Transport
 
         private void Lost(string reason)
         {
-            LastError = reason;
+            _lastError = reason;
             IMqttTransportListener listener = _listener;
             if (listener != null)
             {
@@ -373,10 +376,14 @@ namespace IotDevice.Device.Transport
             }
         }
 
+        /// <summary>
+        /// The connect timer's callback; <paramref name="state"/> is { the ConnectAttempt to mark, the
+        /// MqttClient to close } (an array rather than a class of its own: a type costs more flash).
+        /// </summary>
         private static void OnDeadline(object state)
         {
-            Deadline deadline = (Deadline)state;
-            if (!deadline.Attempt.DeadlinePassed())
+            object[] deadline = (object[])state;
+            if (!((ConnectAttempt)deadline[0]).DeadlinePassed())
             {
                 return;
             }
@@ -384,7 +391,7 @@ namespace IotDevice.Device.Transport
             {
                 // Closing the socket ends a blocked TCP connect, TLS handshake or CONNACK wait; Connect
                 // then throws on the caller's thread and the attempt reports the timeout.
-                deadline.Client.Close();
+                ((MqttClient)deadline[1]).Close();
             }
             catch (Exception)
             {
@@ -471,20 +478,6 @@ namespace IotDevice.Device.Transport
         private static MqttQoSLevel ToLevel(MqttQos qos)
         {
             return qos == MqttQos.AtLeastOnce ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
-        }
-
-        /// <summary>What the connect timer needs: the attempt to mark and the client to close.</summary>
-        private sealed class Deadline
-        {
-            public Deadline(ConnectAttempt attempt, MqttClient client)
-            {
-                Attempt = attempt;
-                Client = client;
-            }
-
-            public readonly ConnectAttempt Attempt;
-
-            public readonly MqttClient Client;
         }
     }
 }

@@ -141,7 +141,17 @@ namespace IotDevice.Ota.Device
             {
                 RequireStaging();
                 CloseStaging();
-                Replace(PathOf(StagingFile), PathOf(FileOf(_stagingKind)), OldSuffix);
+                // The staged file becomes the current one; the old one is kept aside until the move is done.
+                string target = PathOf(_stagingKind);
+                string aside = target + OldSuffix;
+                DeleteIfExists(aside);
+                if (File.Exists(target))
+                {
+                    File.Move(target, aside);
+                }
+
+                File.Move(PathOf(StagingFile), target);
+                DeleteIfExists(aside);
             }
         }
 
@@ -156,7 +166,7 @@ namespace IotDevice.Ota.Device
 
         public long GetLength(UpdateKind kind)
         {
-            string path = PathOf(FileOf(kind));
+            string path = PathOf(kind);
             if (!File.Exists(path))
             {
                 return -1;
@@ -167,7 +177,7 @@ namespace IotDevice.Ota.Device
 
         public int Read(UpdateKind kind, long position, byte[] buffer, int offset, int count)
         {
-            FileStream stream = new FileStream(PathOf(FileOf(kind)), FileMode.Open, FileAccess.Read);
+            FileStream stream = new FileStream(PathOf(kind), FileMode.Open, FileAccess.Read);
             try
             {
                 if (position >= stream.Length)
@@ -186,7 +196,7 @@ namespace IotDevice.Ota.Device
 
         public void Delete(UpdateKind kind)
         {
-            DeleteIfExists(PathOf(FileOf(kind)));
+            DeleteIfExists(PathOf(kind));
         }
 
         public void SaveRecord(byte[] record, int length)
@@ -230,9 +240,9 @@ namespace IotDevice.Ota.Device
             return Path.Combine(_folder, file);
         }
 
-        private static string FileOf(UpdateKind kind)
+        private string PathOf(UpdateKind kind)
         {
-            return kind == UpdateKind.Config ? ConfigFile : FirmwareFile;
+            return PathOf(kind == UpdateKind.Config ? ConfigFile : FirmwareFile);
         }
 
         private FileStream RequireStaging()
@@ -253,20 +263,6 @@ namespace IotDevice.Ota.Device
                 _staging.Dispose();
                 _staging = null;
             }
-        }
-
-        /// <summary>source becomes target; the old target is kept as target+suffix until the move is done.</summary>
-        private static void Replace(string source, string target, string suffix)
-        {
-            string aside = target + suffix;
-            DeleteIfExists(aside);
-            if (File.Exists(target))
-            {
-                File.Move(target, aside);
-            }
-
-            File.Move(source, target);
-            DeleteIfExists(aside);
         }
 
         /// <summary>
