@@ -154,7 +154,7 @@ namespace IotDevice.Device.Transport
             string willMessage = will && options.WillPayload != null
                 ? Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length)
                 : null;
-            Timer deadline = new Timer(OnDeadline, new object[] { attempt, client }, options.ConnectTimeoutMs, Timeout.Infinite);
+            Timer deadline = new Timer(OnDeadline, new Deadline(attempt, client), options.ConnectTimeoutMs, Timeout.Infinite);
             MqttReasonCode code = 0;
             Exception failure = null;
             try
@@ -284,9 +284,10 @@ namespace IotDevice.Device.Transport
             {
                 return;
             }
-            // Only the inbound handler is detached (it is the hot path, so it checks nothing); the others
-            // stay attached and ignore every client but the current one, which this one no longer is.
             client.MqttMsgPublishReceived -= OnPublishReceived;
+            client.MqttMsgPublished -= OnPublished;
+            client.MqttMsgSubscribed -= OnSubscribed;
+            client.ConnectionClosed -= OnConnectionClosed;
             try
             {
                 client.Dispose();
@@ -308,10 +309,6 @@ namespace IotDevice.Device.Transport
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
-            if (sender != _client)
-            {
-                return;
-            }
             IMqttTransportListener listener = _listener;
             if (listener != null)
             {
@@ -326,10 +323,6 @@ namespace IotDevice.Device.Transport
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
         {
-            if (sender != _client)
-            {
-                return;
-            }
             MqttQoSLevel[] granted = e.GrantedQoSLevels;
             byte[] levels = new byte[granted == null ? 0 : granted.Length];
             for (int i = 0; i < levels.Length; i++)
@@ -376,14 +369,10 @@ namespace IotDevice.Device.Transport
             }
         }
 
-        /// <summary>
-        /// The connect timer's callback; <paramref name="state"/> is { the ConnectAttempt to mark, the
-        /// MqttClient to close } (an array rather than a class of its own: a type costs more flash).
-        /// </summary>
         private static void OnDeadline(object state)
         {
-            object[] deadline = (object[])state;
-            if (!((ConnectAttempt)deadline[0]).DeadlinePassed())
+            Deadline deadline = (Deadline)state;
+            if (!deadline.Attempt.DeadlinePassed())
             {
                 return;
             }
@@ -391,7 +380,7 @@ namespace IotDevice.Device.Transport
             {
                 // Closing the socket ends a blocked TCP connect, TLS handshake or CONNACK wait; Connect
                 // then throws on the caller's thread and the attempt reports the timeout.
-                ((MqttClient)deadline[1]).Close();
+                deadline.Client.Close();
             }
             catch (Exception)
             {
@@ -478,6 +467,20 @@ namespace IotDevice.Device.Transport
         private static MqttQoSLevel ToLevel(MqttQos qos)
         {
             return qos == MqttQos.AtLeastOnce ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
+        }
+
+        /// <summary>What the connect timer needs: the attempt to mark and the client to close.</summary>
+        private sealed class Deadline
+        {
+            public Deadline(ConnectAttempt attempt, MqttClient client)
+            {
+                Attempt = attempt;
+                Client = client;
+            }
+
+            public readonly ConnectAttempt Attempt;
+
+            public readonly MqttClient Client;
         }
     }
 }
