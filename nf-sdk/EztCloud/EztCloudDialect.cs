@@ -82,36 +82,36 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>Every attributes_response (its <see cref="EztCloudResponse.Sequence"/> tells which report).</summary>
         public event EztCloudResponseHandler AttributesResponse
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, AttributesResponseEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, AttributesResponseEvent, value); } }
+            add { Subscribe(AttributesResponseEvent, value, true); }
+            remove { Subscribe(AttributesResponseEvent, value, false); }
         }
 
         /// <summary>Every event_response.</summary>
         public event EztCloudResponseHandler EventResponse
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, EventResponseEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, EventResponseEvent, value); } }
+            add { Subscribe(EventResponseEvent, value, true); }
+            remove { Subscribe(EventResponseEvent, value, false); }
         }
 
         /// <summary>A report the platform refused (error_code ≠ 0; −1: sent too often and ignored).</summary>
         public event EztCloudResponseHandler ReportRefused
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, ReportRefusedEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, ReportRefusedEvent, value); } }
+            add { Subscribe(ReportRefusedEvent, value, true); }
+            remove { Subscribe(ReportRefusedEvent, value, false); }
         }
 
         /// <summary>The answer to <see cref="GetAttributes"/> (check Succeeded); its Attributes object holds the values.</summary>
         public event EztCloudResponseHandler AttributesReceived
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, AttributesReceivedEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, AttributesReceivedEvent, value); } }
+            add { Subscribe(AttributesReceivedEvent, value, true); }
+            remove { Subscribe(AttributesReceivedEvent, value, false); }
         }
 
         /// <summary>An OTA check answered with <c>upgrade:false</c>.</summary>
         public event NoUpdateHandler NoUpdatePending
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, NoUpdatePendingEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, NoUpdatePendingEvent, value); } }
+            add { Subscribe(NoUpdatePendingEvent, value, true); }
+            remove { Subscribe(NoUpdatePendingEvent, value, false); }
         }
 
         public readonly EztCloudCounters Counters;
@@ -199,6 +199,22 @@ namespace IotDevice.Dialects.EztCloud
                 catch (Exception e)
                 {
                     _uplink.Host.Write("no-update handler failed: " + e.Message);
+                }
+            }
+        }
+
+        // Every event's add and remove: one slot of _handlers changed under the lock.
+        private void Subscribe(int slot, Delegate handler, bool add)
+        {
+            lock (HandlerLock)
+            {
+                if (add)
+                {
+                    _handlers = EventSlots.Add(_handlers, EventCount, slot, handler);
+                }
+                else
+                {
+                    EventSlots.Remove(_handlers, slot, handler);
                 }
             }
         }
