@@ -21,9 +21,15 @@ namespace IotDevice.Dialects.EztCloud
         private readonly string _caCertificatePem;
         private readonly string _password;
         private readonly string _clientId;
-        private readonly string _versionAttribute;
-        private readonly string _otaCheckMethod;
-        private readonly int _minReportIntervalMs;
+        /// <summary><see cref="EztCloudOptions.VersionAttribute"/>.</summary>
+        public readonly string VersionAttribute;
+
+        /// <summary><see cref="EztCloudOptions.OtaCheckMethod"/>.</summary>
+        public readonly string OtaCheckMethod;
+
+        /// <summary><see cref="EztCloudOptions.MinReportIntervalMs"/>.</summary>
+        public readonly int MinReportIntervalMs;
+
         private readonly long _settings;
 
         // The version reported after each connect: the app's until an update succeeds. Guarded by the writer.
@@ -36,10 +42,10 @@ namespace IotDevice.Dialects.EztCloud
             _caCertificatePem = options.CaCertificatePem;
             _password = options.Password;
             _clientId = options.ClientId;
-            _versionAttribute = options.VersionAttribute;
-            _otaCheckMethod = options.OtaCheckMethod;
+            VersionAttribute = options.VersionAttribute;
+            OtaCheckMethod = options.OtaCheckMethod;
             _firmwareVersion = options.FirmwareVersion;
-            _minReportIntervalMs = options.MinReportIntervalMs;
+            MinReportIntervalMs = options.MinReportIntervalMs;
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
                 | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(OtaCheckOnConnectSwitch, options.OtaCheckOnConnect)
                 | PackedSettings.Switch(ResponsesEnabledSwitch, options.ResponsesEnabled) | PackedSettings.Switch(PublishQosSwitch, options.PublishQos);
@@ -50,24 +56,6 @@ namespace IotDevice.Dialects.EztCloud
         {
             get { lock (Writer) { return _firmwareVersion; } }
             set { lock (Writer) { _firmwareVersion = value; } }
-        }
-
-        /// <summary><see cref="EztCloudOptions.VersionAttribute"/>.</summary>
-        public string VersionAttribute
-        {
-            get { return _versionAttribute; }
-        }
-
-        /// <summary><see cref="EztCloudOptions.OtaCheckMethod"/>.</summary>
-        public string OtaCheckMethod
-        {
-            get { return _otaCheckMethod; }
-        }
-
-        /// <summary><see cref="EztCloudOptions.MinReportIntervalMs"/>.</summary>
-        public int MinReportIntervalMs
-        {
-            get { return _minReportIntervalMs; }
         }
 
         /// <summary><see cref="EztCloudOptions.OtaCheckOnConnect"/>.</summary>
