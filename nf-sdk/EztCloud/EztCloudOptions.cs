@@ -78,28 +78,6 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public bool ResponsesEnabled;
 
-        /// <summary>The port actually used.</summary>
-        public int EffectivePort
-        {
-            get { return EffectivePortOf(Port, UseTls); }
-        }
-
-        /// <summary>The client id actually used.</summary>
-        public string EffectiveClientId
-        {
-            get { return EffectiveClientIdOf(ClientId, Username); }
-        }
-
-        internal static int EffectivePortOf(int port, bool useTls)
-        {
-            return port != 0 ? port : (useTls ? TlsPort : PlainPort);
-        }
-
-        internal static string EffectiveClientIdOf(string clientId, string username)
-        {
-            return clientId != null ? clientId : username;
-        }
-
         /// <summary>Throws ArgumentException naming the first unusable setting (never showing the password).</summary>
         public void Validate()
         {

@@ -82,11 +82,12 @@ namespace IotDevice.Dialects.EztCloud
             bool useTls = PackedSettings.IsOn(_settings, UseTlsSwitch);
             MqttConnectOptions connect = new MqttConnectOptions();
             connect.Host = _brokerHost;
-            connect.Port = EztCloudOptions.EffectivePortOf(PackedSettings.Port(_settings), useTls);
+            int port = PackedSettings.Port(_settings);
+            connect.Port = port != 0 ? port : (useTls ? EztCloudOptions.TlsPort : EztCloudOptions.PlainPort);
             connect.UseTls = useTls;
             connect.CaCertificatePem = _caCertificatePem;
             string username = Topics.IdentityValue(EztCloudTopics.UsernameIndex);
-            connect.ClientId = EztCloudOptions.EffectiveClientIdOf(_clientId, username);
+            connect.ClientId = _clientId != null ? _clientId : username;
             connect.Username = username;
             connect.Password = _password;
             connect.KeepAliveSeconds = PackedSettings.KeepAliveSeconds(_settings);
