@@ -3,6 +3,7 @@ using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
+using IotDevice.Transport;
 
 #pragma warning disable NF1015 // only ASCII hex digits are accepted
 
@@ -180,8 +181,8 @@ namespace IotDevice.Dialects.EztCloud
             }
             JsonElement url = parameters.Get("url");
             string text = url.Kind == JsonKind.String ? url.GetString() : null;
-            int scheme = text == null ? 0 : StartsWithIgnoreCase(text, "http://") ? 7 : StartsWithIgnoreCase(text, "https://") ? 8 : 0;
-            if (scheme == 0 || text.Length <= scheme)
+            // http(s):// and something after it.
+            if (!UrlText.IsHttp(text) || text.IndexOf("://") + 3 == text.Length)
             {
                 problem = "url missing or not http(s)";
                 return null;
@@ -208,11 +209,6 @@ namespace IotDevice.Dialects.EztCloud
                 offer.Digest = digest;
             }
             return offer;
-        }
-
-        private static bool StartsWithIgnoreCase(string text, string prefix)
-        {
-            return text.Length >= prefix.Length && text.Substring(0, prefix.Length).ToLower() == prefix;
         }
 
         private static bool IsHex(string text, int length)
