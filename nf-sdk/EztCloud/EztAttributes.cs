@@ -180,7 +180,7 @@ namespace IotDevice.Dialects.EztCloud
                 _mergedId = _uplink.Host.NewId();
             }
             id = app ? _mergedId : 0;
-            _uplink.Responses.Dialect.Counters.AddCoalesced();
+            Interlocked.Increment(ref _uplink.Responses.Dialect.Counters.Coalesced);
             Arm(_nextReportMs);
             return SendResult.Accepted;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
@@ -83,10 +84,14 @@ namespace IotDevice.Dialects.EztCloud
             }
             EztCloudResponse response = new EztCloudResponse(attributes ? EztCloudResponseKind.AttributesReport : EztCloudResponseKind.EventReport,
                 root, code, sequence, new JsonElement());
-            Dialect.Counters.AddResponse(code, sequence != 0);
+            if (code == EztCloudResponse.Throttled)
+            {
+                Interlocked.Increment(ref Dialect.Counters.Throttled);
+            }
             string what = attributes ? "attribute report" : "event report";
             if (sequence == 0)
             {
+                Interlocked.Increment(ref Dialect.Counters.UnmatchedResponses);
                 host.Write("a response on '" + topic + "' matched no outstanding " + what);
             }
             else if (_uplink.ResponsesEnabled)
