@@ -113,8 +113,8 @@ namespace IotDevice.Dialects.EztCloud
             byte[][] values = new byte[slots][];
             if (held > 0)
             {
-                Array.Copy(_keys, keys, held);
-                Array.Copy(_values, values, held);
+                Array.Copy(_keys, 0, keys, 0, held);
+                Array.Copy(_values, 0, values, 0, held);
             }
             _keys = keys;
             _values = values;

@@ -1,4 +1,3 @@
-using System.Text;
 using IotDevice.Client;
 using IotDevice.Json;
 
@@ -115,17 +114,6 @@ namespace IotDevice.Dialects.EztCloud
         public static string Text(JsonElement element)
         {
             return element.Kind == JsonKind.String || element.Kind == JsonKind.Number ? element.GetString() : null;
-        }
-
-        /// <summary>Whether <paramref name="text"/> is well-formed JSON (for ids handed back by the app).</summary>
-        public static bool IsJson(string text)
-        {
-            if (text == null)
-            {
-                return false;
-            }
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
-            return JsonReader.Parse(bytes, 0, bytes.Length).Exists;
         }
 
         // {"method":<as received>,"params":{ … the reply's members …

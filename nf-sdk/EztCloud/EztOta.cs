@@ -128,10 +128,11 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (offer.CorrelationId != null)
             {
+                // As the command had it when it is JSON (ours always is); an app's own id as a string.
                 writer.WriteName("id");
-                if (EztCloudMessages.IsJson(offer.CorrelationId))
+                byte[] raw = System.Text.Encoding.UTF8.GetBytes(offer.CorrelationId);
+                if (JsonReader.Parse(raw, 0, raw.Length).Exists)
                 {
-                    byte[] raw = System.Text.Encoding.UTF8.GetBytes(offer.CorrelationId);
                     writer.WriteRawValue(raw, 0, raw.Length);
                 }
                 else
