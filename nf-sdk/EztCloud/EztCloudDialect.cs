@@ -64,12 +64,15 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztInbound _inbound;
         private Delegate[] _handlers;
 
-        /// <summary>Checks and copies <paramref name="options"/>; a setting that cannot work throws ArgumentException here.</summary>
+        /// <summary>
+        /// Checks and copies <paramref name="options"/>; a setting that cannot work throws ArgumentException here.
+        /// A dialect serves one client: make one per client.
+        /// </summary>
         public EztCloudDialect(EztCloudOptions options)
         {
             if (options == null)
             {
-                throw new ArgumentException("EZtCloud needs its options (username and password at least).");
+                throw new ArgumentException("EZtCloud needs its options.");
             }
             options.Validate();
             Counters = new EztCloudCounters();
@@ -132,12 +135,12 @@ namespace IotDevice.Dialects.EztCloud
             return _uplink.Responses.GetAttributes(keys);
         }
 
-        /// <summary>Publishes <paramref name="payload"/> as is on <c>data/{username}/{identifier}</c> (any bytes).</summary>
+        /// <summary>Publishes <paramref name="payload"/> as is on <c>data/{username}/{identifier}</c> (any bytes; an empty array sends an empty message, null throws).</summary>
         public SendResult PublishData(string identifier, byte[] payload)
         {
             if (payload == null)
             {
-                throw new ArgumentException("A data-stream payload cannot be null (send an empty array instead).");
+                throw new ArgumentException("A data-stream payload cannot be null.");
             }
             IDialectHost host = _uplink.Attached();
             string topic;
@@ -247,7 +250,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (_uplink.Host != null)
             {
-                throw new InvalidOperationException("This EZtCloud dialect already belongs to a client; make one per client.");
+                throw new InvalidOperationException("This dialect already belongs to a client.");
             }
             _uplink.Host = host;
         }
@@ -319,7 +322,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>EZtCloud has no time exchange over MQTT (use SNTP): always NotConnected.</summary>
         SendResult IDeviceDialect.RequestTime()
         {
-            _uplink.Attached().Write("EZtCloud has no time exchange over MQTT; use SNTP");
+            _uplink.Attached().Write("EZtCloud has no MQTT time; use SNTP");
             return SendResult.NotConnected;
         }
 

@@ -92,7 +92,7 @@ namespace IotDevice.Dialects.EztCloud
             InRange(Port, "port");
             if (ClientId != null && ClientId.Length == 0)
             {
-                throw new ArgumentException("The client id may be null (the username) but not empty.");
+                throw new ArgumentException("The client id may be null but not empty.");
             }
             InRange(KeepAliveSeconds, "keep-alive (seconds)");
             Require(VersionAttribute, "a version attribute name");

@@ -168,7 +168,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (handled == 0 && unhandled == null)
             {
-                host.Write("attributes_push without attributes: nothing to apply");
+                host.Write("empty attributes_push: nothing to apply");
             }
             if (handled == 0 && unhandled != null)
             {

@@ -40,14 +40,14 @@ namespace IotDevice.Dialects.EztCloud
         {
             if (offer == null)
             {
-                throw new ArgumentException("ReportUpdate needs the offer it reports on.");
+                throw new ArgumentException("ReportUpdate needs its offer.");
             }
             IDialectHost host = uplink.Attached();
             if (status == UpdateStatus.Succeeded)
             {
                 if (offer.Version == null)
                 {
-                    host.Write("update succeeded but the offer named no version; nothing to report");
+                    host.Write("update succeeded; the offer has no version to report");
                     return SendResult.Accepted;
                 }
                 AttributeBatch batch = new AttributeBatch(1, EztAttributes.MaxMergedBytes);

@@ -42,13 +42,13 @@ namespace IotDevice.Dialects.EztCloud
             Responses = new EztResponses(this, dialect);
         }
 
-        /// <summary>The client's host; throws when the dialect was not given to a client yet.</summary>
+        /// <summary>The client's host; throws when the dialect was not given to a DeviceClient yet (give it one before using it).</summary>
         public IDialectHost Attached()
         {
             IDialectHost host = Host;
             if (host == null)
             {
-                throw new InvalidOperationException("Give the dialect to a DeviceClient before using it.");
+                throw new InvalidOperationException("The dialect has no DeviceClient yet.");
             }
             return host;
         }
