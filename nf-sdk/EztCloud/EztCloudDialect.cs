@@ -310,13 +310,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 throw new ArgumentException("An event needs its method name.");
             }
-            IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
-            {
-                EztCloudMessages.WriteEvent(_uplink.Writer, eventId, parameters);
-                id = host.NewId();
-                return _uplink.SendReport(TopicKind.EventPost, id, true);
-            }
+            return _uplink.SendEvent(eventId, parameters, true, out id);
         }
 
         /// <summary>EZtCloud has no time exchange over MQTT (use SNTP): always NotConnected.</summary>

@@ -22,12 +22,8 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The otaCheck event (no outcome: the answer is an otaUpgrade command, or nothing).</summary>
         public static SendResult Check(EztUplink uplink)
         {
-            IDialectHost host = uplink.Attached();
-            lock (uplink.Writer)
-            {
-                EztCloudMessages.WriteEvent(uplink.Writer, uplink.OtaCheckMethod, null);
-                return uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
-            }
+            long id;
+            return uplink.SendEvent(uplink.OtaCheckMethod, null, false, out id);
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
@@ -80,6 +81,21 @@ namespace IotDevice.Dialects.EztCloud
                 Responses.Unsent(attributes);
             }
             return result;
+        }
+
+        /// <summary>
+        /// Publishes the event <c>{"method":…,"params":{…}}</c> under a new <paramref name="id"/>, as
+        /// <see cref="SendReport"/> does; <paramref name="tracked"/> when the app gets that id.
+        /// </summary>
+        public SendResult SendEvent(string method, PropertyReport parameters, bool tracked, out long id)
+        {
+            IDialectHost host = Attached();
+            lock (Writer)
+            {
+                EztCloudMessages.WriteEvent(Writer, method, parameters);
+                id = host.NewId();
+                return SendReport(TopicKind.EventPost, id, tracked);
+            }
         }
 
         /// <summary>Publishes the command reply in <see cref="Writer"/>. Call with the lock (<see cref="Writer"/>) held.</summary>
