@@ -54,7 +54,8 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An attribute report needs at least one value.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
                 long now = host.Clock.NowMs;
                 if (MustWait(now))
@@ -66,7 +67,7 @@ namespace IotDevice.Dialects.EztCloud
                     _incoming.Clear();
                     int i = 0;
                     // Each value is encoded in the uplink's writer (free under the lock) and copied into the batch.
-                    while (i < report.Count && _incoming.Put(report, i, _uplink.Writer))
+                    while (i < report.Count && _incoming.Put(report, i, writer))
                     {
                         i++;
                     }
@@ -77,8 +78,8 @@ namespace IotDevice.Dialects.EztCloud
                     // Larger than the whole merge buffer: it goes out now rather than never.
                     _incoming.Clear();
                 }
-                _uplink.Writer.Reset();
-                report.WriteObject(_uplink.Writer);
+                writer.Reset();
+                report.WriteObject(writer);
                 id = host.NewId();
                 return Send(now, id, true);
             }

@@ -56,14 +56,15 @@ namespace IotDevice.Dialects.EztCloud
                 }
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
-                EztCloudMessages.WriteAttributesGet(_uplink.Writer, keys);
+                EztCloudMessages.WriteAttributesGet(writer, keys);
                 if (!_uplink.Fits("attributes_get"))
                 {
                     return SendResult.TooLarge;
                 }
-                return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), _uplink.Writer.Buffer, _uplink.Writer.Length,
+                return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), writer.Buffer, writer.Length,
                     _uplink.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
             }
         }

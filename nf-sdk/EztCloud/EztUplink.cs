@@ -71,11 +71,13 @@ namespace IotDevice.Dialects.EztCloud
             // Queued first: a QoS 0 outcome is raised during the send, and a report made from its
             // handler must not overtake this one in the queue.
             Responses.Sent(attributes, id, host.Clock.NowMs);
-            SendResult result = !tracked ? host.Publish(topic, Writer.Buffer, Writer.Length, PublishQos)
+            byte[] buffer = Writer.Buffer;
+            int length = Writer.Length;
+            SendResult result = !tracked ? host.Publish(topic, buffer, length, PublishQos)
                 : ResponsesEnabled
-                    ? host.SendRequest(topic, Writer.Buffer, Writer.Length, PublishQos,
+                    ? host.SendRequest(topic, buffer, length, PublishQos,
                         (int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), id, id)
-                    : host.SendReport(topic, Writer.Buffer, Writer.Length, PublishQos, id);
+                    : host.SendReport(topic, buffer, length, PublishQos, id);
             if (result != SendResult.Accepted)
             {
                 Responses.Unsent(attributes);
