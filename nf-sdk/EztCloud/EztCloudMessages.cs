@@ -9,8 +9,14 @@ namespace IotDevice.Dialects.EztCloud
     /// </summary>
     internal static class EztCloudMessages
     {
-        /// <summary>Most JSON values (every nested one counted) a standard inbound message may hold.</summary>
+        /// <summary>
+        /// Most JSON values (every nested one counted) a standard inbound message may hold: more are huge
+        /// arrays or objects a device should not walk.
+        /// </summary>
         public const int MaxInboundValues = 512;
+
+        /// <summary>Why a message with more than <see cref="MaxInboundValues"/> values is rejected.</summary>
+        public const string TooManyValues = "more than 512 JSON values";
 
         /// <summary><c>{"keys":[]}</c> (all attributes) or <c>{"keys":["a","b"]}</c>.</summary>
         public static void WriteAttributesGet(JsonWriter writer, string[] keys)
@@ -88,28 +94,6 @@ namespace IotDevice.Dialects.EztCloud
             EndReply(writer, id);
         }
 
-        /// <summary>
-        /// How far a well-formed payload may be trusted: false, with the reason, when it holds more than
-        /// <see cref="MaxInboundValues"/> values (huge arrays or objects a device should not walk).
-        /// </summary>
-        public static bool WithinBudget(JsonElement root, out string reason)
-        {
-            int count = CountValues(root, MaxInboundValues + 1);
-            if (count > MaxInboundValues)
-            {
-                reason = "more than " + MaxInboundValues.ToString() + " JSON values";
-                return false;
-            }
-            reason = null;
-            return true;
-        }
-
-        /// <summary>True for a JSON object or a missing/null member (both read as "no parameters").</summary>
-        public static bool IsObjectOrAbsent(JsonElement element)
-        {
-            return element.Kind == JsonKind.Object || element.Kind == JsonKind.None || element.Kind == JsonKind.Null;
-        }
-
         /// <summary>A member read as text: a string's value or a number's digits; null otherwise.</summary>
         public static string Text(JsonElement element)
         {
@@ -139,8 +123,11 @@ namespace IotDevice.Dialects.EztCloud
             writer.EndObject();
         }
 
-        // Counts values up to limit; nesting is already bounded by the reader (Inbound.MaxDepth).
-        private static int CountValues(JsonElement element, int limit)
+        /// <summary>
+        /// The values in <paramref name="element"/>, itself and every nested one, counted up to
+        /// <paramref name="limit"/>; nesting is already bounded by the reader (Inbound.MaxDepth).
+        /// </summary>
+        public static int CountValues(JsonElement element, int limit)
         {
             int count = 1;
             if (element.Kind == JsonKind.Object)

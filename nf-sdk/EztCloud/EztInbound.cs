@@ -69,15 +69,14 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write("empty payload on '" + topic + "': no data, ignored");
                 return;
             }
-            string reason;
             if (root.Kind != JsonKind.Object)
             {
                 Inbound.RejectShape(host, topic, "not a JSON object");
                 return;
             }
-            if (!EztCloudMessages.WithinBudget(root, out reason))
+            if (EztCloudMessages.CountValues(root, EztCloudMessages.MaxInboundValues + 1) > EztCloudMessages.MaxInboundValues)
             {
-                Inbound.RejectShape(host, topic, reason);
+                Inbound.RejectShape(host, topic, EztCloudMessages.TooManyValues);
                 return;
             }
             switch (match.Kind)
@@ -243,7 +242,9 @@ namespace IotDevice.Dialects.EztCloud
                 return;
             }
             JsonElement parameters = root.Get("params");
-            if (!EztCloudMessages.IsObjectOrAbsent(parameters))
+            // An object, or absent or null: no parameters.
+            JsonKind kind = parameters.Kind;
+            if (kind != JsonKind.Object && kind != JsonKind.None && kind != JsonKind.Null)
             {
                 Inbound.RejectShape(host, topic, "command params is not an object");
                 return;
