@@ -126,7 +126,7 @@ namespace IotDevice.Dialects.EztCloud
             {
                 // As the command had it when it is JSON (ours always is); an app's own id as a string.
                 writer.WriteName("id");
-                byte[] raw = System.Text.Encoding.UTF8.GetBytes(offer.CorrelationId);
+                byte[] raw = JsonWriter.Fragment(offer.CorrelationId);
                 if (JsonReader.Parse(raw, 0, raw.Length).Exists)
                 {
                     writer.WriteRawValue(raw, 0, raw.Length);
