@@ -136,7 +136,7 @@ namespace IotDevice.Dialects.EztCloud
         // {"error_code":0,"error_msg":"OK","ts":…}: false (rejected) without an integer error_code.
         private static bool ReadCode(IDialectHost host, string topic, JsonElement root, out long code)
         {
-            if (root.Get("error_code").TryGetInt64(out code))
+            if (root.TryGetInt64("error_code", out code))
             {
                 return true;
             }
