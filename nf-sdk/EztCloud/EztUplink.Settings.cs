@@ -36,8 +36,10 @@ namespace IotDevice.Dialects.EztCloud
         private string _firmwareVersion;
 
         // Caller has validated the options.
-        private EztUplink(EztCloudOptions options)
+        public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
         {
+            Topics = EztCloudTopics.Create(options.Username);
+            Responses = new EztResponses(this, dialect);
             _brokerHost = options.Host;
             _caCertificatePem = options.CaCertificatePem;
             _password = options.Password;

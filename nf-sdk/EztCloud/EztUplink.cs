@@ -36,13 +36,6 @@ namespace IotDevice.Dialects.EztCloud
 
         public IDialectHost Host;
 
-        public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
-            : this(options)
-        {
-            Topics = EztCloudTopics.Create(options.Username);
-            Responses = new EztResponses(this, dialect);
-        }
-
         /// <summary>The client's host; throws when the dialect was not given to a DeviceClient yet (give it one before using it).</summary>
         public IDialectHost Attached()
         {
