@@ -141,7 +141,8 @@ namespace IotDevice.Dialects.EztCloud
                     continue;
                 }
                 ClearOutput();
-                CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
+                JsonElement value = members.Value;
+                CommandContext change = new CommandContext(Dialect.EztCloud, name, value, _output);
                 if (!host.PropertyHandlers.Dispatch(change))
                 {
                     unhandled = name;
@@ -157,12 +158,11 @@ namespace IotDevice.Dialects.EztCloud
                 if (_output.Count == 0)
                 {
                     // The handler took the value as sent: confirm it as sent.
-                    JsonElement value = members.Value;
-                    Confirm(host, name, value.Buffer, value.Start, value.Length);
+                    Confirm(host, name, value, -1);
                 }
                 for (int i = 0; i < _output.Count; i++)
                 {
-                    ConfirmOutput(host, i);
+                    Confirm(host, _output.IdAt(i), value, i);
                 }
             }
             if (handled == 0 && unhandled == null)
@@ -179,23 +179,33 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        // A pushed value confirmed as sent; when _confirm is full, what it holds goes out first (never an
-        // empty confirmation: a value larger than any confirmation is only logged).
-        private void Confirm(IDialectHost host, string key, byte[] buffer, int offset, int count)
+        // One value into _confirm: value index of _output (encoded in the uplink's writer, free under its
+        // lock), or with index -1 the pushed value as sent. When _confirm is full, what it holds goes out
+        // first; never an empty confirmation: a value larger than any confirmation is only logged.
+        private void Confirm(IDialectHost host, string key, JsonElement sent, int index)
         {
-            if (_confirm.Put(key, buffer, offset, count))
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
-                return;
-            }
-            if (_confirm.Count > 0)
-            {
-                _attributes.Report(_confirm);
-                if (_confirm.Put(key, buffer, offset, count))
+                for (int attempt = 0; ; attempt++)
                 {
-                    return;
+                    if (index < 0 ? _confirm.Put(key, sent.Buffer, sent.Start, sent.Length) : _confirm.Put(_output, index, writer))
+                    {
+                        return;
+                    }
+                    if (index >= 0 && writer.Overflowed)
+                    {
+                        // Larger than any message, and so never confirmed.
+                        return;
+                    }
+                    if (attempt > 0 || _confirm.Count == 0)
+                    {
+                        break;
+                    }
+                    _attributes.Report(_confirm);
                 }
+                host.Write("attribute '" + key + "' is too large to confirm");
             }
-            host.Write("attribute '" + key + "' is too large to confirm");
         }
 
         // The handlers' output report, empty; made the first time a handler needs one.
@@ -206,30 +216,6 @@ namespace IotDevice.Dialects.EztCloud
                 _output = new PropertyReport(MaxOutputValues);
             }
             _output.Clear();
-        }
-
-        // Value index of _output into _confirm, encoded in the uplink's writer (free under its lock); when
-        // _confirm is full, what it holds goes out first.
-        private void ConfirmOutput(IDialectHost host, int index)
-        {
-            lock (_uplink.Writer)
-            {
-                JsonWriter writer = _uplink.Writer;
-                if (_confirm.Put(_output, index, writer) || writer.Overflowed)
-                {
-                    // Confirmed; or larger than any message, and so never confirmed.
-                    return;
-                }
-                if (_confirm.Count > 0)
-                {
-                    _attributes.Report(_confirm);
-                    if (_confirm.Put(_output, index, writer))
-                    {
-                        return;
-                    }
-                }
-                host.Write("attribute '" + _output.IdAt(index) + "' is too large to confirm");
-            }
         }
 
         // {"method":…,"params":{…},"id":…}: the handler for method runs, then exactly one reply goes out.
