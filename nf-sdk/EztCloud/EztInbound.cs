@@ -261,15 +261,16 @@ namespace IotDevice.Dialects.EztCloud
             {
                 host.Write("no handler for command '" + command.Identifier + "'; replying unknown method");
             }
-            lock (_uplink.Writer)
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
                 if (known)
                 {
-                    EztCloudMessages.WriteCommandReply(_uplink.Writer, method, id, command);
+                    EztCloudMessages.WriteCommandReply(writer, method, id, command);
                 }
                 else
                 {
-                    EztCloudMessages.WriteUnknownMethodReply(_uplink.Writer, method, id);
+                    EztCloudMessages.WriteUnknownMethodReply(writer, method, id);
                 }
                 _uplink.SendReply();
             }
