@@ -19,10 +19,6 @@ namespace IotDevice.Dialects.EztCloud
     /// </summary>
     internal sealed class EztAttributes
     {
-        // Bounds of the coalescing buffer: attributes merged between two sends.
-        public const int MaxMergedKeys = 32;
-        public const int MaxMergedBytes = 2048;
-
         private readonly EztUplink _uplink;
         // The values waiting to go out together; made when first needed (a version to announce, a report
         // to merge). Use Pending() to fill it, PendingCount to look. Guarded by the uplink's lock (its writer).
@@ -62,7 +58,7 @@ namespace IotDevice.Dialects.EztCloud
                 {
                     if (_incoming == null)
                     {
-                        _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+                        _incoming = new AttributeBatch();
                     }
                     _incoming.Clear();
                     int i = 0;
@@ -150,7 +146,7 @@ namespace IotDevice.Dialects.EztCloud
         {
             if (_pending == null)
             {
-                _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+                _pending = new AttributeBatch();
             }
             return _pending;
         }

@@ -128,7 +128,7 @@ namespace IotDevice.Dialects.EztCloud
             string unhandled = null;
             if (_confirm == null)
             {
-                _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
+                _confirm = new AttributeBatch();
             }
             _confirm.Clear();
             JsonObjectEnumerator members = root.EnumerateObject();

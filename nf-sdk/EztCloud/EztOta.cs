@@ -46,7 +46,7 @@ namespace IotDevice.Dialects.EztCloud
                     host.Write("update succeeded; the offer has no version to report");
                     return SendResult.Accepted;
                 }
-                AttributeBatch batch = new AttributeBatch(1, EztAttributes.MaxMergedBytes);
+                AttributeBatch batch = new AttributeBatch();
                 lock (uplink.Writer)
                 {
                     uplink.FirmwareVersion = offer.Version;
