@@ -95,11 +95,12 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>
         /// Every connect: the version attribute (merged with any values still waiting) in one report.
         /// </summary>
-        public void Announce(string version)
+        public void Announce()
         {
             lock (_uplink.Writer)
             {
                 _stopped = false;
+                string version = _uplink.FirmwareVersion;
                 long now = _uplink.Host.Clock.NowMs;
                 string name = _uplink.VersionAttribute;
                 if (version != null && !PutText(Pending(), name, version))

@@ -122,7 +122,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The firmware version reported after each connect (updated when an update succeeds).</summary>
         public string FirmwareVersion
         {
-            get { return _uplink.FirmwareVersion; }
+            get { lock (_uplink.Writer) { return _uplink.FirmwareVersion; } }
         }
 
         /// <summary>
@@ -276,7 +276,7 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         void IDeviceDialect.Announce()
         {
-            _attributes.Announce(_uplink.FirmwareVersion);
+            _attributes.Announce();
             if (_uplink.OtaCheckOnConnect)
             {
                 EztOta.Check(_uplink);

@@ -32,8 +32,11 @@ namespace IotDevice.Dialects.EztCloud
 
         private readonly long _settings;
 
-        // The version reported after each connect: the app's until an update succeeds. Guarded by the writer.
-        private string _firmwareVersion;
+        /// <summary>
+        /// The version reported after each connect: the app's until an update succeeds. Read and changed
+        /// under the lock (<see cref="EztUplink.Writer"/>).
+        /// </summary>
+        public string FirmwareVersion;
 
         // Caller has validated the options.
         public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
@@ -46,18 +49,11 @@ namespace IotDevice.Dialects.EztCloud
             _clientId = options.ClientId;
             VersionAttribute = options.VersionAttribute;
             OtaCheckMethod = options.OtaCheckMethod;
-            _firmwareVersion = options.FirmwareVersion;
+            FirmwareVersion = options.FirmwareVersion;
             MinReportIntervalMs = options.MinReportIntervalMs;
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
                 | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(OtaCheckOnConnectSwitch, options.OtaCheckOnConnect)
                 | PackedSettings.Switch(ResponsesEnabledSwitch, options.ResponsesEnabled) | PackedSettings.Switch(PublishQosSwitch, options.PublishQos);
-        }
-
-        /// <summary>The version reported after each connect; changed under the lock (<see cref="Writer"/>) when an update succeeds.</summary>
-        public string FirmwareVersion
-        {
-            get { lock (Writer) { return _firmwareVersion; } }
-            set { lock (Writer) { _firmwareVersion = value; } }
         }
 
         /// <summary><see cref="EztCloudOptions.OtaCheckOnConnect"/>.</summary>
