@@ -55,30 +55,30 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>
         /// <c>{"method":…,"params":{…},"id":…}</c> for <paramref name="command"/>. The method and id are
         /// copied byte for byte from the command, so the id keeps its JSON type. A failed command
-        /// (<see cref="CommandContext.Code"/> not Ok) adds <c>"error"</c> and <c>"code"</c> to its params.
+        /// (<see cref="CommandContext.Code"/> not Ok) adds <c>"error"</c> and <c>"code"</c> to its params;
+        /// a null command (no handler knows the method) has <c>{"error":"unknown method"}</c> as params.
         /// </summary>
         public static void WriteCommandReply(JsonWriter writer, JsonElement method, JsonElement id, CommandContext command)
         {
             BeginReply(writer, method);
-            PropertyReport output = command.Output;
-            for (int i = 0; output != null && i < output.Count; i++)
+            if (command == null)
             {
-                writer.WriteName(output.IdAt(i));
-                output.WriteValue(i, writer);
+                writer.WriteString("error", "unknown method");
             }
-            if (!command.Succeeded)
+            else
             {
-                writer.WriteString("error", command.Message != null ? command.Message : "failed");
-                writer.WriteNumber("code", (long)command.Code);
+                PropertyReport output = command.Output;
+                for (int i = 0; output != null && i < output.Count; i++)
+                {
+                    writer.WriteName(output.IdAt(i));
+                    output.WriteValue(i, writer);
+                }
+                if (!command.Succeeded)
+                {
+                    writer.WriteString("error", command.Message != null ? command.Message : "failed");
+                    writer.WriteNumber("code", (long)command.Code);
+                }
             }
-            EndReply(writer, id);
-        }
-
-        /// <summary>The reply to a command no handler knows: <c>{"method":…,"params":{"error":"unknown method"},"id":…}</c>.</summary>
-        public static void WriteUnknownMethodReply(JsonWriter writer, JsonElement method, JsonElement id)
-        {
-            BeginReply(writer, method);
-            writer.WriteString("error", "unknown method");
             EndReply(writer, id);
         }
 

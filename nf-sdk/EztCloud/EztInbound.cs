@@ -264,14 +264,7 @@ namespace IotDevice.Dialects.EztCloud
             JsonWriter writer = _uplink.Writer;
             lock (writer)
             {
-                if (known)
-                {
-                    EztCloudMessages.WriteCommandReply(writer, method, id, command);
-                }
-                else
-                {
-                    EztCloudMessages.WriteUnknownMethodReply(writer, method, id);
-                }
+                EztCloudMessages.WriteCommandReply(writer, method, id, known ? command : null);
                 _uplink.SendReply();
             }
         }
