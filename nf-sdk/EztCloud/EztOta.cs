@@ -54,11 +54,14 @@ namespace IotDevice.Dialects.EztCloud
                     return attributes.Report(batch);
                 }
             }
-            string name = FailureName(status);
-            if (name == null)
+            string name;
+            switch (status)
             {
-                // Downloading, Verified: the platform has nowhere to hear it.
-                return SendResult.Accepted;
+                case UpdateStatus.Failed: name = "failed"; break;
+                case UpdateStatus.DownloadFailed: name = "downloadFailed"; break;
+                case UpdateStatus.VerifyFailed: name = "verifyFailed"; break;
+                case UpdateStatus.ApplyFailed: name = "applyFailed"; break;
+                default: return SendResult.Accepted; // Downloading, Verified: the platform has nowhere to hear it.
             }
             lock (uplink.Writer)
             {
@@ -88,18 +91,6 @@ namespace IotDevice.Dialects.EztCloud
             }
             Reply(uplink, method, id, true, null);
             host.OfferUpdate(offer);
-        }
-
-        private static string FailureName(UpdateStatus status)
-        {
-            switch (status)
-            {
-                case UpdateStatus.Failed: return "failed";
-                case UpdateStatus.DownloadFailed: return "downloadFailed";
-                case UpdateStatus.VerifyFailed: return "verifyFailed";
-                case UpdateStatus.ApplyFailed: return "applyFailed";
-                default: return null;
-            }
         }
 
         private static void WriteOtaResult(JsonWriter writer, string status, UpdateOffer offer, string detail)
