@@ -7,25 +7,23 @@ namespace IotDevice.Dialects.EztCloud
     /// <summary>
     /// Attribute values waiting to go out together, each kept as its encoded JSON value: a later value
     /// for a key replaces the earlier one in place (latest wins, first position kept). Bounded in keys
-    /// and bytes; <see cref="Put"/> says false instead of growing past them. Its slots are made as keys
-    /// arrive and kept, so a batch that is rarely used holds little.
+    /// and bytes, the same for every batch (merged reports, push confirmations, a new version);
+    /// <see cref="Put"/> says false instead of growing past them. Its slots are made as keys arrive and
+    /// kept, so a batch that is rarely used holds little.
     /// </summary>
     internal sealed class AttributeBatch
     {
+        // The bounds: attributes merged between two sends, or confirmed in one report. Constants rather
+        // than fields: on the device each field of each batch is heap.
+        public const int MaxKeys = 32;
+        public const int MaxBytes = 2048;
+
         // Slots made when a batch first needs any.
         private const int FirstSlots = 4;
 
-        private readonly int _maxKeys;
-        private readonly int _maxBytes;
         private string[] _keys;
         private byte[][] _values;
         private int _bytes;
-
-        public AttributeBatch(int maxKeys, int maxBytes)
-        {
-            _maxKeys = maxKeys;
-            _maxBytes = maxBytes;
-        }
 
         public int Count;
 
@@ -35,7 +33,7 @@ namespace IotDevice.Dialects.EztCloud
             int index = IndexOf(key);
             int oldSize = index >= 0 ? _values[index].Length : 0;
             int added = index >= 0 ? count - oldSize : count + key.Length;
-            if (_bytes + added > _maxBytes || (index < 0 && Count == _maxKeys))
+            if (_bytes + added > MaxBytes || (index < 0 && Count == MaxKeys))
             {
                 return false;
             }
@@ -105,16 +103,16 @@ namespace IotDevice.Dialects.EztCloud
         {
             int held = _keys == null ? 0 : _keys.Length;
             int slots = held == 0 ? FirstSlots : held * 2;
-            if (slots > _maxKeys)
+            if (slots > MaxKeys)
             {
-                slots = _maxKeys;
+                slots = MaxKeys;
             }
             string[] keys = new string[slots];
             byte[][] values = new byte[slots][];
             if (held > 0)
             {
-                Array.Copy(_keys, keys, held);
-                Array.Copy(_values, values, held);
+                Array.Copy(_keys, 0, keys, 0, held);
+                Array.Copy(_values, 0, values, 0, held);
             }
             _keys = keys;
             _values = values;

@@ -19,10 +19,6 @@ namespace IotDevice.Dialects.EztCloud
     /// </summary>
     internal sealed class EztAttributes
     {
-        // Bounds of the coalescing buffer: attributes merged between two sends.
-        public const int MaxMergedKeys = 32;
-        public const int MaxMergedBytes = 2048;
-
         private readonly EztUplink _uplink;
         // The values waiting to go out together; made when first needed (a version to announce, a report
         // to merge). Use Pending() to fill it, PendingCount to look. Guarded by the uplink's lock (its writer).
@@ -54,19 +50,20 @@ namespace IotDevice.Dialects.EztCloud
                 throw new ArgumentException("An attribute report needs at least one value.");
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
                 long now = host.Clock.NowMs;
                 if (MustWait(now))
                 {
                     if (_incoming == null)
                     {
-                        _incoming = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+                        _incoming = new AttributeBatch();
                     }
                     _incoming.Clear();
                     int i = 0;
                     // Each value is encoded in the uplink's writer (free under the lock) and copied into the batch.
-                    while (i < report.Count && _incoming.Put(report, i, _uplink.Writer))
+                    while (i < report.Count && _incoming.Put(report, i, writer))
                     {
                         i++;
                     }
@@ -77,8 +74,8 @@ namespace IotDevice.Dialects.EztCloud
                     // Larger than the whole merge buffer: it goes out now rather than never.
                     _incoming.Clear();
                 }
-                _uplink.Writer.Reset();
-                report.WriteObject(_uplink.Writer);
+                writer.Reset();
+                report.WriteObject(writer);
                 id = host.NewId();
                 return Send(now, id, true);
             }
@@ -98,11 +95,12 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>
         /// Every connect: the version attribute (merged with any values still waiting) in one report.
         /// </summary>
-        public void Announce(string version)
+        public void Announce()
         {
             lock (_uplink.Writer)
             {
                 _stopped = false;
+                string version = _uplink.FirmwareVersion;
                 long now = _uplink.Host.Clock.NowMs;
                 string name = _uplink.VersionAttribute;
                 if (version != null && !PutText(Pending(), name, version))
@@ -149,7 +147,7 @@ namespace IotDevice.Dialects.EztCloud
         {
             if (_pending == null)
             {
-                _pending = new AttributeBatch(MaxMergedKeys, MaxMergedBytes);
+                _pending = new AttributeBatch();
             }
             return _pending;
         }
@@ -180,7 +178,7 @@ namespace IotDevice.Dialects.EztCloud
                 _mergedId = _uplink.Host.NewId();
             }
             id = app ? _mergedId : 0;
-            _uplink.Responses.Dialect.Counters.AddCoalesced();
+            Interlocked.Increment(ref _uplink.Responses.Dialect.Counters.Coalesced);
             Arm(_nextReportMs);
             return SendResult.Accepted;
         }

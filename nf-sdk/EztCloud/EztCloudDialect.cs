@@ -64,12 +64,15 @@ namespace IotDevice.Dialects.EztCloud
         private readonly EztInbound _inbound;
         private Delegate[] _handlers;
 
-        /// <summary>Checks and copies <paramref name="options"/>; a setting that cannot work throws ArgumentException here.</summary>
+        /// <summary>
+        /// Checks and copies <paramref name="options"/>; a setting that cannot work throws ArgumentException here.
+        /// A dialect serves one client: make one per client.
+        /// </summary>
         public EztCloudDialect(EztCloudOptions options)
         {
             if (options == null)
             {
-                throw new ArgumentException("EZtCloud needs its options (username and password at least).");
+                throw new ArgumentException("EZtCloud needs its options.");
             }
             options.Validate();
             Counters = new EztCloudCounters();
@@ -82,36 +85,36 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>Every attributes_response (its <see cref="EztCloudResponse.Sequence"/> tells which report).</summary>
         public event EztCloudResponseHandler AttributesResponse
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, AttributesResponseEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, AttributesResponseEvent, value); } }
+            add { Subscribe(AttributesResponseEvent, value, true); }
+            remove { Subscribe(AttributesResponseEvent, value, false); }
         }
 
         /// <summary>Every event_response.</summary>
         public event EztCloudResponseHandler EventResponse
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, EventResponseEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, EventResponseEvent, value); } }
+            add { Subscribe(EventResponseEvent, value, true); }
+            remove { Subscribe(EventResponseEvent, value, false); }
         }
 
         /// <summary>A report the platform refused (error_code ≠ 0; −1: sent too often and ignored).</summary>
         public event EztCloudResponseHandler ReportRefused
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, ReportRefusedEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, ReportRefusedEvent, value); } }
+            add { Subscribe(ReportRefusedEvent, value, true); }
+            remove { Subscribe(ReportRefusedEvent, value, false); }
         }
 
         /// <summary>The answer to <see cref="GetAttributes"/> (check Succeeded); its Attributes object holds the values.</summary>
         public event EztCloudResponseHandler AttributesReceived
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, AttributesReceivedEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, AttributesReceivedEvent, value); } }
+            add { Subscribe(AttributesReceivedEvent, value, true); }
+            remove { Subscribe(AttributesReceivedEvent, value, false); }
         }
 
         /// <summary>An OTA check answered with <c>upgrade:false</c>.</summary>
         public event NoUpdateHandler NoUpdatePending
         {
-            add { lock (HandlerLock) { _handlers = EventSlots.Add(_handlers, EventCount, NoUpdatePendingEvent, value); } }
-            remove { lock (HandlerLock) { EventSlots.Remove(_handlers, NoUpdatePendingEvent, value); } }
+            add { Subscribe(NoUpdatePendingEvent, value, true); }
+            remove { Subscribe(NoUpdatePendingEvent, value, false); }
         }
 
         public readonly EztCloudCounters Counters;
@@ -119,7 +122,7 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The firmware version reported after each connect (updated when an update succeeds).</summary>
         public string FirmwareVersion
         {
-            get { return _uplink.FirmwareVersion; }
+            get { lock (_uplink.Writer) { return _uplink.FirmwareVersion; } }
         }
 
         /// <summary>
@@ -132,12 +135,12 @@ namespace IotDevice.Dialects.EztCloud
             return _uplink.Responses.GetAttributes(keys);
         }
 
-        /// <summary>Publishes <paramref name="payload"/> as is on <c>data/{username}/{identifier}</c> (any bytes).</summary>
+        /// <summary>Publishes <paramref name="payload"/> as is on <c>data/{username}/{identifier}</c> (any bytes; an empty array sends an empty message, null throws).</summary>
         public SendResult PublishData(string identifier, byte[] payload)
         {
             if (payload == null)
             {
-                throw new ArgumentException("A data-stream payload cannot be null (send an empty array instead).");
+                throw new ArgumentException("A data-stream payload cannot be null.");
             }
             IDialectHost host = _uplink.Attached();
             string topic;
@@ -203,6 +206,22 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
+        // Every event's add and remove: one slot of _handlers changed under the lock.
+        private void Subscribe(int slot, Delegate handler, bool add)
+        {
+            lock (HandlerLock)
+            {
+                if (add)
+                {
+                    _handlers = EventSlots.Add(_handlers, EventCount, slot, handler);
+                }
+                else
+                {
+                    EventSlots.Remove(_handlers, slot, handler);
+                }
+            }
+        }
+
         // App handlers must not take the session's thread down.
         private void Raise(int slot, EztCloudResponse response)
         {
@@ -231,7 +250,7 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (_uplink.Host != null)
             {
-                throw new InvalidOperationException("This EZtCloud dialect already belongs to a client; make one per client.");
+                throw new InvalidOperationException("This dialect already belongs to a client.");
             }
             _uplink.Host = host;
         }
@@ -257,7 +276,7 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         void IDeviceDialect.Announce()
         {
-            _attributes.Announce(_uplink.FirmwareVersion);
+            _attributes.Announce();
             if (_uplink.OtaCheckOnConnect)
             {
                 EztOta.Check(_uplink);
@@ -291,19 +310,13 @@ namespace IotDevice.Dialects.EztCloud
             {
                 throw new ArgumentException("An event needs its method name.");
             }
-            IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
-            {
-                EztCloudMessages.WriteEvent(_uplink.Writer, eventId, parameters);
-                id = host.NewId();
-                return _uplink.SendReport(TopicKind.EventPost, id, true);
-            }
+            return _uplink.SendEvent(eventId, parameters, true, out id);
         }
 
         /// <summary>EZtCloud has no time exchange over MQTT (use SNTP): always NotConnected.</summary>
         SendResult IDeviceDialect.RequestTime()
         {
-            _uplink.Attached().Write("EZtCloud has no time exchange over MQTT; use SNTP");
+            _uplink.Attached().Write("EZtCloud has no MQTT time; use SNTP");
             return SendResult.NotConnected;
         }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using IotDevice.Client;
 using IotDevice.Json;
 
@@ -10,8 +9,14 @@ namespace IotDevice.Dialects.EztCloud
     /// </summary>
     internal static class EztCloudMessages
     {
-        /// <summary>Most JSON values (every nested one counted) a standard inbound message may hold.</summary>
+        /// <summary>
+        /// Most JSON values (every nested one counted) a standard inbound message may hold: more are huge
+        /// arrays or objects a device should not walk.
+        /// </summary>
         public const int MaxInboundValues = 512;
+
+        /// <summary>Why a message with more than <see cref="MaxInboundValues"/> values is rejected.</summary>
+        public const string TooManyValues = "more than 512 JSON values";
 
         /// <summary><c>{"keys":[]}</c> (all attributes) or <c>{"keys":["a","b"]}</c>.</summary>
         public static void WriteAttributesGet(JsonWriter writer, string[] keys)
@@ -50,30 +55,30 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>
         /// <c>{"method":…,"params":{…},"id":…}</c> for <paramref name="command"/>. The method and id are
         /// copied byte for byte from the command, so the id keeps its JSON type. A failed command
-        /// (<see cref="CommandContext.Code"/> not Ok) adds <c>"error"</c> and <c>"code"</c> to its params.
+        /// (<see cref="CommandContext.Code"/> not Ok) adds <c>"error"</c> and <c>"code"</c> to its params;
+        /// a null command (no handler knows the method) has <c>{"error":"unknown method"}</c> as params.
         /// </summary>
         public static void WriteCommandReply(JsonWriter writer, JsonElement method, JsonElement id, CommandContext command)
         {
             BeginReply(writer, method);
-            PropertyReport output = command.Output;
-            for (int i = 0; output != null && i < output.Count; i++)
+            if (command == null)
             {
-                writer.WriteName(output.IdAt(i));
-                output.WriteValue(i, writer);
+                writer.WriteString("error", "unknown method");
             }
-            if (!command.Succeeded)
+            else
             {
-                writer.WriteString("error", command.Message != null ? command.Message : "failed");
-                writer.WriteNumber("code", (long)command.Code);
+                PropertyReport output = command.Output;
+                for (int i = 0; output != null && i < output.Count; i++)
+                {
+                    writer.WriteName(output.IdAt(i));
+                    output.WriteValue(i, writer);
+                }
+                if (!command.Succeeded)
+                {
+                    writer.WriteString("error", command.Message != null ? command.Message : "failed");
+                    writer.WriteNumber("code", (long)command.Code);
+                }
             }
-            EndReply(writer, id);
-        }
-
-        /// <summary>The reply to a command no handler knows: <c>{"method":…,"params":{"error":"unknown method"},"id":…}</c>.</summary>
-        public static void WriteUnknownMethodReply(JsonWriter writer, JsonElement method, JsonElement id)
-        {
-            BeginReply(writer, method);
-            writer.WriteString("error", "unknown method");
             EndReply(writer, id);
         }
 
@@ -89,43 +94,10 @@ namespace IotDevice.Dialects.EztCloud
             EndReply(writer, id);
         }
 
-        /// <summary>
-        /// How far a well-formed payload may be trusted: false, with the reason, when it holds more than
-        /// <see cref="MaxInboundValues"/> values (huge arrays or objects a device should not walk).
-        /// </summary>
-        public static bool WithinBudget(JsonElement root, out string reason)
-        {
-            int count = CountValues(root, MaxInboundValues + 1);
-            if (count > MaxInboundValues)
-            {
-                reason = "more than " + MaxInboundValues.ToString() + " JSON values";
-                return false;
-            }
-            reason = null;
-            return true;
-        }
-
-        /// <summary>True for a JSON object or a missing/null member (both read as "no parameters").</summary>
-        public static bool IsObjectOrAbsent(JsonElement element)
-        {
-            return element.Kind == JsonKind.Object || element.Kind == JsonKind.None || element.Kind == JsonKind.Null;
-        }
-
         /// <summary>A member read as text: a string's value or a number's digits; null otherwise.</summary>
         public static string Text(JsonElement element)
         {
             return element.Kind == JsonKind.String || element.Kind == JsonKind.Number ? element.GetString() : null;
-        }
-
-        /// <summary>Whether <paramref name="text"/> is well-formed JSON (for ids handed back by the app).</summary>
-        public static bool IsJson(string text)
-        {
-            if (text == null)
-            {
-                return false;
-            }
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
-            return JsonReader.Parse(bytes, 0, bytes.Length).Exists;
         }
 
         // {"method":<as received>,"params":{ … the reply's members …
@@ -151,8 +123,11 @@ namespace IotDevice.Dialects.EztCloud
             writer.EndObject();
         }
 
-        // Counts values up to limit; nesting is already bounded by the reader (Inbound.MaxDepth).
-        private static int CountValues(JsonElement element, int limit)
+        /// <summary>
+        /// The values in <paramref name="element"/>, itself and every nested one, counted up to
+        /// <paramref name="limit"/>; nesting is already bounded by the reader (Inbound.MaxDepth).
+        /// </summary>
+        public static int CountValues(JsonElement element, int limit)
         {
             int count = 1;
             if (element.Kind == JsonKind.Object)

@@ -78,68 +78,25 @@ namespace IotDevice.Dialects.EztCloud
         /// </summary>
         public bool ResponsesEnabled;
 
-        /// <summary>The port actually used.</summary>
-        public int EffectivePort
-        {
-            get { return EffectivePortOf(Port, UseTls); }
-        }
-
-        /// <summary>The client id actually used.</summary>
-        public string EffectiveClientId
-        {
-            get { return EffectiveClientIdOf(ClientId, Username); }
-        }
-
-        internal static int EffectivePortOf(int port, bool useTls)
-        {
-            return port != 0 ? port : (useTls ? TlsPort : PlainPort);
-        }
-
-        internal static string EffectiveClientIdOf(string clientId, string username)
-        {
-            return clientId != null ? clientId : username;
-        }
-
         /// <summary>Throws ArgumentException naming the first unusable setting (never showing the password).</summary>
         public void Validate()
         {
-            if (Username == null || Username.Length == 0)
-            {
-                throw new ArgumentException("EZtCloud needs the device username (DU_…).");
-            }
+            Require(Username, "the device username (DU_…)");
             if (!TopicText.IsValidSegmentValue(Username, false))
             {
                 throw new ArgumentException("The username '" + Username
-                    + "' cannot be a topic level: it must not contain '/', '+', '#' or control characters.");
+                    + "' cannot be a topic level (no '/', '+', '#' or control characters).");
             }
-            if (Password == null || Password.Length == 0)
-            {
-                throw new ArgumentException("EZtCloud needs the device password.");
-            }
-            if (Host == null || Host.Length == 0)
-            {
-                throw new ArgumentException("EZtCloud needs a broker host.");
-            }
-            if (Port < 0 || Port > 65535)
-            {
-                throw new ArgumentException("The port " + Port.ToString() + " is not a TCP port.");
-            }
+            Require(Password, "the device password");
+            Require(Host, "a broker host");
+            InRange(Port, "port");
             if (ClientId != null && ClientId.Length == 0)
             {
-                throw new ArgumentException("The client id may be null (use the username) but not empty.");
+                throw new ArgumentException("The client id may be null but not empty.");
             }
-            if (KeepAliveSeconds < 0 || KeepAliveSeconds > 65535)
-            {
-                throw new ArgumentException("The keep-alive must be 0..65535 seconds.");
-            }
-            if (VersionAttribute == null || VersionAttribute.Length == 0)
-            {
-                throw new ArgumentException("The version attribute needs a name.");
-            }
-            if (OtaCheckMethod == null || OtaCheckMethod.Length == 0)
-            {
-                throw new ArgumentException("The OTA check event needs a name.");
-            }
+            InRange(KeepAliveSeconds, "keep-alive (seconds)");
+            Require(VersionAttribute, "a version attribute name");
+            Require(OtaCheckMethod, "an OTA check event name");
             if (MinReportIntervalMs < 0)
             {
                 throw new ArgumentException("The minimum report interval cannot be negative.");
@@ -147,6 +104,22 @@ namespace IotDevice.Dialects.EztCloud
             if (PublishQos != MqttQos.AtMostOnce && PublishQos != MqttQos.AtLeastOnce)
             {
                 throw new ArgumentException("EZtCloud publishes at QoS 0 or 1.");
+            }
+        }
+
+        private static void Require(string value, string what)
+        {
+            if (value == null || value.Length == 0)
+            {
+                throw new ArgumentException("EZtCloud needs " + what + ".");
+            }
+        }
+
+        private static void InRange(int value, string what)
+        {
+            if (value < 0 || value > 65535)
+            {
+                throw new ArgumentException("The " + what + " must be 0..65535, not " + value.ToString() + ".");
             }
         }
     }

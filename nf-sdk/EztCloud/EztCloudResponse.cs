@@ -25,24 +25,35 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The only failure code the platform documents: "Device message frequency too fast".</summary>
         public const long Throttled = -1;
 
-        public EztCloudResponseKind Kind { get; internal set; }
+        // The rest of the answer read from root, whose error_code the caller has read.
+        internal EztCloudResponse(EztCloudResponseKind kind, JsonElement root, long errorCode, long sequence, JsonElement attributes)
+        {
+            Kind = kind;
+            ErrorCode = errorCode;
+            ErrorMessage = EztCloudMessages.Text(root.Get("error_msg"));
+            root.TryGetInt64("ts", out Timestamp);
+            Sequence = sequence;
+            Attributes = attributes;
+        }
+
+        public readonly EztCloudResponseKind Kind;
 
         /// <summary>0 = accepted; anything else = refused (−1: too frequent, the report was ignored).</summary>
-        public long ErrorCode { get; internal set; }
+        public readonly long ErrorCode;
 
-        public string ErrorMessage { get; internal set; }
+        public readonly string ErrorMessage;
 
         /// <summary>The platform's time (Unix ms); 0 when absent.</summary>
-        public long Timestamp { get; internal set; }
+        public readonly long Timestamp;
 
         /// <summary>
         /// For report answers: which report it answers — the n-th attribute (or event) report this dialect
         /// sent, matched in publish order; 0 when no outstanding report was waiting (unmatched).
         /// </summary>
-        public long Sequence { get; internal set; }
+        public readonly long Sequence;
 
         /// <summary>For <see cref="EztCloudResponseKind.AttributesGet"/>: the attributes object (kind None if absent).</summary>
-        public JsonElement Attributes { get; internal set; }
+        public readonly JsonElement Attributes;
 
         public bool Succeeded
         {

@@ -69,15 +69,14 @@ namespace IotDevice.Dialects.EztCloud
                 host.Write("empty payload on '" + topic + "': no data, ignored");
                 return;
             }
-            string reason;
             if (root.Kind != JsonKind.Object)
             {
                 Inbound.RejectShape(host, topic, "not a JSON object");
                 return;
             }
-            if (!EztCloudMessages.WithinBudget(root, out reason))
+            if (EztCloudMessages.CountValues(root, EztCloudMessages.MaxInboundValues + 1) > EztCloudMessages.MaxInboundValues)
             {
-                Inbound.RejectShape(host, topic, reason);
+                Inbound.RejectShape(host, topic, EztCloudMessages.TooManyValues);
                 return;
             }
             switch (match.Kind)
@@ -129,7 +128,7 @@ namespace IotDevice.Dialects.EztCloud
             string unhandled = null;
             if (_confirm == null)
             {
-                _confirm = new AttributeBatch(EztAttributes.MaxMergedKeys, EztAttributes.MaxMergedBytes);
+                _confirm = new AttributeBatch();
             }
             _confirm.Clear();
             JsonObjectEnumerator members = root.EnumerateObject();
@@ -142,7 +141,8 @@ namespace IotDevice.Dialects.EztCloud
                     continue;
                 }
                 ClearOutput();
-                CommandContext change = new CommandContext(Dialect.EztCloud, name, members.Value, _output);
+                JsonElement value = members.Value;
+                CommandContext change = new CommandContext(Dialect.EztCloud, name, value, _output);
                 if (!host.PropertyHandlers.Dispatch(change))
                 {
                     unhandled = name;
@@ -158,17 +158,16 @@ namespace IotDevice.Dialects.EztCloud
                 if (_output.Count == 0)
                 {
                     // The handler took the value as sent: confirm it as sent.
-                    JsonElement value = members.Value;
-                    Confirm(host, name, value.Buffer, value.Start, value.Length);
+                    Confirm(host, name, value, -1);
                 }
                 for (int i = 0; i < _output.Count; i++)
                 {
-                    ConfirmOutput(host, i);
+                    Confirm(host, _output.IdAt(i), value, i);
                 }
             }
             if (handled == 0 && unhandled == null)
             {
-                host.Write("attributes_push without attributes: nothing to apply");
+                host.Write("empty attributes_push: nothing to apply");
             }
             if (handled == 0 && unhandled != null)
             {
@@ -180,23 +179,33 @@ namespace IotDevice.Dialects.EztCloud
             }
         }
 
-        // A pushed value confirmed as sent; when _confirm is full, what it holds goes out first (never an
-        // empty confirmation: a value larger than any confirmation is only logged).
-        private void Confirm(IDialectHost host, string key, byte[] buffer, int offset, int count)
+        // One value into _confirm: value index of _output (encoded in the uplink's writer, free under its
+        // lock), or with index -1 the pushed value as sent. When _confirm is full, what it holds goes out
+        // first; never an empty confirmation: a value larger than any confirmation is only logged.
+        private void Confirm(IDialectHost host, string key, JsonElement sent, int index)
         {
-            if (_confirm.Put(key, buffer, offset, count))
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
-                return;
-            }
-            if (_confirm.Count > 0)
-            {
-                _attributes.Report(_confirm);
-                if (_confirm.Put(key, buffer, offset, count))
+                for (int attempt = 0; ; attempt++)
                 {
-                    return;
+                    if (index < 0 ? _confirm.Put(key, sent.Buffer, sent.Start, sent.Length) : _confirm.Put(_output, index, writer))
+                    {
+                        return;
+                    }
+                    if (index >= 0 && writer.Overflowed)
+                    {
+                        // Larger than any message, and so never confirmed.
+                        return;
+                    }
+                    if (attempt > 0 || _confirm.Count == 0)
+                    {
+                        break;
+                    }
+                    _attributes.Report(_confirm);
                 }
+                host.Write("attribute '" + key + "' is too large to confirm");
             }
-            host.Write("attribute '" + key + "' is too large to confirm");
         }
 
         // The handlers' output report, empty; made the first time a handler needs one.
@@ -209,30 +218,6 @@ namespace IotDevice.Dialects.EztCloud
             _output.Clear();
         }
 
-        // Value index of _output into _confirm, encoded in the uplink's writer (free under its lock); when
-        // _confirm is full, what it holds goes out first.
-        private void ConfirmOutput(IDialectHost host, int index)
-        {
-            lock (_uplink.Writer)
-            {
-                JsonWriter writer = _uplink.Writer;
-                if (_confirm.Put(_output, index, writer) || writer.Overflowed)
-                {
-                    // Confirmed; or larger than any message, and so never confirmed.
-                    return;
-                }
-                if (_confirm.Count > 0)
-                {
-                    _attributes.Report(_confirm);
-                    if (_confirm.Put(_output, index, writer))
-                    {
-                        return;
-                    }
-                }
-                host.Write("attribute '" + _output.IdAt(index) + "' is too large to confirm");
-            }
-        }
-
         // {"method":…,"params":{…},"id":…}: the handler for method runs, then exactly one reply goes out.
         private void OnCommand(IDialectHost host, string topic, JsonElement root)
         {
@@ -243,7 +228,9 @@ namespace IotDevice.Dialects.EztCloud
                 return;
             }
             JsonElement parameters = root.Get("params");
-            if (!EztCloudMessages.IsObjectOrAbsent(parameters))
+            // An object, or absent or null: no parameters.
+            JsonKind kind = parameters.Kind;
+            if (kind != JsonKind.Object && kind != JsonKind.None && kind != JsonKind.Null)
             {
                 Inbound.RejectShape(host, topic, "command params is not an object");
                 return;
@@ -274,16 +261,10 @@ namespace IotDevice.Dialects.EztCloud
             {
                 host.Write("no handler for command '" + command.Identifier + "'; replying unknown method");
             }
-            lock (_uplink.Writer)
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
-                if (known)
-                {
-                    EztCloudMessages.WriteCommandReply(_uplink.Writer, method, id, command);
-                }
-                else
-                {
-                    EztCloudMessages.WriteUnknownMethodReply(_uplink.Writer, method, id);
-                }
+                EztCloudMessages.WriteCommandReply(writer, method, id, known ? command : null);
                 _uplink.SendReply();
             }
         }

@@ -3,6 +3,7 @@ using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
+using IotDevice.Transport;
 
 #pragma warning disable NF1015 // only ASCII hex digits are accepted
 
@@ -21,12 +22,8 @@ namespace IotDevice.Dialects.EztCloud
         /// <summary>The otaCheck event (no outcome: the answer is an otaUpgrade command, or nothing).</summary>
         public static SendResult Check(EztUplink uplink)
         {
-            IDialectHost host = uplink.Attached();
-            lock (uplink.Writer)
-            {
-                EztCloudMessages.WriteEvent(uplink.Writer, uplink.OtaCheckMethod, null);
-                return uplink.SendReport(TopicKind.EventPost, host.NewId(), false);
-            }
+            long id;
+            return uplink.SendEvent(uplink.OtaCheckMethod, null, false, out id);
         }
 
         /// <summary>
@@ -39,17 +36,17 @@ namespace IotDevice.Dialects.EztCloud
         {
             if (offer == null)
             {
-                throw new ArgumentException("ReportUpdate needs the offer it reports on.");
+                throw new ArgumentException("ReportUpdate needs its offer.");
             }
             IDialectHost host = uplink.Attached();
             if (status == UpdateStatus.Succeeded)
             {
                 if (offer.Version == null)
                 {
-                    host.Write("update succeeded but the offer named no version; nothing to report");
+                    host.Write("update succeeded; the offer has no version to report");
                     return SendResult.Accepted;
                 }
-                AttributeBatch batch = new AttributeBatch(1, EztAttributes.MaxMergedBytes);
+                AttributeBatch batch = new AttributeBatch();
                 lock (uplink.Writer)
                 {
                     uplink.FirmwareVersion = offer.Version;
@@ -57,11 +54,14 @@ namespace IotDevice.Dialects.EztCloud
                     return attributes.Report(batch);
                 }
             }
-            string name = FailureName(status);
-            if (name == null)
+            string name;
+            switch (status)
             {
-                // Downloading, Verified: the platform has nowhere to hear it.
-                return SendResult.Accepted;
+                case UpdateStatus.Failed: name = "failed"; break;
+                case UpdateStatus.DownloadFailed: name = "downloadFailed"; break;
+                case UpdateStatus.VerifyFailed: name = "verifyFailed"; break;
+                case UpdateStatus.ApplyFailed: name = "applyFailed"; break;
+                default: return SendResult.Accepted; // Downloading, Verified: the platform has nowhere to hear it.
             }
             lock (uplink.Writer)
             {
@@ -93,18 +93,6 @@ namespace IotDevice.Dialects.EztCloud
             host.OfferUpdate(offer);
         }
 
-        private static string FailureName(UpdateStatus status)
-        {
-            switch (status)
-            {
-                case UpdateStatus.Failed: return "failed";
-                case UpdateStatus.DownloadFailed: return "downloadFailed";
-                case UpdateStatus.VerifyFailed: return "verifyFailed";
-                case UpdateStatus.ApplyFailed: return "applyFailed";
-                default: return null;
-            }
-        }
-
         private static void WriteOtaResult(JsonWriter writer, string status, UpdateOffer offer, string detail)
         {
             writer.Reset();
@@ -127,10 +115,11 @@ namespace IotDevice.Dialects.EztCloud
             }
             if (offer.CorrelationId != null)
             {
+                // As the command had it when it is JSON (ours always is); an app's own id as a string.
                 writer.WriteName("id");
-                if (EztCloudMessages.IsJson(offer.CorrelationId))
+                byte[] raw = JsonWriter.Fragment(offer.CorrelationId);
+                if (JsonReader.Parse(raw, 0, raw.Length).Exists)
                 {
-                    byte[] raw = System.Text.Encoding.UTF8.GetBytes(offer.CorrelationId);
                     writer.WriteRawValue(raw, 0, raw.Length);
                 }
                 else
@@ -180,8 +169,8 @@ namespace IotDevice.Dialects.EztCloud
             }
             JsonElement url = parameters.Get("url");
             string text = url.Kind == JsonKind.String ? url.GetString() : null;
-            int scheme = text == null ? 0 : StartsWithIgnoreCase(text, "http://") ? 7 : StartsWithIgnoreCase(text, "https://") ? 8 : 0;
-            if (scheme == 0 || text.Length <= scheme)
+            // http(s):// and something after it.
+            if (!UrlText.IsHttp(text) || text.IndexOf("://") + 3 == text.Length)
             {
                 problem = "url missing or not http(s)";
                 return null;
@@ -208,11 +197,6 @@ namespace IotDevice.Dialects.EztCloud
                 offer.Digest = digest;
             }
             return offer;
-        }
-
-        private static bool StartsWithIgnoreCase(string text, string prefix)
-        {
-            return text.Length >= prefix.Length && text.Substring(0, prefix.Length).ToLower() == prefix;
         }
 
         private static bool IsHex(string text, int length)

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
@@ -55,14 +56,15 @@ namespace IotDevice.Dialects.EztCloud
                 }
             }
             IDialectHost host = _uplink.Attached();
-            lock (_uplink.Writer)
+            JsonWriter writer = _uplink.Writer;
+            lock (writer)
             {
-                EztCloudMessages.WriteAttributesGet(_uplink.Writer, keys);
+                EztCloudMessages.WriteAttributesGet(writer, keys);
                 if (!_uplink.Fits("attributes_get"))
                 {
                     return SendResult.TooLarge;
                 }
-                return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), _uplink.Writer.Buffer, _uplink.Writer.Length,
+                return host.SendRequest(_uplink.Topics.Get(TopicKind.PropertyGet), writer.Buffer, writer.Length,
                     _uplink.PublishQos, (int)TopicKind.PropertyGetReply, 0, 0);
             }
         }
@@ -71,32 +73,38 @@ namespace IotDevice.Dialects.EztCloud
         public void OnReportResponse(string topic, JsonElement root, bool attributes)
         {
             IDialectHost host = _uplink.Host;
-            EztCloudResponse response = Read(host, topic, root,
-                attributes ? EztCloudResponseKind.AttributesReport : EztCloudResponseKind.EventReport);
-            if (response == null)
+            long code;
+            if (!ReadCode(host, topic, root, out code))
             {
                 return;
             }
+            long sequence;
             lock (_uplink.Writer)
             {
-                response.Sequence = ReportFifo.Match(attributes ? _attributes : _events, host.Clock.NowMs, host.Options.RequestTimeoutMs);
+                sequence = ReportFifo.Match(attributes ? _attributes : _events, host.Clock.NowMs, host.Options.RequestTimeoutMs);
             }
-            Dialect.Counters.AddResponse(response.ErrorCode, response.Sequence != 0);
-            string what = attributes ? "attribute report" : "event report";
-            if (response.Sequence == 0)
+            EztCloudResponse response = new EztCloudResponse(attributes ? EztCloudResponseKind.AttributesReport : EztCloudResponseKind.EventReport,
+                root, code, sequence, new JsonElement());
+            if (code == EztCloudResponse.Throttled)
             {
+                Interlocked.Increment(ref Dialect.Counters.Throttled);
+            }
+            string what = attributes ? "attribute report" : "event report";
+            if (sequence == 0)
+            {
+                Interlocked.Increment(ref Dialect.Counters.UnmatchedResponses);
                 host.Write("a response on '" + topic + "' matched no outstanding " + what);
             }
             else if (_uplink.ResponsesEnabled)
             {
                 // False for what the dialect sent on its own: nobody waits for its outcome.
-                host.Complete((int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), response.Sequence,
-                    response.Succeeded, (int)response.ErrorCode, response.ErrorMessage);
+                host.Complete((int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), sequence,
+                    code == 0, (int)code, response.ErrorMessage);
             }
-            if (!response.Succeeded)
+            if (code != 0)
             {
-                host.Write(what + " " + response.Sequence.ToString() + " refused by the platform (error_code "
-                    + response.ErrorCode.ToString() + "): " + response.ErrorMessage);
+                host.Write(what + " " + sequence.ToString() + " refused by the platform (error_code "
+                    + code.ToString() + "): " + response.ErrorMessage);
             }
             Dialect.RaiseResponse(response);
         }
@@ -105,8 +113,8 @@ namespace IotDevice.Dialects.EztCloud
         public void OnAttributesGet(string topic, JsonElement root)
         {
             IDialectHost host = _uplink.Host;
-            EztCloudResponse response = Read(host, topic, root, EztCloudResponseKind.AttributesGet);
-            if (response == null)
+            long code;
+            if (!ReadCode(host, topic, root, out code))
             {
                 return;
             }
@@ -116,32 +124,24 @@ namespace IotDevice.Dialects.EztCloud
                 Inbound.RejectShape(host, topic, "attributes is not an object");
                 return;
             }
-            if (!host.Complete((int)TopicKind.PropertyGetReply, 0, response.Succeeded, (int)response.ErrorCode, response.ErrorMessage))
+            EztCloudResponse response = new EztCloudResponse(EztCloudResponseKind.AttributesGet, root, code, 0, attributes);
+            if (!host.Complete((int)TopicKind.PropertyGetReply, 0, code == 0, (int)code, response.ErrorMessage))
             {
                 host.Reject(topic, RejectReason.UnmatchedReply, "no attributes_get is waiting for this answer");
                 return;
             }
-            response.Attributes = attributes;
             Dialect.RaiseResponse(response);
         }
 
-        // {"error_code":0,"error_msg":"OK","ts":…}; null (rejected) without an error_code.
-        private static EztCloudResponse Read(IDialectHost host, string topic, JsonElement root, EztCloudResponseKind kind)
+        // {"error_code":0,"error_msg":"OK","ts":…}: false (rejected) without an integer error_code.
+        private static bool ReadCode(IDialectHost host, string topic, JsonElement root, out long code)
         {
-            long code;
-            if (!root.Get("error_code").TryGetInt64(out code))
+            if (root.TryGetInt64("error_code", out code))
             {
-                Inbound.RejectShape(host, topic, "response without an integer error_code");
-                return null;
+                return true;
             }
-            long ts;
-            root.TryGetInt64("ts", out ts);
-            EztCloudResponse response = new EztCloudResponse();
-            response.Kind = kind;
-            response.ErrorCode = code;
-            response.ErrorMessage = EztCloudMessages.Text(root.Get("error_msg"));
-            response.Timestamp = ts;
-            return response;
+            Inbound.RejectShape(host, topic, "response without an integer error_code");
+            return false;
         }
     }
 }

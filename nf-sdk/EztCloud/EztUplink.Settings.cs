@@ -21,53 +21,39 @@ namespace IotDevice.Dialects.EztCloud
         private readonly string _caCertificatePem;
         private readonly string _password;
         private readonly string _clientId;
-        private readonly string _versionAttribute;
-        private readonly string _otaCheckMethod;
-        private readonly int _minReportIntervalMs;
+        /// <summary><see cref="EztCloudOptions.VersionAttribute"/>.</summary>
+        public readonly string VersionAttribute;
+
+        /// <summary><see cref="EztCloudOptions.OtaCheckMethod"/>.</summary>
+        public readonly string OtaCheckMethod;
+
+        /// <summary><see cref="EztCloudOptions.MinReportIntervalMs"/>.</summary>
+        public readonly int MinReportIntervalMs;
+
         private readonly long _settings;
 
-        // The version reported after each connect: the app's until an update succeeds. Guarded by the writer.
-        private string _firmwareVersion;
+        /// <summary>
+        /// The version reported after each connect: the app's until an update succeeds. Read and changed
+        /// under the lock (<see cref="EztUplink.Writer"/>).
+        /// </summary>
+        public string FirmwareVersion;
 
         // Caller has validated the options.
-        private EztUplink(EztCloudOptions options)
+        public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
         {
+            Topics = EztCloudTopics.Create(options.Username);
+            Responses = new EztResponses(this, dialect);
             _brokerHost = options.Host;
             _caCertificatePem = options.CaCertificatePem;
             _password = options.Password;
             _clientId = options.ClientId;
-            _versionAttribute = options.VersionAttribute;
-            _otaCheckMethod = options.OtaCheckMethod;
-            _firmwareVersion = options.FirmwareVersion;
-            _minReportIntervalMs = options.MinReportIntervalMs;
+            VersionAttribute = options.VersionAttribute;
+            OtaCheckMethod = options.OtaCheckMethod;
+            FirmwareVersion = options.FirmwareVersion;
+            MinReportIntervalMs = options.MinReportIntervalMs;
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
                 | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(OtaCheckOnConnectSwitch, options.OtaCheckOnConnect)
                 | PackedSettings.Switch(ResponsesEnabledSwitch, options.ResponsesEnabled) | PackedSettings.Switch(PublishQosSwitch, options.PublishQos);
-        }
-
-        /// <summary>The version reported after each connect; changed under the lock (<see cref="Writer"/>) when an update succeeds.</summary>
-        public string FirmwareVersion
-        {
-            get { lock (Writer) { return _firmwareVersion; } }
-            set { lock (Writer) { _firmwareVersion = value; } }
-        }
-
-        /// <summary><see cref="EztCloudOptions.VersionAttribute"/>.</summary>
-        public string VersionAttribute
-        {
-            get { return _versionAttribute; }
-        }
-
-        /// <summary><see cref="EztCloudOptions.OtaCheckMethod"/>.</summary>
-        public string OtaCheckMethod
-        {
-            get { return _otaCheckMethod; }
-        }
-
-        /// <summary><see cref="EztCloudOptions.MinReportIntervalMs"/>.</summary>
-        public int MinReportIntervalMs
-        {
-            get { return _minReportIntervalMs; }
         }
 
         /// <summary><see cref="EztCloudOptions.OtaCheckOnConnect"/>.</summary>
@@ -94,11 +80,12 @@ namespace IotDevice.Dialects.EztCloud
             bool useTls = PackedSettings.IsOn(_settings, UseTlsSwitch);
             MqttConnectOptions connect = new MqttConnectOptions();
             connect.Host = _brokerHost;
-            connect.Port = EztCloudOptions.EffectivePortOf(PackedSettings.Port(_settings), useTls);
+            int port = PackedSettings.Port(_settings);
+            connect.Port = port != 0 ? port : (useTls ? EztCloudOptions.TlsPort : EztCloudOptions.PlainPort);
             connect.UseTls = useTls;
             connect.CaCertificatePem = _caCertificatePem;
             string username = Topics.IdentityValue(EztCloudTopics.UsernameIndex);
-            connect.ClientId = EztCloudOptions.EffectiveClientIdOf(_clientId, username);
+            connect.ClientId = _clientId != null ? _clientId : username;
             connect.Username = username;
             connect.Password = _password;
             connect.KeepAliveSeconds = PackedSettings.KeepAliveSeconds(_settings);

@@ -1,4 +1,5 @@
 using System;
+using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
 using IotDevice.Topics;
@@ -35,20 +36,13 @@ namespace IotDevice.Dialects.EztCloud
 
         public IDialectHost Host;
 
-        public EztUplink(EztCloudOptions options, EztCloudDialect dialect)
-            : this(options)
-        {
-            Topics = EztCloudTopics.Create(options.Username);
-            Responses = new EztResponses(this, dialect);
-        }
-
-        /// <summary>The client's host; throws when the dialect was not given to a client yet.</summary>
+        /// <summary>The client's host; throws when the dialect was not given to a DeviceClient yet (give it one before using it).</summary>
         public IDialectHost Attached()
         {
             IDialectHost host = Host;
             if (host == null)
             {
-                throw new InvalidOperationException("Give the dialect to a DeviceClient before using it.");
+                throw new InvalidOperationException("The dialect has no DeviceClient yet.");
             }
             return host;
         }
@@ -70,16 +64,33 @@ namespace IotDevice.Dialects.EztCloud
             // Queued first: a QoS 0 outcome is raised during the send, and a report made from its
             // handler must not overtake this one in the queue.
             Responses.Sent(attributes, id, host.Clock.NowMs);
-            SendResult result = !tracked ? host.Publish(topic, Writer.Buffer, Writer.Length, PublishQos)
+            byte[] buffer = Writer.Buffer;
+            int length = Writer.Length;
+            SendResult result = !tracked ? host.Publish(topic, buffer, length, PublishQos)
                 : ResponsesEnabled
-                    ? host.SendRequest(topic, Writer.Buffer, Writer.Length, PublishQos,
+                    ? host.SendRequest(topic, buffer, length, PublishQos,
                         (int)(attributes ? TopicKind.PropertyPostReply : TopicKind.EventPostReply), id, id)
-                    : host.SendReport(topic, Writer.Buffer, Writer.Length, PublishQos, id);
+                    : host.SendReport(topic, buffer, length, PublishQos, id);
             if (result != SendResult.Accepted)
             {
                 Responses.Unsent(attributes);
             }
             return result;
+        }
+
+        /// <summary>
+        /// Publishes the event <c>{"method":…,"params":{…}}</c> under a new <paramref name="id"/>, as
+        /// <see cref="SendReport"/> does; <paramref name="tracked"/> when the app gets that id.
+        /// </summary>
+        public SendResult SendEvent(string method, PropertyReport parameters, bool tracked, out long id)
+        {
+            IDialectHost host = Attached();
+            lock (Writer)
+            {
+                EztCloudMessages.WriteEvent(Writer, method, parameters);
+                id = host.NewId();
+                return SendReport(TopicKind.EventPost, id, tracked);
+            }
         }
 
         /// <summary>Publishes the command reply in <see cref="Writer"/>. Call with the lock (<see cref="Writer"/>) held.</summary>

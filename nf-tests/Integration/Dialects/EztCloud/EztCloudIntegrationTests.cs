@@ -111,7 +111,7 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
             Assert.AreEqual(OutcomeStatus.Refused, outcome.Status);
             Assert.AreEqual(-1, outcome.Code);
             Assert.AreEqual(refused.ErrorMessage, outcome.Message);
-            Assert.AreEqual(1L, device.Dialect.Counters.Throttled);
+            Assert.AreEqual(1, device.Dialect.Counters.Throttled);
             Assert.AreEqual(1L, (long)_platform.Attributes["light"], "the platform kept the first value");
         }
 
@@ -134,7 +134,7 @@ namespace IotDevice.IntegrationTests.Dialects.EztCloud
             Assert.AreEqual(ids[1], ids[4]);
             Assert.AreEqual(2, device.Outcomes.Count);
             Assert.AreEqual(0, _platform.Throttled);
-            Assert.AreEqual(4L, device.Dialect.Counters.Coalesced);
+            Assert.AreEqual(4, device.Dialect.Counters.Coalesced);
             Assert.AreEqual(5L, (long)_platform.Attributes["light"]);
         }
 

@@ -36,7 +36,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual((int)SendResult.Accepted, (int)device.Client.ReportProperties(new PropertyReport(1).Add("switch", true), out fourth));
                 Assert.AreEqual(1, device.CountOn("attributes"), "only the first went out at once");
                 Assert.AreEqual("{\"temperature\":1.0}", device.Last("attributes"));
-                Assert.AreEqual(3L, device.Dialect.Counters.Coalesced);
+                Assert.AreEqual(3, device.Dialect.Counters.Coalesced);
                 Assert.AreNotEqual(first, second);
                 Assert.AreEqual(second, third, "merged reports share the id of the message they go out in");
                 Assert.AreEqual(second, fourth);
@@ -64,7 +64,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                     device.Client.ReportProperties(new PropertyReport(1).Add("n", (long)i));
                 }
                 Assert.AreEqual(3, device.CountOn("attributes"));
-                Assert.AreEqual(0L, device.Dialect.Counters.Coalesced);
+                Assert.AreEqual(0, device.Dialect.Counters.Coalesced);
             }
             finally
             {
@@ -94,7 +94,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                     string member = "\"k" + i.ToString() + "\":" + i.ToString();
                     Assert.IsTrue(all.IndexOf(member + ",") >= 0 || all.IndexOf(member + "}") >= 0, member + " was lost: " + all);
                 }
-                Assert.AreEqual(39L, device.Dialect.Counters.Coalesced);
+                Assert.AreEqual(39, device.Dialect.Counters.Coalesced);
             }
             finally
             {

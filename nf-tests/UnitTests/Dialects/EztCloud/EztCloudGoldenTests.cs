@@ -118,7 +118,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual("Device message frequency too fast, please wait for a moment", refused.ErrorMessage);
                 Assert.AreEqual(1L, refused.Sequence);
                 Assert.AreEqual((int)EztCloudResponseKind.AttributesReport, (int)refused.Kind);
-                Assert.AreEqual(1L, device.Dialect.Counters.Throttled);
+                Assert.AreEqual(1, device.Dialect.Counters.Throttled);
                 Assert.IsTrue(device.Logged("refused by the platform (error_code -1)"));
             }
             finally

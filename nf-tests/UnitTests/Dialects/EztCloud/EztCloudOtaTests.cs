@@ -109,12 +109,13 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 bool offered = false;
                 device.Client.UpdateOffered += o => offered = true;
                 Expect(device, "{\"method\":\"otaUpgrade\",\"params\":{\"upgrade\":true,\"version\":\"1\",\"url\":\"ftp://x/fw.bin\"},\"id\":1}", "url missing or not http(s)");
+                Expect(device, "{\"method\":\"otaUpgrade\",\"params\":{\"upgrade\":true,\"version\":\"1\",\"url\":\"HTTPS://\"},\"id\":6}", "url missing or not http(s)");
                 Expect(device, "{\"method\":\"otaUpgrade\",\"params\":{\"upgrade\":true,\"url\":\"http://x/fw.bin\",\"md5\":\"481701fa\"},\"id\":2}", "md5 is not 32 hex digits");
                 Expect(device, "{\"method\":\"otaUpgrade\",\"params\":{\"upgrade\":true,\"url\":\"http://x/fw.bin\",\"size\":-5},\"id\":3}", "size is not a byte count");
                 Expect(device, "{\"method\":\"otaUpgrade\",\"params\":{\"upgrade\":\"maybe\"},\"id\":4}", "upgrade is not a boolean");
                 Expect(device, "{\"method\":\"otaUpgrade\",\"id\":5}", "params missing");
                 Assert.IsFalse(offered);
-                Assert.AreEqual(5L, device.Session.Counters.Rejected);
+                Assert.AreEqual(6L, device.Session.Counters.Rejected);
                 Assert.AreEqual("{\"method\":\"otaUpgrade\",\"params\":{\"accepted\":false,\"error\":\"params missing\"},\"id\":5}", device.Last("command_reply"));
             }
             finally

@@ -97,7 +97,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 device.Deliver("event_response", TooFast);
                 AssertOutcome(device, report, OutcomeStatus.Acknowledged, 0, "OK");
                 AssertOutcome(device, alarm, OutcomeStatus.Refused, -1, "Device message frequency too fast, please wait for a moment");
-                Assert.AreEqual(1L, device.Dialect.Counters.Throttled);
+                Assert.AreEqual(1, device.Dialect.Counters.Throttled);
 
                 device.AdvanceUntil(EztDevice.RequestTimeoutMs, () => device.Session.PendingCount == 0, "nothing left waiting");
                 device.Deliver("attributes_response", Ok);
@@ -141,7 +141,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 AssertOutcome(device, alarm, OutcomeStatus.TimedOut, 0, null);
 
                 device.Deliver("attributes_response", Ok);
-                Assert.AreEqual(1L, device.Dialect.Counters.UnmatchedResponses, "too late: no report is waiting any more");
+                Assert.AreEqual(1, device.Dialect.Counters.UnmatchedResponses, "too late: no report is waiting any more");
                 Assert.AreEqual(2, device.Rig.Outcomes.Count);
             }
             finally

@@ -33,7 +33,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual(2L, (long)sequences[1]);
                 Assert.AreEqual(3L, (long)sequences[2]);
                 Assert.AreEqual(0L, (long)sequences[3], "a fourth answer has no report left");
-                Assert.AreEqual(1L, device.Dialect.Counters.UnmatchedResponses);
+                Assert.AreEqual(1, device.Dialect.Counters.UnmatchedResponses);
             }
             finally
             {
@@ -60,7 +60,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual(3L, (long)sequences[0], "the two oldest were forgotten");
                 Assert.AreEqual(10L, (long)sequences[7]);
                 Assert.AreEqual(0L, (long)sequences[8]);
-                Assert.AreEqual(2L, device.Dialect.Counters.UnmatchedResponses);
+                Assert.AreEqual(2, device.Dialect.Counters.UnmatchedResponses);
             }
             finally
             {
@@ -84,7 +84,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 Assert.AreEqual(1L, seen.Sequence);
                 Assert.AreEqual((int)EztCloudResponseKind.EventReport, (int)seen.Kind);
                 Assert.AreSame(seen, refused);
-                Assert.AreEqual(1L, device.Dialect.Counters.Throttled);
+                Assert.AreEqual(1, device.Dialect.Counters.Throttled);
                 Assert.AreEqual(1, device.CountOn("event_report"));
             }
             finally
@@ -103,7 +103,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 device.Dialect.ReportRefused += r => code = r.ErrorCode;
                 device.Deliver("attributes_response", "{\"error_code\":\"-2\",\"error_msg\":\"bad value\"}");
                 Assert.AreEqual(-2L, code);
-                Assert.AreEqual(0L, device.Dialect.Counters.Throttled);
+                Assert.AreEqual(0, device.Dialect.Counters.Throttled);
             }
             finally
             {
@@ -199,7 +199,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
                 device.Client.ReportProperties(new PropertyReport(1).Add("n", 1L));
                 device.Deliver("attributes_response", Ok);
                 Assert.IsTrue(device.Logged("response handler failed: app bug"));
-                Assert.AreEqual(0L, device.Dialect.Counters.UnmatchedResponses, "the answer was matched despite the handler");
+                Assert.AreEqual(0, device.Dialect.Counters.UnmatchedResponses, "the answer was matched despite the handler");
             }
             finally
             {

@@ -23,7 +23,7 @@ namespace IotDevice.UnitTests.Dialects.EztCloud
             long first, second;
             device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 1.0), out first);
             device.Client.ReportProperties(new PropertyReport(1).Add("temperature", 2.5), out second);
-            Assert.AreEqual(2L, device.Dialect.Counters.Coalesced, "both within the interval after the announcement's report: they wait");
+            Assert.AreEqual(2, device.Dialect.Counters.Coalesced, "both within the interval after the announcement's report: they wait");
             Assert.AreEqual(first, second);
 
             device.Stop();
