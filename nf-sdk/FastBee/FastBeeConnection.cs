@@ -3,9 +3,9 @@ using IotDevice.Transport;
 namespace IotDevice.Dialects.FastBee
 {
     /// <summary>
-    /// The credentials of each connect attempt (docs/fastbee.md §2): the client id, and the simple
-    /// password or the encrypted one, whose expiry is counted from the server's time fetched over HTTP
-    /// just before (or the clock set earlier, when that fails).
+    /// The time behind each encrypted connect attempt (docs/fastbee.md §2): the password's expiry is
+    /// counted from the server's time fetched over HTTP just before (or the clock set earlier, when that
+    /// fails); the options themselves are built from the settings (FastBeeUplinks.Settings.cs).
     /// </summary>
     internal sealed class FastBeeConnection
     {
@@ -22,12 +22,6 @@ namespace IotDevice.Dialects.FastBee
             _http = http;
         }
 
-        /// <summary>Built when asked (once per connect): nothing the device holds between connects.</summary>
-        public string ClientId
-        {
-            get { return FastBeeAuth.ClientId(_uplinks.Encrypted, _uplinks.DeviceNum, _uplinks.ProductId, _uplinks.UserId); }
-        }
-
         public long PasswordExpiresAtMs
         {
             get { lock (this) { return _passwordExpiresAt; } }
@@ -39,19 +33,9 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         public MqttConnectOptions Create(IDialectHost host)
         {
-            MqttConnectOptions connect = new MqttConnectOptions();
-            connect.Host = _uplinks.BrokerHost;
-            connect.Port = _uplinks.Port;
-            connect.UseTls = _uplinks.UseTls;
-            connect.CaCertificatePem = _uplinks.CaCertificatePem;
-            connect.ClientId = ClientId;
-            connect.Username = _uplinks.MqttUsername;
-            connect.KeepAliveSeconds = _uplinks.KeepAliveSeconds;
-            connect.CleanSession = true;
             if (!_uplinks.Encrypted)
             {
-                connect.Password = FastBeeAuth.SimplePassword(_uplinks.MqttPassword, _uplinks.AuthCode);
-                return connect;
+                return _uplinks.ConnectOptions(0);
             }
             long now = SynchronisedNow(host);
             if (now <= 0)
@@ -59,7 +43,7 @@ namespace IotDevice.Dialects.FastBee
                 return null;
             }
             long expiry = now + _uplinks.PasswordLifetimeMs;
-            connect.Password = FastBeeAuth.EncryptedPassword(_uplinks.MqttPassword, expiry, _uplinks.AuthCode, _uplinks.ProductSecret);
+            MqttConnectOptions connect = _uplinks.ConnectOptions(expiry);
             lock (this)
             {
                 _passwordExpiresAt = expiry;

@@ -63,7 +63,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
         public string ClientId
         {
-            get { return _connection.ClientId; }
+            get { return _uplinks.ClientId; }
         }
 
         /// <summary>The firmware version info/post reports; set it after an update (the next info/post carries it).</summary>

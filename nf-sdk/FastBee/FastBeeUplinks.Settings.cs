@@ -27,7 +27,8 @@ namespace IotDevice.Dialects.FastBee
         private readonly string _mqttPassword;
         private readonly string _authCode;
         private readonly string _productSecret;
-        private readonly string _ntpUrl;
+        /// <summary>The HTTP time endpoint of encrypted logins.</summary>
+        public readonly string NtpUrl;
         private readonly long _userId;
         private readonly PropertyReport _summary;
         private readonly RssiSource _rssi;
@@ -51,7 +52,7 @@ namespace IotDevice.Dialects.FastBee
             _mqttPassword = options.MqttPassword;
             _authCode = options.AuthCode;
             _productSecret = options.ProductSecret;
-            _ntpUrl = options.NtpUrl;
+            NtpUrl = options.NtpUrl;
             _userId = options.UserId;
             _summary = options.Summary;
             _rssi = options.Rssi;
@@ -67,74 +68,40 @@ namespace IotDevice.Dialects.FastBee
             _timings = PackedSettings.Pair(options.PasswordLifetimeMs, options.HttpTimeoutMs);
         }
 
-        public string BrokerHost
+        /// <summary>The client id this device connects with: <c>{S|E}&amp;deviceNum&amp;productId&amp;userId</c>.</summary>
+        public string ClientId
         {
-            get { return _brokerHost; }
+            get
+            {
+                return FastBeeAuth.ClientId(Encrypted, Topics.IdentityValue(FastBeeTopics.DeviceNumIndex),
+                    Topics.IdentityValue(FastBeeTopics.ProductIdIndex), _userId);
+            }
         }
 
-        public int Port
+        /// <summary>
+        /// The options of one connect, with the simple password, or when <see cref="Encrypted"/> the encrypted
+        /// one that expires at <paramref name="passwordExpiresAtMs"/> (Unix ms).
+        /// </summary>
+        public MqttConnectOptions ConnectOptions(long passwordExpiresAtMs)
         {
-            get { return PackedSettings.Port(_settings); }
-        }
-
-        public bool UseTls
-        {
-            get { return PackedSettings.IsOn(_settings, UseTlsSwitch); }
-        }
-
-        public string CaCertificatePem
-        {
-            get { return _caCertificatePem; }
-        }
-
-        public int KeepAliveSeconds
-        {
-            get { return PackedSettings.KeepAliveSeconds(_settings); }
-        }
-
-        public string ProductId
-        {
-            get { return Topics.IdentityValue(FastBeeTopics.ProductIdIndex); }
-        }
-
-        public string DeviceNum
-        {
-            get { return Topics.IdentityValue(FastBeeTopics.DeviceNumIndex); }
-        }
-
-        public long UserId
-        {
-            get { return _userId; }
-        }
-
-        public string MqttUsername
-        {
-            get { return _mqttUsername; }
-        }
-
-        public string MqttPassword
-        {
-            get { return _mqttPassword; }
-        }
-
-        public string AuthCode
-        {
-            get { return _authCode; }
+            MqttConnectOptions connect = new MqttConnectOptions();
+            connect.Host = _brokerHost;
+            connect.Port = PackedSettings.Port(_settings);
+            connect.UseTls = PackedSettings.IsOn(_settings, UseTlsSwitch);
+            connect.CaCertificatePem = _caCertificatePem;
+            connect.ClientId = ClientId;
+            connect.Username = _mqttUsername;
+            connect.KeepAliveSeconds = PackedSettings.KeepAliveSeconds(_settings);
+            connect.CleanSession = true;
+            connect.Password = Encrypted
+                ? FastBeeAuth.EncryptedPassword(_mqttPassword, passwordExpiresAtMs, _authCode, _productSecret)
+                : FastBeeAuth.SimplePassword(_mqttPassword, _authCode);
+            return connect;
         }
 
         public bool Encrypted
         {
             get { return PackedSettings.IsOn(_settings, EncryptedSwitch); }
-        }
-
-        public string ProductSecret
-        {
-            get { return _productSecret; }
-        }
-
-        public string NtpUrl
-        {
-            get { return _ntpUrl; }
         }
 
         public int PasswordLifetimeMs
