@@ -69,7 +69,7 @@ namespace IotDevice.Dialects.FastBee
                 host.Write("FastBee: " + problem + "; the password expiry uses the clock set earlier");
                 return host.WallClock.NowMs;
             }
-            host.Write("FastBee: " + problem + "; without the time no encrypted password can be built, retrying after the backoff");
+            host.Write("FastBee: " + problem + "; no time for the encrypted password, retrying after the backoff");
             return 0;
         }
     }

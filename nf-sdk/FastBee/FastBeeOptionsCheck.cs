@@ -13,44 +13,40 @@ namespace IotDevice.Dialects.FastBee
     /// </summary>
     internal static class FastBeeOptionsCheck
     {
+        /// <remarks>
+        /// ProductId and DeviceNum are checked where they become topic levels (<see cref="FastBeeTopics.Create"/>),
+        /// FirmwareVersion where it is kept (FastBeeUplinks).
+        /// </remarks>
         public static void Validate(FastBeeOptions options, IHttpTransport http)
         {
             if (options == null)
             {
                 throw new ArgumentException("FastBee needs its options.");
             }
-            if (options.Host == null || options.Host.Trim().Length == 0)
-            {
-                throw new ArgumentException("FastBee Host is missing.");
-            }
+            Require("Host", options.Host == null ? null : options.Host.Trim());
             if (options.Port < 1 || options.Port > 65535)
             {
                 throw new ArgumentException("FastBee Port " + options.Port.ToString() + " is outside 1..65535.");
             }
             if (options.KeepAliveSeconds < 1 || options.KeepAliveSeconds > 120)
             {
-                throw new ArgumentException("FastBee KeepAliveSeconds must be 1..120 (the broker replaces other values with 60).");
+                throw new ArgumentException("FastBee KeepAliveSeconds must be 1..120.");
             }
-            CheckIdentity("ProductId", options.ProductId);
-            CheckIdentity("DeviceNum", options.DeviceNum);
             if (options.UserId <= 0)
             {
-                throw new ArgumentException("FastBee UserId is missing: the client id and info/post need the owner's user id (1 = admin).");
+                throw new ArgumentException("FastBee UserId is missing (1 = admin).");
             }
-            CheckPublicText("MqttUsername", options.MqttUsername);
-            CheckSecret("MqttPassword", options.MqttPassword, true);
-            CheckSecret("AuthCode", options.AuthCode, false);
+            Require("MqttUsername", options.MqttUsername);
+            Require("MqttPassword", options.MqttPassword);
+            CheckSecret("MqttPassword", options.MqttPassword);
+            CheckSecret("AuthCode", options.AuthCode);
             if (options.Encrypted)
             {
                 CheckEncryption(options, http);
             }
             if (options.UseTls && (options.CaCertificatePem == null || options.CaCertificatePem.Length == 0))
             {
-                throw new ArgumentException("FastBee UseTls needs CaCertificatePem (the CA that signs the broker's certificate).");
-            }
-            if (double.IsNaN(options.FirmwareVersion) || double.IsInfinity(options.FirmwareVersion) || options.FirmwareVersion < 0)
-            {
-                throw new ArgumentException("FastBee FirmwareVersion must be a non-negative number such as 1.2.");
+                throw new ArgumentException("FastBee UseTls needs CaCertificatePem.");
             }
             if (options.SummaryJson != null && options.Summary != null)
             {
@@ -74,25 +70,33 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
+        // Identity parts are topic levels and client-id parts: no MQTT separators, no '&', no blanks.
+        internal static void CheckIdentity(string name, string value)
+        {
+            Require(name, value);
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '/' || c == '+' || c == '#' || c == '&' || c <= ' ' || c == (char)0x7F)
+                {
+                    throw new ArgumentException("FastBee " + name + " '" + value + "' must not contain '/', '+', '#', '&', spaces or control characters.");
+                }
+            }
+        }
+
         private static void CheckEncryption(FastBeeOptions options, IHttpTransport http)
         {
-            if (options.ProductSecret == null || options.ProductSecret.Length == 0)
+            if (options.ProductSecret == null || options.ProductSecret.Length != 16 || !IsAscii(options.ProductSecret))
             {
-                throw new ArgumentException("FastBee encrypted authentication needs the ProductSecret (the product's MQTT secret).");
-            }
-            if (!IsAscii(options.ProductSecret) || options.ProductSecret.Length != 16)
-            {
-                throw new ArgumentException("FastBee ProductSecret must be exactly 16 ASCII characters (it is the AES-128 key); "
-                    + "the one given has " + options.ProductSecret.Length.ToString() + ".");
+                throw new ArgumentException("FastBee Encrypted needs ProductSecret, 16 ASCII characters.");
             }
             if (options.NtpUrl == null || !(options.NtpUrl.StartsWith("http://") || options.NtpUrl.StartsWith("https://")))
             {
-                throw new ArgumentException("FastBee encrypted authentication needs NtpUrl, the http(s) time endpoint (…/iot/tool/ntp): "
-                    + "the password's expiry is computed from the server's time.");
+                throw new ArgumentException("FastBee Encrypted needs NtpUrl, the http(s) time endpoint (…/iot/tool/ntp).");
             }
             if (http == null)
             {
-                throw new ArgumentException("FastBee encrypted authentication needs an IHttpTransport for the time request.");
+                throw new ArgumentException("FastBee Encrypted needs an IHttpTransport for the time request.");
             }
             if (options.PasswordLifetimeMs < 1000)
             {
@@ -104,25 +108,7 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
-        // Identity parts are topic levels and client-id parts: no MQTT separators, no '&', no blanks.
-        private static void CheckIdentity(string name, string value)
-        {
-            if (value == null || value.Length == 0)
-            {
-                throw new ArgumentException("FastBee " + name + " is missing.");
-            }
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (c == '/' || c == '+' || c == '#' || c == '&' || c <= ' ' || c == (char)0x7F)
-                {
-                    throw new ArgumentException("FastBee " + name + " '" + value
-                        + "' must not contain '/', '+', '#', '&', spaces or control characters: it is a topic level and a client id part.");
-                }
-            }
-        }
-
-        private static void CheckPublicText(string name, string value)
+        private static void Require(string name, string value)
         {
             if (value == null || value.Length == 0)
             {
@@ -131,19 +117,11 @@ namespace IotDevice.Dialects.FastBee
         }
 
         // The server splits the password on '&', so a secret holding one would be misread.
-        private static void CheckSecret(string name, string value, bool required)
+        private static void CheckSecret(string name, string value)
         {
-            if (value == null || value.Length == 0)
+            if (value != null && value.IndexOf('&') >= 0)
             {
-                if (required)
-                {
-                    throw new ArgumentException("FastBee " + name + " is missing.");
-                }
-                return;
-            }
-            if (value.IndexOf('&') >= 0)
-            {
-                throw new ArgumentException("FastBee " + name + " must not contain '&' (the server splits the password on it).");
+                throw new ArgumentException("FastBee " + name + " must not contain '&'.");
             }
         }
 

@@ -25,7 +25,7 @@ namespace IotDevice.Dialects.FastBee
             problem = null;
             if (root.Kind != JsonKind.Object)
             {
-                problem = "expected an OTA object {\"downloadUrl\"|\"otaUrl\":…,\"version\"|\"firmwareVersion\":…}";
+                problem = "expected a JSON object";
                 return null;
             }
             string url = Text(Either(root, "otaUrl", "downloadUrl"), MaxUrlLength);

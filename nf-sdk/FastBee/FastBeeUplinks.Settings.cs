@@ -56,7 +56,8 @@ namespace IotDevice.Dialects.FastBee
             _userId = options.UserId;
             _summary = options.Summary;
             _rssi = options.Rssi;
-            _firmwareVersion = options.FirmwareVersion;
+            // Checked by the setter.
+            FirmwareVersion = options.FirmwareVersion;
             _longitude = options.Longitude;
             _latitude = options.Latitude;
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)

@@ -51,7 +51,7 @@ namespace IotDevice.Dialects.FastBee
                 IDialectHost host = _host;
                 if (host == null)
                 {
-                    throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient (new DeviceClient(transport, dialect)).");
+                    throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient.");
                 }
                 return host;
             }
@@ -73,7 +73,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
                 {
-                    throw new ArgumentException("A firmware version is a non-negative number such as 1.2.");
+                    throw new ArgumentException("FastBee FirmwareVersion must be a non-negative number such as 1.2.");
                 }
                 lock (this) { _firmwareVersion = value; }
             }

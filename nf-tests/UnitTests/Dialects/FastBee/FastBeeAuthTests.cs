@@ -220,6 +220,31 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             AssertRefused(options, "CaCertificatePem");
         }
 
+        [TestMethod]
+        public void A_firmware_version_that_is_not_a_non_negative_number_is_refused_in_the_options_and_later()
+        {
+            double[] bad = new double[] { -0.5, double.NaN, double.PositiveInfinity };
+            FastBeeDialect dialect = new FastBeeDialect(FastBeeDevice.Options(), new FakeHttp());
+            for (int i = 0; i < bad.Length; i++)
+            {
+                FastBeeOptions options = FastBeeDevice.Options();
+                options.FirmwareVersion = bad[i];
+                AssertRefused(options, "FirmwareVersion");
+                ArgumentException refused = null;
+                try
+                {
+                    dialect.FirmwareVersion = bad[i];
+                }
+                catch (ArgumentException e)
+                {
+                    refused = e;
+                }
+                Assert.IsNotNull(refused);
+                Assert.Contains("FirmwareVersion", refused.Message);
+            }
+            Assert.AreEqual(1.2, dialect.FirmwareVersion, "a refused version changes nothing");
+        }
+
         internal static FastBeeOptions Encrypted()
         {
             FastBeeOptions options = FastBeeDevice.Options();
