@@ -45,8 +45,6 @@ namespace IotDevice.Dialects.FastBee
         private readonly FastBeeUplinks _uplinks;
         // Only with a monitor source: without one, monitoring requests are refused and nothing runs.
         private readonly FastBeeMonitor _monitor;
-        private FastBeeDownlinks _downlinks;
-        private FastBeeUpdates _updates;
 
         /// <param name="http">For the time request of encrypted authentication; may be null with simple authentication.</param>
         /// <exception cref="ArgumentException">The options are incomplete or invalid (the message names the field).</exception>
@@ -118,8 +116,6 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("Attach needs the client's host.");
             }
             _uplinks.Attach(host);
-            _updates = new FastBeeUpdates(_uplinks);
-            _downlinks = new FastBeeDownlinks(_uplinks, _monitor, _updates);
         }
 
         /// <summary>
@@ -157,7 +153,7 @@ namespace IotDevice.Dialects.FastBee
 
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            _downlinks.Handle(topic, payload, retained);
+            FastBeeDownlinks.Handle(_uplinks, _monitor, topic, payload, retained);
         }
 
         /// <summary>A series of samples and a wait for ntp/get end with the connection.</summary>
@@ -214,7 +210,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>upgrade/reply for the final verdict of offers with a messageId; success also goes out as info/post.</summary>
         SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            return _updates.Report(offer, status, detail);
+            return FastBeeUpdates.Report(_uplinks, offer, status, detail);
         }
     }
 }
