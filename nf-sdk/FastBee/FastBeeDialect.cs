@@ -104,7 +104,10 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Stops a running monitor series.</summary>
         public void StopMonitoring()
         {
-            StopMonitor();
+            if (_monitor != null)
+            {
+                _monitor.Stop();
+            }
         }
 
         // ----- IDeviceDialect: the client's side, explicit so an app sees none of it -----
@@ -159,7 +162,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>A series of samples and a wait for ntp/get end with the connection.</summary>
         void IDeviceDialect.Disconnected()
         {
-            if (StopMonitor())
+            if (_monitor != null && _monitor.Stop())
             {
                 _uplinks.Host.Write("FastBee: monitoring stopped, the connection ended");
             }
@@ -169,13 +172,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>A monitor series ends with the client.</summary>
         void IDeviceDialect.Stop()
         {
-            StopMonitor();
-        }
-
-        // True when a series was running.
-        private bool StopMonitor()
-        {
-            return _monitor != null && _monitor.Stop();
+            StopMonitoring();
         }
 
         /// <summary>property/post: <c>[{"id":…,"value":"…","remark":""},…]</c>.</summary>

@@ -118,7 +118,7 @@ namespace IotDevice.Dialects.FastBee
             else if (command.Output.Count == 0)
             {
                 // Nothing said otherwise: the value asked for is the value now in effect.
-                command.Output.Add(id, FastBeeItems.ValueText(value));
+                command.Output.Add(id, value.GetString());
             }
             if (retained)
             {
@@ -150,7 +150,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 deviceSend = uplinks.TimeSentAt;
             }
-            else if (!FastBeeMessages.ReadDeviceSendTime(root, out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
+            else if (!root.TryGetInt64("deviceSendTime", out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
             {
                 Inbound.RejectShape(host, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
                 return;

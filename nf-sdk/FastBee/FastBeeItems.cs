@@ -126,11 +126,5 @@ namespace IotDevice.Dialects.FastBee
                     return false;
             }
         }
-
-        /// <summary>An item value as the text FastBee means by it ("1", "27.43", "true").</summary>
-        public static string ValueText(JsonElement value)
-        {
-            return value.GetString();
-        }
     }
 }

@@ -44,7 +44,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         public void An_empty_auth_code_is_no_auth_code()
         {
             Assert.AreEqual(FastBeeAuth.EncryptedPassword(Password, 5, null, Secret), FastBeeAuth.EncryptedPassword(Password, 5, "", Secret));
-            Assert.AreEqual("P5FJKZJHIR82GNB2&5", FastBeeAuth.EncryptedPlaintext(Password, 5, ""));
+            Assert.AreEqual("P5FJKZJHIR82GNB2&5", Decrypt(FastBeeAuth.EncryptedPassword(Password, 5, "", Secret)));
         }
 
         [TestMethod]
