@@ -66,10 +66,10 @@ namespace IotDevice.Dialects.FastBee
             }
             if (host.WallClock.IsSynced)
             {
-                host.Write("FastBee: " + problem + "; the password expiry uses the clock set earlier");
+                host.Write(problem + "; the password expiry uses the clock set earlier");
                 return host.WallClock.NowMs;
             }
-            host.Write("FastBee: " + problem + "; no time for the encrypted password, retrying after the backoff");
+            host.Write(problem + "; no time for the encrypted password, retrying after the backoff");
             return 0;
         }
     }

@@ -164,7 +164,7 @@ namespace IotDevice.Dialects.FastBee
         {
             if (_monitor != null && _monitor.Stop())
             {
-                _uplinks.Host.Write("FastBee: monitoring stopped, the connection ended");
+                _uplinks.Host.Write("monitoring stopped, the connection ended");
             }
             _uplinks.AbandonTimeRequest();
         }

@@ -122,7 +122,7 @@ namespace IotDevice.Dialects.FastBee
             }
             if (retained)
             {
-                host.Write("FastBee: retained function/get '" + id + "' applied again");
+                host.Write("retained function/get '" + id + "' applied again");
             }
             return command.Output;
         }
@@ -185,8 +185,8 @@ namespace IotDevice.Dialects.FastBee
                 monitor.Start(count, intervalMs);
             }
             host.Write(count == 0
-                ? "FastBee: monitoring stopped on request"
-                : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
+                ? "monitoring stopped on request"
+                : "monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
         }
 
         /// <summary>
@@ -198,7 +198,7 @@ namespace IotDevice.Dialects.FastBee
             JsonElement root = Inbound.ReadJson(host, topic, payload);
             if (root.Kind == JsonKind.None)
             {
-                host.Write("FastBee: empty " + what + ": no data, nothing to do");
+                host.Write("empty " + what + ": no data, nothing to do");
             }
             return root;
         }

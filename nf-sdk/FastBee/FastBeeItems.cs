@@ -42,12 +42,9 @@ namespace IotDevice.Dialects.FastBee
         public static void WriteItem(JsonWriter writer, string id, string value, string remark)
         {
             writer.BeginObject();
-            writer.WriteName("id");
-            writer.WriteString(id);
-            writer.WriteName("value");
-            writer.WriteString(value == null ? "" : value);
-            writer.WriteName("remark");
-            writer.WriteString(remark == null ? "" : remark);
+            writer.WriteString("id", id);
+            writer.WriteString("value", value == null ? "" : value);
+            writer.WriteString("remark", remark == null ? "" : remark);
             writer.EndObject();
         }
 

@@ -121,7 +121,7 @@ namespace IotDevice.Dialects.FastBee
             }
             catch (Exception e)
             {
-                _uplinks.Host.Write("FastBee: the monitor sample failed: " + e.Message);
+                _uplinks.Host.Write("the monitor sample failed: " + e.Message);
             }
         }
     }

@@ -27,7 +27,7 @@ namespace IotDevice.Dialects.FastBee
                 Inbound.RejectShape(host, topic, "OTA push: " + problem);
                 return;
             }
-            host.Write("FastBee: firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
+            host.Write("firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
                 + (offer.CorrelationId == null ? " (no messageId: no upgrade/reply)" : ", messageId " + offer.CorrelationId));
             host.OfferUpdate(offer);
         }

@@ -221,7 +221,7 @@ namespace IotDevice.Dialects.FastBee
             IDialectHost host = Host;
             if (host.Complete(TimeReply, 0, false, 0, "the connection ended"))
             {
-                host.Write("FastBee: time request abandoned, the connection ended");
+                host.Write("time request abandoned, the connection ended");
             }
         }
 
@@ -251,7 +251,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 return false;
             }
-            host.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + MaxMessageBytes.ToString() + "); not sent");
+            host.Write("message for '" + topic + "' is larger than MaxMessageBytes (" + MaxMessageBytes.ToString() + "); not sent");
             return true;
         }
 
@@ -268,7 +268,7 @@ namespace IotDevice.Dialects.FastBee
             }
             catch (Exception e)
             {
-                host.Write("FastBee: the rssi source failed: " + e.Message);
+                host.Write("the rssi source failed: " + e.Message);
                 return 0;
             }
         }
