@@ -55,7 +55,7 @@ namespace IotDevice.Dialects.FastBee
             TopicTable topics = FastBeeTopics.Create(options.ProductId, options.DeviceNum);
             _uplinks = new FastBeeUplinks(options, topics);
             _connection = new FastBeeConnection(_uplinks, http);
-            _monitor = options.Monitor == null ? null : new FastBeeMonitor(_uplinks, options.Monitor, options.MaxItems);
+            _monitor = options.Monitor == null ? null : new FastBeeMonitor(_uplinks, options.Monitor);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
