@@ -24,14 +24,8 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("FastBee needs its options.");
             }
             Require("Host", options.Host == null ? null : options.Host.Trim());
-            if (options.Port < 1 || options.Port > 65535)
-            {
-                throw new ArgumentException("FastBee Port " + options.Port.ToString() + " is outside 1..65535.");
-            }
-            if (options.KeepAliveSeconds < 1 || options.KeepAliveSeconds > 120)
-            {
-                throw new ArgumentException("FastBee KeepAliveSeconds must be 1..120.");
-            }
+            CheckRange("Port", options.Port, 1, 65535);
+            CheckRange("KeepAliveSeconds", options.KeepAliveSeconds, 1, 120);
             if (options.UserId <= 0)
             {
                 throw new ArgumentException("FastBee UserId is missing (1 = admin).");
@@ -60,14 +54,8 @@ namespace IotDevice.Dialects.FastBee
                     throw new ArgumentException("FastBee SummaryJson must be a JSON object.");
                 }
             }
-            if (options.MaxItems < 1)
-            {
-                throw new ArgumentException("FastBee MaxItems must be at least 1.");
-            }
-            if (options.MaxMessageBytes < 256)
-            {
-                throw new ArgumentException("FastBee MaxMessageBytes must be at least 256.");
-            }
+            CheckRange("MaxItems", options.MaxItems, 1, int.MaxValue);
+            CheckRange("MaxMessageBytes", options.MaxMessageBytes, 256, int.MaxValue);
         }
 
         // Identity parts are topic levels and client-id parts: no MQTT separators, no '&', no blanks.
@@ -98,13 +86,16 @@ namespace IotDevice.Dialects.FastBee
             {
                 throw new ArgumentException("FastBee Encrypted needs an IHttpTransport for the time request.");
             }
-            if (options.PasswordLifetimeMs < 1000)
+            CheckRange("PasswordLifetimeMs", options.PasswordLifetimeMs, 1000, int.MaxValue);
+            CheckRange("HttpTimeoutMs", options.HttpTimeoutMs, 1, int.MaxValue);
+        }
+
+        private static void CheckRange(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
             {
-                throw new ArgumentException("FastBee PasswordLifetimeMs must be at least 1000 ms.");
-            }
-            if (options.HttpTimeoutMs < 1)
-            {
-                throw new ArgumentException("FastBee HttpTimeoutMs must be positive.");
+                throw new ArgumentException("FastBee " + name + " must be " + min.ToString()
+                    + (max == int.MaxValue ? " or more." : ".." + max.ToString() + "."));
             }
         }
 

@@ -209,7 +209,27 @@ namespace IotDevice.UnitTests.Dialects.FastBee
 
             options = FastBeeDevice.Options();
             options.KeepAliveSeconds = 300;
-            AssertRefused(options, "KeepAliveSeconds");
+            Assert.Contains("1..120", AssertRefused(options, "KeepAliveSeconds"));
+
+            options = FastBeeDevice.Options();
+            options.Port = 0;
+            Assert.Contains("1..65535", AssertRefused(options, "Port"));
+
+            options = FastBeeDevice.Options();
+            options.MaxItems = 0;
+            Assert.Contains("1 or more", AssertRefused(options, "MaxItems"));
+
+            options = FastBeeDevice.Options();
+            options.MaxMessageBytes = 255;
+            Assert.Contains("256 or more", AssertRefused(options, "MaxMessageBytes"));
+
+            options = Encrypted();
+            options.PasswordLifetimeMs = 999;
+            Assert.Contains("1000 or more", AssertRefused(options, "PasswordLifetimeMs"));
+
+            options = Encrypted();
+            options.HttpTimeoutMs = 0;
+            AssertRefused(options, "HttpTimeoutMs");
 
             options = FastBeeDevice.Options();
             options.SummaryJson = "[1,2]";
