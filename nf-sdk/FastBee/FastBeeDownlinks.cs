@@ -21,6 +21,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>
         /// On the session's thread; handlers run here too. The session holds messages that come before
         /// this connection's info/post is out, so nothing they cause (a confirmation) can go first.
+        /// <paramref name="monitor"/> is null without a monitor source.
         /// </summary>
         public static void Handle(FastBeeUplinks uplinks, FastBeeMonitor monitor, string topic, byte[] payload, bool retained)
         {
@@ -175,7 +176,7 @@ namespace IotDevice.Dialects.FastBee
                 Inbound.RejectShape(host, topic, "monitor/get: " + problem);
                 return;
             }
-            if (count > 0 && !uplinks.HasMonitor)
+            if (count > 0 && monitor == null)
             {
                 host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;

@@ -19,7 +19,6 @@ namespace IotDevice.Dialects.FastBee
         private const int RequestTimeAfterConnectSwitch = 2;
         private const int PublishQosSwitch = 3;
         private const int SubscribeQosSwitch = 4;
-        private const int MonitorSwitch = 5;
 
         private readonly string _brokerHost;
         private readonly string _caCertificatePem;
@@ -63,8 +62,7 @@ namespace IotDevice.Dialects.FastBee
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
                 | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(EncryptedSwitch, options.Encrypted)
                 | PackedSettings.Switch(RequestTimeAfterConnectSwitch, options.RequestTimeAfterConnect)
-                | PackedSettings.Switch(PublishQosSwitch, options.PublishQos) | PackedSettings.Switch(SubscribeQosSwitch, options.SubscribeQos)
-                | PackedSettings.Switch(MonitorSwitch, options.Monitor != null);
+                | PackedSettings.Switch(PublishQosSwitch, options.PublishQos) | PackedSettings.Switch(SubscribeQosSwitch, options.SubscribeQos);
             _limits = PackedSettings.Pair(options.MaxItems, options.MaxMessageBytes);
             _timings = PackedSettings.Pair(options.PasswordLifetimeMs, options.HttpTimeoutMs);
         }
@@ -128,12 +126,6 @@ namespace IotDevice.Dialects.FastBee
         public bool RequestTimeAfterConnect
         {
             get { return PackedSettings.IsOn(_settings, RequestTimeAfterConnectSwitch); }
-        }
-
-        /// <summary>Whether the app gave a monitor source (<see cref="FastBeeOptions.Monitor"/>).</summary>
-        public bool HasMonitor
-        {
-            get { return PackedSettings.IsOn(_settings, MonitorSwitch); }
         }
 
         public int MaxItems
