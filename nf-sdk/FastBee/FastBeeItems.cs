@@ -13,11 +13,11 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Longest identifier accepted; thing-model identifiers are short, longer ones are hostile.</summary>
         public const int MaxIdLength = 128;
 
-        // The items around their ids and values, values always as text: as a whole array, and as items
-        // of an array already begun.
+        // The items around their ids and values, values always as text: as a whole array, and (Items) as
+        // items of an array already begun, e.g. several reports in one.
         private static readonly ReportLayout ItemArray = new ReportLayout("[{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
             ",\"remark\":\"\"}]", true);
-        private static readonly ReportLayout Items = new ReportLayout("{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
+        internal static readonly ReportLayout Items = new ReportLayout("{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
             ",\"remark\":\"\"}", true);
 
         /// <summary>Writes every value of <paramref name="report"/> as an item with an empty remark.</summary>
@@ -30,12 +30,6 @@ namespace IotDevice.Dialects.FastBee
                 return;
             }
             report.WriteItems(writer, ItemArray);
-        }
-
-        /// <summary>Writes the items of <paramref name="report"/> into an array already begun.</summary>
-        public static void WriteAll(JsonWriter writer, PropertyReport report)
-        {
-            report.WriteItems(writer, Items);
         }
 
         /// <summary>Writes one item whose value is already text, with a remark (null: empty).</summary>

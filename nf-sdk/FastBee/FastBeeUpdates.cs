@@ -48,7 +48,12 @@ namespace IotDevice.Dialects.FastBee
             int code = UpgradeCode(status);
             if (code != 0 && offer.CorrelationId != null)
             {
-                result = uplinks.UpgradeReply(offer.CorrelationId, code, detail != null ? detail : UpgradeText(status));
+                if (detail == null)
+                {
+                    // FastBee's own word for success; the rest as every dialect says it.
+                    detail = status == UpdateStatus.Succeeded ? "success" : UpdateStatusText.Describe(status);
+                }
+                result = uplinks.UpgradeReply(offer.CorrelationId, code, detail);
             }
             if (status == UpdateStatus.Succeeded)
             {
@@ -98,12 +103,6 @@ namespace IotDevice.Dialects.FastBee
                 default:
                     return 0;
             }
-        }
-
-        // FastBee's own word for success; the rest as every dialect says it.
-        private static string UpgradeText(UpdateStatus status)
-        {
-            return status == UpdateStatus.Succeeded ? "success" : UpdateStatusText.Describe(status);
         }
     }
 }

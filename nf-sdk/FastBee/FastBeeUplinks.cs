@@ -170,7 +170,7 @@ namespace IotDevice.Dialects.FastBee
                 _writer.BeginArray();
                 for (int i = 0; i < results.Count; i++)
                 {
-                    FastBeeItems.WriteAll(_writer, (PropertyReport)results[i]);
+                    ((PropertyReport)results[i]).WriteItems(_writer, FastBeeItems.Items);
                 }
                 _writer.EndArray();
                 return Publish(host, Topics.Get(TopicKind.PropertyPost));
