@@ -31,11 +31,11 @@ namespace IotDevice.Dialects.FastBee
         /// Options for the next connect; null when encrypted and no time can be had (HTTP failed and the
         /// clock was never set): without it no valid password exists, and the session asks again after its backoff.
         /// </summary>
-        public MqttConnectOptions Create(IDialectHost host)
+        public MqttConnectOptions CreateConnectOptions(IDialectHost host)
         {
             if (!_uplinks.Encrypted)
             {
-                return _uplinks.ConnectOptions(0);
+                return _uplinks.CreateConnectOptions(0);
             }
             long now = SynchronisedNow(host);
             if (now <= 0)
@@ -43,7 +43,7 @@ namespace IotDevice.Dialects.FastBee
                 return null;
             }
             long expiry = now + _uplinks.PasswordLifetimeMs;
-            MqttConnectOptions connect = _uplinks.ConnectOptions(expiry);
+            MqttConnectOptions connect = _uplinks.CreateConnectOptions(expiry);
             lock (this)
             {
                 _passwordExpiresAt = expiry;

@@ -127,7 +127,7 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _connection.Create(_uplinks.Host);
+            return _connection.CreateConnectOptions(_uplinks.Host);
         }
 
         /// <summary>function/get, info/get, ntp/get, monitor/get, upgrade/get, ota/get.</summary>
@@ -156,7 +156,7 @@ namespace IotDevice.Dialects.FastBee
 
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            FastBeeDownlinks.Handle(_uplinks, _monitor, topic, payload, retained);
+            FastBeeDownlinks.HandleMessage(_uplinks, _monitor, topic, payload, retained);
         }
 
         /// <summary>A series of samples and a wait for ntp/get end with the connection.</summary>
@@ -207,7 +207,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>upgrade/reply for the final verdict of offers with a messageId; success also goes out as info/post.</summary>
         SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            return FastBeeUpdates.Report(_uplinks, offer, status, detail);
+            return FastBeeUpdates.ReportUpdate(_uplinks, offer, status, detail);
         }
     }
 }

@@ -23,7 +23,7 @@ namespace IotDevice.Dialects.FastBee
         /// this connection's info/post is out, so nothing they cause (a confirmation) can go first.
         /// <paramref name="monitor"/> is null without a monitor source.
         /// </summary>
-        public static void Handle(FastBeeUplinks uplinks, FastBeeMonitor monitor, string topic, byte[] payload, bool retained)
+        public static void HandleMessage(FastBeeUplinks uplinks, FastBeeMonitor monitor, string topic, byte[] payload, bool retained)
         {
             IDialectHost host = uplinks.Host;
             TopicMatch match;

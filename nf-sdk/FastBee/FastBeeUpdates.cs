@@ -38,7 +38,7 @@ namespace IotDevice.Dialects.FastBee
         /// sent (FastBee would read any other code as failure). Succeeded also makes the offer's version the
         /// reported firmware version and publishes info/post, which is all the old ota/get shape has for an answer.
         /// </summary>
-        public static SendResult Report(FastBeeUplinks uplinks, UpdateOffer offer, UpdateStatus status, string detail)
+        public static SendResult ReportUpdate(FastBeeUplinks uplinks, UpdateOffer offer, UpdateStatus status, string detail)
         {
             if (offer == null)
             {

@@ -81,7 +81,7 @@ namespace IotDevice.Dialects.FastBee
         /// The options of one connect, with the simple password, or when <see cref="Encrypted"/> the encrypted
         /// one that expires at <paramref name="passwordExpiresAtMs"/> (Unix ms).
         /// </summary>
-        public MqttConnectOptions ConnectOptions(long passwordExpiresAtMs)
+        public MqttConnectOptions CreateConnectOptions(long passwordExpiresAtMs)
         {
             MqttConnectOptions connect = new MqttConnectOptions();
             connect.Host = _brokerHost;
