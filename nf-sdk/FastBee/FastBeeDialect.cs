@@ -41,20 +41,22 @@ namespace IotDevice.Dialects.FastBee
         public const int UpgradeVerifyFailed = 502;
         public const int UpgradeApplyFailed = 503;
 
-        private readonly FastBeeConnection _connection;
         private readonly FastBeeUplinks _uplinks;
         // Only with a monitor source: without one, monitoring requests are refused and nothing runs.
         private readonly FastBeeMonitor _monitor;
+        private readonly IHttpTransport _http;
+        // Made with the first encrypted connect.
+        private FastBeeEncryptedLogin _encryptedLogin;
 
         /// <param name="http">For the time request of encrypted authentication; may be null with simple authentication.</param>
         /// <exception cref="ArgumentException">The options are incomplete or invalid (the message names the field).</exception>
         public FastBeeDialect(FastBeeOptions options, IHttpTransport http)
         {
             FastBeeOptionsCheck.Validate(options, http);
-            // What is kept of the options is the uplinks'; the connection and the dialect reach it there.
+            // What is kept of the options is the uplinks'; the other roles and the dialect reach it there.
             TopicTable topics = FastBeeTopics.Create(options.ProductId, options.DeviceNum);
             _uplinks = new FastBeeUplinks(options, topics);
-            _connection = new FastBeeConnection(_uplinks, http);
+            _http = http;
             _monitor = options.Monitor == null ? null : new FastBeeMonitor(_uplinks, options.Monitor);
         }
 
@@ -74,7 +76,11 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Expiry (Unix ms) of the last encrypted password built; 0 before the first or with simple auth.</summary>
         public long PasswordExpiresAtMs
         {
-            get { return _connection.PasswordExpiresAtMs; }
+            get
+            {
+                FastBeeEncryptedLogin login = _encryptedLogin;
+                return login == null ? 0 : login.PasswordExpiresAtMs;
+            }
         }
 
         /// <summary>True while a monitor/get series is being sent.</summary>
@@ -127,7 +133,15 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _connection.CreateConnectOptions(_uplinks.Host);
+            if (!_uplinks.Encrypted)
+            {
+                return _uplinks.CreateConnectOptions(0);
+            }
+            if (_encryptedLogin == null)
+            {
+                _encryptedLogin = new FastBeeEncryptedLogin();
+            }
+            return _encryptedLogin.CreateConnectOptions(_uplinks, _http);
         }
 
         /// <summary>function/get, info/get, ntp/get, monitor/get, upgrade/get, ota/get.</summary>
