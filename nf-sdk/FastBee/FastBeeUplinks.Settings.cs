@@ -1,4 +1,7 @@
+using System.Text;
 using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Topics;
 using IotDevice.Transport;
 
 namespace IotDevice.Dialects.FastBee
@@ -20,17 +23,19 @@ namespace IotDevice.Dialects.FastBee
         private const int PublishQosSwitch = 3;
         private const int SubscribeQosSwitch = 4;
 
-        private readonly string _brokerHost;
-        private readonly string _caCertificatePem;
-        private readonly string _mqttUsername;
-        private readonly string _mqttPassword;
-        private readonly string _authCode;
-        private readonly string _productSecret;
-        /// <summary>The HTTP time endpoint of encrypted logins.</summary>
-        public readonly string NtpUrl;
-        private readonly long _userId;
-        private readonly PropertyReport _summary;
-        private readonly RssiSource _rssi;
+        // The options' own, under their names (the broker's host is the options' Host).
+        internal readonly string BrokerHost;
+        internal readonly string CaCertificatePem;
+        internal readonly string MqttUsername;
+        internal readonly string MqttPassword;
+        internal readonly string AuthCode;
+        internal readonly string ProductSecret;
+        internal readonly string NtpUrl;
+        internal readonly long UserId;
+        internal readonly PropertyReport Summary;
+        internal readonly RssiSource Rssi;
+        // The options' SummaryJson as UTF-8, written as it is into info/post.
+        internal readonly byte[] SummaryJson;
         private readonly long _settings;
         // MaxItems and MaxMessageBytes, a PackedSettings pair.
         private readonly long _limits;
@@ -43,18 +48,21 @@ namespace IotDevice.Dialects.FastBee
         private double _latitude;
 
         // Caller has validated the options.
-        private FastBeeUplinks(FastBeeOptions options)
+        public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
         {
-            _brokerHost = options.Host;
-            _caCertificatePem = options.CaCertificatePem;
-            _mqttUsername = options.MqttUsername;
-            _mqttPassword = options.MqttPassword;
-            _authCode = options.AuthCode;
-            _productSecret = options.ProductSecret;
+            Topics = topics;
+            _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
+            BrokerHost = options.Host;
+            CaCertificatePem = options.CaCertificatePem;
+            MqttUsername = options.MqttUsername;
+            MqttPassword = options.MqttPassword;
+            AuthCode = options.AuthCode;
+            ProductSecret = options.ProductSecret;
             NtpUrl = options.NtpUrl;
-            _userId = options.UserId;
-            _summary = options.Summary;
-            _rssi = options.Rssi;
+            UserId = options.UserId;
+            Summary = options.Summary;
+            Rssi = options.Rssi;
+            SummaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
             // Checked by the setter.
             FirmwareVersion = options.FirmwareVersion;
             _longitude = options.Longitude;
@@ -73,7 +81,7 @@ namespace IotDevice.Dialects.FastBee
             get
             {
                 return FastBeeAuth.ClientId(Encrypted, Topics.IdentityValue(FastBeeTopics.DeviceNumIndex),
-                    Topics.IdentityValue(FastBeeTopics.ProductIdIndex), _userId);
+                    Topics.IdentityValue(FastBeeTopics.ProductIdIndex), UserId);
             }
         }
 
@@ -84,17 +92,17 @@ namespace IotDevice.Dialects.FastBee
         public MqttConnectOptions CreateConnectOptions(long passwordExpiresAtMs)
         {
             MqttConnectOptions connect = new MqttConnectOptions();
-            connect.Host = _brokerHost;
+            connect.Host = BrokerHost;
             connect.Port = PackedSettings.Port(_settings);
             connect.UseTls = PackedSettings.IsOn(_settings, UseTlsSwitch);
-            connect.CaCertificatePem = _caCertificatePem;
+            connect.CaCertificatePem = CaCertificatePem;
             connect.ClientId = ClientId;
-            connect.Username = _mqttUsername;
+            connect.Username = MqttUsername;
             connect.KeepAliveSeconds = PackedSettings.KeepAliveSeconds(_settings);
             connect.CleanSession = true;
             connect.Password = Encrypted
-                ? FastBeeAuth.EncryptedPassword(_mqttPassword, passwordExpiresAtMs, _authCode, _productSecret)
-                : FastBeeAuth.SimplePassword(_mqttPassword, _authCode);
+                ? FastBeeAuth.EncryptedPassword(MqttPassword, passwordExpiresAtMs, AuthCode, ProductSecret)
+                : FastBeeAuth.SimplePassword(MqttPassword, AuthCode);
             return connect;
         }
 

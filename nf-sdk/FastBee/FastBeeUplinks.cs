@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Text;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
@@ -31,17 +30,8 @@ namespace IotDevice.Dialects.FastBee
         public long TimeSentAt;
 
         // What is kept of the options: FastBeeUplinks.Settings.cs.
-        private readonly byte[] _summaryJson;
         private readonly JsonWriter _writer;
         private IDialectHost _host;
-
-        public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
-            : this(options)
-        {
-            Topics = topics;
-            _summaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
-            _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
-        }
 
         /// <summary>The client's host; the dialect belongs to one client.</summary>
         public IDialectHost Host
@@ -105,7 +95,7 @@ namespace IotDevice.Dialects.FastBee
             lock (_writer)
             {
                 _writer.Reset();
-                FastBeeMessages.WriteInfo(_writer, rssi, version, _userId, longitude, latitude, _summary, _summaryJson);
+                FastBeeMessages.WriteInfo(_writer, rssi, version, UserId, longitude, latitude, Summary, SummaryJson);
                 if (announcing && !_writer.Overflowed)
                 {
                     return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, PublishQos);
@@ -257,7 +247,7 @@ namespace IotDevice.Dialects.FastBee
 
         private int ReadRssi(IDialectHost host)
         {
-            RssiSource rssi = _rssi;
+            RssiSource rssi = Rssi;
             if (rssi == null)
             {
                 return 0;
