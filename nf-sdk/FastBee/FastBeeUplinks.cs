@@ -92,13 +92,14 @@ namespace IotDevice.Dialects.FastBee
                 longitude = _longitude;
                 latitude = _latitude;
             }
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
-                _writer.Reset();
-                FastBeeMessages.WriteInfo(_writer, rssi, version, UserId, longitude, latitude, Summary, SummaryJson);
-                if (announcing && !_writer.Overflowed)
+                writer.Reset();
+                FastBeeMessages.WriteInfo(writer, rssi, version, UserId, longitude, latitude, Summary, SummaryJson);
+                if (announcing && !writer.Overflowed)
                 {
-                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, PublishQos);
+                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), writer.Buffer, writer.Length, PublishQos);
                 }
                 return Publish(host, Topics.Compose(TopicKind.DeviceInfoPost));
             }
@@ -128,24 +129,25 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("An event needs its identifier.");
             }
             IDialectHost host = Host;
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
-                _writer.Reset();
-                _writer.BeginArray();
+                writer.Reset();
+                writer.BeginArray();
                 if (value != null && value.Count > 0)
                 {
-                    _writer.BeginObject();
-                    _writer.WriteString("id", eventId);
-                    _writer.WriteName("value");
-                    value.WriteValueAsText(0, _writer);
-                    _writer.WriteString("remark", "");
-                    _writer.EndObject();
+                    writer.BeginObject();
+                    writer.WriteString("id", eventId);
+                    writer.WriteName("value");
+                    value.WriteValueAsText(0, writer);
+                    writer.WriteString("remark", "");
+                    writer.EndObject();
                 }
                 else
                 {
-                    FastBeeItems.WriteItem(_writer, eventId, text, remark);
+                    FastBeeItems.WriteItem(writer, eventId, text, remark);
                 }
-                _writer.EndArray();
+                writer.EndArray();
                 return Report(host, TopicKind.EventPost, out id);
             }
         }
@@ -154,15 +156,16 @@ namespace IotDevice.Dialects.FastBee
         public SendResult Confirm(ArrayList results)
         {
             IDialectHost host = Host;
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
-                _writer.Reset();
-                _writer.BeginArray();
+                writer.Reset();
+                writer.BeginArray();
                 for (int i = 0; i < results.Count; i++)
                 {
-                    ((PropertyReport)results[i]).WriteItems(_writer, FastBeeItems.Items);
+                    ((PropertyReport)results[i]).WriteItems(writer, FastBeeItems.Items);
                 }
-                _writer.EndArray();
+                writer.EndArray();
                 return Publish(host, Topics.Get(TopicKind.PropertyPost));
             }
         }
@@ -195,12 +198,13 @@ namespace IotDevice.Dialects.FastBee
         public SendResult RequestTime()
         {
             IDialectHost host = Host;
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
                 TimeSentAt = host.Clock.NowMs;
-                _writer.Reset();
-                FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
-                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, PublishQos,
+                writer.Reset();
+                FastBeeMessages.WriteNtpRequest(writer, TimeSentAt);
+                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), writer.Buffer, writer.Length, PublishQos,
                     TimeReply, 0, 0);
             }
         }
