@@ -161,11 +161,7 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         void IDeviceDialect.Announce()
         {
-            _uplinks.Info(true);
-            if (_uplinks.RequestTimeAfterConnect)
-            {
-                _uplinks.RequestTime();
-            }
+            _uplinks.Announce();
         }
 
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)

@@ -131,11 +131,6 @@ namespace IotDevice.Dialects.FastBee
             get { return PackedSettings.Qos(_settings, SubscribeQosSwitch); }
         }
 
-        public bool RequestTimeAfterConnect
-        {
-            get { return PackedSettings.IsOn(_settings, RequestTimeAfterConnectSwitch); }
-        }
-
         public int MaxItems
         {
             get { return PackedSettings.Low(_limits); }

@@ -78,6 +78,16 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
+        /// <summary>What every connection starts with: info/post, then ntp/post if the options ask for it.</summary>
+        public void Announce()
+        {
+            Info(true);
+            if (PackedSettings.IsOn(_settings, RequestTimeAfterConnectSwitch))
+            {
+                RequestTime();
+            }
+        }
+
         /// <summary>info/post; in the announcement it goes out directly, ahead of the backlog.</summary>
         public SendResult Info(bool announcing)
         {
