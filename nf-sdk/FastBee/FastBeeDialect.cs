@@ -52,7 +52,7 @@ namespace IotDevice.Dialects.FastBee
         /// <exception cref="ArgumentException">The options are incomplete or invalid (the message names the field).</exception>
         public FastBeeDialect(FastBeeOptions options, IHttpTransport http)
         {
-            FastBeeOptionsCheck.Validate(options, http);
+            FastBeeOptions.Validate(options, http);
             // What is kept of the options is the uplinks'; the other roles and the dialect reach it there.
             TopicTable topics = FastBeeTopics.Create(options.ProductId, options.DeviceNum);
             _uplinks = new FastBeeUplinks(options, topics);

@@ -50,8 +50,8 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         public static TopicTable Create(string productId, string deviceNum)
         {
-            FastBeeOptionsCheck.CheckIdentity("ProductId", productId);
-            FastBeeOptionsCheck.CheckIdentity("DeviceNum", deviceNum);
+            FastBeeOptions.CheckIdentity("ProductId", productId);
+            FastBeeOptions.CheckIdentity("DeviceNum", deviceNum);
             return new TopicTable(Dialect.FastBee, Source, IdentityNames, new string[] { productId, deviceNum });
         }
     }

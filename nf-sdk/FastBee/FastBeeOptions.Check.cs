@@ -7,17 +7,16 @@ using IotDevice.Transport;
 
 namespace IotDevice.Dialects.FastBee
 {
-    /// <summary>
-    /// Refuses a configuration FastBee would refuse later (or worse, accept wrongly), before anything is
-    /// sent. Messages name the field and the rule; secrets are never quoted, not even in part.
-    /// </summary>
-    internal static class FastBeeOptionsCheck
+    // The check of the options: a configuration FastBee would refuse later (or worse, accept wrongly) is
+    // refused before anything is sent. Messages name the field and the rule; secrets are never quoted,
+    // not even in part.
+    public sealed partial class FastBeeOptions
     {
         /// <remarks>
         /// ProductId and DeviceNum are checked where they become topic levels (<see cref="FastBeeTopics.Create"/>),
         /// FirmwareVersion where it is kept (FastBeeUplinks).
         /// </remarks>
-        public static void Validate(FastBeeOptions options, IHttpTransport http)
+        internal static void Validate(FastBeeOptions options, IHttpTransport http)
         {
             if (options == null)
             {
