@@ -1,4 +1,3 @@
-using System.Collections;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
@@ -69,24 +68,26 @@ namespace IotDevice.Dialects.FastBee
                 return;
             }
             string problem;
-            if (FastBeeItems.CheckArray(root, uplinks.MaxItems, out problem) < 0)
+            int count = FastBeeItems.CheckArray(root, uplinks.MaxItems, out problem);
+            if (count < 0)
             {
                 Inbound.RejectShape(host, topic, "function/get: " + problem);
                 return;
             }
-            ArrayList results = new ArrayList();
+            PropertyReport[] results = new PropertyReport[count];
+            int confirmed = 0;
             JsonArrayEnumerator items = root.EnumerateArray();
             while (items.MoveNext())
             {
                 PropertyReport output = Execute(uplinks, topic, items.Current, retained);
                 if (output != null && output.Count > 0)
                 {
-                    results.Add(output);
+                    results[confirmed++] = output;
                 }
             }
-            if (results.Count > 0)
+            if (confirmed > 0)
             {
-                uplinks.Confirm(results);
+                uplinks.Confirm(results, confirmed);
             }
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
@@ -162,8 +161,8 @@ namespace IotDevice.Dialects.FastBee
             }
         }
 
-        /// <summary>property/post with the values now in effect after a function/get (a list of reports).</summary>
-        public SendResult Confirm(ArrayList results)
+        /// <summary>property/post with the values now in effect after a function/get: the first <paramref name="count"/> reports.</summary>
+        public SendResult Confirm(PropertyReport[] results, int count)
         {
             IDialectHost host = Host;
             JsonWriter writer = _writer;
@@ -171,9 +170,9 @@ namespace IotDevice.Dialects.FastBee
             {
                 writer.Reset();
                 writer.BeginArray();
-                for (int i = 0; i < results.Count; i++)
+                for (int i = 0; i < count; i++)
                 {
-                    ((PropertyReport)results[i]).WriteItems(writer, FastBeeItems.Items);
+                    results[i].WriteItems(writer, FastBeeItems.Items);
                 }
                 writer.EndArray();
                 return Publish(host, Topics.Get(TopicKind.PropertyPost));
