@@ -40,23 +40,21 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Starts a series of <paramref name="count"/> samples, replacing any running one; 0 just stops.</summary>
         public void Start(int count, int intervalMs)
         {
+            if (count <= 0)
+            {
+                Stop();
+                return;
+            }
             IDialectHost host = _uplinks.Host;
             lock (this)
             {
-                _remaining = count < 0 ? 0 : count;
+                _remaining = count;
                 _taken = 0;
                 _series++;
                 _intervalMs = intervalMs;
                 _startMs = host.Clock.NowMs;
             }
-            if (count > 0)
-            {
-                host.Schedule(_tick, 0);
-            }
-            else
-            {
-                host.Cancel(_tick);
-            }
+            host.Schedule(_tick, 0);
         }
 
         /// <summary>Stops the series; true when one was running.</summary>
