@@ -106,11 +106,12 @@ namespace IotDevice.Dialects.FastBee
             {
                 writer.Reset();
                 FastBeeMessages.WriteInfo(writer, rssi, version, UserId, longitude, latitude, Summary, SummaryJson);
+                string topic = Topics.Compose(TopicKind.DeviceInfoPost);
                 if (announcing && !writer.Overflowed)
                 {
-                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), writer.Buffer, writer.Length, PublishQos);
+                    return host.Announce(topic, writer.Buffer, writer.Length, PublishQos);
                 }
-                return Publish(host, Topics.Compose(TopicKind.DeviceInfoPost));
+                return Publish(host, topic);
             }
         }
 
