@@ -20,23 +20,20 @@ namespace IotDevice.Dialects.FastBee
             return (encrypted ? "E&" : "S&") + deviceNum + "&" + productId + "&" + userId.ToString();
         }
 
+        /// <summary><c>password[&amp;authCode]</c>: an empty auth code is none.</summary>
         public static string SimplePassword(string mqttPassword, string authCode)
         {
-            return HasAuthCode(authCode) ? mqttPassword + "&" + authCode : mqttPassword;
+            return authCode != null && authCode.Length > 0 ? mqttPassword + "&" + authCode : mqttPassword;
         }
 
-        /// <summary>The text that gets encrypted: <c>password&amp;expireTime[&amp;authCode]</c> (the v2.x layout).</summary>
-        public static string EncryptedPlaintext(string mqttPassword, long expireTimeMs, string authCode)
-        {
-            string text = mqttPassword + "&" + expireTimeMs.ToString();
-            return HasAuthCode(authCode) ? text + "&" + authCode : text;
-        }
-
-        /// <summary>The encrypted password; <paramref name="expireTimeMs"/> is Unix milliseconds.</summary>
+        /// <summary>
+        /// The encrypted password of the text <c>password&amp;expireTime[&amp;authCode]</c> (the v2.x layout: the
+        /// simple one around <c>password&amp;expireTime</c>); <paramref name="expireTimeMs"/> is Unix milliseconds.
+        /// </summary>
         /// <exception cref="ArgumentException">The product secret is not 16 bytes (the secret itself is not quoted).</exception>
         public static string EncryptedPassword(string mqttPassword, long expireTimeMs, string authCode, string productSecret)
         {
-            return Encrypt(EncryptedPlaintext(mqttPassword, expireTimeMs, authCode), productSecret);
+            return Encrypt(SimplePassword(mqttPassword + "&" + expireTimeMs.ToString(), authCode), productSecret);
         }
 
         /// <summary>Base64 of the AES-128-CBC/PKCS7 encryption of any text, FastBee's way.</summary>
@@ -52,11 +49,6 @@ namespace IotDevice.Dialects.FastBee
             Array.Clear(key, 0, key.Length);
             Array.Clear(text, 0, text.Length);
             return Convert.ToBase64String(cipher);
-        }
-
-        private static bool HasAuthCode(string authCode)
-        {
-            return authCode != null && authCode.Length > 0;
         }
     }
 }

@@ -41,29 +41,29 @@ namespace IotDevice.Dialects.FastBee
         public const int UpgradeVerifyFailed = 502;
         public const int UpgradeApplyFailed = 503;
 
-        private readonly FastBeeConnection _connection;
         private readonly FastBeeUplinks _uplinks;
         // Only with a monitor source: without one, monitoring requests are refused and nothing runs.
         private readonly FastBeeMonitor _monitor;
-        private FastBeeDownlinks _downlinks;
-        private FastBeeUpdates _updates;
+        private readonly IHttpTransport _http;
+        // Made with the first encrypted connect.
+        private FastBeeEncryptedLogin _encryptedLogin;
 
         /// <param name="http">For the time request of encrypted authentication; may be null with simple authentication.</param>
         /// <exception cref="ArgumentException">The options are incomplete or invalid (the message names the field).</exception>
         public FastBeeDialect(FastBeeOptions options, IHttpTransport http)
         {
-            FastBeeOptionsCheck.Validate(options, http);
-            // What is kept of the options is the uplinks'; the connection and the dialect reach it there.
+            FastBeeOptions.Validate(options, http);
+            // What is kept of the options is the uplinks'; the other roles and the dialect reach it there.
             TopicTable topics = FastBeeTopics.Create(options.ProductId, options.DeviceNum);
             _uplinks = new FastBeeUplinks(options, topics);
-            _connection = new FastBeeConnection(_uplinks, http);
-            _monitor = options.Monitor == null ? null : new FastBeeMonitor(_uplinks, options.Monitor, options.MaxItems);
+            _http = http;
+            _monitor = options.Monitor == null ? null : new FastBeeMonitor(_uplinks, options.Monitor);
         }
 
         /// <summary>The client id this device connects with, e.g. <c>E&amp;D68329VL588&amp;2&amp;1</c>.</summary>
         public string ClientId
         {
-            get { return _connection.ClientId; }
+            get { return _uplinks.ClientId; }
         }
 
         /// <summary>The firmware version info/post reports; set it after an update (the next info/post carries it).</summary>
@@ -76,7 +76,11 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Expiry (Unix ms) of the last encrypted password built; 0 before the first or with simple auth.</summary>
         public long PasswordExpiresAtMs
         {
-            get { return _connection.PasswordExpiresAtMs; }
+            get
+            {
+                FastBeeEncryptedLogin login = _encryptedLogin;
+                return login == null ? 0 : login.PasswordExpiresAtMs;
+            }
         }
 
         /// <summary>True while a monitor/get series is being sent.</summary>
@@ -106,7 +110,10 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Stops a running monitor series.</summary>
         public void StopMonitoring()
         {
-            StopMonitor();
+            if (_monitor != null)
+            {
+                _monitor.Stop();
+            }
         }
 
         // ----- IDeviceDialect: the client's side, explicit so an app sees none of it -----
@@ -118,8 +125,6 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("Attach needs the client's host.");
             }
             _uplinks.Attach(host);
-            _updates = new FastBeeUpdates(_uplinks);
-            _downlinks = new FastBeeDownlinks(_uplinks, _monitor, _updates);
         }
 
         /// <summary>
@@ -128,7 +133,15 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         MqttConnectOptions IDeviceDialect.CreateConnectOptions()
         {
-            return _connection.Create(_uplinks.Host);
+            if (!_uplinks.Encrypted)
+            {
+                return _uplinks.CreateConnectOptions(0);
+            }
+            if (_encryptedLogin == null)
+            {
+                _encryptedLogin = new FastBeeEncryptedLogin();
+            }
+            return _encryptedLogin.CreateConnectOptions(_uplinks, _http);
         }
 
         /// <summary>function/get, info/get, ntp/get, monitor/get, upgrade/get, ota/get.</summary>
@@ -148,24 +161,20 @@ namespace IotDevice.Dialects.FastBee
         /// </summary>
         void IDeviceDialect.Announce()
         {
-            _uplinks.Info(true);
-            if (_uplinks.RequestTimeAfterConnect)
-            {
-                _uplinks.RequestTime();
-            }
+            _uplinks.Announce();
         }
 
         void IDeviceDialect.HandleMessage(string topic, byte[] payload, bool retained)
         {
-            _downlinks.Handle(topic, payload, retained);
+            FastBeeDownlinks.HandleMessage(_uplinks, _monitor, topic, payload, retained);
         }
 
         /// <summary>A series of samples and a wait for ntp/get end with the connection.</summary>
         void IDeviceDialect.Disconnected()
         {
-            if (StopMonitor())
+            if (_monitor != null && _monitor.Stop())
             {
-                _uplinks.Host.Write("FastBee: monitoring stopped, the connection ended");
+                _uplinks.Host.Write("monitoring stopped, the connection ended");
             }
             _uplinks.AbandonTimeRequest();
         }
@@ -173,13 +182,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>A monitor series ends with the client.</summary>
         void IDeviceDialect.Stop()
         {
-            StopMonitor();
-        }
-
-        // True when a series was running.
-        private bool StopMonitor()
-        {
-            return _monitor != null && _monitor.Stop();
+            StopMonitoring();
         }
 
         /// <summary>property/post: <c>[{"id":…,"value":"…","remark":""},…]</c>.</summary>
@@ -214,7 +217,7 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>upgrade/reply for the final verdict of offers with a messageId; success also goes out as info/post.</summary>
         SendResult IDeviceDialect.ReportUpdate(UpdateOffer offer, UpdateStatus status, int percent, string detail)
         {
-            return _updates.Report(offer, status, detail);
+            return FastBeeUpdates.ReportUpdate(_uplinks, offer, status, detail);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
@@ -13,55 +12,45 @@ namespace IotDevice.Dialects.FastBee
     /// reason); an empty payload is "no data" — FastBee clears retained commands and asks for info that
     /// way — and never an error.
     /// </summary>
-    internal sealed class FastBeeDownlinks
+    internal static class FastBeeDownlinks
     {
         // Handlers may fill more than the one value they were given, up to this many.
         private const int ConfirmCapacity = 16;
 
-        private readonly FastBeeUplinks _uplinks;
-        private readonly FastBeeMonitor _monitor; // null without a monitor source
-        private readonly FastBeeUpdates _updates;
-
-        // The host and options are reached through the uplinks: fields less on the device.
-        public FastBeeDownlinks(FastBeeUplinks uplinks, FastBeeMonitor monitor, FastBeeUpdates updates)
-        {
-            _uplinks = uplinks;
-            _monitor = monitor;
-            _updates = updates;
-        }
-
         /// <summary>
         /// On the session's thread; handlers run here too. The session holds messages that come before
         /// this connection's info/post is out, so nothing they cause (a confirmation) can go first.
+        /// <paramref name="monitor"/> is null without a monitor source.
         /// </summary>
-        public void Handle(string topic, byte[] payload, bool retained)
+        public static void HandleMessage(FastBeeUplinks uplinks, FastBeeMonitor monitor, string topic, byte[] payload, bool retained)
         {
+            IDialectHost host = uplinks.Host;
             TopicMatch match;
-            if (!Inbound.Classify(_uplinks.Host, _uplinks.Topics, topic, out match))
+            if (!Inbound.Classify(host, uplinks.Topics, topic, out match))
             {
                 return;
             }
             switch (match.Kind)
             {
                 case TopicKind.Command:
-                    OnFunction(topic, payload, retained);
+                    OnFunction(uplinks, topic, payload, retained);
                     break;
                 case TopicKind.DeviceInfoRequest:
                     // By design an empty payload; whatever it holds, the answer is the same.
-                    _uplinks.Info(false);
+                    uplinks.Info(false);
                     break;
                 case TopicKind.NtpResponse:
-                    OnTime(topic, payload);
+                    OnTime(uplinks, topic, payload);
                     break;
                 case TopicKind.MonitorRequest:
-                    OnMonitorRequest(topic, payload);
+                    OnMonitorRequest(uplinks, monitor, topic, payload);
                     break;
                 case TopicKind.OtaPush:
                 case TopicKind.OtaPushLegacy:
-                    _updates.OnPush(topic, payload);
+                    FastBeeUpdates.OnPush(uplinks, topic, payload);
                     break;
                 default:
-                    _uplinks.Host.Reject(topic, RejectReason.UnsupportedTopic, "a FastBee topic deprecated since 2.x; not handled");
+                    host.Reject(topic, RejectReason.UnsupportedTopic, "a FastBee topic deprecated since 2.x; not handled");
                     break;
             }
         }
@@ -70,77 +59,82 @@ namespace IotDevice.Dialects.FastBee
         /// function/get: each item goes to the command handler of its id, else the property handler;
         /// the values now in effect (the handler's Output, or the applied value) go back on property/post.
         /// </summary>
-        private void OnFunction(string topic, byte[] payload, bool retained)
+        private static void OnFunction(FastBeeUplinks uplinks, string topic, byte[] payload, bool retained)
         {
-            JsonElement root = Read(_uplinks.Host, topic, payload, "function/get");
+            IDialectHost host = uplinks.Host;
+            JsonElement root = Read(host, topic, payload, "function/get");
             if (!root.Exists)
             {
                 return;
             }
             string problem;
-            if (FastBeeItems.CheckArray(root, _uplinks.MaxItems, out problem) < 0)
+            int count = FastBeeItems.CheckArray(root, uplinks.MaxItems, out problem);
+            if (count < 0)
             {
-                Inbound.RejectShape(_uplinks.Host, topic, "function/get: " + problem);
+                Inbound.RejectShape(host, topic, "function/get: " + problem);
                 return;
             }
-            ArrayList results = new ArrayList();
+            PropertyReport[] results = new PropertyReport[count];
+            int confirmed = 0;
             JsonArrayEnumerator items = root.EnumerateArray();
             while (items.MoveNext())
             {
-                PropertyReport output = Execute(topic, items.Current, retained);
+                PropertyReport output = Execute(uplinks, topic, items.Current, retained);
                 if (output != null && output.Count > 0)
                 {
-                    results.Add(output);
+                    results[confirmed++] = output;
                 }
             }
-            if (results.Count > 0)
+            if (confirmed > 0)
             {
-                _uplinks.Confirm(results);
+                uplinks.Confirm(results, confirmed);
             }
         }
 
         // One item: dispatched, its outcome logged or rejected; the values to confirm, or null.
-        private PropertyReport Execute(string topic, JsonElement item, bool retained)
+        private static PropertyReport Execute(FastBeeUplinks uplinks, string topic, JsonElement item, bool retained)
         {
+            IDialectHost host = uplinks.Host;
             string id;
             JsonElement value;
             string problem;
             if (!FastBeeItems.ReadItem(item, out id, out value, out problem))
             {
-                Inbound.RejectShape(_uplinks.Host, topic, "function/get: " + problem);
+                Inbound.RejectShape(host, topic, "function/get: " + problem);
                 return null;
             }
             CommandContext command = new CommandContext(Dialect.FastBee, id, value, new PropertyReport(ConfirmCapacity));
-            bool handled = _uplinks.Host.CommandHandlers.Has(id)
-                ? _uplinks.Host.CommandHandlers.Dispatch(command)
-                : _uplinks.Host.PropertyHandlers.Dispatch(command);
+            bool handled = host.CommandHandlers.Has(id)
+                ? host.CommandHandlers.Dispatch(command)
+                : host.PropertyHandlers.Dispatch(command);
             if (!handled)
             {
-                _uplinks.Host.Reject(topic, RejectReason.NoHandler, "function/get: no command or property handler for '" + id + "'");
+                host.Reject(topic, RejectReason.NoHandler, "function/get: no command or property handler for '" + id + "'");
                 return null;
             }
             if (!command.Succeeded)
             {
-                _uplinks.Host.Reject(topic, RejectReason.HandlerFailed, "function/get: '" + id + "' failed with code "
+                host.Reject(topic, RejectReason.HandlerFailed, "function/get: '" + id + "' failed with code "
                     + command.Code.ToString() + (command.Message == null ? "" : ": " + command.Message));
             }
             else if (command.Output.Count == 0)
             {
                 // Nothing said otherwise: the value asked for is the value now in effect.
-                command.Output.Add(id, FastBeeItems.ValueText(value));
+                command.Output.Add(id, value.GetString());
             }
             if (retained)
             {
-                _uplinks.Host.Write("FastBee: retained function/get '" + id + "' applied again");
+                host.Write("retained function/get '" + id + "' applied again");
             }
             return command.Output;
         }
 
         /// <summary>ntp/get: the clock from the server's times and the device's own send time (its recorded one first).</summary>
-        private void OnTime(string topic, byte[] payload)
+        private static void OnTime(FastBeeUplinks uplinks, string topic, byte[] payload)
         {
-            long deviceRecv = _uplinks.Host.Clock.NowMs;
-            JsonElement root = Read(_uplinks.Host, topic, payload, "ntp/get");
+            IDialectHost host = uplinks.Host;
+            long deviceRecv = host.Clock.NowMs;
+            JsonElement root = Read(host, topic, payload, "ntp/get");
             if (!root.Exists)
             {
                 return;
@@ -150,26 +144,27 @@ namespace IotDevice.Dialects.FastBee
             string problem;
             if (!FastBeeMessages.ReadServerTimes(root, out serverRecv, out serverSend, out problem))
             {
-                Inbound.RejectShape(_uplinks.Host, topic, "ntp/get: " + problem);
+                Inbound.RejectShape(host, topic, "ntp/get: " + problem);
                 return;
             }
             long deviceSend;
-            if (_uplinks.Host.Complete(FastBeeUplinks.TimeReply, 0, true, 0, null))
+            if (host.Complete(FastBeeUplinks.TimeReply, 0, true, 0, null))
             {
-                deviceSend = _uplinks.TimeSentAt;
+                deviceSend = uplinks.TimeSentAt;
             }
-            else if (!FastBeeMessages.ReadDeviceSendTime(root, out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
+            else if (!root.TryGetInt64("deviceSendTime", out deviceSend) || deviceSend < 0 || deviceSend > deviceRecv)
             {
-                Inbound.RejectShape(_uplinks.Host, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
+                Inbound.RejectShape(host, topic, "ntp/get: no request outstanding and no usable deviceSendTime");
                 return;
             }
-            _uplinks.Host.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
+            host.SyncClock(deviceSend, serverRecv, serverSend, deviceRecv);
         }
 
         /// <summary>monitor/get: start (or replace, or with count 0 stop) a series of samples on monitor/post.</summary>
-        private void OnMonitorRequest(string topic, byte[] payload)
+        private static void OnMonitorRequest(FastBeeUplinks uplinks, FastBeeMonitor monitor, string topic, byte[] payload)
         {
-            JsonElement root = Read(_uplinks.Host, topic, payload, "monitor/get");
+            IDialectHost host = uplinks.Host;
+            JsonElement root = Read(host, topic, payload, "monitor/get");
             if (!root.Exists)
             {
                 return;
@@ -179,21 +174,21 @@ namespace IotDevice.Dialects.FastBee
             string problem;
             if (!FastBeeMessages.ReadMonitorRequest(root, out count, out intervalMs, out problem))
             {
-                Inbound.RejectShape(_uplinks.Host, topic, "monitor/get: " + problem);
+                Inbound.RejectShape(host, topic, "monitor/get: " + problem);
                 return;
             }
-            if (count > 0 && !_uplinks.HasMonitor)
+            if (count > 0 && monitor == null)
             {
-                _uplinks.Host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
+                host.Reject(topic, RejectReason.NoHandler, "monitor/get: no monitor source is set (FastBeeOptions.Monitor)");
                 return;
             }
-            if (_monitor != null)
+            if (monitor != null)
             {
-                _monitor.Start(count, intervalMs);
+                monitor.Start(count, intervalMs);
             }
-            _uplinks.Host.Write(count == 0
-                ? "FastBee: monitoring stopped on request"
-                : "FastBee: monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
+            host.Write(count == 0
+                ? "monitoring stopped on request"
+                : "monitoring " + count.ToString() + " samples every " + intervalMs.ToString() + " ms");
         }
 
         /// <summary>
@@ -205,7 +200,7 @@ namespace IotDevice.Dialects.FastBee
             JsonElement root = Inbound.ReadJson(host, topic, payload);
             if (root.Kind == JsonKind.None)
             {
-                host.Write("FastBee: empty " + what + ": no data, nothing to do");
+                host.Write("empty " + what + ": no data, nothing to do");
             }
             return root;
         }

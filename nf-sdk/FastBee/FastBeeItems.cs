@@ -13,11 +13,11 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>Longest identifier accepted; thing-model identifiers are short, longer ones are hostile.</summary>
         public const int MaxIdLength = 128;
 
-        // The items around their ids and values, values always as text: as a whole array, and as items
-        // of an array already begun.
+        // The items around their ids and values, values always as text: as a whole array, and (Items) as
+        // items of an array already begun, e.g. several reports in one.
         private static readonly ReportLayout ItemArray = new ReportLayout("[{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
             ",\"remark\":\"\"}]", true);
-        private static readonly ReportLayout Items = new ReportLayout("{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
+        internal static readonly ReportLayout Items = new ReportLayout("{\"id\":", ",\"value\":", ",\"remark\":\"\"},{\"id\":",
             ",\"remark\":\"\"}", true);
 
         /// <summary>Writes every value of <paramref name="report"/> as an item with an empty remark.</summary>
@@ -32,22 +32,13 @@ namespace IotDevice.Dialects.FastBee
             report.WriteItems(writer, ItemArray);
         }
 
-        /// <summary>Writes the items of <paramref name="report"/> into an array already begun.</summary>
-        public static void WriteAll(JsonWriter writer, PropertyReport report)
-        {
-            report.WriteItems(writer, Items);
-        }
-
         /// <summary>Writes one item whose value is already text, with a remark (null: empty).</summary>
         public static void WriteItem(JsonWriter writer, string id, string value, string remark)
         {
             writer.BeginObject();
-            writer.WriteName("id");
-            writer.WriteString(id);
-            writer.WriteName("value");
-            writer.WriteString(value == null ? "" : value);
-            writer.WriteName("remark");
-            writer.WriteString(remark == null ? "" : remark);
+            writer.WriteString("id", id);
+            writer.WriteString("value", value == null ? "" : value);
+            writer.WriteString("remark", remark == null ? "" : remark);
             writer.EndObject();
         }
 
@@ -125,12 +116,6 @@ namespace IotDevice.Dialects.FastBee
                     problem = "item '" + idElement.GetString() + "' has a value that is not text";
                     return false;
             }
-        }
-
-        /// <summary>An item value as the text FastBee means by it ("1", "27.43", "true").</summary>
-        public static string ValueText(JsonElement value)
-        {
-            return value.GetString();
         }
     }
 }

@@ -153,12 +153,6 @@ namespace IotDevice.Dialects.FastBee
             return true;
         }
 
-        /// <summary>The echoed deviceSendTime (number or string); false when absent or not an integer.</summary>
-        public static bool ReadDeviceSendTime(JsonElement root, out long deviceSendTime)
-        {
-            return root.TryGetInt64("deviceSendTime", out deviceSendTime);
-        }
-
         /// <summary>
         /// Writes a decimal the way the FastBee examples show it: whole values as integers (<c>0</c>, <c>2</c>),
         /// others with their digits (<c>1.2</c>). NaN/infinity become 0 rather than invalid JSON.

@@ -10,14 +10,13 @@ namespace IotDevice.Dialects.FastBee
     /// the first at once, then one every <c>interval</c> ms; a new request replaces the running one.
     /// Each sample is scheduled on the session's worker against a fixed timetable (start + k·interval)
     /// on the client's clock, so samples never overlap, slow publishing does not stretch the series, no
-    /// thread of its own runs, and a test steps the series by stepping the clock.
+    /// thread of its own runs, and a test steps the series by stepping the clock. Its state is guarded by
+    /// the monitor object itself (internal: nothing else locks on it).
     /// </summary>
     internal sealed class FastBeeMonitor
     {
-        private readonly object _sync = new object();
         private readonly FastBeeUplinks _uplinks;
         private readonly MonitorSource _source;
-        private readonly int _maxItems;
         private PropertyReport _sample;
         private readonly ThreadStart _tick;
         private int _remaining;
@@ -26,47 +25,43 @@ namespace IotDevice.Dialects.FastBee
         private long _startMs;
         private int _series;
 
-        public FastBeeMonitor(FastBeeUplinks uplinks, MonitorSource source, int maxItems)
+        public FastBeeMonitor(FastBeeUplinks uplinks, MonitorSource source)
         {
             _uplinks = uplinks;
             _source = source;
-            // Made with the first series: a report of MaxItems values is kilobytes of the device's heap.
-            _maxItems = maxItems;
             _tick = Tick;
         }
 
         public bool IsRunning
         {
-            get { lock (_sync) { return _remaining > 0; } }
+            get { lock (this) { return _remaining > 0; } }
         }
 
         /// <summary>Starts a series of <paramref name="count"/> samples, replacing any running one; 0 just stops.</summary>
         public void Start(int count, int intervalMs)
         {
-            IDialectHost host = _uplinks.Host;
-            lock (_sync)
+            if (count <= 0)
             {
-                _remaining = count < 0 ? 0 : count;
+                Stop();
+                return;
+            }
+            IDialectHost host = _uplinks.Host;
+            lock (this)
+            {
+                _remaining = count;
                 _taken = 0;
                 _series++;
                 _intervalMs = intervalMs;
                 _startMs = host.Clock.NowMs;
             }
-            if (count > 0)
-            {
-                host.Schedule(_tick, 0);
-            }
-            else
-            {
-                host.Cancel(_tick);
-            }
+            host.Schedule(_tick, 0);
         }
 
         /// <summary>Stops the series; true when one was running.</summary>
         public bool Stop()
         {
             bool running;
-            lock (_sync)
+            lock (this)
             {
                 running = _remaining > 0;
                 _remaining = 0;
@@ -81,7 +76,7 @@ namespace IotDevice.Dialects.FastBee
             IDialectHost host = _uplinks.Host;
             long next;
             int series;
-            lock (_sync)
+            lock (this)
             {
                 series = _series;
                 if (_remaining <= 0)
@@ -93,7 +88,7 @@ namespace IotDevice.Dialects.FastBee
                 next = _remaining > 0 ? _startMs + (long)_taken * _intervalMs - host.Clock.NowMs : -1;
             }
             TakeSample();
-            lock (_sync)
+            lock (this)
             {
                 // A request that came during the sample started a series of its own: leave its booking.
                 if (next < 0 || series != _series || _remaining <= 0)
@@ -106,9 +101,10 @@ namespace IotDevice.Dialects.FastBee
 
         private void TakeSample()
         {
+            // Made with the first series: a report of MaxItems values is kilobytes of the device's heap.
             if (_sample == null)
             {
-                _sample = new PropertyReport(_maxItems);
+                _sample = new PropertyReport(_uplinks.MaxItems);
             }
             _sample.Clear();
             try
@@ -121,7 +117,7 @@ namespace IotDevice.Dialects.FastBee
             }
             catch (Exception e)
             {
-                _uplinks.Host.Write("FastBee: the monitor sample failed: " + e.Message);
+                _uplinks.Host.Write("the monitor sample failed: " + e.Message);
             }
         }
     }

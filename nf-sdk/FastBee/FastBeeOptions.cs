@@ -11,10 +11,11 @@ namespace IotDevice.Dialects.FastBee
 
     /// <summary>
     /// Everything a FastBee device needs to know, checked once by <see cref="FastBeeDialect"/>'s
-    /// constructor (a bad value is an ArgumentException naming the field, never quoting a secret).
+    /// constructor (FastBeeOptions.Check.cs: a bad value is an ArgumentException naming the field, never
+    /// quoting a secret).
     /// The console's product page gives ProductId, MqttUsername, MqttPassword and ProductSecret.
     /// </summary>
-    public sealed class FastBeeOptions
+    public sealed partial class FastBeeOptions
     {
         /// <summary>One hour, as the official firmware uses.</summary>
         public const int DefaultPasswordLifetimeMs = 3600000;

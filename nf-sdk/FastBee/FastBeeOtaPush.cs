@@ -25,7 +25,7 @@ namespace IotDevice.Dialects.FastBee
             problem = null;
             if (root.Kind != JsonKind.Object)
             {
-                problem = "expected an OTA object {\"downloadUrl\"|\"otaUrl\":…,\"version\"|\"firmwareVersion\":…}";
+                problem = "expected a JSON object";
                 return null;
             }
             string url = Text(Either(root, "otaUrl", "downloadUrl"), MaxUrlLength);
@@ -46,7 +46,8 @@ namespace IotDevice.Dialects.FastBee
             JsonElement version = Either(root, "firmwareVersion", "version");
             if (version.Exists)
             {
-                offer.Version = Scalar(version);
+                // A number keeps its text (1.1 stays "1.1").
+                offer.Version = version.Kind == JsonKind.Number ? version.GetRawText() : Text(version, MaxFieldLength);
                 if (offer.Version == null)
                 {
                     problem = "the version is neither a number nor a short string";
@@ -133,16 +134,6 @@ namespace IotDevice.Dialects.FastBee
             }
             string text = element.GetString().Trim();
             return text.Length == 0 ? null : text;
-        }
-
-        // A number's text (1.1 stays "1.1") or a short string.
-        private static string Scalar(JsonElement element)
-        {
-            if (element.Kind == JsonKind.Number)
-            {
-                return element.GetRawText();
-            }
-            return Text(element, MaxFieldLength);
         }
     }
 }

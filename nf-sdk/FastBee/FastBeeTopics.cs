@@ -1,4 +1,3 @@
-using System;
 using IotDevice.Topics;
 
 namespace IotDevice.Dialects.FastBee
@@ -47,21 +46,13 @@ namespace IotDevice.Dialects.FastBee
         /// <summary>
         /// The table for one device. The device number also goes into the client id
         /// (<c>S&amp;deviceNum&amp;productId&amp;userId</c>), so '&amp;' is refused as well as the MQTT
-        /// separators and wildcards.
+        /// separators, wildcards and blanks.
         /// </summary>
         public static TopicTable Create(string productId, string deviceNum)
         {
-            RequireNoAmpersand("productId", productId);
-            RequireNoAmpersand("deviceNum", deviceNum);
+            FastBeeOptions.CheckIdentity("ProductId", productId);
+            FastBeeOptions.CheckIdentity("DeviceNum", deviceNum);
             return new TopicTable(Dialect.FastBee, Source, IdentityNames, new string[] { productId, deviceNum });
-        }
-
-        private static void RequireNoAmpersand(string name, string value)
-        {
-            if (value != null && value.IndexOf('&') >= 0)
-            {
-                throw new ArgumentException("The FastBee " + name + " '" + value + "' must not contain '&': it is the client id separator.");
-            }
         }
     }
 }

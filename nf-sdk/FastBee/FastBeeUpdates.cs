@@ -8,19 +8,14 @@ namespace IotDevice.Dialects.FastBee
     /// <summary>
     /// OTA (docs/fastbee.md §7): pushes on upgrade/get (new) and ota/get (old), either shape on either
     /// topic, become offers; the final verdict goes back on upgrade/reply when the offer had a messageId.
+    /// Nothing is kept between the two: the offer carries its messageId.
     /// </summary>
-    internal sealed class FastBeeUpdates
+    internal static class FastBeeUpdates
     {
-        private readonly FastBeeUplinks _uplinks;
-
-        public FastBeeUpdates(FastBeeUplinks uplinks)
+        public static void OnPush(FastBeeUplinks uplinks, string topic, byte[] payload)
         {
-            _uplinks = uplinks;
-        }
-
-        public void OnPush(string topic, byte[] payload)
-        {
-            JsonElement root = FastBeeDownlinks.Read(_uplinks.Host, topic, payload, "OTA push");
+            IDialectHost host = uplinks.Host;
+            JsonElement root = FastBeeDownlinks.Read(host, topic, payload, "OTA push");
             if (!root.Exists)
             {
                 return;
@@ -29,12 +24,12 @@ namespace IotDevice.Dialects.FastBee
             UpdateOffer offer = FastBeeOtaPush.Parse(root, out problem);
             if (offer == null)
             {
-                Inbound.RejectShape(_uplinks.Host, topic, "OTA push: " + problem);
+                Inbound.RejectShape(host, topic, "OTA push: " + problem);
                 return;
             }
-            _uplinks.Host.Write("FastBee: firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
+            host.Write("firmware " + (offer.Version == null ? "(no version)" : offer.Version) + " offered"
                 + (offer.CorrelationId == null ? " (no messageId: no upgrade/reply)" : ", messageId " + offer.CorrelationId));
-            _uplinks.Host.OfferUpdate(offer);
+            host.OfferUpdate(offer);
         }
 
         /// <summary>
@@ -43,7 +38,7 @@ namespace IotDevice.Dialects.FastBee
         /// sent (FastBee would read any other code as failure). Succeeded also makes the offer's version the
         /// reported firmware version and publishes info/post, which is all the old ota/get shape has for an answer.
         /// </summary>
-        public SendResult Report(UpdateOffer offer, UpdateStatus status, string detail)
+        public static SendResult ReportUpdate(FastBeeUplinks uplinks, UpdateOffer offer, UpdateStatus status, string detail)
         {
             if (offer == null)
             {
@@ -53,16 +48,21 @@ namespace IotDevice.Dialects.FastBee
             int code = UpgradeCode(status);
             if (code != 0 && offer.CorrelationId != null)
             {
-                result = _uplinks.UpgradeReply(offer.CorrelationId, code, detail != null ? detail : UpgradeText(status));
+                if (detail == null)
+                {
+                    // FastBee's own word for success; the rest as every dialect says it.
+                    detail = status == UpdateStatus.Succeeded ? "success" : UpdateStatusText.Describe(status);
+                }
+                result = uplinks.UpgradeReply(offer.CorrelationId, code, detail);
             }
             if (status == UpdateStatus.Succeeded)
             {
                 double version;
                 if (TryParseVersion(offer.Version, out version))
                 {
-                    _uplinks.FirmwareVersion = version;
+                    uplinks.FirmwareVersion = version;
                 }
-                SendResult info = _uplinks.Info(false);
+                SendResult info = uplinks.Info(false);
                 if (offer.CorrelationId == null)
                 {
                     result = info;
@@ -103,12 +103,6 @@ namespace IotDevice.Dialects.FastBee
                 default:
                     return 0;
             }
-        }
-
-        // FastBee's own word for success; the rest as every dialect says it.
-        private static string UpgradeText(UpdateStatus status)
-        {
-            return status == UpdateStatus.Succeeded ? "success" : UpdateStatusText.Describe(status);
         }
     }
 }

@@ -1,4 +1,7 @@
+using System.Text;
 using IotDevice.Client;
+using IotDevice.Json;
+using IotDevice.Topics;
 using IotDevice.Transport;
 
 namespace IotDevice.Dialects.FastBee
@@ -19,18 +22,20 @@ namespace IotDevice.Dialects.FastBee
         private const int RequestTimeAfterConnectSwitch = 2;
         private const int PublishQosSwitch = 3;
         private const int SubscribeQosSwitch = 4;
-        private const int MonitorSwitch = 5;
 
-        private readonly string _brokerHost;
-        private readonly string _caCertificatePem;
-        private readonly string _mqttUsername;
-        private readonly string _mqttPassword;
-        private readonly string _authCode;
-        private readonly string _productSecret;
-        private readonly string _ntpUrl;
-        private readonly long _userId;
-        private readonly PropertyReport _summary;
-        private readonly RssiSource _rssi;
+        // The options' own, under their names (the broker's host is the options' Host).
+        internal readonly string BrokerHost;
+        internal readonly string CaCertificatePem;
+        internal readonly string MqttUsername;
+        internal readonly string MqttPassword;
+        internal readonly string AuthCode;
+        internal readonly string ProductSecret;
+        internal readonly string NtpUrl;
+        internal readonly long UserId;
+        internal readonly PropertyReport Summary;
+        internal readonly RssiSource Rssi;
+        // The options' SummaryJson as UTF-8, written as it is into info/post.
+        internal readonly byte[] SummaryJson;
         private readonly long _settings;
         // MaxItems and MaxMessageBytes, a PackedSettings pair.
         private readonly long _limits;
@@ -43,98 +48,67 @@ namespace IotDevice.Dialects.FastBee
         private double _latitude;
 
         // Caller has validated the options.
-        private FastBeeUplinks(FastBeeOptions options)
+        public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
         {
-            _brokerHost = options.Host;
-            _caCertificatePem = options.CaCertificatePem;
-            _mqttUsername = options.MqttUsername;
-            _mqttPassword = options.MqttPassword;
-            _authCode = options.AuthCode;
-            _productSecret = options.ProductSecret;
-            _ntpUrl = options.NtpUrl;
-            _userId = options.UserId;
-            _summary = options.Summary;
-            _rssi = options.Rssi;
-            _firmwareVersion = options.FirmwareVersion;
+            Topics = topics;
+            _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
+            BrokerHost = options.Host;
+            CaCertificatePem = options.CaCertificatePem;
+            MqttUsername = options.MqttUsername;
+            MqttPassword = options.MqttPassword;
+            AuthCode = options.AuthCode;
+            ProductSecret = options.ProductSecret;
+            NtpUrl = options.NtpUrl;
+            UserId = options.UserId;
+            Summary = options.Summary;
+            Rssi = options.Rssi;
+            SummaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
+            // Checked by the setter.
+            FirmwareVersion = options.FirmwareVersion;
             _longitude = options.Longitude;
             _latitude = options.Latitude;
             _settings = PackedSettings.Connection(options.Port, options.KeepAliveSeconds)
                 | PackedSettings.Switch(UseTlsSwitch, options.UseTls) | PackedSettings.Switch(EncryptedSwitch, options.Encrypted)
                 | PackedSettings.Switch(RequestTimeAfterConnectSwitch, options.RequestTimeAfterConnect)
-                | PackedSettings.Switch(PublishQosSwitch, options.PublishQos) | PackedSettings.Switch(SubscribeQosSwitch, options.SubscribeQos)
-                | PackedSettings.Switch(MonitorSwitch, options.Monitor != null);
+                | PackedSettings.Switch(PublishQosSwitch, options.PublishQos) | PackedSettings.Switch(SubscribeQosSwitch, options.SubscribeQos);
             _limits = PackedSettings.Pair(options.MaxItems, options.MaxMessageBytes);
             _timings = PackedSettings.Pair(options.PasswordLifetimeMs, options.HttpTimeoutMs);
         }
 
-        public string BrokerHost
+        /// <summary>The client id this device connects with: <c>{S|E}&amp;deviceNum&amp;productId&amp;userId</c>.</summary>
+        public string ClientId
         {
-            get { return _brokerHost; }
+            get
+            {
+                return FastBeeAuth.ClientId(Encrypted, Topics.IdentityValue(FastBeeTopics.DeviceNumIndex),
+                    Topics.IdentityValue(FastBeeTopics.ProductIdIndex), UserId);
+            }
         }
 
-        public int Port
+        /// <summary>
+        /// The options of one connect, with the simple password, or when <see cref="Encrypted"/> the encrypted
+        /// one that expires at <paramref name="passwordExpiresAtMs"/> (Unix ms).
+        /// </summary>
+        public MqttConnectOptions CreateConnectOptions(long passwordExpiresAtMs)
         {
-            get { return PackedSettings.Port(_settings); }
-        }
-
-        public bool UseTls
-        {
-            get { return PackedSettings.IsOn(_settings, UseTlsSwitch); }
-        }
-
-        public string CaCertificatePem
-        {
-            get { return _caCertificatePem; }
-        }
-
-        public int KeepAliveSeconds
-        {
-            get { return PackedSettings.KeepAliveSeconds(_settings); }
-        }
-
-        public string ProductId
-        {
-            get { return Topics.IdentityValue(FastBeeTopics.ProductIdIndex); }
-        }
-
-        public string DeviceNum
-        {
-            get { return Topics.IdentityValue(FastBeeTopics.DeviceNumIndex); }
-        }
-
-        public long UserId
-        {
-            get { return _userId; }
-        }
-
-        public string MqttUsername
-        {
-            get { return _mqttUsername; }
-        }
-
-        public string MqttPassword
-        {
-            get { return _mqttPassword; }
-        }
-
-        public string AuthCode
-        {
-            get { return _authCode; }
+            MqttConnectOptions connect = new MqttConnectOptions();
+            connect.Host = BrokerHost;
+            connect.Port = PackedSettings.Port(_settings);
+            connect.UseTls = PackedSettings.IsOn(_settings, UseTlsSwitch);
+            connect.CaCertificatePem = CaCertificatePem;
+            connect.ClientId = ClientId;
+            connect.Username = MqttUsername;
+            connect.KeepAliveSeconds = PackedSettings.KeepAliveSeconds(_settings);
+            connect.CleanSession = true;
+            connect.Password = Encrypted
+                ? FastBeeAuth.EncryptedPassword(MqttPassword, passwordExpiresAtMs, AuthCode, ProductSecret)
+                : FastBeeAuth.SimplePassword(MqttPassword, AuthCode);
+            return connect;
         }
 
         public bool Encrypted
         {
             get { return PackedSettings.IsOn(_settings, EncryptedSwitch); }
-        }
-
-        public string ProductSecret
-        {
-            get { return _productSecret; }
-        }
-
-        public string NtpUrl
-        {
-            get { return _ntpUrl; }
         }
 
         public int PasswordLifetimeMs
@@ -155,17 +129,6 @@ namespace IotDevice.Dialects.FastBee
         public MqttQos SubscribeQos
         {
             get { return PackedSettings.Qos(_settings, SubscribeQosSwitch); }
-        }
-
-        public bool RequestTimeAfterConnect
-        {
-            get { return PackedSettings.IsOn(_settings, RequestTimeAfterConnectSwitch); }
-        }
-
-        /// <summary>Whether the app gave a monitor source (<see cref="FastBeeOptions.Monitor"/>).</summary>
-        public bool HasMonitor
-        {
-            get { return PackedSettings.IsOn(_settings, MonitorSwitch); }
         }
 
         public int MaxItems

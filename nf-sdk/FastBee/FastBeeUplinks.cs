@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Text;
 using IotDevice.Client;
 using IotDevice.Json;
 using IotDevice.Session;
@@ -31,17 +29,8 @@ namespace IotDevice.Dialects.FastBee
         public long TimeSentAt;
 
         // What is kept of the options: FastBeeUplinks.Settings.cs.
-        private readonly byte[] _summaryJson;
         private readonly JsonWriter _writer;
         private IDialectHost _host;
-
-        public FastBeeUplinks(FastBeeOptions options, TopicTable topics)
-            : this(options)
-        {
-            Topics = topics;
-            _summaryJson = options.SummaryJson == null ? null : Encoding.UTF8.GetBytes(options.SummaryJson);
-            _writer = new JsonWriter(FirstBufferBytes, options.MaxMessageBytes);
-        }
 
         /// <summary>The client's host; the dialect belongs to one client.</summary>
         public IDialectHost Host
@@ -51,7 +40,7 @@ namespace IotDevice.Dialects.FastBee
                 IDialectHost host = _host;
                 if (host == null)
                 {
-                    throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient (new DeviceClient(transport, dialect)).");
+                    throw new InvalidOperationException("Use the FastBeeDialect through a DeviceClient.");
                 }
                 return host;
             }
@@ -73,7 +62,7 @@ namespace IotDevice.Dialects.FastBee
             {
                 if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
                 {
-                    throw new ArgumentException("A firmware version is a non-negative number such as 1.2.");
+                    throw new ArgumentException("FastBee FirmwareVersion must be a non-negative number such as 1.2.");
                 }
                 lock (this) { _firmwareVersion = value; }
             }
@@ -85,6 +74,16 @@ namespace IotDevice.Dialects.FastBee
             {
                 _longitude = longitude;
                 _latitude = latitude;
+            }
+        }
+
+        /// <summary>What every connection starts with: info/post, then ntp/post if the options ask for it.</summary>
+        public void Announce()
+        {
+            Info(true);
+            if (PackedSettings.IsOn(_settings, RequestTimeAfterConnectSwitch))
+            {
+                RequestTime();
             }
         }
 
@@ -102,15 +101,17 @@ namespace IotDevice.Dialects.FastBee
                 longitude = _longitude;
                 latitude = _latitude;
             }
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
-                _writer.Reset();
-                FastBeeMessages.WriteInfo(_writer, rssi, version, _userId, longitude, latitude, _summary, _summaryJson);
-                if (announcing && !_writer.Overflowed)
+                writer.Reset();
+                FastBeeMessages.WriteInfo(writer, rssi, version, UserId, longitude, latitude, Summary, SummaryJson);
+                string topic = Topics.Compose(TopicKind.DeviceInfoPost);
+                if (announcing && !writer.Overflowed)
                 {
-                    return host.Announce(Topics.Compose(TopicKind.DeviceInfoPost), _writer.Buffer, _writer.Length, PublishQos);
+                    return host.Announce(topic, writer.Buffer, writer.Length, PublishQos);
                 }
-                return Publish(host, Topics.Compose(TopicKind.DeviceInfoPost));
+                return Publish(host, topic);
             }
         }
 
@@ -138,41 +139,43 @@ namespace IotDevice.Dialects.FastBee
                 throw new ArgumentException("An event needs its identifier.");
             }
             IDialectHost host = Host;
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
-                _writer.Reset();
-                _writer.BeginArray();
+                writer.Reset();
+                writer.BeginArray();
                 if (value != null && value.Count > 0)
                 {
-                    _writer.BeginObject();
-                    _writer.WriteString("id", eventId);
-                    _writer.WriteName("value");
-                    value.WriteValueAsText(0, _writer);
-                    _writer.WriteString("remark", "");
-                    _writer.EndObject();
+                    writer.BeginObject();
+                    writer.WriteString("id", eventId);
+                    writer.WriteName("value");
+                    value.WriteValueAsText(0, writer);
+                    writer.WriteString("remark", "");
+                    writer.EndObject();
                 }
                 else
                 {
-                    FastBeeItems.WriteItem(_writer, eventId, text, remark);
+                    FastBeeItems.WriteItem(writer, eventId, text, remark);
                 }
-                _writer.EndArray();
+                writer.EndArray();
                 return Report(host, TopicKind.EventPost, out id);
             }
         }
 
-        /// <summary>property/post with the values now in effect after a function/get (a list of reports).</summary>
-        public SendResult Confirm(ArrayList results)
+        /// <summary>property/post with the values now in effect after a function/get: the first <paramref name="count"/> reports.</summary>
+        public SendResult Confirm(PropertyReport[] results, int count)
         {
             IDialectHost host = Host;
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
-                _writer.Reset();
-                _writer.BeginArray();
-                for (int i = 0; i < results.Count; i++)
+                writer.Reset();
+                writer.BeginArray();
+                for (int i = 0; i < count; i++)
                 {
-                    FastBeeItems.WriteAll(_writer, (PropertyReport)results[i]);
+                    results[i].WriteItems(writer, FastBeeItems.Items);
                 }
-                _writer.EndArray();
+                writer.EndArray();
                 return Publish(host, Topics.Get(TopicKind.PropertyPost));
             }
         }
@@ -205,12 +208,13 @@ namespace IotDevice.Dialects.FastBee
         public SendResult RequestTime()
         {
             IDialectHost host = Host;
-            lock (_writer)
+            JsonWriter writer = _writer;
+            lock (writer)
             {
                 TimeSentAt = host.Clock.NowMs;
-                _writer.Reset();
-                FastBeeMessages.WriteNtpRequest(_writer, TimeSentAt);
-                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), _writer.Buffer, _writer.Length, PublishQos,
+                writer.Reset();
+                FastBeeMessages.WriteNtpRequest(writer, TimeSentAt);
+                return host.SendRequest(Topics.Compose(TopicKind.NtpRequest), writer.Buffer, writer.Length, PublishQos,
                     TimeReply, 0, 0);
             }
         }
@@ -221,7 +225,7 @@ namespace IotDevice.Dialects.FastBee
             IDialectHost host = Host;
             if (host.Complete(TimeReply, 0, false, 0, "the connection ended"))
             {
-                host.Write("FastBee: time request abandoned, the connection ended");
+                host.Write("time request abandoned, the connection ended");
             }
         }
 
@@ -251,13 +255,13 @@ namespace IotDevice.Dialects.FastBee
             {
                 return false;
             }
-            host.Write("FastBee: message for '" + topic + "' is larger than MaxMessageBytes (" + MaxMessageBytes.ToString() + "); not sent");
+            host.Write("message for '" + topic + "' is larger than MaxMessageBytes (" + MaxMessageBytes.ToString() + "); not sent");
             return true;
         }
 
         private int ReadRssi(IDialectHost host)
         {
-            RssiSource rssi = _rssi;
+            RssiSource rssi = Rssi;
             if (rssi == null)
             {
                 return 0;
@@ -268,7 +272,7 @@ namespace IotDevice.Dialects.FastBee
             }
             catch (Exception e)
             {
-                host.Write("FastBee: the rssi source failed: " + e.Message);
+                host.Write("the rssi source failed: " + e.Message);
                 return 0;
             }
         }

@@ -44,7 +44,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
         public void An_empty_auth_code_is_no_auth_code()
         {
             Assert.AreEqual(FastBeeAuth.EncryptedPassword(Password, 5, null, Secret), FastBeeAuth.EncryptedPassword(Password, 5, "", Secret));
-            Assert.AreEqual("P5FJKZJHIR82GNB2&5", FastBeeAuth.EncryptedPlaintext(Password, 5, ""));
+            Assert.AreEqual("P5FJKZJHIR82GNB2&5", Decrypt(FastBeeAuth.EncryptedPassword(Password, 5, "", Secret)));
         }
 
         [TestMethod]
@@ -209,7 +209,27 @@ namespace IotDevice.UnitTests.Dialects.FastBee
 
             options = FastBeeDevice.Options();
             options.KeepAliveSeconds = 300;
-            AssertRefused(options, "KeepAliveSeconds");
+            Assert.Contains("1..120", AssertRefused(options, "KeepAliveSeconds"));
+
+            options = FastBeeDevice.Options();
+            options.Port = 0;
+            Assert.Contains("1..65535", AssertRefused(options, "Port"));
+
+            options = FastBeeDevice.Options();
+            options.MaxItems = 0;
+            Assert.Contains("1 or more", AssertRefused(options, "MaxItems"));
+
+            options = FastBeeDevice.Options();
+            options.MaxMessageBytes = 255;
+            Assert.Contains("256 or more", AssertRefused(options, "MaxMessageBytes"));
+
+            options = Encrypted();
+            options.PasswordLifetimeMs = 999;
+            Assert.Contains("1000 or more", AssertRefused(options, "PasswordLifetimeMs"));
+
+            options = Encrypted();
+            options.HttpTimeoutMs = 0;
+            AssertRefused(options, "HttpTimeoutMs");
 
             options = FastBeeDevice.Options();
             options.SummaryJson = "[1,2]";
@@ -218,6 +238,31 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             options = FastBeeDevice.Options();
             options.UseTls = true;
             AssertRefused(options, "CaCertificatePem");
+        }
+
+        [TestMethod]
+        public void A_firmware_version_that_is_not_a_non_negative_number_is_refused_in_the_options_and_later()
+        {
+            double[] bad = new double[] { -0.5, double.NaN, double.PositiveInfinity };
+            FastBeeDialect dialect = new FastBeeDialect(FastBeeDevice.Options(), new FakeHttp());
+            for (int i = 0; i < bad.Length; i++)
+            {
+                FastBeeOptions options = FastBeeDevice.Options();
+                options.FirmwareVersion = bad[i];
+                AssertRefused(options, "FirmwareVersion");
+                ArgumentException refused = null;
+                try
+                {
+                    dialect.FirmwareVersion = bad[i];
+                }
+                catch (ArgumentException e)
+                {
+                    refused = e;
+                }
+                Assert.IsNotNull(refused);
+                Assert.Contains("FirmwareVersion", refused.Message);
+            }
+            Assert.AreEqual(1.2, dialect.FirmwareVersion, "a refused version changes nothing");
         }
 
         internal static FastBeeOptions Encrypted()

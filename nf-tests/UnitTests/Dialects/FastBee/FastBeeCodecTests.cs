@@ -88,7 +88,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             JsonElement value;
             Assert.IsTrue(FastBeeItems.ReadItem(root.ItemAt(0), out id, out value, out problem));
             Assert.AreEqual("temperature", id);
-            Assert.AreEqual("27.43", FastBeeItems.ValueText(value));
+            Assert.AreEqual("27.43", value.GetString());
             Assert.IsTrue(FastBeeItems.ReadItem(root.ItemAt(1), out id, out value, out problem));
             Assert.AreEqual("gear", id);
             long gear;
@@ -174,7 +174,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             Assert.IsTrue(FastBeeMessages.ReadServerTimes(answer, out recv, out send, out problem));
             Assert.AreEqual(1718000000100L, recv);
             Assert.AreEqual(1718000000105L, send);
-            Assert.IsTrue(FastBeeMessages.ReadDeviceSendTime(answer, out echoed));
+            Assert.IsTrue(answer.TryGetInt64("deviceSendTime", out echoed));
             Assert.AreEqual(5000L, echoed);
         }
 
@@ -188,7 +188,7 @@ namespace IotDevice.UnitTests.Dialects.FastBee
             long deviceSend;
             string problem;
             Assert.IsTrue(FastBeeMessages.ReadServerTimes(answer, out recv, out send, out problem));
-            Assert.IsTrue(FastBeeMessages.ReadDeviceSendTime(answer, out deviceSend));
+            Assert.IsTrue(answer.TryGetInt64("deviceSendTime", out deviceSend));
             Assert.AreEqual(1025L, DeviceClock.EstimateNow(deviceSend, recv, send, 125));
         }
 
