@@ -15,11 +15,8 @@ namespace IotDevice.UnitTests.Session
     {
         private static SessionOptions Options()
         {
-            SessionOptions options = new SessionOptions();
+            SessionOptions options = DeviceRig.Quick();
             options.Clock = new ManualClock();
-            options.InitialReconnectDelayMs = 100;
-            options.MaxReconnectDelayMs = 400;
-            options.RandomSeed = 5;
             return options;
         }
 
