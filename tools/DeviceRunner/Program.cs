@@ -10,8 +10,8 @@ namespace IotDevice.DeviceRunner
     /// tests [name…]  builds every device unit-test project (or those whose name contains one of the
     ///                words), runs each on the nanoCLR and ends with "N passed, N failed".
     /// run PROJECT    builds a device app (.nfproj with OutputType Exe) and runs it, printing its output.
-    /// sizes          builds every SDK assembly (nf-sdk) and prints the .pe each one is, and what the
-    ///                sample app of each platform deploys of them.
+    /// sizes          builds every SDK assembly (nf-sdk) and prints the .pe each one is, what the
+    ///                sample app of each platform deploys of them, and the core's .pe by namespace.
     /// reach APP      builds a device app and prints how much of each SDK assembly it deploys the app
     ///                can reach from its entry point.
     /// Exit codes: 0 all passed, 1 a test failed or a build broke, 2 bad arguments or no runtime.

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 
 namespace IotDevice.DeviceRunner
 {
@@ -49,7 +52,73 @@ namespace IotDevice.DeviceRunner
                 string total = deployed.All(sizes.ContainsKey) ? $"{deployed.Sum(p => sizes[p]) / 1024.0:0.0} KB" : "incomplete (see above)";
                 Console.WriteLine($"| {app.AssemblyName} | {names} | {total} |");
             }
+
+            DeviceProject core = projects.FirstOrDefault(p => p.AssemblyName == "IotDevice");
+            if (core != null && sizes.ContainsKey(core.Path))
+            {
+                Console.WriteLine();
+                PrintAreas(builder.Build(core));
+            }
             return 0;
+        }
+
+        // The core's .pe by namespace, estimated: each type's share of the bytecode table by its IL, plus
+        // its rows (16 B a method, 8 B a field, 24 B a type) and the names and literals it is first to use.
+        // What no type owns (signatures, references, the header) is the last row, so the rows add up.
+        private static void PrintAreas(BuiltAssembly built)
+        {
+            byte[] pe = File.ReadAllBytes(built.Pe);
+            AssemblyDefinition assembly = AssemblyDefinition.ReadAssembly(built.Dll);
+            var types = assembly.MainModule.GetTypes().ToList();
+            double bytecodePerIl = (double)PeTableSize(pe, ByteCodeTable) / types.SelectMany(t => t.Methods).Where(m => m.HasBody).Sum(m => m.Body.CodeSize);
+            var strings = new HashSet<string>(StringComparer.Ordinal);
+            var areas = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            foreach (TypeDefinition type in types)
+            {
+                TypeDefinition outer = type;
+                while (outer.DeclaringType != null)
+                {
+                    outer = outer.DeclaringType;
+                }
+                string area = outer.Namespace.Length > 0 ? outer.Namespace : "(compiler-made)";
+                double bytes = type.Methods.Where(m => m.HasBody).Sum(m => m.Body.CodeSize) * bytecodePerIl
+                    + 16 * type.Methods.Count + 8 * type.Fields.Count(f => !f.IsLiteral) + 24;
+                foreach (string name in type.Methods.Select(m => m.Name).Concat(type.Fields.Where(f => !f.IsLiteral).Select(f => f.Name)).Append(type.Name))
+                {
+                    bytes += strings.Add(name) ? Encoding.UTF8.GetByteCount(name) + 1 : 0;
+                }
+                foreach (MethodDefinition method in type.Methods.Where(m => m.HasBody))
+                {
+                    foreach (Instruction instruction in method.Body.Instructions.Where(i => i.OpCode.Code == Code.Ldstr))
+                    {
+                        string literal = (string)instruction.Operand;
+                        bytes += strings.Add(literal) ? Encoding.UTF8.GetByteCount(literal) + 1 : 0;
+                    }
+                }
+                areas[area] = areas.GetValueOrDefault(area) + bytes;
+            }
+            Console.WriteLine("| `IotDevice` by namespace (estimated) | `.pe` |");
+            Console.WriteLine("|---|---:|");
+            foreach (var area in areas.Where(a => a.Value >= 50).OrderByDescending(a => a.Value))
+            {
+                Console.WriteLine($"| {area.Key} | {area.Value / 1024:0.0} KB |");
+            }
+            Console.WriteLine($"| the rest (signatures, references, header) | {(pe.Length - areas.Values.Where(v => v >= 50).Sum()) / 1024:0.0} KB |");
+        }
+
+        // A .pe starts with its header: after 40 bytes (marker, checksums, flags, version, name) come the
+        // start offsets of its 16 tables, one int each, then a count, then a padding byte per table; a
+        // table ends where the next starts, less its padding.
+        private const int ByteCodeTable = 13;
+        private const int TableStarts = 40;
+        private const int TableCount = 16;
+
+        private static int PeTableSize(byte[] pe, int table)
+        {
+            int start = BitConverter.ToInt32(pe, TableStarts + 4 * table);
+            int end = BitConverter.ToInt32(pe, TableStarts + 4 * (table + 1));
+            int padding = pe[TableStarts + 4 * TableCount + 4 + table];
+            return end - start - padding;
         }
 
         private static string MissingReference(DeviceRuntime runtime, DeviceProject project)
