@@ -10,8 +10,8 @@ namespace IotDevice.Json
     /// </summary>
     public sealed partial class JsonWriter
     {
-        // Spelled as bytes: the device runs static initialisers in no set order, so another class's
-        // static (the shared codec) may not exist yet when these are made.
+        // Made with mscorlib's encoder, whose statics exist before any of ours: the device runs our
+        // static initialisers in no set order, so these must not rest on another of our classes' statics.
         private static readonly byte[] TrueText = Fragment("true");
         private static readonly byte[] FalseText = Fragment("false");
         private static readonly byte[] NullText = Fragment("null");
