@@ -488,8 +488,10 @@ namespace IotDevice.Session
         // than a lambda per call site: a lambda that captures is an object made on every call, handler or not.
         private void Raise(int slot, object subject, int code, string detail)
         {
-            ISessionListener listener = _dialect as ISessionListener;
-            if (listener != null && (slot == StateChangedEvent || slot == RequestDeliveredEvent || slot == RequestTimedOutEvent))
+            // The slot first: the log and deliveries, the events told most often, skip the type test.
+            ISessionListener listener = slot == StateChangedEvent || slot == RequestDeliveredEvent || slot == RequestTimedOutEvent
+                ? _dialect as ISessionListener : null;
+            if (listener != null)
             {
                 try
                 {
